@@ -1,0 +1,88 @@
+/**
+ * The seam types shared by core, engines, tools and UI. Core owns them so that it depends on
+ * nothing; `src/llm/chat-engine.ts` re-exports the engine part.
+ */
+
+/** A JSON Schema object (draft 2020-12 / OpenAPI 3.1 dialect). */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/** A tool as the model sees it: the OpenAI function shape. */
+export interface ToolDefinition {
+  name: string;
+  description: string;
+  /** JSON Schema of the arguments object. */
+  parameters: JsonSchema;
+}
+
+/** One tool call the model made. `arguments` is already parsed JSON. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+/** Chat transcript messages, engine-neutral. */
+export type ChatMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
+  | { role: 'tool'; toolCallId: string; name: string; content: string };
+
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
+
+/** What the agent asks an engine for: the OpenAI chat.completions shape, engine-neutral. */
+export interface ChatRequest {
+  messages: ChatMessage[];
+  /** Sent natively when the engine supports it; prompt formats put them in the system text instead. */
+  tools?: ToolDefinition[];
+  toolChoice?: ToolChoice;
+  temperature?: number;
+  maxTokens?: number;
+  stop?: string[];
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  /** Prompt tokens served from a prefix cache, where the engine reports it. */
+  cachedPromptTokens?: number;
+}
+
+export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'other';
+
+/**
+ * A streamed piece of an answer. Tool-call deltas are keyed by `index`; `id` and `name`
+ * arrive on the first delta of a call, `argumentsDelta` is a fragment of its JSON text.
+ */
+export type ChatChunk =
+  | { type: 'text-delta'; text: string }
+  | { type: 'tool-call-delta'; index: number; id?: string; name?: string; argumentsDelta: string }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'finish'; reason: FinishReason };
+
+export interface EngineCapabilities {
+  /** The engine accepts `tools` and returns structured tool calls. */
+  nativeToolCalls: boolean;
+  /** How the engine can constrain decoding. */
+  constrainedOutput: 'none' | 'json-schema' | 'grammar';
+  /** Context window in tokens. */
+  contextWindow: number;
+}
+
+export interface LoadProgress {
+  /** 0..1 */
+  progress: number;
+  text: string;
+  loadedBytes?: number;
+  totalBytes?: number;
+}
+
+/** The model seam. Implemented in-process and by worker proxies alike. */
+export interface ChatEngine {
+  readonly id: string;
+  readonly capabilities: EngineCapabilities;
+  load(onProgress?: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void>;
+  unload(): Promise<void>;
+  /** Streams one answer. Throws TabagentError (code 'aborted' when `signal` fires). */
+  chat(request: ChatRequest, signal?: AbortSignal): AsyncIterable<ChatChunk>;
+}
