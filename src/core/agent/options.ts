@@ -1,0 +1,30 @@
+import type { ChatEngine, ChatMessage } from '../types';
+import type { ApproveCall, ToolRunner } from '../tool-runner';
+import type { FormatName } from '../formats/types';
+
+/** How tools reach the model: natively in the request, or as text in one of our formats. */
+export type ToolMode = 'native' | FormatName;
+
+export interface RunAgentOptions {
+  engine: ChatEngine;
+  tools: ToolRunner;
+  /** The conversation so far (no system message), ending with the new user message. Not mutated. */
+  messages: ChatMessage[];
+  /** Fixed system text; it opens every prompt unchanged so engines can reuse their KV cache. */
+  systemPrompt?: string;
+  /** Default: 'native' when the engine has native tool calls, else 'hermes'. */
+  toolMode?: ToolMode;
+  /** Model calls per run (default 8). */
+  maxSteps?: number;
+  /** Times an invalid call is sent back to the model for correction before giving up (default 2). */
+  maxRepairs?: number;
+  /** Asked before each side-effecting call; without it such calls are denied. */
+  approve?: ApproveCall;
+  signal?: AbortSignal;
+  /** Per-turn material (retrieved knowledge, memories) added to the newest user message only. */
+  turnContext?: string;
+  temperature?: number;
+  maxTokens?: number;
+  /** Makes tool-call ids; injected for deterministic tests. */
+  createId?: () => string;
+}

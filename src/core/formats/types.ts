@@ -1,0 +1,45 @@
+import type { ToolCall, ToolDefinition } from '../types';
+
+/** Names of the tool-call formats Tabagent speaks. */
+export type FormatName = 'openai' | 'hermes' | 'react' | 'modelscope';
+
+/** A call found in model text. Arguments are always an object (repaired where needed). */
+export interface ParsedToolCall {
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+/** Something the parser noticed: a repair it made, or a call it had to drop. */
+export interface ParseProblem {
+  kind: 'repaired' | 'invalid-json' | 'unknown-tool' | 'incomplete' | 'missing-name' | 'bad-arguments';
+  message: string;
+  /** The offending text, truncated. */
+  excerpt?: string;
+}
+
+export interface ParseResult {
+  /** The text with call markup removed (what the person should see). */
+  content: string;
+  calls: ParsedToolCall[];
+  problems: ParseProblem[];
+}
+
+export interface ParseOptions {
+  /** When given, only calls to these tools are accepted; others are dropped with an 'unknown-tool' problem. */
+  tools?: ReadonlyArray<ToolDefinition | string>;
+}
+
+/** How one model family writes tool calls into text. */
+export interface ToolCallFormat {
+  readonly name: FormatName;
+  /** System-prompt text that lists the tools and teaches the call syntax. */
+  render(tools: ToolDefinition[]): string;
+  /** How an assistant turn with these calls is written back into the history (text formats). */
+  renderCalls(calls: ReadonlyArray<Pick<ToolCall, 'name' | 'arguments'>>, content?: string): string;
+  /** How a tool result is shown to the model (text formats put it in a user/observation turn). */
+  renderResult(result: { name: string; content: string }): string;
+  /** Parses model output. Never throws; tolerates partial (streamed) text; repairs common damage. */
+  parse(text: string, options?: ParseOptions): ParseResult;
+  /** Strings after which the model should stop (e.g. ReAct's "Observation:"). */
+  readonly stopSequences: readonly string[];
+}
