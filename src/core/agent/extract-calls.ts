@@ -1,0 +1,73 @@
+import { parseToolCalls, repairJson } from '../formats';
+import type { ParseProblem, ToolCallFormat } from '../formats/types';
+import type { ToolCall, ToolDefinition } from '../types';
+import type { ModelTurn } from './call-model';
+
+/** The calls of one model turn, ready to validate, plus what could not be read. */
+export interface ExtractedCalls {
+  content: string;
+  calls: ToolCall[];
+  /** Calls whose arguments could not be read, by id, with the reason (sent back to the model). */
+  unreadable: Map<string, string>;
+  problems: ParseProblem[];
+}
+
+// Markup that tells us a "native" model wrote its calls as text instead (common with Ollama,
+// llama.cpp and vLLM servers started without a tool parser).
+const TEXT_CALL_MARKERS = ['<tool_call>', '<|startofthink|>', 'Action Input:', '"tool_calls"'];
+
+/** Display text of a partial answer: call markup removed. Cheap when no markup is present. */
+export function visibleText(raw: string, format: ToolCallFormat | null): string {
+  if (format) return format.parse(raw).content;
+  if (!TEXT_CALL_MARKERS.some((marker) => raw.includes(marker))) return raw;
+  return parseToolCalls(raw, { format: 'auto' }).content;
+}
+
+/**
+ * Turns a finished model turn into tool calls: native calls have their JSON arguments repaired;
+ * text is parsed in the session's format, or recognised automatically in native mode.
+ * Every call gets a unique id.
+ */
+export function extractCalls(
+  turn: ModelTurn,
+  format: ToolCallFormat | null,
+  tools: ToolDefinition[],
+  createId: () => string,
+): ExtractedCalls {
+  const problems: ParseProblem[] = [];
+  const calls: ToolCall[] = [];
+  const unreadable = new Map<string, string>();
+  const seen = new Set<string>();
+  const uniqueId = (id: string | undefined): string => {
+    const chosen = id && !seen.has(id) ? id : createId();
+    seen.add(chosen);
+    return chosen;
+  };
+
+  for (const streamed of turn.toolCalls) {
+    const repaired = repairJson(streamed.argumentsText.trim() === '' ? '{}' : streamed.argumentsText);
+    const args = 'value' in repaired && isPlainObject(repaired.value) ? repaired.value : undefined;
+    if ('value' in repaired && repaired.repairs.length > 0) {
+      problems.push({ kind: 'repaired', message: `Arguments of ${streamed.name} repaired: ${repaired.repairs.join(', ')}` });
+    }
+    // An unreadable call still gets an id and goes back to the model as an error, so it can retry.
+    const call: ToolCall = { id: uniqueId(streamed.id), name: streamed.name, arguments: args ?? {} };
+    if (!args) {
+      unreadable.set(call.id, `The arguments of ${streamed.name} are not a JSON object: ${streamed.argumentsText.slice(0, 200)}`);
+    }
+    calls.push(call);
+  }
+  if (calls.length > 0) return { content: turn.text.trim(), calls, unreadable, problems };
+
+  const parsed = format
+    ? format.parse(turn.text, { tools, final: true })
+    : TEXT_CALL_MARKERS.some((marker) => turn.text.includes(marker))
+      ? parseToolCalls(turn.text, { format: 'auto', tools, final: true })
+      : { content: turn.text.trim(), calls: [], problems: [] as ParseProblem[] };
+  for (const call of parsed.calls) calls.push({ id: uniqueId(undefined), name: call.name, arguments: call.arguments });
+  return { content: parsed.content, calls, unreadable, problems: [...problems, ...parsed.problems] };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,192 @@
+import { TabagentError } from '../errors';
+import { getFormat } from '../formats';
+import type { ParseProblem, ToolCallFormat } from '../formats/types';
+import type { ChatMessage, ChatRequest, Usage } from '../types';
+import { callModel } from './call-model';
+import type { AgentEvent } from './events';
+import { extractCalls, visibleText } from './extract-calls';
+import type { RunAgentOptions, ToolMode } from './options';
+import { buildPrompt, commonPrefixLength, DEFAULT_SYSTEM_PROMPT, flattenPrompt } from './prompt';
+import { runTools } from './run-tools';
+
+const DEFAULT_MAX_STEPS = 8;
+const DEFAULT_MAX_REPAIRS = 2;
+
+/**
+ * Runs one user turn: model → tool calls → results → model … until a final answer, the step
+ * limit, an error or a stop. Yields typed events; emits a `message` event for every message it
+ * adds to the transcript, so a consumer that persists those has the whole, consistent transcript:
+ * every tool call is followed by exactly one result, even when stopped.
+ */
+export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentEvent, void> {
+  const signal = options.signal ?? new AbortController().signal;
+  const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+  const maxRepairs = options.maxRepairs ?? DEFAULT_MAX_REPAIRS;
+  const createId = options.createId ?? defaultIdMaker();
+  const mode = resolveToolMode(options);
+  const format = mode === 'native' ? null : getFormat(mode);
+  const tools = options.tools.definitions();
+  const transcript: ChatMessage[] = [...options.messages];
+  const usage: Usage = { promptTokens: 0, completionTokens: 0 };
+  let previousPrompt = '';
+  let failedRepairs = 0;
+  let lastText = '';
+
+  for (let step = 1; step <= maxSteps; step += 1) {
+    if (signal.aborted) {
+      yield finish(lastText, step - 1, true, usage);
+      return;
+    }
+    yield { type: 'step-start', step };
+    const request = makeRequest(options, transcript, tools, format);
+    const flat = flattenPrompt(request.messages);
+    yield {
+      type: 'prompt',
+      step,
+      prompt: {
+        messageCount: request.messages.length,
+        estimatedTokens: Math.ceil(flat.length / 4),
+        prefixReuse: flat.length === 0 ? 0 : commonPrefixLength(previousPrompt, flat) / flat.length,
+        toolMode: mode,
+      },
+    };
+
+    const turn = yield* callModel(options.engine, request, step, signal, (raw) => visibleText(raw, format));
+    if (turn.usage) {
+      addUsage(usage, turn.usage);
+      yield { type: 'usage', step, usage: turn.usage };
+    }
+    if (turn.error) {
+      const partial = visibleText(turn.text, format);
+      if (turn.error.code === 'aborted') {
+        // Keep what was shown; drop half-written calls, which would have no result.
+        if (partial) yield* append(transcript, { role: 'assistant', content: partial });
+        yield finish(partial, step, true, usage);
+      } else {
+        yield { type: 'error', error: turn.error, partialText: partial };
+      }
+      return;
+    }
+    yield { type: 'step-finish', step, reason: turn.finishReason };
+
+    const extracted = extractCalls(turn, format, tools, createId);
+    lastText = extracted.content;
+    if (extracted.calls.length === 0) {
+      const unreadable = extracted.problems.filter(isCallFailure);
+      if (unreadable.length === 0) {
+        yield* append(transcript, { role: 'assistant', content: extracted.content });
+        yield finish(extracted.content, step, false, usage);
+        return;
+      }
+      // The model tried to call a tool but the call could not be read: tell it why, bounded.
+      failedRepairs += 1;
+      yield* append(transcript, { role: 'assistant', content: turn.text });
+      previousPrompt = flattenPrompt(makeRequest(options, transcript, tools, format).messages);
+      if (failedRepairs > maxRepairs) {
+        yield { type: 'error', error: repairLimitError(unreadable), partialText: extracted.content };
+        return;
+      }
+      yield* append(transcript, { role: 'user', content: correctionText(unreadable) });
+    } else {
+      yield* append(transcript, { role: 'assistant', content: extracted.content, toolCalls: extracted.calls });
+      // What a prefix-caching engine holds after this step: the prompt plus the answer it wrote.
+      previousPrompt = flattenPrompt(makeRequest(options, transcript, tools, format).messages);
+      const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable);
+      for (const message of outcome.messages) yield* append(transcript, message);
+      if (signal.aborted) {
+        yield finish(extracted.content, step, true, usage);
+        return;
+      }
+      failedRepairs = outcome.invalidCount === extracted.calls.length ? failedRepairs + 1 : 0;
+      if (failedRepairs > maxRepairs) {
+        yield {
+          type: 'error',
+          error: new TabagentError(
+            'invalid-arguments',
+            `The model kept making invalid tool calls (${failedRepairs} steps in a row). Try rephrasing, or a model that is better at tool use.`,
+          ),
+          partialText: extracted.content,
+        };
+        return;
+      }
+    }
+  }
+  yield {
+    type: 'error',
+    error: new TabagentError(
+      'step-limit',
+      `The agent stopped after ${maxSteps} steps without a final answer. Ask again to continue, or raise the step limit.`,
+      { data: { maxSteps } },
+    ),
+    partialText: lastText,
+  };
+}
+
+function resolveToolMode(options: RunAgentOptions): ToolMode {
+  if (options.toolMode) return options.toolMode;
+  return options.engine.capabilities.nativeToolCalls ? 'native' : 'hermes';
+}
+
+function makeRequest(
+  options: RunAgentOptions,
+  transcript: readonly ChatMessage[],
+  tools: ReturnType<RunAgentOptions['tools']['definitions']>,
+  format: ToolCallFormat | null,
+): ChatRequest {
+  const messages = buildPrompt({
+    systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
+    transcript,
+    tools,
+    format,
+    turnContext: options.turnContext,
+  });
+  const request: ChatRequest = { messages };
+  if (!format && tools.length > 0) {
+    request.tools = tools;
+    request.toolChoice = 'auto';
+  }
+  if (format && format.stopSequences.length > 0) request.stop = [...format.stopSequences];
+  if (options.temperature !== undefined) request.temperature = options.temperature;
+  if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
+  return request;
+}
+
+function* append(transcript: ChatMessage[], message: ChatMessage): Generator<AgentEvent, void> {
+  transcript.push(message);
+  yield { type: 'message', message };
+}
+
+function finish(text: string, steps: number, stopped: boolean, usage: Usage): AgentEvent {
+  return { type: 'finish', text, steps, stopped, usage: { ...usage } };
+}
+
+function addUsage(total: Usage, step: Usage): void {
+  total.promptTokens += step.promptTokens;
+  total.completionTokens += step.completionTokens;
+  if (step.cachedPromptTokens !== undefined) {
+    total.cachedPromptTokens = (total.cachedPromptTokens ?? 0) + step.cachedPromptTokens;
+  }
+}
+
+function isCallFailure(problem: ParseProblem): boolean {
+  return problem.kind !== 'repaired';
+}
+
+function correctionText(problems: readonly ParseProblem[]): string {
+  const reasons = problems.map((problem) => `- ${problem.message}`).join('\n');
+  return `Your last tool call could not be used:\n${reasons}\nWrite the call again correctly, or answer without a tool.`;
+}
+
+function repairLimitError(problems: readonly ParseProblem[]): TabagentError {
+  return new TabagentError(
+    'invalid-arguments',
+    `The model's tool calls could not be read: ${problems.map((problem) => problem.message).join('; ')}`,
+    { data: { problems: problems.map((problem) => problem.kind) } },
+  );
+}
+
+function defaultIdMaker(): () => string {
+  let counter = 0;
+  const prefix = Math.random().toString(36).slice(2, 8);
+  return () => `call_${prefix}${(counter += 1)}`;
+}

@@ -1,0 +1,10 @@
+/** Public API of the agent core: pure TypeScript, no DOM, no engines, no storage. */
+export * from './types';
+export * from './errors';
+export type * from './tool-runner';
+export type * from './agent/events';
+export type * from './agent/options';
+export { runAgent } from './agent/run-agent';
+export { buildPrompt, DEFAULT_SYSTEM_PROMPT } from './agent/prompt';
+export { parseToolCalls, detectFormat, getFormat } from './formats';
+export type * from './formats/types';
