@@ -1,0 +1,25 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCoreBench } from './core.bench';
+
+/** `npm run bench [-- name ...]`: runs the named benchmarks (all by default), writes bench/results/<name>.json. */
+const benches: Record<string, () => Promise<Record<string, unknown>> | Record<string, unknown>> = {
+  core: runCoreBench,
+};
+
+const requested = process.argv.slice(2).filter((name) => !name.startsWith('-'));
+const names = requested.length > 0 ? requested : Object.keys(benches);
+const resultsDir = join(import.meta.dirname, 'results');
+mkdirSync(resultsDir, { recursive: true });
+
+for (const name of names) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`Unknown benchmark "${name}". Known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  const result = { name, date: new Date().toISOString(), node: process.version, ...(await bench()) };
+  const file = join(resultsDir, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`${name}: ${JSON.stringify(result.ratios ?? {}, null, 0)} → ${file}`);
+}
