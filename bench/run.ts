@@ -18,8 +18,9 @@ for (const name of names) {
     console.error(`Unknown benchmark "${name}". Known: ${Object.keys(benches).join(', ')}`);
     process.exit(2);
   }
-  const result = { name, date: new Date().toISOString(), node: process.version, ...(await bench()) };
+  const figures = await bench();
+  const result = { name, date: new Date().toISOString(), node: process.version, ...figures };
   const file = join(resultsDir, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`${name}: ${JSON.stringify(result.ratios ?? {}, null, 0)} → ${file}`);
+  console.log(`${name}: ${JSON.stringify(figures.ratios ?? {})} → ${file}`);
 }

@@ -1,0 +1,30 @@
+/** The tool library: manifests, validation, registry, executor and built-in tools. */
+export {
+  isSafeToolName,
+  manifestToJson,
+  toDefinition,
+  validateManifest,
+  type SecretReference,
+  type ToolExample,
+  type ToolKind,
+  type ToolManifest,
+} from './manifest';
+export { TOOL_KINDS, TOOL_NAME_PATTERN, toolManifestSchema } from './manifest-schema';
+export { ArgumentValidator } from './validator';
+export {
+  ToolRegistry,
+  allowedOriginsOf,
+  type RegisterOptions,
+  type RegisteredTool,
+  type RegistryListener,
+  type ToolContext,
+  type ToolImplementation,
+} from './registry';
+export { createToolExecutor, type ToolExecutorOptions } from './executor';
+export { guardFetch } from './origin-guard';
+export { isHttpOrigin, originOf } from './origins';
+export { builtinManifests, registerBuiltins, type BuiltinsConfig, type ModelApiConfig, type ModelApiConfigSource } from './builtins';
+export { calculate, normaliseExpression } from './builtins/calculator';
+export { describeTime, createCurrentTime, type CurrentTime, type CurrentTimeOptions } from './builtins/current-time';
+export { convert, type Conversion } from './builtins/unit-convert';
+export { createModelApi, modelApiOrigins, type ModelApiChatResult, type ModelApiImageResult } from './builtins/model-api';

@@ -1,0 +1,143 @@
+import { TabagentError } from '../core/errors';
+import type { ToolDefinition } from '../core/types';
+import { deepFreeze } from './frozen-copy';
+import { toDefinition, validateManifest, type ToolManifest } from './manifest';
+
+/** What a running tool gets besides its arguments. */
+export interface ToolContext {
+  /** Fires on user stop or timeout; long work should stop and fetches pass it on. */
+  signal: AbortSignal;
+  /** The only way a tool reaches the network; it refuses origins the tool was not granted. */
+  fetch: typeof fetch;
+}
+
+/**
+ * Runs a tool. `args` passed schema validation and is deeply frozen. The result is
+ * JSON-serialised for the model; a string is passed on as it is. Throwing is how a tool fails.
+ */
+export type ToolImplementation = (args: Record<string, unknown>, context: ToolContext) => Promise<unknown>;
+
+export interface RegisterOptions {
+  /** Whether the model may see and call the tool (default true). */
+  enabled?: boolean;
+  /** Replace a tool of the same name instead of refusing (default false). */
+  replace?: boolean;
+  /**
+   * Origins granted at run time in addition to the manifest's (e.g. from the user's settings),
+   * read on every request so a settings change applies to the next call.
+   */
+  origins?: () => readonly string[];
+}
+
+/** A registered tool. Entries are immutable; a new registration makes a new entry. */
+export interface RegisteredTool {
+  readonly manifest: Readonly<ToolManifest>;
+  readonly implementation: ToolImplementation;
+  readonly origins?: () => readonly string[];
+}
+
+/** Called after any change (register, unregister, enable, disable). */
+export type RegistryListener = () => void;
+
+/**
+ * Holds manifests and implementations by name. Lookups go through a Map, never a plain object,
+ * so names such as `constructor` or `__proto__` are simply unknown rather than found on
+ * `Object.prototype`.
+ */
+export class ToolRegistry {
+  readonly #tools = new Map<string, RegisteredTool>();
+  readonly #disabled = new Set<string>();
+  readonly #listeners = new Set<RegistryListener>();
+
+  /**
+   * Validates and adds a tool. The manifest is copied and frozen, so changing the object passed
+   * in (say, flipping `sideEffects`) afterwards changes nothing. Throws 'invalid-manifest'.
+   */
+  register(manifest: ToolManifest, implementation: ToolImplementation, options: RegisterOptions = {}): Readonly<ToolManifest> {
+    const checked = deepFreeze(validateManifest(manifest));
+    if (typeof implementation !== 'function') {
+      throw new TabagentError('invalid-manifest', `Tool ${checked.name} has no implementation function.`);
+    }
+    if (this.#tools.has(checked.name) && !options.replace) {
+      throw new TabagentError('invalid-manifest', `A tool named ${checked.name} is already registered.`, {
+        data: { name: checked.name },
+      });
+    }
+    this.#tools.set(checked.name, { manifest: checked, implementation, ...(options.origins ? { origins: options.origins } : {}) });
+    if (options.enabled === false) this.#disabled.add(checked.name);
+    else this.#disabled.delete(checked.name);
+    this.#notify();
+    return checked;
+  }
+
+  /** Removes a tool; returns whether it was there. */
+  unregister(name: string): boolean {
+    const removed = this.#tools.delete(name);
+    this.#disabled.delete(name);
+    if (removed) this.#notify();
+    return removed;
+  }
+
+  /** The registered tool of that name, enabled or not. */
+  get(name: string): RegisteredTool | undefined {
+    return typeof name === 'string' ? this.#tools.get(name) : undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  /** All manifests, in registration order. */
+  list(): Readonly<ToolManifest>[] {
+    return [...this.#tools.values()].map((tool) => tool.manifest);
+  }
+
+  isEnabled(name: string): boolean {
+    return this.has(name) && !this.#disabled.has(name);
+  }
+
+  /** Turns a tool on or off for the model; returns false for an unknown tool. */
+  setEnabled(name: string, enabled: boolean): boolean {
+    if (!this.has(name)) return false;
+    const changed = enabled ? this.#disabled.delete(name) : !this.#disabled.has(name);
+    if (!enabled) this.#disabled.add(name);
+    if (changed) this.#notify();
+    return true;
+  }
+
+  /** Manifests of the enabled tools. */
+  listEnabled(): Readonly<ToolManifest>[] {
+    return this.list().filter((manifest) => !this.#disabled.has(manifest.name));
+  }
+
+  /** Names of the enabled tools. */
+  enabledNames(): string[] {
+    return this.listEnabled().map((manifest) => manifest.name);
+  }
+
+  /** Enabled tools as the model sees them. */
+  definitions(): ToolDefinition[] {
+    return this.listEnabled().map(toDefinition);
+  }
+
+  /** Origins a tool may contact now: its manifest's plus any granted at run time. */
+  allowedOrigins(name: string): string[] {
+    const tool = this.get(name);
+    return tool ? allowedOriginsOf(tool) : [];
+  }
+
+  /** Calls `listener` after every change; returns the unsubscribe function. */
+  subscribe(listener: RegistryListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+/** Origins a registered tool may contact now: its manifest's plus any granted at run time. */
+export function allowedOriginsOf(tool: RegisteredTool): string[] {
+  return [...new Set([...tool.manifest.allowedOrigins, ...(tool.origins?.() ?? [])])];
+}
