@@ -24,7 +24,5 @@ export { createToolExecutor, type ToolExecutorOptions } from './executor';
 export { guardFetch } from './origin-guard';
 export { isHttpOrigin, originOf } from './origins';
 export { builtinManifests, registerBuiltins, type BuiltinsConfig, type ModelApiConfig, type ModelApiConfigSource } from './builtins';
-export { calculate, normaliseExpression } from './builtins/calculator';
 export { describeTime, createCurrentTime, type CurrentTime, type CurrentTimeOptions } from './builtins/current-time';
-export { convert, type Conversion } from './builtins/unit-convert';
 export { createModelApi, modelApiOrigins, type ModelApiChatResult, type ModelApiImageResult } from './builtins/model-api';

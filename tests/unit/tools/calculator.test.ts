@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { calculate, implementation, manifest, normaliseExpression } from '../../../src/tools/builtins/calculator';
+import { implementation, manifest } from '../../../src/tools/builtins/calculator';
+import { calculate, normaliseExpression } from '../../../src/tools/builtins/calculate';
 import { createToolExecutor } from '../../../src/tools/executor';
 import { ToolRegistry } from '../../../src/tools/registry';
 

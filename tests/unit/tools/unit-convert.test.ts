@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convert, implementation, manifest } from '../../../src/tools/builtins/unit-convert';
+import { implementation, manifest } from '../../../src/tools/builtins/unit-convert';
+import { convert } from '../../../src/tools/builtins/convert-units';
 import { createToolExecutor } from '../../../src/tools/executor';
 import { ToolRegistry } from '../../../src/tools/registry';
 
