@@ -1,0 +1,109 @@
+/**
+ * The person's settings: which model to talk to, which tools are on, and the system prompt.
+ * Plain data; persistence lives in `settings-repository.ts`.
+ */
+
+/** How tool calls reach the model: natively in the request, or as text in one of our formats. */
+export type SettingsToolMode = 'native' | 'hermes' | 'react' | 'modelscope';
+
+/** Every tool mode, in the order the settings panel offers them. */
+export const settingsToolModes: readonly SettingsToolMode[] = ['native', 'hermes', 'react', 'modelscope'];
+
+export interface EngineSettings {
+  /** OpenAI-compatible base URL, e.g. `https://api.openai.com/v1`. */
+  baseUrl: string;
+  model: string;
+  /** Stored in this browser only; never logged or exported. */
+  apiKey: string;
+  toolMode: SettingsToolMode;
+  /** The provider preset last chosen in the panel ('' when custom). */
+  preset: string;
+}
+
+/** Configuration of the `model_api` tool (an external model API the agent may call). */
+export interface ModelApiSettings {
+  baseUrl: string;
+  model: string;
+  imageModel: string;
+  /** Stored in this browser only; never logged or exported. */
+  apiKey: string;
+}
+
+export interface Settings {
+  engine: EngineSettings;
+  /** Tool name → on/off. A tool not listed is on. */
+  enabledTools: Record<string, boolean>;
+  modelApi: ModelApiSettings;
+  systemPrompt: string;
+}
+
+/** Settings of a fresh install: nothing configured, every tool on. */
+export function defaultSettings(): Settings {
+  return {
+    engine: { baseUrl: '', model: '', apiKey: '', toolMode: 'native', preset: '' },
+    enabledTools: {},
+    modelApi: { baseUrl: '', model: '', imageModel: '', apiKey: '' },
+    systemPrompt: 'You are Tabagent, a helpful assistant. Use the tools when they help.',
+  };
+}
+
+/** Whether a tool is switched on (tools the settings do not mention are on). */
+export function isToolEnabled(settings: Settings, toolName: string): boolean {
+  return settings.enabledTools[toolName] !== false;
+}
+
+/** Whether enough is set to talk to a model: a base URL and a model name. */
+export function isEngineConfigured(settings: Settings): boolean {
+  return settings.engine.baseUrl.trim() !== '' && settings.engine.model.trim() !== '';
+}
+
+type UnknownRecord = Record<string, unknown>;
+
+function asRecord(value: unknown): UnknownRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as UnknownRecord) : {};
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function toolModeOr(value: unknown, fallback: SettingsToolMode): SettingsToolMode {
+  return settingsToolModes.find((mode) => mode === value) ?? fallback;
+}
+
+function enabledToolsFrom(value: unknown): Record<string, boolean> {
+  // A null-prototype object: tool names such as `__proto__` stay plain keys.
+  const result: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
+  for (const [name, enabled] of Object.entries(asRecord(value))) {
+    if (typeof enabled === 'boolean') result[name] = enabled;
+  }
+  return { ...result };
+}
+
+/**
+ * Reads settings from anything (a stored record from an older version, a damaged record):
+ * every field of the wrong type falls back to its default, unknown fields are dropped.
+ */
+export function normalizeSettings(value: unknown): Settings {
+  const defaults = defaultSettings();
+  const record = asRecord(value);
+  const engine = asRecord(record.engine);
+  const modelApi = asRecord(record.modelApi);
+  return {
+    engine: {
+      baseUrl: stringOr(engine.baseUrl, defaults.engine.baseUrl),
+      model: stringOr(engine.model, defaults.engine.model),
+      apiKey: stringOr(engine.apiKey, defaults.engine.apiKey),
+      toolMode: toolModeOr(engine.toolMode, defaults.engine.toolMode),
+      preset: stringOr(engine.preset, defaults.engine.preset),
+    },
+    enabledTools: enabledToolsFrom(record.enabledTools),
+    modelApi: {
+      baseUrl: stringOr(modelApi.baseUrl, defaults.modelApi.baseUrl),
+      model: stringOr(modelApi.model, defaults.modelApi.model),
+      imageModel: stringOr(modelApi.imageModel, defaults.modelApi.imageModel),
+      apiKey: stringOr(modelApi.apiKey, defaults.modelApi.apiKey),
+    },
+    systemPrompt: stringOr(record.systemPrompt, defaults.systemPrompt),
+  };
+}

@@ -1,0 +1,174 @@
+import { createSignal, type Accessor } from 'solid-js';
+import { createStore, produce, unwrap } from 'solid-js/store';
+import type { AgentEvent } from '../../core/agent/events';
+import type { RunAgentOptions, ToolMode } from '../../core/agent/options';
+import { toTabagentError } from '../../core/errors';
+import type { ApprovalDecision, ToolRunner } from '../../core/tool-runner';
+import type { ChatEngine } from '../../core/types';
+import { createApprovalGate, type PendingApproval } from './approval-gate';
+import { consumeEvents } from './consume-events';
+import { foldAgentEvent } from './fold-event';
+import { historyOf, repairMessages, type Turn } from './transcript';
+
+/** What one run needs, read from the current settings when the run starts. */
+export interface ChatRunSetup {
+  engine: ChatEngine;
+  tools: ToolRunner;
+  systemPrompt?: string;
+  toolMode?: ToolMode;
+}
+
+export interface ChatControllerOptions {
+  /** The agent loop (`runAgent` from src/core, or a scripted stand-in in tests). */
+  runAgent: (options: RunAgentOptions) => AsyncIterable<AgentEvent>;
+  /** Builds engine and tools for a run. Throw a TabagentError('config') when settings are incomplete. */
+  prepareRun: () => ChatRunSetup | Promise<ChatRunSetup>;
+  /** Makes turn ids; injected for deterministic tests. */
+  createId?: () => string;
+  /** After Stop, how long a run may take to send its last events before it is left behind (ms). Default 1000. */
+  stopGraceMs?: number;
+}
+
+export interface ChatController {
+  /** The transcript, one turn per user message (a reactive store: read it in effects or JSX). */
+  readonly turns: readonly Turn[];
+  /** Whether a run is in progress. */
+  running: Accessor<boolean>;
+  /** A side-effecting call waiting for the person's decision. */
+  pendingApproval: Accessor<PendingApproval | undefined>;
+  /** Sends a user message and runs the agent on it. Ignored while running or when blank. */
+  send(text: string): Promise<void>;
+  /** Stops the current run; its turn keeps what was shown, marked incomplete. */
+  stop(): void;
+  /** Replaces a sent user message, drops every later turn, and runs again from there. */
+  edit(turnId: string, text: string): Promise<void>;
+  /** Runs the last user message again, replacing its answer. */
+  regenerate(): Promise<void>;
+  /** Answers the pending approval. */
+  answerApproval(decision: ApprovalDecision): void;
+  /** Stops any run and empties the transcript. */
+  clear(): Promise<void>;
+}
+
+/** Events after Stop that could still change what the person sees; they are dropped. */
+const IGNORED_AFTER_STOP = new Set<AgentEvent['type']>(['text-delta', 'tool-call', 'approval-requested', 'step-start']);
+
+/**
+ * The chat's state machine: runs the agent for each user message and folds its events into
+ * a transcript of turns. Knows Solid only through a store and signals; the view just reads them.
+ */
+export function createChatController(options: ChatControllerOptions): ChatController {
+  let counter = 0;
+  const createId = options.createId ?? (() => `turn-${(counter += 1)}`);
+  const stopGraceMs = options.stopGraceMs ?? 1000;
+  const [state, setState] = createStore<{ turns: Turn[] }>({ turns: [] });
+  const [running, setRunning] = createSignal(false);
+  let abortController: AbortController | undefined;
+  let currentRun: Promise<void> | undefined;
+
+  const updateTurn = (turnId: string, change: (turn: Turn) => void): void => {
+    setState('turns', (turn) => turn.id === turnId, produce(change));
+  };
+
+  const gate = createApprovalGate((call, decision) => {
+    const turnId = state.turns.at(-1)?.id;
+    if (decision !== 'allow' || turnId === undefined) return;
+    updateTurn(turnId, (turn) => {
+      for (const item of turn.items) {
+        if (item.kind === 'tool-call' && item.callId === call.id && item.status === 'awaiting-approval') item.status = 'running';
+      }
+    });
+  });
+
+  const newTurn = (userText: string): Turn => ({ id: createId(), userText, items: [], messages: [], status: 'running' });
+
+  async function runLastTurn(): Promise<void> {
+    const turn = state.turns.at(-1);
+    if (!turn) return;
+    const controller = new AbortController();
+    abortController = controller;
+    setRunning(true);
+    try {
+      const setup = await options.prepareRun();
+      const events = options.runAgent({
+        engine: setup.engine,
+        tools: setup.tools,
+        messages: historyOf(unwrap(state.turns)),
+        systemPrompt: setup.systemPrompt,
+        toolMode: setup.toolMode,
+        approve: gate.approve,
+        signal: controller.signal,
+      });
+      const outcome = await consumeEvents(events, controller.signal, stopGraceMs, (event) => {
+        if (controller.signal.aborted && IGNORED_AFTER_STOP.has(event.type)) return;
+        updateTurn(turn.id, (draft) => foldAgentEvent(draft, event));
+      });
+      if (outcome === 'left-behind') {
+        updateTurn(turn.id, (draft) => {
+          draft.messages = repairMessages(draft.messages);
+        });
+      }
+    } catch (error) {
+      const failure = toTabagentError(error);
+      updateTurn(turn.id, (draft) => foldAgentEvent(draft, { type: 'error', error: failure, partialText: '' }));
+    } finally {
+      // A run that ended without `finish` or `error` (left behind, or a broken stand-in) is closed here.
+      updateTurn(turn.id, (draft) => {
+        if (draft.status !== 'running') return;
+        foldAgentEvent(draft, { type: 'finish', text: '', steps: 0, stopped: true, usage: { promptTokens: 0, completionTokens: 0 } });
+      });
+      if (abortController === controller) abortController = undefined;
+      gate.answer('deny');
+      setRunning(false);
+    }
+  }
+
+  function start(): Promise<void> {
+    const run = runLastTurn();
+    currentRun = run;
+    return run;
+  }
+
+  async function stopAndWait(): Promise<void> {
+    abortController?.abort();
+    await currentRun;
+  }
+
+  return {
+    get turns() {
+      return state.turns;
+    },
+    running,
+    pendingApproval: gate.pending,
+    async send(text) {
+      if (running() || text.trim() === '') return;
+      setState('turns', state.turns.length, newTurn(text));
+      await start();
+    },
+    stop() {
+      abortController?.abort();
+    },
+    async edit(turnId, text) {
+      if (text.trim() === '') return;
+      await stopAndWait();
+      const index = state.turns.findIndex((turn) => turn.id === turnId);
+      if (index < 0) return;
+      setState('turns', [...state.turns.slice(0, index), newTurn(text)]);
+      await start();
+    },
+    async regenerate() {
+      await stopAndWait();
+      const last = state.turns.at(-1);
+      if (!last) return;
+      setState('turns', [...state.turns.slice(0, -1), newTurn(last.userText)]);
+      await start();
+    },
+    answerApproval(decision) {
+      gate.answer(decision);
+    },
+    async clear() {
+      await stopAndWait();
+      setState('turns', []);
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { AgentEvent } from '../../core/agent/events';
+import type { ToolCall } from '../../core/types';
+import type { ToolResult } from '../../core/tool-runner';
+import type { AssistantItem, ToolCallItem, ToolCallStatus, Turn } from './transcript';
+
+function streamingAssistant(turn: Turn, step: number): AssistantItem | undefined {
+  const last = turn.items.at(-1);
+  return last?.kind === 'assistant' && last.step === step && last.streaming ? last : undefined;
+}
+
+/** The card of a call, created (with `status`) when the call has none yet. */
+function cardFor(turn: Turn, step: number, call: ToolCall, status: ToolCallStatus): ToolCallItem {
+  const existing = turn.items.find((item): item is ToolCallItem => item.kind === 'tool-call' && item.callId === call.id);
+  if (existing) return existing;
+  const card: ToolCallItem = {
+    kind: 'tool-call',
+    id: `${turn.id}.${turn.items.length}`,
+    step,
+    callId: call.id,
+    name: call.name,
+    arguments: { ...call.arguments },
+    status,
+  };
+  turn.items.push(card);
+  return card;
+}
+
+function resultStatus(result: ToolResult): ToolCallStatus {
+  if (!result.isError) return 'done';
+  if (result.error?.code === 'denied') return 'denied';
+  if (result.error?.code === 'aborted') return 'stopped';
+  return 'error';
+}
+
+/**
+ * Ends the turn's open pieces: streaming text stops (marked incomplete if cut off), open calls stop.
+ * Returns whether some text was cut off.
+ */
+function closeOpenItems(turn: Turn, cutOff: boolean): boolean {
+  let cut = false;
+  for (const item of turn.items) {
+    if (item.kind === 'assistant' && item.streaming) {
+      item.streaming = false;
+      if (cutOff) item.incomplete = cut = true;
+    }
+    if (item.kind === 'tool-call' && (item.status === 'running' || item.status === 'awaiting-approval')) {
+      item.status = 'stopped';
+    }
+  }
+  return cut;
+}
+
+/** Shows the partial text of a failed step when none of it is on screen yet, marked incomplete. */
+function keepPartialText(turn: Turn, partialText: string): void {
+  if (partialText.trim() === '') return;
+  if (turn.items.some((item) => item.kind === 'assistant' && item.text === partialText)) return;
+  turn.items.push({
+    kind: 'assistant',
+    id: `${turn.id}.${turn.items.length}`,
+    step: 0,
+    text: partialText,
+    streaming: false,
+    incomplete: true,
+  });
+}
+
+/**
+ * Folds one agent event into a turn (mutating it: call inside a store's `produce`).
+ * Text deltas grow the step's assistant text; tool events create and update cards keyed by
+ * call id; `message` events extend the history; `finish` and `error` close everything still open,
+ * so the turn is consistent whatever happened.
+ */
+export function foldAgentEvent(turn: Turn, event: AgentEvent): void {
+  switch (event.type) {
+    case 'text-delta': {
+      const item = streamingAssistant(turn, event.step);
+      if (item) item.text += event.text;
+      else {
+        turn.items.push({
+          kind: 'assistant',
+          id: `${turn.id}.${turn.items.length}`,
+          step: event.step,
+          text: event.text,
+          streaming: true,
+          incomplete: false,
+        });
+      }
+      return;
+    }
+    case 'step-finish':
+      for (const item of turn.items) {
+        if (item.kind === 'assistant' && item.step === event.step) item.streaming = false;
+      }
+      return;
+    case 'tool-call':
+      cardFor(turn, event.step, event.call, 'running');
+      return;
+    case 'tool-call-invalid': {
+      const card = cardFor(turn, event.step, event.call, 'error');
+      card.status = 'error';
+      card.result = event.message;
+      card.durationMs = 0;
+      return;
+    }
+    case 'approval-requested':
+      cardFor(turn, event.step, event.call, 'awaiting-approval').status = 'awaiting-approval';
+      return;
+    case 'tool-result': {
+      const card = cardFor(turn, event.step, event.call, 'running');
+      card.status = resultStatus(event.result);
+      card.result = event.result.content;
+      card.durationMs = event.result.durationMs;
+      return;
+    }
+    case 'message':
+      turn.messages.push(event.message);
+      return;
+    case 'finish':
+      closeOpenItems(turn, event.stopped);
+      if (!event.stopped && !turn.items.some((item) => item.kind === 'assistant') && event.text.trim() !== '') {
+        turn.items.push({
+          kind: 'assistant',
+          id: `${turn.id}.${turn.items.length}`,
+          step: event.steps,
+          text: event.text,
+          streaming: false,
+          incomplete: false,
+        });
+      }
+      turn.status = event.stopped ? 'stopped' : 'done';
+      return;
+    case 'error':
+      if (!closeOpenItems(turn, true)) keepPartialText(turn, event.partialText);
+      if (event.error.code === 'aborted') {
+        turn.status = 'stopped';
+      } else {
+        turn.status = 'error';
+        turn.error = { code: event.error.code, message: event.error.message };
+      }
+      return;
+    case 'step-start':
+    case 'prompt':
+    case 'usage':
+      return;
+  }
+}

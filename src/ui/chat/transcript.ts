@@ -1,0 +1,74 @@
+/**
+ * What the chat shows: one turn per user message, holding the assistant's text and tool-call
+ * cards in the order they happened, plus the messages the run added (the model's history).
+ */
+import type { ErrorCode } from '../../core/errors';
+import type { ChatMessage } from '../../core/types';
+
+/** Where a tool call stands. `stopped`: the run was stopped before the call finished. */
+export type ToolCallStatus = 'awaiting-approval' | 'running' | 'done' | 'error' | 'denied' | 'stopped';
+
+/** Assistant text of one model step. */
+export interface AssistantItem {
+  kind: 'assistant';
+  id: string;
+  step: number;
+  text: string;
+  /** Still receiving text. */
+  streaming: boolean;
+  /** The run stopped or failed while this text was being written. */
+  incomplete: boolean;
+}
+
+/** One tool call, as a card. */
+export interface ToolCallItem {
+  kind: 'tool-call';
+  id: string;
+  step: number;
+  callId: string;
+  name: string;
+  arguments: Record<string, unknown>;
+  status: ToolCallStatus;
+  /** The tool's answer (usually JSON), or why the call could not run. */
+  result?: string;
+  durationMs?: number;
+}
+
+export type TurnItem = AssistantItem | ToolCallItem;
+
+export type TurnStatus = 'running' | 'done' | 'stopped' | 'error';
+
+/** One user message and everything the agent did about it. */
+export interface Turn {
+  id: string;
+  userText: string;
+  items: TurnItem[];
+  /** Messages the run added after the user message (assistant, tool, corrections): the model's history. */
+  messages: ChatMessage[];
+  status: TurnStatus;
+  /** Set when the run ended with an error: what the person should read. */
+  error?: { code: ErrorCode; message: string };
+}
+
+/** The conversation as the model sees it: every turn's user message followed by what its run added. */
+export function historyOf(turns: readonly Turn[]): ChatMessage[] {
+  return turns.flatMap((turn): ChatMessage[] => [{ role: 'user', content: turn.userText }, ...turn.messages]);
+}
+
+/**
+ * Gives every assistant tool call a tool message, adding a "stopped" result where a run was left
+ * behind mid-call, so the history sent next time is one an OpenAI-style server accepts.
+ */
+export function repairMessages(messages: readonly ChatMessage[]): ChatMessage[] {
+  const answered = new Set(messages.flatMap((message) => (message.role === 'tool' ? [message.toolCallId] : [])));
+  const repaired: ChatMessage[] = [];
+  for (const message of messages) {
+    repaired.push(message);
+    if (message.role !== 'assistant') continue;
+    for (const call of message.toolCalls ?? []) {
+      if (answered.has(call.id)) continue;
+      repaired.push({ role: 'tool', toolCallId: call.id, name: call.name, content: '{"error":"Stopped before it finished."}' });
+    }
+  }
+  return repaired;
+}

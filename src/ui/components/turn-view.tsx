@@ -1,0 +1,41 @@
+import { For, Match, Show, Switch } from 'solid-js';
+import type { Turn } from '../chat/transcript';
+import { AssistantMessage } from './assistant-message';
+import { ErrorAlert } from './error-alert';
+import { ToolCallCard } from './tool-call-card';
+import { UserMessage } from './user-message';
+
+export interface TurnViewProps {
+  turn: Turn;
+  /** Whether the app is idle (edit and regenerate are offered only then). */
+  idle: boolean;
+  isLast: boolean;
+  onEdit: (text: string) => void;
+  onRegenerate: () => void;
+}
+
+/** One user message and what the agent did about it: text, tool cards, error, Regenerate. */
+export function TurnView(props: TurnViewProps) {
+  return (
+    <div class="turn" data-status={props.turn.status}>
+      <UserMessage text={props.turn.userText} editable={props.idle} onEdit={props.onEdit} />
+      <For each={props.turn.items}>
+        {(item) => (
+          <Switch>
+            <Match when={item.kind === 'assistant' && item}>{(assistant) => <AssistantMessage item={assistant()} />}</Match>
+            <Match when={item.kind === 'tool-call' && item}>{(card) => <ToolCallCard item={card()} />}</Match>
+          </Switch>
+        )}
+      </For>
+      <Show when={props.turn.error}>{(error) => <ErrorAlert message={error().message} />}</Show>
+      <Show when={props.turn.status === 'stopped'}>
+        <p class="muted turn-note">Stopped.</p>
+      </Show>
+      <Show when={props.isLast && props.idle}>
+        <button type="button" class="link-button regenerate" onClick={() => props.onRegenerate()}>
+          Regenerate
+        </button>
+      </Show>
+    </div>
+  );
+}

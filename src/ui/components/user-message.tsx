@@ -1,0 +1,81 @@
+import { createSignal, createUniqueId, Show } from 'solid-js';
+
+export interface UserMessageProps {
+  text: string;
+  /** Whether editing is offered (not while a run is going). */
+  editable: boolean;
+  /** Saves the edited text; the conversation is cut after this message and runs again. */
+  onEdit: (text: string) => void;
+}
+
+/** A message the person sent, with an Edit button that reruns from it. */
+export function UserMessage(props: UserMessageProps) {
+  const [editing, setEditing] = createSignal(false);
+  const [draft, setDraft] = createSignal('');
+  const editId = createUniqueId();
+  const save = (): void => {
+    if (draft().trim() === '') return;
+    setEditing(false);
+    props.onEdit(draft());
+  };
+  return (
+    <div class="message user-message">
+      <span class="visually-hidden">You said:</span>
+      <Show
+        when={editing()}
+        fallback={
+          <>
+            <p class="user-text">{props.text}</p>
+            <Show when={props.editable}>
+              <button
+                type="button"
+                class="link-button"
+                aria-label="Edit message"
+                onClick={() => {
+                  setDraft(props.text);
+                  setEditing(true);
+                }}
+              >
+                Edit
+              </button>
+            </Show>
+          </>
+        }
+      >
+        <form
+          class="edit-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            save();
+          }}
+        >
+          <label for={editId} class="visually-hidden">
+            Edited message
+          </label>
+          <textarea
+            id={editId}
+            rows={3}
+            value={draft()}
+            ref={(element) => queueMicrotask(() => element.focus())}
+            onInput={(event) => setDraft(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setEditing(false);
+              if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+                event.preventDefault();
+                save();
+              }
+            }}
+          />
+          <div class="dialog-actions">
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            <button type="submit" class="primary">
+              Save and rerun
+            </button>
+          </div>
+        </form>
+      </Show>
+    </div>
+  );
+}

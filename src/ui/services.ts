@@ -1,0 +1,29 @@
+import type { AgentEvent } from '../core/agent/events';
+import type { RunAgentOptions } from '../core/agent/options';
+import type { ProviderPreset } from '../llm';
+import type { OpenTabagentDbOptions, Settings, TabagentDb } from '../store';
+import type { ChatRunSetup } from './chat/chat-controller';
+
+/** A tool as the settings panel lists it. */
+export interface ToolInfo {
+  name: string;
+  description: string;
+}
+
+/** A provider the settings panel offers: picking it fills in the base URL (and a model when none is set). */
+export type ProviderPresetOption = Pick<ProviderPreset, 'id' | 'label' | 'baseUrl' | 'exampleModel'> &
+  Partial<Pick<ProviderPreset, 'needsKey'>>;
+
+/**
+ * Everything the app needs from outside the UI. `main.tsx` passes the real ones; tests pass
+ * scripted stand-ins, so the UI never imports an engine or the tool library itself.
+ */
+export interface AppServices {
+  runAgent: (options: RunAgentOptions) => AsyncIterable<AgentEvent>;
+  openDb: (options: OpenTabagentDbOptions) => Promise<TabagentDb>;
+  /** Engine and tools for a run with these settings; throws TabagentError('config') when incomplete. */
+  prepareRun: (settings: Settings) => ChatRunSetup | Promise<ChatRunSetup>;
+  /** The tools the settings panel can switch on and off. */
+  tools: () => ToolInfo[];
+  providerPresets: () => ProviderPresetOption[];
+}

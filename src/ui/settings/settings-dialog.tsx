@@ -1,0 +1,94 @@
+import { createSignal, createUniqueId, onMount, Show } from 'solid-js';
+import { createStore, unwrap } from 'solid-js/store';
+import { isToolEnabled, normalizeSettings, type Settings } from '../../store';
+import { ErrorAlert } from '../components/error-alert';
+import type { ProviderPresetOption, ToolInfo } from '../services';
+import { EngineFields } from './engine-fields';
+import { ModelApiFields } from './model-api-fields';
+import { ToolToggles } from './tool-toggles';
+
+export interface SettingsDialogProps {
+  settings: Settings;
+  tools: ToolInfo[];
+  presets: ProviderPresetOption[];
+  /** Stores the settings; resolves false when storing failed (then `error` says why). */
+  onSave: (settings: Settings) => Promise<boolean>;
+  onClose: () => void;
+  error?: string;
+}
+
+/**
+ * The settings form in a modal dialog. It edits a copy; "Save" stores it in IndexedDB and
+ * closes, "Cancel" or Escape closes without saving.
+ */
+export function SettingsDialog(props: SettingsDialogProps) {
+  let dialog: HTMLDialogElement | undefined;
+  const titleId = createUniqueId();
+  const promptId = createUniqueId();
+  const [form, setForm] = createStore<Settings>(normalizeSettings(props.settings));
+  const [saving, setSaving] = createSignal(false);
+
+  onMount(() => {
+    if (dialog && !dialog.open) dialog.showModal();
+  });
+
+  const save = async (): Promise<void> => {
+    setSaving(true);
+    const saved = await props.onSave(normalizeSettings(unwrap(form)));
+    setSaving(false);
+    if (saved) props.onClose();
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      class="settings-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <h2 id={titleId}>Settings</h2>
+        <EngineFields
+          engine={form.engine}
+          presets={props.presets}
+          onChange={(change) => setForm('engine', (engine) => ({ ...engine, ...change }))}
+        />
+        <ToolToggles
+          tools={props.tools}
+          isEnabled={(name) => isToolEnabled(form, name)}
+          onToggle={(name, enabled) => setForm('enabledTools', (tools) => ({ ...tools, [name]: enabled }))}
+        />
+        <ModelApiFields
+          modelApi={form.modelApi}
+          onChange={(change) => setForm('modelApi', (modelApi) => ({ ...modelApi, ...change }))}
+        />
+        <div class="field">
+          <label for={promptId}>System prompt</label>
+          <textarea
+            id={promptId}
+            rows={4}
+            value={form.systemPrompt}
+            onInput={(event) => setForm('systemPrompt', event.currentTarget.value)}
+          />
+        </div>
+        <Show when={props.error}>{(message) => <ErrorAlert message={message()} />}</Show>
+        <div class="dialog-actions">
+          <button type="button" onClick={() => props.onClose()}>
+            Cancel
+          </button>
+          <button type="submit" class="primary" disabled={saving()}>
+            Save
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

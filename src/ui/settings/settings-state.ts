@@ -1,0 +1,53 @@
+import { createSignal, type Accessor } from 'solid-js';
+import { toTabagentError } from '../../core/errors';
+import { defaultSettings, loadSettings, normalizeSettings, saveSettings, type Settings, type TabagentDb } from '../../store';
+
+export interface SettingsState {
+  /** The current settings (defaults until loaded). */
+  settings: Accessor<Settings>;
+  /** Whether the saved settings have been read. */
+  loaded: Accessor<boolean>;
+  /** The last storage failure, written for the person; cleared by a successful save. */
+  error: Accessor<string | undefined>;
+  /** Reads the saved settings. */
+  load(): Promise<void>;
+  /** Saves and, once stored, makes them current. Resolves false (with `error` set) when storing failed. */
+  save(next: Settings): Promise<boolean>;
+}
+
+/**
+ * Settings as UI state over the IndexedDB store. A failed save leaves the current settings
+ * as they were and reports the TabagentError's message; it never throws into the view.
+ */
+export function createSettingsState(database: () => Promise<TabagentDb>): SettingsState {
+  const [settings, setSettings] = createSignal<Settings>(defaultSettings());
+  const [loaded, setLoaded] = createSignal(false);
+  const [error, setError] = createSignal<string | undefined>();
+
+  return {
+    settings,
+    loaded,
+    error,
+    async load() {
+      try {
+        setSettings(await loadSettings(await database()));
+        setError(undefined);
+      } catch (failure) {
+        setError(toTabagentError(failure, 'storage').message);
+      } finally {
+        setLoaded(true);
+      }
+    },
+    async save(next) {
+      try {
+        await saveSettings(await database(), next);
+        setSettings(normalizeSettings(next));
+        setError(undefined);
+        return true;
+      } catch (failure) {
+        setError(toTabagentError(failure, 'storage').message);
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { deleteDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { TabagentError } from '../../src/core/errors';
+import { defaultSettings, openTabagentDb, saveSettings, type Settings } from '../../src/store';
+import { App } from '../../src/ui/app';
+import { createRealServices } from '../../src/ui/real-services';
+import { mount, unmountAll } from './support/mount';
+
+const DB_NAME = 'tabagent-real-services-test';
+const BASE_URL = 'http://127.0.0.1:9/v1';
+const CANARY = 'sk-canary-real-services';
+const realFetch = globalThis.fetch;
+
+interface RecordedRequest {
+  url: string;
+  authorization: string | null;
+  body: { model: string; tools?: Array<{ function: { name: string } }>; messages: Array<{ role: string; content: string | null }> };
+}
+
+/** Replaces fetch with an OpenAI-compatible server that streams `pieces` as SSE. */
+function stubServer(pieces: string[]): RecordedRequest[] {
+  const requests: RecordedRequest[] = [];
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const headers = new Headers(init?.headers);
+    requests.push({ url, authorization: headers.get('authorization'), body: JSON.parse(String(init?.body)) });
+    const encoder = new TextEncoder();
+    const events = [
+      ...pieces.map((content) => ({ choices: [{ index: 0, delta: { content }, finish_reason: null }] })),
+      { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
+    ];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const event of events) controller.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`));
+        controller.enqueue(encoder.encode('data: [DONE]\n\n'));
+        controller.close();
+      },
+    });
+    return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+  };
+  return requests;
+}
+
+afterEach(async () => {
+  globalThis.fetch = realFetch;
+  unmountAll();
+  await deleteDB(DB_NAME);
+});
+
+async function saveConfigured(change: (settings: Settings) => void = () => undefined): Promise<void> {
+  const settings = defaultSettings();
+  settings.engine = { ...settings.engine, baseUrl: BASE_URL, model: 'scripted-model', apiKey: CANARY, toolMode: 'native' };
+  change(settings);
+  const db = await openTabagentDb({ name: DB_NAME });
+  await saveSettings(db, settings);
+  db.close();
+}
+
+describe('the real services (runAgent, openai-compatible engine, built-in tools)', () => {
+  it('lists the built-in tools for the settings panel', () => {
+    const names = createRealServices()
+      .tools()
+      .map((tool) => tool.name);
+    expect(names).toEqual(expect.arrayContaining(['calculator', 'current_time', 'unit_convert', 'model_api']));
+  });
+
+  it('refuses to run without a Base URL and model', () => {
+    expect(() => createRealServices().prepareRun(defaultSettings())).toThrow(TabagentError);
+  });
+
+  it('chats through the App: streamed SSE answer, key only in the Authorization header, disabled tools not offered', async () => {
+    await saveConfigured((settings) => {
+      settings.enabledTools = { model_api: false };
+    });
+    const requests = stubServer(['Hello ', 'from the ', 'server.']);
+    mount(() => <App services={createRealServices()} databaseName={DB_NAME} />);
+    await expect.element(page.getByRole('button', { name: 'Settings', exact: true })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Connect a model' })).not.toBeInTheDocument();
+    await userEvent.fill(page.getByRole('textbox', { name: 'Message', exact: true }), 'hi');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByText('Hello from the server.', { exact: true })).toBeVisible();
+
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request?.url).toBe(`${BASE_URL}/chat/completions`);
+    expect(request?.authorization).toBe(`Bearer ${CANARY}`);
+    expect(request?.body.model).toBe('scripted-model');
+    expect(JSON.stringify(request?.body)).not.toContain(CANARY);
+    const offered = request?.body.tools?.map((tool) => tool.function.name) ?? [];
+    expect(offered).toContain('calculator');
+    expect(offered).not.toContain('model_api');
+    expect(document.body.innerHTML).not.toContain(CANARY);
+  });
+});
