@@ -6,7 +6,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The only chunk past 500 kB is mathjs, loaded on the first calculation, never at start-up.
+    chunkSizeWarningLimit: 700,
   },
   worker: { format: 'es' },
-  preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
+  preview: { port: 4173, strictPort: true },
 });
