@@ -27,6 +27,15 @@ export interface ParseResult {
 export interface ParseOptions {
   /** When given, only calls to these tools are accepted; others are dropped with an 'unknown-tool' problem. */
   tools?: ReadonlyArray<ToolDefinition | string>;
+  /**
+   * The text is the whole, finished model output. Default false: the text may be a streamed prefix,
+   * so a call is returned only once it is complete (closing tag / closing brace seen) and anything
+   * unfinished at the end is reported as 'incomplete' and hidden from `content`. With `final: true`
+   * an unfinished call at the end is repaired instead (unclosed braces and strings closed, a missing
+   * closing tag added) and returned, with 'repaired' problems. The default is the safe one: a caller
+   * that forgets the flag loses a truncated call (reported), never runs a half-streamed one.
+   */
+  final?: boolean;
 }
 
 /** How one model family writes tool calls into text. */

@@ -1,0 +1,74 @@
+import type { ToolDefinition } from '../types';
+import { guardParse } from './call-shape';
+import { parseTagged, type TaggedSpec } from './tagged-calls';
+import type { ToolCallFormat } from './types';
+
+/**
+ * Hermes / Qwen2.5 / Qwen3 tool calls: one JSON object per `<tool_call>` block.
+ *
+ * ```
+ * <tool_call>
+ * {"name": "get_weather", "arguments": {"city": "Paris"}}
+ * </tool_call>
+ * ```
+ *
+ * Results go back as `<tool_response>…</tool_response>` (in a user turn, as the Qwen template does).
+ */
+
+const OPEN = '<tool_call>';
+const CLOSE = '</tool_call>';
+const RESPONSE_OPEN = '<tool_response>';
+const RESPONSE_CLOSE = '</tool_response>';
+
+const SPEC: TaggedSpec = {
+  open: OPEN,
+  close: CLOSE,
+  keys: { name: ['name'], args: ['arguments', 'parameters'] },
+  // A model that keeps going after its call may invent the response; that is not its answer.
+  hidden: [{ open: RESPONSE_OPEN, close: RESPONSE_CLOSE }],
+};
+
+/** Tool signatures in the `<tools></tools>` block, one OpenAI function object per line. */
+function renderTools(tools: ToolDefinition[]): string {
+  const lines = tools.map((tool) =>
+    JSON.stringify({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } }),
+  );
+  return [
+    '# Tools',
+    '',
+    'You may call one or more functions to assist with the user query.',
+    '',
+    'You are provided with function signatures within <tools></tools> XML tags:',
+    '<tools>',
+    ...lines,
+    '</tools>',
+    '',
+    'For each function call, return a json object with function name and arguments within <tool_call></tool_call> XML tags:',
+    OPEN,
+    '{"name": <function-name>, "arguments": <args-json-object>}',
+    CLOSE,
+  ].join('\n');
+}
+
+/**
+ * Parses `<tool_call>` blocks. Tolerates a code fence inside the tags, a missing close tag at the end
+ * of a final output (or before the next `<tool_call>`), arguments as a JSON string, `"parameters"`
+ * for `"arguments"`, a JSON array of calls in one block, and the JSON repairs of `repairJson`.
+ */
+export const hermesFormat: ToolCallFormat = {
+  name: 'hermes',
+  render: renderTools,
+  renderCalls(calls, content) {
+    const blocks = calls.map((call) => `${OPEN}\n${JSON.stringify({ name: call.name, arguments: call.arguments })}\n${CLOSE}`);
+    return [content?.trim() ?? '', ...blocks].filter((part) => part !== '').join('\n');
+  },
+  renderResult(result) {
+    // A result that contains our close tag could end the block early and pose as model text.
+    const safe = result.content.split(RESPONSE_CLOSE).join('<\\/tool_response>');
+    return `${RESPONSE_OPEN}\n${safe}\n${RESPONSE_CLOSE}`;
+  },
+  parse(text, options) {
+    return guardParse(() => parseTagged(text, SPEC, options), text);
+  },
+  stopSequences: [RESPONSE_OPEN],
+};
