@@ -1,4 +1,5 @@
 /** Assembles a streamed answer (text and tool calls split over many chunks) into whole parts. */
+import { createChatAccumulator as createCoreAccumulator } from '../core/chat-accumulator';
 import type { ChatChunk, FinishReason, Usage } from '../core/types';
 
 /** One tool call with its arguments still as JSON text: parsing and repair belong to core. */
@@ -23,54 +24,14 @@ export interface ChatAccumulator {
   result(): CollectedChat;
 }
 
-/**
- * Creates an accumulator. Tool-call deltas are joined by `index`; the first id and name win
- * (some servers repeat them); a call without an id gets `call_<index>`.
- */
+/** Creates an accumulator (core's, see there); a call without an id gets `call_<index>`. */
 export function createChatAccumulator(): ChatAccumulator {
-  const textParts: string[] = [];
-  const calls = new Map<number, { id?: string; name: string; argumentParts: string[] }>();
-  let usage: Usage | undefined;
-  let finishReason: FinishReason | undefined;
-
+  const inner = createCoreAccumulator();
   return {
-    add(chunk) {
-      switch (chunk.type) {
-        case 'text-delta':
-          textParts.push(chunk.text);
-          break;
-        case 'tool-call-delta': {
-          let call = calls.get(chunk.index);
-          if (call === undefined) {
-            call = { name: '', argumentParts: [] };
-            calls.set(chunk.index, call);
-          }
-          if (call.id === undefined && chunk.id !== undefined) call.id = chunk.id;
-          if (call.name === '' && chunk.name !== undefined) call.name = chunk.name;
-          call.argumentParts.push(chunk.argumentsDelta);
-          break;
-        }
-        case 'usage':
-          usage = chunk.usage;
-          break;
-        case 'finish':
-          finishReason = chunk.reason;
-          break;
-      }
-    },
+    add: (chunk) => inner.add(chunk),
     result() {
-      const toolCalls = [...calls.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([index, call]) => ({
-          index,
-          id: call.id ?? `call_${index}`,
-          name: call.name,
-          arguments: call.argumentParts.join(''),
-        }));
-      const collected: CollectedChat = { text: textParts.join(''), toolCalls };
-      if (usage !== undefined) collected.usage = usage;
-      if (finishReason !== undefined) collected.finishReason = finishReason;
-      return collected;
+      const { toolCalls, ...rest } = inner.result();
+      return { ...rest, toolCalls: toolCalls.map((call) => ({ ...call, id: call.id ?? `call_${call.index}` })) };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { TabagentError, isAbortError, toTabagentError } from '../core/errors';
 import type { ExecuteOptions, ToolResult, ToolRunner, ValidationOutcome } from '../core/tool-runner';
 import type { ToolCall, ToolDefinition } from '../core/types';
-import { raceAbort } from './abortable';
+import { raceAbort } from '../core/abort';
 import { NotJsonDataError, freezeCall } from './frozen-copy';
 import { guardFetch } from './origin-guard';
 import { allowedOriginsOf, type RegisteredTool, type ToolRegistry } from './registry';

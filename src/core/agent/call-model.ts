@@ -1,3 +1,4 @@
+import { createChatAccumulator } from '../chat-accumulator';
 import { toTabagentError, type TabagentError } from '../errors';
 import type { ChatEngine, ChatRequest, FinishReason, Usage } from '../types';
 import type { AgentEvent } from './events';
@@ -30,51 +31,36 @@ export async function* callModel(
   signal: AbortSignal,
   visible: (raw: string) => string,
 ): AsyncGenerator<AgentEvent, ModelTurn> {
+  const accumulator = createChatAccumulator();
+  // The accumulator keeps the text too; this copy avoids re-joining it on every delta.
   let text = '';
   let shown = '';
-  const calls: StreamedToolCall[] = [];
-  let usage: Usage | undefined;
-  let finishReason: FinishReason = 'stop';
+  const turn = (error?: TabagentError): ModelTurn => {
+    const { toolCalls, usage, finishReason } = accumulator.result();
+    return {
+      text,
+      toolCalls: toolCalls.map(({ id, name, arguments: argumentsText }) => ({ id, name, argumentsText })),
+      usage,
+      finishReason: error ? 'other' : (finishReason ?? 'stop'),
+      error,
+    };
+  };
   try {
     for await (const chunk of engine.chat(request, signal)) {
       if (signal.aborted) break;
-      switch (chunk.type) {
-        case 'text-delta': {
-          text += chunk.text;
-          const display = visible(text);
-          if (display.length > shown.length && display.startsWith(shown)) {
-            yield { type: 'text-delta', step, text: display.slice(shown.length) };
-            shown = display;
-          }
-          break;
-        }
-        case 'tool-call-delta': {
-          const call = (calls[chunk.index] ??= { name: '', argumentsText: '' });
-          if (chunk.id) call.id = chunk.id;
-          if (chunk.name) call.name += chunk.name;
-          call.argumentsText += chunk.argumentsDelta;
-          break;
-        }
-        case 'usage':
-          usage = chunk.usage;
-          break;
-        case 'finish':
-          finishReason = chunk.reason;
-          break;
+      accumulator.add(chunk);
+      if (chunk.type !== 'text-delta') continue;
+      text += chunk.text;
+      const display = visible(text);
+      if (display.length > shown.length && display.startsWith(shown)) {
+        yield { type: 'text-delta', step, text: display.slice(shown.length) };
+        shown = display;
       }
     }
   } catch (error) {
-    return { text, toolCalls: compact(calls), usage, finishReason: 'other', error: toTabagentError(error) };
+    return turn(toTabagentError(error));
   }
-  if (signal.aborted) {
-    return { text, toolCalls: compact(calls), usage, finishReason: 'other', error: toTabagentError(abortReason()) };
-  }
-  return { text, toolCalls: compact(calls), usage, finishReason };
-}
-
-// Indexes may skip (a server that numbers from 1); holes are not calls.
-function compact(calls: StreamedToolCall[]): StreamedToolCall[] {
-  return calls.filter((call): call is StreamedToolCall => call !== undefined);
+  return signal.aborted ? turn(toTabagentError(abortReason())) : turn();
 }
 
 function abortReason(): DOMException {

@@ -1,4 +1,5 @@
 /** Small helpers that make every wait in the engine stop promptly when the user presses Stop. */
+import { raceAbort as raceSignal } from '../../core/abort';
 import { TabagentError } from '../../core/errors';
 
 /** The error every aborted request ends with. */
@@ -11,31 +12,9 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortedError();
 }
 
-/**
- * Settles like `promise`, or rejects with 'aborted' as soon as `signal` fires. Injected `fetch`
- * implementations and body readers may ignore their signal; racing guarantees the 100 ms promise
- * to the user anyway. The losing promise is left to settle on its own (callers cancel its source).
- */
+/** Settles like `promise`, or rejects with 'aborted' the moment `signal` fires (see core's raceAbort). */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) {
-    promise.catch(() => undefined);
-    return Promise.reject(abortedError());
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortedError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return raceSignal(promise, signal, abortedError);
 }
 
 /** The default retry clock: `setTimeout` that rejects with 'aborted' the moment `signal` fires. */

@@ -239,6 +239,20 @@ describe('runAgent', () => {
     expect(invalid[0]).toMatchObject({ call: { id: 'u' } });
   });
 
+  it('keeps the first name when a server repeats it on every delta', async () => {
+    const runner = createFakeToolRunner([calculator]);
+    const engine = createScriptedEngine([
+      [
+        { type: 'tool-call-delta', index: 0, id: 'x', name: 'calculator', argumentsDelta: '{"expression":' },
+        { type: 'tool-call-delta', index: 0, id: 'x', name: 'calculator', argumentsDelta: ' "3 * 3"}' },
+        { type: 'finish', reason: 'tool-calls' },
+      ],
+      textChunks('9'),
+    ]);
+    await collect({ engine, tools: runner, messages: user('3*3') });
+    expect(runner.runs).toEqual([{ id: 'x', name: 'calculator', arguments: { expression: '3 * 3' } }]);
+  });
+
   it('stops at the step limit with a typed error', async () => {
     const runner = createFakeToolRunner([calculator]);
     const call = () => toolCallChunks([{ name: 'calculator', arguments: { expression: '1 + 1' } }]);
