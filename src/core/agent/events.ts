@@ -31,7 +31,8 @@ export type AgentEvent =
   /** A message was added to the transcript (persist it). */
   | { type: 'message'; message: ChatMessage }
   | { type: 'usage'; step: number; usage: Usage }
-  | { type: 'step-finish'; step: number; reason: FinishReason }
+  /** The model's answer for this step is complete; `text` is its final display text (call markup removed). */
+  | { type: 'step-finish'; step: number; reason: FinishReason; text: string }
   /** The run ended with an answer (or was stopped: `stopped` true). */
   | { type: 'finish'; text: string; steps: number; stopped: boolean; usage: Usage }
   /** The run ended with a fatal error; the transcript up to here is consistent. */

@@ -1,4 +1,4 @@
-import { parseToolCalls, repairJson } from '../formats';
+import { detectFormat, parseToolCalls, repairJson } from '../formats';
 import type { ParseProblem, ToolCallFormat } from '../formats/types';
 import type { ToolCall, ToolDefinition } from '../types';
 import type { ModelTurn } from './call-model';
@@ -12,15 +12,20 @@ export interface ExtractedCalls {
   problems: ParseProblem[];
 }
 
-// Markup that tells us a "native" model wrote its calls as text instead (common with Ollama,
-// llama.cpp and vLLM servers started without a tool parser).
-const TEXT_CALL_MARKERS = ['<tool_call>', '<|startofthink|>', 'Action Input:', '"tool_calls"'];
+// A "native" model may still write its calls as text (common with Ollama, llama.cpp and vLLM
+// servers started without a tool parser): any format detectFormat recognises is parsed.
+const hasTextCalls = (text: string): boolean => detectFormat(text) !== null;
+
+// The start of what may become call markup (`[TOOL_C`, `<|python_t`, `✿FUNC`, `>>>na`) at the end
+// of streamed text: held back until it is recognised or proves to be ordinary text.
+const PENDING_MARKUP = /(^|\s)[<[✿>][^\s]{0,40}$/;
 
 /** Display text of a partial answer: call markup removed. Cheap when no markup is present. */
 export function visibleText(raw: string, format: ToolCallFormat | null): string {
   if (format) return format.parse(raw).content;
-  if (!TEXT_CALL_MARKERS.some((marker) => raw.includes(marker))) return raw;
-  return parseToolCalls(raw, { format: 'auto' }).content;
+  if (hasTextCalls(raw)) return parseToolCalls(raw, { format: 'auto' }).content;
+  const pending = PENDING_MARKUP.exec(raw);
+  return pending ? raw.slice(0, pending.index + (pending[1]?.length ?? 0)) : raw;
 }
 
 /**
@@ -61,7 +66,7 @@ export function extractCalls(
 
   const parsed = format
     ? format.parse(turn.text, { tools, final: true })
-    : TEXT_CALL_MARKERS.some((marker) => turn.text.includes(marker))
+    : hasTextCalls(turn.text)
       ? parseToolCalls(turn.text, { format: 'auto', tools, final: true })
       : { content: turn.text.trim(), calls: [], problems: [] as ParseProblem[] };
   for (const call of parsed.calls) calls.push({ id: uniqueId(undefined), name: call.name, arguments: call.arguments });

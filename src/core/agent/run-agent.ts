@@ -67,9 +67,9 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       }
       return;
     }
-    yield { type: 'step-finish', step, reason: turn.finishReason };
-
     const extracted = extractCalls(turn, format, tools, createId);
+    // The streamed deltas were a live view; this is the authoritative text of the step.
+    yield { type: 'step-finish', step, reason: turn.finishReason, text: extracted.content };
     lastText = extracted.content;
     if (extracted.calls.length === 0) {
       const unreadable = extracted.problems.filter(isCallFailure);

@@ -1,14 +1,46 @@
 import type { ToolDefinition } from '../types';
 import { guardParse } from './call-shape';
+import { deepseekFormat } from './deepseek';
+import { CALL_MARKERS, detectFormat } from './detect';
+import { functiongemmaFormat } from './functiongemma';
+import { functionaryFormat } from './functionary';
+import { glm45Format } from './glm45';
 import { hermesFormat } from './hermes';
+import { commandR7bFormat, graniteFormat, internlm2Format, jambaFormat } from './json-tagged';
+import { llama3JsonFormat } from './llama3-json';
+import { mistralFormat } from './mistral';
 import { modelscopeFormat } from './modelscope';
 import { openaiFormat } from './openai';
+import { pythonicFormat } from './pythonic';
+import { qwen3CoderFormat } from './qwen3-coder';
+import { qwenAgentFormat } from './qwen-agent';
 import { reactFormat } from './react';
+import { reactJsonFormat } from './react-json';
 import { stripPartialMarker } from './text-scan';
 import type { FormatName, ParseResult, ToolCallFormat } from './types';
 
 export type * from './types';
-export { hermesFormat, modelscopeFormat, openaiFormat, reactFormat };
+export { detectFormat };
+export {
+  commandR7bFormat,
+  deepseekFormat,
+  functiongemmaFormat,
+  functionaryFormat,
+  glm45Format,
+  graniteFormat,
+  hermesFormat,
+  internlm2Format,
+  jambaFormat,
+  llama3JsonFormat,
+  mistralFormat,
+  modelscopeFormat,
+  openaiFormat,
+  pythonicFormat,
+  qwen3CoderFormat,
+  qwenAgentFormat,
+  reactFormat,
+  reactJsonFormat,
+};
 export { repairJson, readJsonValue, isPlainObject, type RepairedJson, type UnrepairableJson, type JsonRead } from './json-repair';
 
 /** Every format, by name. */
@@ -17,54 +49,26 @@ export const formats: Readonly<Record<FormatName, ToolCallFormat>> = Object.free
   hermes: hermesFormat,
   react: reactFormat,
   modelscope: modelscopeFormat,
+  'qwen3-coder': qwen3CoderFormat,
+  glm45: glm45Format,
+  'llama3-json': llama3JsonFormat,
+  pythonic: pythonicFormat,
+  mistral: mistralFormat,
+  deepseek: deepseekFormat,
+  functiongemma: functiongemmaFormat,
+  granite: graniteFormat,
+  jamba: jambaFormat,
+  internlm2: internlm2Format,
+  'command-r7b': commandR7bFormat,
+  functionary: functionaryFormat,
+  'qwen-agent': qwenAgentFormat,
+  'react-json': reactJsonFormat,
 });
 
 /** The format called `name`. Throws on an unknown name (a programming error, not model output). */
 export function getFormat(name: FormatName): ToolCallFormat {
   if (!Object.prototype.hasOwnProperty.call(formats, name)) throw new TypeError(`Unknown tool-call format: ${String(name)}`);
   return formats[name];
-}
-
-// Markers whose first occurrence decides the format. Each regex is linear (no nested quantifiers).
-const REACT_ACTION = /^[ \t]*Action:/m;
-const REACT_INPUT = /^[ \t]*Action Input:/m;
-const REACT_ANSWER = /^[ \t]*Final Answer:/m;
-const JSON_NAME = /"name"\s*:/;
-const JSON_ARGS = /"(?:arguments|parameters)"\s*:/;
-
-function firstIndex(text: string, pattern: RegExp): number {
-  const match = pattern.exec(text);
-  return match ? match.index : -1;
-}
-
-/**
- * Recognises the format from the text itself: `<tool_call>` → hermes, `<|startofthink|>` →
- * modelscope, an `Action:` line with an `Action Input:` line (or a `Final Answer:` line) → react,
- * `"tool_calls"` or a JSON object with `"name"` and `"arguments"`/`"parameters"` → openai; otherwise
- * null. When several appear, the one that appears first wins (a Hermes call whose argument mentions
- * "Action:" is still Hermes).
- */
-export function detectFormat(text: string): FormatName | null {
-  if (typeof text !== 'string') return null;
-  const found: Array<[FormatName, number]> = [
-    ['hermes', text.indexOf('<tool_call>')],
-    ['modelscope', text.indexOf('<|startofthink|>')],
-  ];
-  const action = firstIndex(text, REACT_ACTION);
-  if (action >= 0 && REACT_INPUT.test(text)) found.push(['react', action]);
-  else found.push(['react', firstIndex(text, REACT_ANSWER)]);
-  const toolCalls = text.indexOf('"tool_calls"');
-  if (toolCalls >= 0) found.push(['openai', toolCalls]);
-  else if (JSON_ARGS.test(text)) found.push(['openai', firstIndex(text, JSON_NAME)]);
-  let best: FormatName | null = null;
-  let bestAt = Infinity;
-  for (const [name, at] of found) {
-    if (at >= 0 && at < bestAt) {
-      best = name;
-      bestAt = at;
-    }
-  }
-  return best;
 }
 
 /** Options of {@link parseToolCalls}. */
@@ -80,7 +84,6 @@ export interface ParseToolCallsOptions {
   final?: boolean;
 }
 
-const MARKERS = ['<tool_call>', '<|startofthink|>'];
 
 /**
  * Parses tool calls out of model text in one format, or in whichever format the text shows
@@ -91,7 +94,7 @@ export function parseToolCalls(text: string, options: ParseToolCallsOptions): Pa
     const name = options.format === 'auto' ? detectFormat(text) : options.format;
     if (name === null) {
       // Nothing recognised yet; a marker that is still streaming in is not shown.
-      const shown = options.final === true ? text : stripPartialMarker(text, MARKERS);
+      const shown = options.final === true ? text : stripPartialMarker(text, CALL_MARKERS);
       return { content: shown.trim(), calls: [], problems: [] };
     }
     return getFormat(name).parse(text, { tools: options.tools, final: options.final });

@@ -141,6 +141,9 @@ function parseOpenAi(text: string, options: ParseOptions = {}): ParseResult {
       pieces.push(text.slice(pos, fenceStartBefore(text, at, pos)));
       accept(items, read, source);
       pos = fenceEndAfter(text, read.end);
+      // Llama 3 separates several JSON calls with `;`: markup, not content.
+      const semi = skipSpaces(text, pos);
+      if (text.charCodeAt(semi) === 0x3b) pos = semi + 1;
     }
     // JSON that is not a call is content; calls nested inside it are data, not calls.
     i = Math.max(at + 1, read.end);

@@ -1,7 +1,25 @@
 import type { ToolCall, ToolDefinition } from '../types';
 
-/** Names of the tool-call formats Tabagent speaks. */
-export type FormatName = 'openai' | 'hermes' | 'react' | 'modelscope';
+/** Names of the tool-call formats Tabagent speaks (and recognises in 'auto' mode). */
+export type FormatName =
+  | 'openai'
+  | 'hermes'
+  | 'react'
+  | 'modelscope'
+  | 'qwen3-coder'
+  | 'glm45'
+  | 'llama3-json'
+  | 'pythonic'
+  | 'mistral'
+  | 'deepseek'
+  | 'functiongemma'
+  | 'granite'
+  | 'jamba'
+  | 'internlm2'
+  | 'command-r7b'
+  | 'functionary'
+  | 'qwen-agent'
+  | 'react-json';
 
 /** A call found in model text. Arguments are always an object (repaired where needed). */
 export interface ParsedToolCall {

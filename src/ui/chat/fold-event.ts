@@ -87,11 +87,27 @@ export function foldAgentEvent(turn: Turn, event: AgentEvent): void {
       }
       return;
     }
-    case 'step-finish':
-      for (const item of turn.items) {
-        if (item.kind === 'assistant' && item.step === event.step) item.streaming = false;
+    case 'step-finish': {
+      // The deltas were a live view; the step's final text replaces them (markup a model wrote
+      // before it was recognised as a call disappears here).
+      const item = streamingAssistant(turn, event.step);
+      if (item && event.text.trim() === '') {
+        turn.items.splice(turn.items.indexOf(item), 1);
+      } else if (item) {
+        item.text = event.text;
+        item.streaming = false;
+      } else if (event.text.trim() !== '') {
+        turn.items.push({
+          kind: 'assistant',
+          id: `${turn.id}.${turn.items.length}`,
+          step: event.step,
+          text: event.text,
+          streaming: false,
+          incomplete: false,
+        });
       }
       return;
+    }
     case 'tool-call':
       cardFor(turn, event.step, event.call, 'running');
       return;

@@ -46,7 +46,7 @@ export function streamingRun(pieces: (options: RunAgentOptions) => string[], del
       text += piece;
       yield { type: 'text-delta', step: 1, text: piece };
     }
-    yield { type: 'step-finish', step: 1, reason: 'stop' };
+    yield { type: 'step-finish', step: 1, reason: 'stop', text };
     yield message({ role: 'assistant', content: text });
     yield finish(text);
   }

@@ -349,4 +349,28 @@ describe('runAgent with text tool-call formats', () => {
     await collect({ engine, tools: runner, messages: user('1+2') });
     expect(runner.runs.map((call) => call.name)).toEqual(['calculator']);
   });
+
+  it.each([
+    ['pythonic', '[calculator(expression="1 + 2")]'],
+    ['mistral', '[TOOL_CALLS][{"name": "calculator", "arguments": {"expression": "1 + 2"}}]'],
+    ['llama3-json', '<|python_tag|>{"name": "calculator", "parameters": {"expression": "1 + 2"}}'],
+  ])('recognises %s calls written as text by a native-mode model', async (_family, text) => {
+    const runner = createFakeToolRunner([calculator]);
+    const engine = createScriptedEngine([textChunks(text), textChunks('3')]);
+    const events = await collect({ engine, tools: runner, messages: user('1+2') });
+    expect(runner.runs.map((call) => call.arguments)).toEqual([{ expression: '1 + 2' }]);
+    // Nothing of the markup reaches the display stream; each step's final text is authoritative.
+    const streamed = events.map((event) => (event.type === 'text-delta' ? event.text : '')).join('');
+    expect(streamed).toBe('3');
+    const stepTexts = events.flatMap((event) => (event.type === 'step-finish' ? [event.text] : []));
+    expect(stepTexts).toEqual(['', '3']);
+  });
+
+  it('shows ordinary bracketed text once it proves not to be markup', async () => {
+    const engine = createScriptedEngine([textChunks('See [1] and <b> here. [done]', 3)]);
+    const events = await collect({ engine, tools: createFakeToolRunner([]), messages: user('x') });
+    const streamed = events.map((event) => (event.type === 'text-delta' ? event.text : '')).join('');
+    expect(streamed).toBe('See [1] and <b> here. ');
+    expect(events.find((event) => event.type === 'step-finish')).toMatchObject({ text: 'See [1] and <b> here. [done]' });
+  });
 });

@@ -13,6 +13,14 @@ const FRAGMENTS = [
   '\n', ' ', 'Action:', 'Action Input:', 'Thought:', 'Observation:', 'Final Answer:', '"name"', '"arguments"',
   '"parameters"', '"api_name"', '"tool_calls"', '"function"', 'True', 'None', 'nul', '__proto__', '"__proto__"',
   '"constructor"', '1', '-', 'e', '.', '/*', '//', '\\u12', '\\"', '"name": "f"', '"arguments": {',
+  // The families recognised in auto mode.
+  '<function=f>', '</function>', '<parameter=a>', '</parameter>', '<arg_key>', '</arg_key>', '<arg_value>', '</arg_value>',
+  '<|python_tag|>', ';', '[f(a=1)]', '[f(', 'f(', ')', '=', '"""', "'''", '<|tool_call_start|>', '<|tool_call_end|>',
+  '<function_calls>', '</function_calls>', '[TOOL_CALLS]', '[ARGS]', '[CALL_ID]', '<｜tool▁calls▁begin｜>',
+  '<｜tool▁call▁begin｜>', '<｜tool▁sep｜>', '<｜tool▁call▁end｜>', 'function', '<start_function_call>', 'call:f{',
+  '<escape>', '<end_function_call>', '<|tool_call|>', '<tool_calls>', '</tool_calls>', '<|action_start|><|plugin|>',
+  '<|action_end|>', '<|START_ACTION|>', '<|END_ACTION|>', '"tool_name"', '>>>', '>>>all\n', '>>>f\n', '<|recipient|>',
+  '<|content|>', '✿FUNCTION✿: f\n', '✿ARGS✿:', '✿RESULT✿:', '✿RETURN✿:', '{"action": "f", "action_input": ', '"Final Answer"',
 ];
 const fragment = fc.constantFrom(...FRAGMENTS);
 const fragmentText = fc.array(fc.oneof(fragment, fragment, fc.string({ maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join(''));
@@ -91,38 +99,37 @@ describe('(a) any string parses without throwing, in every format and in auto', 
   }, 120_000);
 });
 
+/** One format per run: with 18 formats, checking every format in every run would take minutes. */
+const anyFormat = fc.constantFrom(...ALL_FORMATS);
+
 describe('(b) parse(renderCalls([call])) returns the same call', () => {
   it('for every format, and auto detects the same format', () => {
     fc.assert(
-      fc.property(identifier, argValues(3), (name, args) => {
+      fc.property(anyFormat, identifier, argValues(3), (format, name, args) => {
         const expected = [{ name, arguments: normalised(args) }];
-        for (const format of ALL_FORMATS) {
-          const text = format.renderCalls([{ name, arguments: args }]);
-          const parsed = format.parse(text);
-          expect(parsed.calls, text).toEqual(expected);
-          expect(parsed.problems, text).toEqual([]);
-          expect(format.parse(text, { final: true }).calls).toEqual(expected);
-          expect(detectFormat(text), text).toBe(format.name);
-          expect(parseToolCalls(text, { format: 'auto' }).calls).toEqual(expected);
-        }
+        const text = format.renderCalls([{ name, arguments: args }]);
+        const parsed = format.parse(text);
+        expect(parsed.calls, text).toEqual(expected);
+        expect(parsed.problems, text).toEqual([]);
+        expect(format.parse(text, { final: true }).calls).toEqual(expected);
+        expect(detectFormat(text), text).toBe(format.name);
+        expect(parseToolCalls(text, { format: 'auto' }).calls).toEqual(expected);
       }),
-      { numRuns: 500 },
+      { numRuns: 1_800 },
     );
   }, 120_000);
 
   it('with content and several calls', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(identifier, argValues(2)), { minLength: 1, maxLength: 3 }), safeContent, (pairs, content) => {
+      fc.property(anyFormat, fc.array(fc.tuple(identifier, argValues(2)), { minLength: 1, maxLength: 3 }), safeContent, (format, pairs, content) => {
         const calls = pairs.map(([name, args]) => ({ name, arguments: args }));
         const expected = calls.map((call) => ({ name: call.name, arguments: normalised(call.arguments) }));
-        for (const format of ALL_FORMATS) {
-          const text = format.renderCalls(calls, content);
-          const parsed = format.parse(text);
-          expect(parsed.calls, text).toEqual(expected);
-          expect(parsed.content, text).toBe(content.trim());
-        }
+        const text = format.renderCalls(calls, content);
+        const parsed = format.parse(text);
+        expect(parsed.calls, text).toEqual(expected);
+        expect(parsed.content, text).toBe(content.trim());
       }),
-      { numRuns: 200 },
+      { numRuns: 900 },
     );
   }, 120_000);
 });
@@ -130,40 +137,36 @@ describe('(b) parse(renderCalls([call])) returns the same call', () => {
 describe('(c) no strict prefix of rendered calls yields a complete call (non-final mode)', () => {
   it('one call: every strict prefix yields no call, in its format and in auto', () => {
     fc.assert(
-      fc.property(identifier, smallArgs, fc.option(safeContent, { nil: undefined }), (name, args, content) => {
-        for (const format of ALL_FORMATS) {
-          const text = format.renderCalls([{ name, arguments: args }], content);
-          for (let k = 0; k < text.length; k++) {
-            const prefix = text.slice(0, k);
-            if (format.parse(prefix).calls.length > 0) throw new Error(`${format.name} found a call in ${JSON.stringify(prefix)}`);
-            if (parseToolCalls(prefix, { format: 'auto' }).calls.length > 0) throw new Error(`auto found a call in ${JSON.stringify(prefix)}`);
-          }
-          // ...and the whole text does yield it.
-          if (format.parse(text).calls.length !== 1) throw new Error(`${format.name} lost the call in ${JSON.stringify(text)}`);
+      fc.property(anyFormat, identifier, smallArgs, fc.option(safeContent, { nil: undefined }), (format, name, args, content) => {
+        const text = format.renderCalls([{ name, arguments: args }], content);
+        for (let k = 0; k < text.length; k++) {
+          const prefix = text.slice(0, k);
+          if (format.parse(prefix).calls.length > 0) throw new Error(`${format.name} found a call in ${JSON.stringify(prefix)}`);
+          if (parseToolCalls(prefix, { format: 'auto' }).calls.length > 0) throw new Error(`auto found a call in ${JSON.stringify(prefix)}`);
         }
+        // ...and the whole text does yield it.
+        if (format.parse(text).calls.length !== 1) throw new Error(`${format.name} lost the call in ${JSON.stringify(text)}`);
       }),
-      { numRuns: 300 },
+      { numRuns: 900 },
     );
   }, 120_000);
 
   it('two calls: a strict prefix yields only calls that are complete in it, in order', () => {
     fc.assert(
-      fc.property(identifier, smallArgs, identifier, smallArgs, (first, firstArgs, second, secondArgs) => {
+      fc.property(anyFormat, identifier, smallArgs, identifier, smallArgs, (format, first, firstArgs, second, secondArgs) => {
         const calls = [
           { name: first, arguments: firstArgs },
           { name: second, arguments: secondArgs },
         ];
         const expected = calls.map((call) => ({ name: call.name, arguments: normalised(call.arguments) }));
-        for (const format of ALL_FORMATS) {
-          const text = format.renderCalls(calls);
-          for (let k = 0; k < text.length; k++) {
-            const found = format.parse(text.slice(0, k)).calls;
-            if (found.length >= 2) throw new Error(`${format.name} found both calls in ${JSON.stringify(text.slice(0, k))}`);
-            if (found.length === 1) expect(found).toEqual(expected.slice(0, 1));
-          }
+        const text = format.renderCalls(calls);
+        for (let k = 0; k < text.length; k++) {
+          const found = format.parse(text.slice(0, k)).calls;
+          if (found.length >= 2) throw new Error(`${format.name} found both calls in ${JSON.stringify(text.slice(0, k))}`);
+          if (found.length === 1) expect(found).toEqual(expected.slice(0, 1));
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 300 },
     );
   }, 120_000);
 });

@@ -16,7 +16,8 @@ describe('agent over a local OpenAI-compatible server', () => {
     await server.close();
   });
 
-  it.each(['native', 'hermes'] as const)('answers the two-step calculator question (%s)', async (toolMode) => {
+  // Generous timeout: the first calculation loads mathjs, slow on a loaded 2-core machine.
+  it.each(['native', 'hermes'] as const)('answers the two-step calculator question (%s)', { timeout: 30_000 }, async (toolMode) => {
     const registry = new ToolRegistry();
     registerBuiltins(registry);
     const engine = createOpenAICompatibleEngine({

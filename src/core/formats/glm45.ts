@@ -1,0 +1,116 @@
+import type { ToolDefinition } from '../types';
+import { guardParse, problem } from './call-shape';
+import { setOwn } from './json-reader';
+import { joinTurn } from './json-tagged';
+import { expectClose, parseMarked, readJsonCalls, unfinished, type BlockRead, type ScanContext } from './marker-scan';
+import { skipSpaces } from './text-scan';
+import type { ParseOptions, ToolCallFormat } from './types';
+import { decodeValue, encodeValue, schemaType } from './xml-values';
+
+/**
+ * GLM-4.5 / GLM-4.6 (and 4.7, which drops the newlines) XML calls:
+ *
+ * ```
+ * <tool_call>get_weather
+ * <arg_key>city</arg_key>
+ * <arg_value>Paris</arg_value>
+ * </tool_call>
+ * ```
+ *
+ * Values are JSON when they parse, strings otherwise (see xml-values). Results come back in
+ * `<tool_response>` blocks inside an observation turn.
+ */
+
+const OPEN = '<tool_call>';
+const CLOSE = '</tool_call>';
+const KEY = '<arg_key>';
+const KEY_CLOSE = '</arg_key>';
+const VALUE = '<arg_value>';
+const VALUE_CLOSE = '</arg_value>';
+const RESPONSE = { open: '<tool_response>', close: '</tool_response>' };
+const MAX_NAME = 256;
+
+/** Reads `<open>text<close>` at `from` (after whitespace): the text and the index after, or 'wait'. */
+function readElement(ctx: ScanContext, from: number, open: string, close: string): { value: string; end: number } | 'wait' | undefined {
+  const i = skipSpaces(ctx.text, from);
+  if (!ctx.text.startsWith(open, i)) {
+    return !ctx.final && open.startsWith(ctx.text.slice(i, i + open.length)) && i + open.length > ctx.text.length ? 'wait' : undefined;
+  }
+  const closeAt = ctx.find(close, i + open.length);
+  if (closeAt < 0) return ctx.final ? { value: ctx.text.slice(i + open.length), end: ctx.text.length } : 'wait';
+  return { value: ctx.text.slice(i + open.length, closeAt), end: closeAt + close.length };
+}
+
+function readBlock(ctx: ScanContext, at: number, tools: ParseOptions['tools']): BlockRead {
+  const { text } = ctx;
+  const source = text.slice(at, at + 200);
+  const from = at + OPEN.length;
+  const first = text.charAt(skipSpaces(text, from));
+  if (first === '{' || first === '[') return readJsonCalls(ctx, at, skipSpaces(text, from), { keys: { name: ['name'], args: ['arguments', 'parameters'] }, close: CLOSE });
+  let i = from;
+  while (i < text.length && i - from <= MAX_NAME && text.charAt(i) !== '\n' && text.charAt(i) !== '<') i++;
+  if (i >= text.length && !ctx.final) return unfinished(source);
+  const name = text.slice(from, i).trim();
+  if (name === '') return { next: from, calls: [], problems: [problem('missing-name', 'A <tool_call> has no function name.', source)], stop: false };
+  const args: Record<string, unknown> = {};
+  for (;;) {
+    const key = readElement(ctx, i, KEY, KEY_CLOSE);
+    if (key === 'wait') return unfinished(source);
+    if (key === undefined) break;
+    const value = readElement(ctx, key.end, VALUE, VALUE_CLOSE);
+    if (value === 'wait') return unfinished(source);
+    const keyName = key.value.trim();
+    if (value === undefined) {
+      setOwn(args, keyName, '');
+      i = key.end;
+      continue;
+    }
+    setOwn(args, keyName, decodeValue(value.value, schemaType(tools, name, keyName)));
+    i = value.end;
+  }
+  const close = expectClose(ctx, i, CLOSE);
+  if (close === 'wait') return unfinished(source);
+  const problems = close.missing ? [problem('repaired', `Added the missing ${CLOSE}.`, source)] : [];
+  return { next: close.next, calls: [{ name, arguments: args }], problems, stop: false };
+}
+
+function renderTools(tools: ToolDefinition[]): string {
+  return [
+    '# Tools',
+    '',
+    'You may call one or more functions to assist with the user query.',
+    '',
+    'You are provided with function signatures within <tools></tools> XML tags:',
+    '<tools>',
+    ...tools.map((tool) => JSON.stringify({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } })),
+    '</tools>',
+    '',
+    'For each function call, output the function name and arguments within the following XML format:',
+    '<tool_call>{function-name}\n<arg_key>{arg-key-1}</arg_key>\n<arg_value>{arg-value-1}</arg_value>\n<arg_key>{arg-key-2}</arg_key>\n<arg_value>{arg-value-2}</arg_value>\n...\n</tool_call>',
+  ].join('\n');
+}
+
+function renderCall(call: { name: string; arguments: Record<string, unknown> }): string {
+  const pairs = Object.keys(call.arguments).map(
+    (key) => `${KEY}${key.split('</').join('<\\/')}${KEY_CLOSE}\n${VALUE}${encodeValue(call.arguments[key])}${VALUE_CLOSE}\n`,
+  );
+  return `${OPEN}${call.name}\n${pairs.join('')}${CLOSE}`;
+}
+
+/** GLM-4.5/4.6 `<arg_key>`/`<arg_value>` calls (a JSON `<tool_call>` met along the way is read too). */
+export const glm45Format: ToolCallFormat = {
+  name: 'glm45',
+  render: renderTools,
+  renderCalls(calls, content) {
+    return calls.length === 0 ? (content?.trim() ?? '') : joinTurn(content, calls.map(renderCall).join('\n'));
+  },
+  renderResult(result) {
+    const safe = result.content.split(RESPONSE.close).join('<\\/tool_response>');
+    return `${RESPONSE.open}\n${safe}\n${RESPONSE.close}`;
+  },
+  parse(text, options) {
+    const spec = { open: [OPEN], hidden: [RESPONSE], read: (ctx: ScanContext, at: number) => readBlock(ctx, at, options?.tools) };
+    return guardParse(() => parseMarked(text, spec, options), text);
+  },
+  stopSequences: [RESPONSE.open],
+};

@@ -1,0 +1,110 @@
+import type { ToolDefinition } from '../types';
+import { coerceArguments, guardParse, problem } from './call-shape';
+import { readJsonValue } from './json-reader';
+import { joinTurn } from './json-tagged';
+import { parseMarked, unfinished, type BlockRead, type ScanContext } from './marker-scan';
+import { skipSpaces } from './text-scan';
+import type { ToolCallFormat } from './types';
+
+/**
+ * Qwen-Agent's text function calling (its default "qwen" fncall prompt):
+ *
+ * ```
+ * ✿FUNCTION✿: get_weather
+ * ✿ARGS✿: {"city": "Paris"}
+ * ✿RESULT✿: 18°C
+ * ✿RETURN✿: It is 18°C in Paris.
+ * ```
+ *
+ * `✿RESULT✿` text is a tool result (hidden); `✿RETURN✿` text is the answer (the marker is dropped).
+ */
+
+const FUNCTION = '✿FUNCTION✿';
+const ARGS = '✿ARGS✿';
+const RESULT = '✿RESULT✿';
+const RETURN = '✿RETURN✿';
+const MAX_NAME = 256;
+
+/** Skips the `:` (ASCII or full-width) and spaces after a marker. */
+function afterLabel(text: string, from: number): number {
+  let i = skipSpaces(text, from);
+  if (text.charAt(i) === ':' || text.charAt(i) === '：') i++;
+  return i;
+}
+
+function readFunction(ctx: ScanContext, at: number): BlockRead {
+  const { text } = ctx;
+  const source = text.slice(at, at + 200);
+  const from = afterLabel(text, at + FUNCTION.length);
+  let i = from;
+  while (i < text.length && i - from <= MAX_NAME && text.charAt(i) !== '\n') i++;
+  if (i >= text.length && !ctx.final) return unfinished(source);
+  const name = text.slice(from, i).trim();
+  const argsAt = skipSpaces(text, i);
+  if (!text.startsWith(ARGS, argsAt)) {
+    if (!ctx.final && argsAt + ARGS.length > text.length && ARGS.startsWith(text.slice(argsAt))) return unfinished(source);
+    return { next: i, calls: [], problems: [problem('incomplete', `${FUNCTION} has no ${ARGS}.`, source)], stop: false };
+  }
+  if (name === '') return { next: argsAt + ARGS.length, calls: [], problems: [problem('missing-name', `${FUNCTION} has no name.`, source)], stop: false };
+  const read = readJsonValue(text, afterLabel(text, argsAt + ARGS.length));
+  if (read.error !== undefined) {
+    return { next: Math.max(read.end, argsAt + ARGS.length), calls: [], problems: [problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source)], stop: false };
+  }
+  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source);
+  const args = coerceArguments(read.value, false);
+  if ('error' in args) return { next: read.end, calls: [], problems: [problem('bad-arguments', `Arguments of ${name} ${args.error}`, source)], stop: false };
+  const repairs = [...read.repairs, ...args.repairs, ...(read.truncated ? ['closed at the end of the output'] : [])];
+  return {
+    next: read.end,
+    calls: [{ name, arguments: args.value }],
+    problems: repairs.map((repair) => problem('repaired', `Arguments of ${name}: ${repair}.`, source)),
+    stop: false,
+  };
+}
+
+function read(ctx: ScanContext, at: number, marker: string): BlockRead {
+  if (marker === FUNCTION) return readFunction(ctx, at);
+  if (marker === RETURN) return { next: afterLabel(ctx.text, at + RETURN.length), calls: [], problems: [], stop: false };
+  // A result (usually one the model invented): hidden up to the next marker.
+  const ends = [ctx.find(FUNCTION, at), ctx.find(RETURN, at)].filter((found) => found >= 0);
+  return { next: ends.length > 0 ? Math.min(...ends) : ctx.text.length, calls: [], problems: [], stop: false };
+}
+
+const SPEC = { open: [FUNCTION, RESULT, RETURN], read };
+
+function renderTools(tools: ToolDefinition[]): string {
+  const list = tools.map(
+    (tool) => `### ${tool.name}\n\n${tool.name}: ${tool.description} Parameters: ${JSON.stringify(tool.parameters)} Format the arguments as a JSON object.`,
+  );
+  return [
+    '# Tools',
+    '',
+    '## You have access to the following tools:',
+    '',
+    ...list,
+    '',
+    '## When you need to call a tool, please insert the following command in your reply, which can be called zero or multiple times according to your needs:',
+    '',
+    `${FUNCTION}: The tool to use, should be one of [${tools.map((tool) => tool.name).join(',')}]`,
+    `${ARGS}: The input of the tool`,
+    `${RESULT}: Tool results`,
+    `${RETURN}: Reply based on tool results. Images need to be rendered as ![](url)`,
+  ].join('\n');
+}
+
+/** Qwen-Agent `✿FUNCTION✿`/`✿ARGS✿` calls; results as `✿RESULT✿:` lines. */
+export const qwenAgentFormat: ToolCallFormat = {
+  name: 'qwen-agent',
+  render: renderTools,
+  renderCalls(calls, content) {
+    if (calls.length === 0) return content?.trim() ?? '';
+    return joinTurn(content, calls.map((call) => `${FUNCTION}: ${call.name}\n${ARGS}: ${JSON.stringify(call.arguments)}`).join('\n'));
+  },
+  renderResult(result) {
+    return `${RESULT}: ${result.content}`;
+  },
+  parse(text, options) {
+    return guardParse(() => parseMarked(text, SPEC, options), text);
+  },
+  stopSequences: [RESULT],
+};

@@ -1,0 +1,185 @@
+import type { ToolDefinition } from '../types';
+import { coerceArguments, guardParse, problem } from './call-shape';
+import { readJsonValue, setOwn } from './json-reader';
+import { expectClose, parseMarked, readJsonCalls, unfinished, type BlockRead, type ScanContext } from './marker-scan';
+import { joinTurn } from './json-tagged';
+import { skipSpaces } from './text-scan';
+import type { ParseOptions, ParseProblem, ToolCallFormat } from './types';
+import { decodeValue, encodeValue, schemaType } from './xml-values';
+
+/**
+ * `<function=name>` calls, inside or outside `<tool_call>`:
+ *
+ * - Qwen3-Coder XML: `<tool_call>\n<function=f>\n<parameter=city>\nParis\n</parameter>\n</function>\n</tool_call>`
+ * - Llama 3.1 custom-tool / Functionary v3.1 style: `<function=f>{"city": "Paris"}</function>`
+ *
+ * A JSON `<tool_call>` block met along the way is read too (models mix them in long sessions).
+ */
+
+const TOOL_CALL = '<tool_call>';
+const TOOL_CALL_CLOSE = '</tool_call>';
+const FUNCTION = '<function=';
+const FUNCTION_CLOSE = '</function>';
+const PARAMETER = '<parameter=';
+const PARAMETER_CLOSE = '</parameter>';
+const RESPONSE = { open: '<tool_response>', close: '</tool_response>' };
+/** Longest name between `=` and `>`; bounds the scan on text that never closes the tag. */
+const MAX_NAME = 256;
+
+/** Reads `name>` at `from`: the name, the index after `>`, or why not. */
+function readTagName(ctx: ScanContext, from: number): { name: string; end: number } | 'wait' | 'bad' {
+  const { text } = ctx;
+  let i = from;
+  while (i < text.length && i - from <= MAX_NAME && text.charAt(i) !== '>' && text.charAt(i) !== '\n') i++;
+  if (i >= text.length) return ctx.final ? 'bad' : 'wait';
+  if (text.charAt(i) !== '>') return 'bad';
+  const name = text.slice(from, i).trim();
+  return name === '' ? 'bad' : { name, end: i + 1 };
+}
+
+interface Body {
+  args: Record<string, unknown>;
+  end: number;
+  problems: ParseProblem[];
+}
+
+/** `<parameter=k>value</parameter>`… up to `</function>`. */
+function readParameters(ctx: ScanContext, name: string, from: number, tools: ParseOptions['tools'], source: string): Body | 'wait' {
+  const { text } = ctx;
+  const args: Record<string, unknown> = {};
+  const problems: ParseProblem[] = [];
+  let i = from;
+  for (;;) {
+    i = skipSpaces(text, i);
+    if (text.startsWith(FUNCTION_CLOSE, i)) return { args, end: i + FUNCTION_CLOSE.length, problems };
+    if (text.startsWith(PARAMETER, i)) {
+      const key = readTagName(ctx, i + PARAMETER.length);
+      if (key === 'wait') return 'wait';
+      if (key === 'bad') {
+        problems.push(problem('bad-arguments', `A parameter of ${name} has no name.`, source));
+        i += PARAMETER.length;
+        continue;
+      }
+      const closeAt = ctx.find(PARAMETER_CLOSE, key.end);
+      const fnClose = ctx.find(FUNCTION_CLOSE, key.end);
+      let valueEnd: number;
+      if (closeAt >= 0 && (fnClose < 0 || closeAt < fnClose)) {
+        valueEnd = closeAt;
+        i = closeAt + PARAMETER_CLOSE.length;
+      } else if (fnClose >= 0 || ctx.final) {
+        valueEnd = fnClose >= 0 ? fnClose : text.length;
+        i = valueEnd;
+        problems.push(problem('repaired', `Arguments of ${name}: added the missing ${PARAMETER_CLOSE}.`, source));
+      } else {
+        return 'wait';
+      }
+      setOwn(args, key.name, decodeValue(text.slice(key.end, valueEnd), schemaType(tools, name, key.name)));
+      continue;
+    }
+    if (i >= text.length && ctx.final) {
+      problems.push(problem('repaired', `Arguments of ${name}: added the missing ${FUNCTION_CLOSE}.`, source));
+      return { args, end: i, problems };
+    }
+    const rest = text.slice(i, i + FUNCTION_CLOSE.length);
+    if (!ctx.final && (FUNCTION_CLOSE.startsWith(rest) || PARAMETER.startsWith(rest))) return 'wait';
+    const fnClose = ctx.find(FUNCTION_CLOSE, i);
+    if (fnClose < 0 && !ctx.final) return 'wait';
+    problems.push(problem('repaired', `Arguments of ${name}: ignored text that is not a parameter.`, source));
+    return { args, end: fnClose < 0 ? text.length : fnClose + FUNCTION_CLOSE.length, problems };
+  }
+}
+
+/** `{json}</function>`. */
+function readJsonBody(ctx: ScanContext, name: string, from: number, source: string): Body | 'wait' | ParseProblem {
+  const read = readJsonValue(ctx.text, from);
+  if (read.error !== undefined) return problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source);
+  if ((read.truncated && !ctx.final) || read.value === undefined) return 'wait';
+  const args = coerceArguments(read.value, false);
+  if ('error' in args) return problem('bad-arguments', `Arguments of ${name} ${args.error}`, source);
+  const close = expectClose(ctx, read.end, FUNCTION_CLOSE);
+  if (close === 'wait') return 'wait';
+  const repairs = [...read.repairs, ...args.repairs, ...(close.missing ? [`added the missing ${FUNCTION_CLOSE}`] : [])];
+  return { args: args.value, end: close.next, problems: repairs.map((repair) => problem('repaired', `Arguments of ${name}: ${repair}.`, source)) };
+}
+
+function readFunction(ctx: ScanContext, at: number, from: number, wrapped: boolean, tools: ParseOptions['tools']): BlockRead {
+  const source = ctx.text.slice(at, at + 200);
+  const tag = readTagName(ctx, from + FUNCTION.length);
+  if (tag === 'wait') return unfinished(source);
+  if (tag === 'bad') return { next: from + FUNCTION.length, calls: [], problems: [problem('missing-name', 'A <function= tag has no name.', source)], stop: false };
+  const bodyAt = skipSpaces(ctx.text, tag.end);
+  const body = ctx.text.charAt(bodyAt) === '{' ? readJsonBody(ctx, tag.name, bodyAt, source) : readParameters(ctx, tag.name, bodyAt, tools, source);
+  if (body === 'wait') return unfinished(source);
+  if (!('args' in body)) return { next: bodyAt + 1, calls: [], problems: [body], stop: false };
+  const call = { name: tag.name, arguments: body.args };
+  if (!wrapped) return { next: body.end, calls: [call], problems: body.problems, stop: false };
+  const close = expectClose(ctx, body.end, TOOL_CALL_CLOSE);
+  if (close === 'wait') return unfinished(source);
+  const problems = close.missing ? [...body.problems, problem('repaired', `Added the missing ${TOOL_CALL_CLOSE}.`, source)] : body.problems;
+  return { next: close.next, calls: [call], problems, stop: false };
+}
+
+function specFor(options: ParseOptions | undefined) {
+  return {
+    open: [TOOL_CALL, FUNCTION],
+    hidden: [RESPONSE],
+    read(ctx: ScanContext, at: number, marker: string): BlockRead {
+      if (marker === FUNCTION) return readFunction(ctx, at, at, false, options?.tools);
+      const from = skipSpaces(ctx.text, at + TOOL_CALL.length);
+      if (ctx.text.startsWith(FUNCTION, from)) return readFunction(ctx, at, from, true, options?.tools);
+      const rest = ctx.text.slice(from, from + FUNCTION.length);
+      if (!ctx.final && FUNCTION.startsWith(rest)) return unfinished(ctx.text.slice(at, at + 200));
+      return readJsonCalls(ctx, at, from, { keys: { name: ['name'], args: ['arguments', 'parameters'] }, close: TOOL_CALL_CLOSE });
+    },
+  };
+}
+
+function renderTools(tools: ToolDefinition[]): string {
+  const list = tools.map((tool) =>
+    ['<function>', `<name>${tool.name}</name>`, `<description>${tool.description}</description>`, `<parameters>${JSON.stringify(tool.parameters)}</parameters>`, '</function>'].join('\n'),
+  );
+  return [
+    '# Tools',
+    '',
+    'You have access to the following functions:',
+    '',
+    '<tools>',
+    ...list,
+    '</tools>',
+    '',
+    'If you choose to call a function ONLY reply in the following format with NO suffix:',
+    '',
+    '<tool_call>\n<function=example_function_name>\n<parameter=example_parameter_1>\nvalue_1\n</parameter>\n</function>\n</tool_call>',
+    '',
+    'Function calls MUST follow the specified format: an inner <function=...></function> block must be nested within <tool_call></tool_call> XML tags. Required parameters MUST be specified.',
+  ].join('\n');
+}
+
+/** A key the XML form can carry (it ends at `>` and lives on one line). */
+const XML_KEY = /^[^<>\n\s]+$/;
+
+function renderCall(call: { name: string; arguments: Record<string, unknown> }): string {
+  const keys = Object.keys(call.arguments);
+  // Keys the tag cannot hold fall back to the JSON body, which the parser reads as well.
+  const body = keys.every((key) => XML_KEY.test(key))
+    ? keys.map((key) => `${PARAMETER}${key}>\n${encodeValue(call.arguments[key])}\n${PARAMETER_CLOSE}\n`).join('')
+    : `${JSON.stringify(call.arguments).split('</').join('<\\/')}\n`;
+  return `${TOOL_CALL}\n${FUNCTION}${call.name}>\n${body}${FUNCTION_CLOSE}\n${TOOL_CALL_CLOSE}`;
+}
+
+/** Qwen3-Coder XML calls (and `<function=name>{json}</function>`); results as `<tool_response>`. */
+export const qwen3CoderFormat: ToolCallFormat = {
+  name: 'qwen3-coder',
+  render: renderTools,
+  renderCalls(calls, content) {
+    return calls.length === 0 ? (content?.trim() ?? '') : joinTurn(content, calls.map(renderCall).join('\n'));
+  },
+  renderResult(result) {
+    const safe = result.content.split(RESPONSE.close).join('<\\/tool_response>');
+    return `${RESPONSE.open}\n${safe}\n${RESPONSE.close}`;
+  },
+  parse(text, options) {
+    return guardParse(() => parseMarked(text, specFor(options), options), text);
+  },
+  stopSequences: [RESPONSE.open],
+};

@@ -1,0 +1,67 @@
+import type { ToolDefinition } from '../types';
+import { alternatives, literal, RuleSet } from './ebnf';
+import { addJsonRules, JSON_RULE } from './json-rules';
+import { SchemaGrammar } from './schema-grammar';
+import { argumentsSchema, uniqueTools } from './tools';
+import { textNotStartingWithBrace, textWithoutMarker } from './text-grammar';
+
+/** Options of {@link toolCallGrammar}. */
+export interface ToolCallGrammarOptions {
+  /**
+   * How a call is written. `hermes`: one or more `<tool_call>\n{"name": …, "arguments": …}\n</tool_call>`
+   * blocks (Hermes, Qwen). `json`: one bare `{"name": …, "arguments": …}` object (Llama-3 style,
+   * and what the `openai` text format parses).
+   */
+  format: 'hermes' | 'json';
+  /**
+   * Whether the model may answer in plain text instead of calling a tool. Text may not contain
+   * `<tool_call>` (hermes) or start with `{` (json), so a half-hearted call cannot slip through as text.
+   */
+  allowText: boolean;
+}
+
+/** The Hermes call markers. */
+export const HERMES_OPEN = '<tool_call>';
+export const HERMES_CLOSE = '</tool_call>';
+
+const WS = JSON_RULE.ws;
+
+/**
+ * An EBNF grammar (XGrammar dialect, root rule `root`, for web-llm's
+ * `response_format: {type: 'grammar', grammar}`) whose sentences are exactly: a well-formed call to
+ * one of `tools` with schema-valid arguments (`name` first, then `arguments`; required properties
+ * first in declared order, then optional ones in declared order) — one or more in `hermes` format —
+ * or, when `allowText`, a plain-text answer. Whitespace between JSON tokens is free.
+ *
+ * See `schema-model.ts` for which schema keywords are enforced and which are loosened.
+ * Tools with the same name count once (the first wins). Throws a RangeError when there are no tools
+ * and text is not allowed (no output would be valid): then do not constrain at all.
+ */
+export function toolCallGrammar(tools: readonly ToolDefinition[], options: ToolCallGrammarOptions): string {
+  const unique = uniqueTools(tools);
+  if (unique.length === 0 && !options.allowText) {
+    throw new RangeError('toolCallGrammar: no tools and no text allowed, so no output would be valid');
+  }
+  const rules = new RuleSet();
+  const root = rules.reserve('root');
+  addJsonRules(rules);
+  const choices: string[] = [];
+  if (unique.length > 0) {
+    const perTool = unique.map((tool, index) => {
+      const args = new SchemaGrammar(rules, tool.parameters, `t${index}`).expression(argumentsSchema(tool.parameters));
+      return `${literal(JSON.stringify(tool.name))} ${WS} "," ${WS} ${literal('"arguments"')} ${WS} ":" ${WS} ${args}`;
+    });
+    const call = rules.add('call', `"{" ${WS} ${literal('"name"')} ${WS} ":" ${WS} ${alternatives(perTool)} ${WS} "}"`);
+    if (options.format === 'hermes') {
+      const tagged = rules.add('tagged_call', `${literal(HERMES_OPEN)} ${WS} ${call} ${WS} ${literal(HERMES_CLOSE)}`);
+      choices.push(`${WS} ${tagged} (${WS} ${tagged})* ${WS}`);
+    } else {
+      choices.push(`${WS} ${call} ${WS}`);
+    }
+  }
+  if (options.allowText) {
+    choices.push(options.format === 'hermes' ? textWithoutMarker(rules, HERMES_OPEN) : textNotStartingWithBrace(rules));
+  }
+  rules.define(root, choices.join(' | '));
+  return rules.render();
+}
