@@ -30,21 +30,31 @@ const LITERAL_SAFE = /^[A-Za-z0-9 !#$%&'()*+,\-./:;<=>?@[\]^_`{|}~]$/;
 export function literal(text: string): string {
   if (text === '') return '""';
   let out = '"';
+  let escaped = false;
   for (const char of text) {
+    // A hex digit right after a code-point escape is escaped too, in case the parser reads on.
+    if (escaped && /^[0-9A-Fa-f]$/.test(char)) {
+      out += escapeCodePoint(char.codePointAt(0) ?? 0);
+      continue;
+    }
+    escaped = false;
     if (char === '"') out += '\\"';
     else if (char === '\\') out += '\\\\';
     else if (char === '\n') out += '\\n';
     else if (char === '\t') out += '\\t';
     else if (char === '\r') out += '\\r';
     else if (LITERAL_SAFE.test(char)) out += char;
-    else out += escapeCodePoint(char.codePointAt(0) ?? 0);
+    else {
+      out += escapeCodePoint(char.codePointAt(0) ?? 0);
+      escaped = true;
+    }
   }
   return `${out}"`;
 }
 
 /**
  * A character class over the code points of `chars` (`[…]`, or `[^…]` when `negated`). Only
- * letters and digits go in raw: `]`, `\`, `^` and `-` mean something inside a class.
+ * letters g–z go in raw: `]`, `\`, `^` and `-` mean something inside a class.
  */
 export function charClass(chars: string, negated: boolean): string {
   const seen = new Set<string>();
@@ -52,7 +62,8 @@ export function charClass(chars: string, negated: boolean): string {
   for (const char of chars) {
     if (seen.has(char)) continue;
     seen.add(char);
-    body += /^[A-Za-z0-9]$/.test(char) ? char : escapeCodePoint(char.codePointAt(0) ?? 0);
+    // Letters that are not hex digits go in raw; everything else by code point.
+    body += /^[G-Zg-z]$/.test(char) ? char : escapeCodePoint(char.codePointAt(0) ?? 0);
   }
   return `[${negated ? '^' : ''}${body}]`;
 }
