@@ -39,6 +39,11 @@ export interface ChatRequest {
   temperature?: number;
   maxTokens?: number;
   stop?: string[];
+  /**
+   * Constrains decoding, for engines whose `capabilities.constrainedOutput` says they can:
+   * an EBNF grammar (XGrammar dialect) or a JSON schema. Engines that cannot ignore it.
+   */
+  responseFormat?: { type: 'grammar'; grammar: string } | { type: 'json-schema'; schema: JsonSchema };
 }
 
 export interface Usage {

@@ -1,5 +1,6 @@
 import { TabagentError } from '../errors';
 import { getFormat } from '../formats';
+import { toolCallGrammar } from '../grammar';
 import type { ParseProblem, ToolCallFormat } from '../formats/types';
 import type { ChatMessage, ChatRequest, Usage } from '../types';
 import { callModel } from './call-model';
@@ -27,6 +28,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
   const format = mode === 'native' ? null : getFormat(mode);
   const tools = options.tools.definitions();
   const transcript: ChatMessage[] = [...options.messages];
+  const responseFormat = constrainedFormat(options, tools, format);
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
   let previousPrompt = '';
   let failedRepairs = 0;
@@ -38,7 +40,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       return;
     }
     yield { type: 'step-start', step };
-    const request = makeRequest(options, transcript, tools, format);
+    const request = makeRequest(options, transcript, tools, format, responseFormat);
     const flat = flattenPrompt(request.messages);
     yield {
       type: 'prompt',
@@ -81,7 +83,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       // The model tried to call a tool but the call could not be read: tell it why, bounded.
       failedRepairs += 1;
       yield* append(transcript, { role: 'assistant', content: turn.text });
-      previousPrompt = flattenPrompt(makeRequest(options, transcript, tools, format).messages);
+      previousPrompt = flattenPrompt(makeRequest(options, transcript, tools, format, responseFormat).messages);
       if (failedRepairs > maxRepairs) {
         yield { type: 'error', error: repairLimitError(unreadable), partialText: extracted.content };
         return;
@@ -90,7 +92,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
     } else {
       yield* append(transcript, { role: 'assistant', content: extracted.content, toolCalls: extracted.calls });
       // What a prefix-caching engine holds after this step: the prompt plus the answer it wrote.
-      previousPrompt = flattenPrompt(makeRequest(options, transcript, tools, format).messages);
+      previousPrompt = flattenPrompt(makeRequest(options, transcript, tools, format, responseFormat).messages);
       const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable);
       for (const message of outcome.messages) yield* append(transcript, message);
       if (signal.aborted) {
@@ -127,11 +129,27 @@ function resolveToolMode(options: RunAgentOptions): ToolMode {
   return options.engine.capabilities.nativeToolCalls ? 'native' : 'hermes';
 }
 
+/**
+ * Engines that can constrain decoding get a grammar that admits only well-formed Hermes calls to
+ * the current tools, or plain text: a small model then cannot misspell a tool or break the JSON.
+ * Built once per run; the tool list does not change within one.
+ */
+function constrainedFormat(
+  options: RunAgentOptions,
+  tools: ReturnType<RunAgentOptions['tools']['definitions']>,
+  format: ToolCallFormat | null,
+): ChatRequest['responseFormat'] {
+  if (format?.name !== 'hermes' || tools.length === 0) return undefined;
+  if (options.engine.capabilities.constrainedOutput !== 'grammar') return undefined;
+  return { type: 'grammar', grammar: toolCallGrammar(tools, { format: 'hermes', allowText: true }) };
+}
+
 function makeRequest(
   options: RunAgentOptions,
   transcript: readonly ChatMessage[],
   tools: ReturnType<RunAgentOptions['tools']['definitions']>,
   format: ToolCallFormat | null,
+  responseFormat?: ChatRequest['responseFormat'],
 ): ChatRequest {
   const messages = buildPrompt({
     systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
@@ -146,6 +164,7 @@ function makeRequest(
     request.toolChoice = 'auto';
   }
   if (format && format.stopSequences.length > 0) request.stop = [...format.stopSequences];
+  if (responseFormat) request.responseFormat = responseFormat;
   if (options.temperature !== undefined) request.temperature = options.temperature;
   if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
   return request;

@@ -373,4 +373,21 @@ describe('runAgent with text tool-call formats', () => {
     expect(streamed).toBe('See [1] and <b> here. ');
     expect(events.find((event) => event.type === 'step-finish')).toMatchObject({ text: 'See [1] and <b> here. [done]' });
   });
+
+  it('constrains decoding with a tool grammar where the engine supports it', async () => {
+    const runner = createFakeToolRunner([calculator]);
+    const engine = createScriptedEngine(
+      [textChunks('<tool_call>\n{"name": "calculator", "arguments": {"expression": "2 * 3"}}\n</tool_call>'), textChunks('6')],
+      { nativeToolCalls: false, constrainedOutput: 'grammar' },
+    );
+    await collect({ engine, tools: runner, messages: user('2*3') });
+    const format = engine.requests[0]?.responseFormat;
+    expect(format?.type).toBe('grammar');
+    expect(format?.type === 'grammar' && format.grammar).toContain('calculator');
+    expect(engine.requests[1]?.responseFormat).toEqual(format);
+    // Engines without constrained decoding get none.
+    const plain = createScriptedEngine([textChunks('ok')], { nativeToolCalls: false });
+    await collect({ engine: plain, tools: runner, messages: user('x') });
+    expect(plain.requests[0]?.responseFormat).toBeUndefined();
+  });
 });
