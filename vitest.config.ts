@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // Writes the tiny random-weight model fixtures (idempotent).
+          globalSetup: ['tests/fixtures/global-setup.ts'],
         },
       },
       {
@@ -28,6 +30,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
+          // Writes the tiny random-weight model fixtures (idempotent).
+          globalSetup: ['tests/fixtures/global-setup.ts'],
           browser: {
             enabled: true,
             headless: true,

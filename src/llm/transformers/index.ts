@@ -1,0 +1,11 @@
+/** The transformers.js engine (ONNX models on WebGPU or WASM), usable in-process or behind a worker. */
+export { createTransformersEngine } from './engine';
+export { bundledOrtWasmPaths } from './ort-wasm-paths';
+export {
+  DEFAULT_CONTEXT_WINDOW,
+  DEFAULT_MAX_TOKENS,
+  type OrtWasmPaths,
+  type TransformersDevice,
+  type TransformersDtype,
+  type TransformersEngineOptions,
+} from './options';

@@ -1,0 +1,33 @@
+/** The contract between the LLM worker host and its main-thread proxy. */
+import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, LoadProgress } from '../../core/types';
+
+/** Creates an engine of one kind from plain options that crossed the worker boundary. */
+export type EngineFactory = (options: Record<string, unknown>) => ChatEngine;
+
+/** Engine kinds a worker can host, by name ('transformers', 'webllm', …). */
+export type EngineFactories = Record<string, EngineFactory>;
+
+/** What load() reports back: the hosted engine's identity and capabilities. */
+export interface LoadedEngineInfo {
+  id: string;
+  capabilities: EngineCapabilities;
+}
+
+/**
+ * Methods the worker exposes. Streams are pulled one chunk per call so that the consumer sets the
+ * pace and can stop at any point; `null` marks the end of a stream.
+ */
+export interface LlmWorkerApi {
+  load(kind: string, options: Record<string, unknown>, onProgress?: (progress: LoadProgress) => void): Promise<LoadedEngineInfo>;
+  /** Aborts a load in flight (the engine stops at its next checkpoint). */
+  abortLoad(): void;
+  unload(): Promise<void>;
+  /**
+   * Starts a stream under an id the caller picked, so that the first pull can be sent in the same
+   * turn instead of after a round trip (messages are handled in order).
+   */
+  startChat(streamId: string, request: ChatRequest): Promise<void>;
+  nextChunk(streamId: string): Promise<ChatChunk | null>;
+  /** Aborts a stream: its pending and later pulls fail with 'aborted'. */
+  stopChat(streamId: string): void;
+}

@@ -1,0 +1,123 @@
+/** The worker side: hosts one engine of any registered kind and serves the LlmWorkerApi. */
+import { expose, type Endpoint } from 'comlink';
+import type { ChatChunk, ChatEngine, ChatRequest, LoadProgress } from '../../core/types';
+import { TabagentError } from '../../core/errors';
+import type { EngineFactories, EngineFactory, LlmWorkerApi, LoadedEngineInfo } from './api';
+import { registerErrorTransfer } from './error-transfer';
+
+interface Stream {
+  iterator: AsyncIterator<ChatChunk>;
+  controller: AbortController;
+}
+
+/**
+ * Wraps a typed engine factory for the host. Options are plain data the main-thread proxy typed
+ * with the same `O` before they were cloned across, which is why the one cast here is sound.
+ */
+export function defineEngineKind<O extends object>(create: (options: O) => ChatEngine): EngineFactory {
+  return (options) => create(options as unknown as O);
+}
+
+/** Builds the host object (exposed by `exposeLlmWorkerHost`; tests may call it in-process). */
+export function createLlmWorkerHost(factories: EngineFactories): LlmWorkerApi {
+  let engine: ChatEngine | undefined;
+  /** Kind and options of `engine`: loading the same again reuses it (load() is idempotent). */
+  let engineKey: string | undefined;
+  let loadController: AbortController | undefined;
+  const streams = new Map<string, Stream>();
+
+  function requireEngine(): ChatEngine {
+    if (engine === undefined) throw new TabagentError('config', 'The model is not loaded yet. Load it before chatting.');
+    return engine;
+  }
+
+  function stopChat(streamId: string): void {
+    const stream = streams.get(streamId);
+    if (stream === undefined) return;
+    streams.delete(streamId);
+    stream.controller.abort();
+    // Runs the engine's cleanup; the pending pull (if any) has already failed with 'aborted'.
+    void stream.iterator.return?.().catch(() => undefined);
+  }
+
+  return {
+    async load(kind, options, onProgress) {
+      const factory = factories[kind];
+      if (factory === undefined) {
+        throw new TabagentError('config', `This worker cannot run "${kind}" engines.`, { data: { kind, known: Object.keys(factories) } });
+      }
+      const key = JSON.stringify([kind, options]);
+      let candidate = engine;
+      if (candidate === undefined || engineKey !== key) {
+        await engine?.unload();
+        candidate = factory(options);
+        engine = candidate;
+        engineKey = key;
+      }
+      loadController = new AbortController();
+      // Progress calls are messages on their own port; waiting for the last one before returning
+      // means every event has arrived by the time load() resolves on the main thread.
+      let delivered: unknown = undefined;
+      const report = (progress: LoadProgress): void => {
+        delivered = onProgress?.(progress);
+      };
+      try {
+        await candidate.load(report, loadController.signal);
+      } catch (error) {
+        if (engine === candidate) {
+          engine = undefined;
+          engineKey = undefined;
+        }
+        throw error;
+      } finally {
+        loadController = undefined;
+        await Promise.resolve(delivered).catch(() => undefined);
+      }
+      const info: LoadedEngineInfo = { id: candidate.id, capabilities: { ...candidate.capabilities } };
+      return info;
+    },
+    abortLoad() {
+      loadController?.abort();
+    },
+    async unload() {
+      for (const streamId of [...streams.keys()]) stopChat(streamId);
+      const current = engine;
+      engine = undefined;
+      engineKey = undefined;
+      await current?.unload();
+    },
+    async startChat(streamId: string, request: ChatRequest) {
+      if (streams.has(streamId)) throw new TabagentError('internal', 'A stream with this id is already running.', { data: { streamId } });
+      const controller = new AbortController();
+      const iterator = requireEngine().chat(request, controller.signal)[Symbol.asyncIterator]();
+      streams.set(streamId, { iterator, controller });
+    },
+    async nextChunk(streamId) {
+      const stream = streams.get(streamId);
+      if (stream === undefined) throw new TabagentError('aborted', 'Stopped.', { data: { streamId } });
+      try {
+        const step = await stream.iterator.next();
+        if (step.done === true) {
+          streams.delete(streamId);
+          return null;
+        }
+        return step.value;
+      } catch (error) {
+        streams.delete(streamId);
+        throw error;
+      }
+    },
+    stopChat,
+  };
+}
+
+/**
+ * Exposes a host on `endpoint` (the worker's global scope by default). A dedicated worker's scope
+ * only receives messages from the page that created it, so no origin check is needed there.
+ */
+export function exposeLlmWorkerHost(factories: EngineFactories, endpoint: Endpoint = self as unknown as Endpoint): LlmWorkerApi {
+  registerErrorTransfer();
+  const host = createLlmWorkerHost(factories);
+  expose(host, endpoint);
+  return host;
+}
