@@ -1,6 +1,6 @@
 export { openTabagentDb, type OpenTabagentDbOptions } from './db';
 export { migrations, runMigrations, TABAGENT_DB_VERSION, type Migration } from './migrations';
-export { TABAGENT_DB_NAME, type TabagentDb, type TabagentDbSchema } from './schema';
+export { TABAGENT_DB_NAME, type TabagentDb, type TabagentDbSchema, type TabagentStoreName } from './schema';
 export {
   defaultSettings,
   isEngineConfigured,
@@ -14,3 +14,59 @@ export {
 } from './settings';
 export { loadSettings, saveSettings } from './settings-repository';
 export { isQuotaExceeded, toStorageError } from './storage-error';
+export {
+  ConversationStore,
+  type ConversationPatch,
+  type ConversationStoreOptions,
+  type MessageDraft,
+  type MessagePatch,
+  type MessageUpdate,
+  type NewConversation,
+} from './conversation-store';
+export {
+  createMessageWriter,
+  type MessageWriter,
+  type MessageWriterOptions,
+  type MessageWriterTarget,
+  type Schedule,
+} from './message-writer';
+export { requestPersistentStorage, type PersistableStorage, type PersistenceResult } from './persistent-storage';
+export type {
+  ConversationRecord,
+  KnowledgeChunkRecord,
+  KnowledgeDocumentRecord,
+  MemoryRecord,
+  MessageRecord,
+  NetworkLogRecord,
+  StoredAssistantItem,
+  StoredToolCallItem,
+  StoredToolCallStatus,
+  StoredToolSource,
+  StoredTurnItem,
+  StoredTurnState,
+  ToolRecord,
+  VectorRecord,
+} from './records';
+export {
+  createStoreChangePublisher,
+  isStoreChange,
+  STORE_CHANNEL_NAME,
+  subscribeToStoreChanges,
+  type StoreChange,
+  type StoreChangePublisher,
+  type StoreChangeType,
+  type SubscribeOptions,
+} from './store-changes';
+export {
+  draftFromChatMessage,
+  draftsFromTurns,
+  restoreTurns,
+  toChatMessage,
+  turnMessageId,
+  turnOpenerDraft,
+  turnOpenerPatch,
+  type StoredTurn,
+} from './turn-records';
+export { requestAll, writeTransaction, type WriteTransaction } from './write-transaction';
+export { deleteVectorsOfModel, getVectors, putVectors, type CachedVector } from './vector-cache';
+export { appendNetworkLog, listNetworkLog, NETWORK_LOG_LIMIT } from './network-log';

@@ -16,6 +16,42 @@ export const migrations: readonly Migration[] = [
   (db) => {
     db.createObjectStore('settings');
   },
+  // 2: engines gain a kind (server, web-llm, transformers.js). Saved settings predate local
+  // engines, so they say 'openai-compatible' explicitly; every other field is kept as it was.
+  // The get→put chain stays inside the upgrade transaction: idb resolves each request's promise
+  // in the request's success callback, before IndexedDB checks for pending work.
+  (_db, transaction) => {
+    const store = transaction.objectStore('settings');
+    // 'app' is the key settings-repository.ts stores under; a shipped migration keeps its own copy.
+    void store
+      .get('app')
+      .then((record) => {
+        if (!record || typeof record.settings !== 'object' || record.settings === null) return undefined;
+        const settings = record.settings as { engine?: unknown };
+        const engine = typeof settings.engine === 'object' && settings.engine !== null ? settings.engine : {};
+        if ('kind' in engine) return undefined;
+        return store.put({ ...record, settings: { ...settings, engine: { ...engine, kind: 'openai-compatible' } } }, 'app');
+      })
+      // A record that cannot be rewritten is still read correctly: normalizeSettings treats a
+      // missing kind as 'openai-compatible'. Failing the whole upgrade would lock the app out.
+      .catch(() => undefined);
+  },
+  // 3: the user's data: conversations and their messages, tools, cached vectors, memories,
+  // knowledge bases and the network log, each with the indexes its queries need. Only creates
+  // stores, so every record saved at version 2 is kept as it was.
+  (db) => {
+    db.createObjectStore('conversations', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+    // Unique: even a bug in seq allocation cannot give one position to two messages.
+    db.createObjectStore('messages', { keyPath: 'id' }).createIndex('by-conversation-seq', ['conversationId', 'seq'], {
+      unique: true,
+    });
+    db.createObjectStore('tools', { keyPath: 'name' });
+    db.createObjectStore('vectors', { keyPath: ['modelId', 'textHash'] }).createIndex('by-model', 'modelId');
+    db.createObjectStore('memories', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+    db.createObjectStore('knowledgeDocuments', { keyPath: 'id' }).createIndex('by-base', 'knowledgeBaseId');
+    db.createObjectStore('knowledgeChunks', { keyPath: 'id' }).createIndex('by-document', 'documentId');
+    db.createObjectStore('networkLog', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'time');
+  },
 ];
 
 /** The schema version this code opens: the number of migrations. */

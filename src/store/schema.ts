@@ -1,4 +1,14 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type {
+  ConversationRecord,
+  KnowledgeChunkRecord,
+  KnowledgeDocumentRecord,
+  MemoryRecord,
+  MessageRecord,
+  NetworkLogRecord,
+  ToolRecord,
+  VectorRecord,
+} from './records';
 
 /** The name of Tabagent's IndexedDB database. */
 export const TABAGENT_DB_NAME = 'tabagent';
@@ -10,15 +20,59 @@ export interface SettingsRecord {
 }
 
 /**
- * Every object store Tabagent keeps. Later migrations add conversations, messages and vectors
- * here; each store appears in exactly one migration in `migrations.ts`.
+ * Every object store Tabagent keeps, with its key and indexes. Each store appears in exactly
+ * one migration in `migrations.ts` (the user-data stores in migration 3); record shapes are in
+ * `records.ts`.
  */
 export interface TabagentDbSchema extends DBSchema {
   settings: {
     key: string;
     value: SettingsRecord;
   };
+  conversations: {
+    key: string;
+    value: ConversationRecord;
+    indexes: { 'by-updated': number };
+  };
+  messages: {
+    key: string;
+    value: MessageRecord;
+    /** Unique: one position holds one message. */
+    indexes: { 'by-conversation-seq': [string, number] };
+  };
+  tools: {
+    key: string;
+    value: ToolRecord;
+  };
+  vectors: {
+    key: [string, string];
+    value: VectorRecord;
+    indexes: { 'by-model': string };
+  };
+  memories: {
+    key: string;
+    value: MemoryRecord;
+    indexes: { 'by-updated': number };
+  };
+  knowledgeDocuments: {
+    key: string;
+    value: KnowledgeDocumentRecord;
+    indexes: { 'by-base': string };
+  };
+  knowledgeChunks: {
+    key: string;
+    value: KnowledgeChunkRecord;
+    indexes: { 'by-document': string };
+  };
+  networkLog: {
+    key: number;
+    value: NetworkLogRecord;
+    indexes: { 'by-time': number };
+  };
 }
+
+/** The name of one of Tabagent's object stores. */
+export type TabagentStoreName = StoreNames<TabagentDbSchema>;
 
 /** An open Tabagent database. */
 export type TabagentDb = IDBPDatabase<TabagentDbSchema>;

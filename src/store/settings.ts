@@ -9,7 +9,28 @@ export type SettingsToolMode = 'native' | 'hermes' | 'react' | 'modelscope';
 /** Every tool mode, in the order the settings panel offers them. */
 export const settingsToolModes: readonly SettingsToolMode[] = ['native', 'hermes', 'react', 'modelscope'];
 
+/** Which engine answers: a server over HTTP, or a model running in this tab. */
+export type EngineKind = 'openai-compatible' | 'webllm' | 'transformers';
+
+/** Every engine kind, in the order the settings panel offers them. */
+export const engineKinds: readonly EngineKind[] = ['openai-compatible', 'webllm', 'transformers'];
+
+/** Where transformers.js runs a local model. */
+export type LocalDevice = 'webgpu' | 'wasm';
+
+/**
+ * The engine settings. The local-model fields are optional so that settings saved before they
+ * existed read back unchanged; an absent `kind` means 'openai-compatible' (see `engineKindOf`).
+ */
 export interface EngineSettings {
+  /** Which engine answers (absent: 'openai-compatible'). */
+  kind?: EngineKind;
+  /** The local model: a web-llm model id, or a Hugging Face repo id for transformers.js. */
+  localModelId?: string;
+  /** transformers.js device (web-llm always uses WebGPU). */
+  localDevice?: LocalDevice;
+  /** transformers.js only: a base URL serving the model's files instead of the Hugging Face hub. */
+  customModelUrl?: string;
   /** OpenAI-compatible base URL, e.g. `https://api.openai.com/v1`. */
   baseUrl: string;
   model: string;
@@ -52,9 +73,25 @@ export function isToolEnabled(settings: Settings, toolName: string): boolean {
   return settings.enabledTools[toolName] !== false;
 }
 
-/** Whether enough is set to talk to a model: a base URL and a model name. */
+/** The engine kind the settings choose ('openai-compatible' when none is stored). */
+export function engineKindOf(settings: Settings): EngineKind {
+  return settings.engine.kind ?? 'openai-compatible';
+}
+
+/**
+ * Whether enough is set to talk to a model: a base URL and a model name for a server, a model
+ * id (or, for transformers.js, a custom model URL) for a local engine.
+ */
 export function isEngineConfigured(settings: Settings): boolean {
-  return settings.engine.baseUrl.trim() !== '' && settings.engine.model.trim() !== '';
+  const { engine } = settings;
+  switch (engineKindOf(settings)) {
+    case 'openai-compatible':
+      return engine.baseUrl.trim() !== '' && engine.model.trim() !== '';
+    case 'webllm':
+      return (engine.localModelId ?? '').trim() !== '';
+    case 'transformers':
+      return (engine.localModelId ?? '').trim() !== '' || (engine.customModelUrl ?? '').trim() !== '';
+  }
 }
 
 type UnknownRecord = Record<string, unknown>;
@@ -69,6 +106,17 @@ function stringOr(value: unknown, fallback: string): string {
 
 function toolModeOr(value: unknown, fallback: SettingsToolMode): SettingsToolMode {
   return settingsToolModes.find((mode) => mode === value) ?? fallback;
+}
+
+/** The optional local-engine fields of a stored engine record, only those present and well-typed. */
+function localEngineFields(engine: UnknownRecord): Partial<EngineSettings> {
+  const fields: Partial<EngineSettings> = {};
+  const kind = engineKinds.find((candidate) => candidate === engine.kind);
+  if (kind) fields.kind = kind;
+  if (typeof engine.localModelId === 'string') fields.localModelId = engine.localModelId;
+  if (engine.localDevice === 'webgpu' || engine.localDevice === 'wasm') fields.localDevice = engine.localDevice;
+  if (typeof engine.customModelUrl === 'string') fields.customModelUrl = engine.customModelUrl;
+  return fields;
 }
 
 function enabledToolsFrom(value: unknown): Record<string, boolean> {
@@ -91,6 +139,7 @@ export function normalizeSettings(value: unknown): Settings {
   const modelApi = asRecord(record.modelApi);
   return {
     engine: {
+      ...localEngineFields(engine),
       baseUrl: stringOr(engine.baseUrl, defaults.engine.baseUrl),
       model: stringOr(engine.model, defaults.engine.model),
       apiKey: stringOr(engine.apiKey, defaults.engine.apiKey),

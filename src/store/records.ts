@@ -1,0 +1,177 @@
+/**
+ * The shapes of the records Tabagent keeps in IndexedDB (see `schema.ts` for the stores).
+ * Records are plain structured-clone data: no classes, no functions, so they survive a reload,
+ * another tab and a schema upgrade unchanged.
+ */
+import type { ErrorCode } from '../core/errors';
+import type { ChatMessage, ToolCall } from '../core/types';
+import type { ToolManifest } from '../tools/manifest';
+
+/** One conversation: its title, ordering data and per-conversation options. */
+export interface ConversationRecord {
+  id: string;
+  title: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  /** Bumped by every change to the conversation or its messages; the list is ordered by it. */
+  updatedAt: number;
+  pinned: boolean;
+  /** The knowledge bases retrieval draws on in this conversation. */
+  knowledgeBaseIds: string[];
+  /** The person agreed that this conversation may go into a training-data export. */
+  trainingOptIn: boolean;
+}
+
+/** Where a tool call stands (mirrors the chat's `ToolCallStatus`). */
+export type StoredToolCallStatus = 'awaiting-approval' | 'running' | 'done' | 'error' | 'denied' | 'stopped';
+
+/** Assistant text as the chat showed it (mirrors the chat's `AssistantItem`). */
+export interface StoredAssistantItem {
+  kind: 'assistant';
+  id: string;
+  step: number;
+  text: string;
+  streaming: boolean;
+  /** The run stopped or failed while this text was being written. */
+  incomplete: boolean;
+}
+
+/** One tool-call card as the chat showed it (mirrors the chat's `ToolCallItem`). */
+export interface StoredToolCallItem {
+  kind: 'tool-call';
+  id: string;
+  step: number;
+  callId: string;
+  name: string;
+  arguments: Record<string, unknown>;
+  status: StoredToolCallStatus;
+  /** The tool's answer, or why the call could not run. */
+  result?: string;
+  durationMs?: number;
+}
+
+/** One item of a turn, in the order the chat showed it. */
+export type StoredTurnItem = StoredAssistantItem | StoredToolCallItem;
+
+/** How a turn ended (mirrors the chat's `TurnStatus` and `Turn.error`). */
+export interface StoredTurnState {
+  status: 'running' | 'done' | 'stopped' | 'error';
+  error?: { code: ErrorCode; message: string };
+}
+
+/**
+ * One message of a conversation: the `ChatMessage` fields the model sees, plus what the chat needs
+ * to show it again after a reload.
+ *
+ * A turn is stored as its opening user message, which carries `turn` (status, error) and `items`
+ * (the assistant text and tool-call cards, in order), followed by one record per message the run
+ * added to the model's history (each with the same `turnId`). `seq` orders a conversation; the
+ * store allocates it inside the write transaction, so tabs writing at once never share one.
+ */
+export interface MessageRecord {
+  id: string;
+  conversationId: string;
+  /** Position in the conversation, from 0; unique per conversation. */
+  seq: number;
+  role: ChatMessage['role'];
+  content: string;
+  /** Assistant messages: the calls the model made. */
+  toolCalls?: ToolCall[];
+  /** Tool messages: the call answered and the tool's name. */
+  toolCallId?: string;
+  name?: string;
+  /** The turn this message belongs to (the id of the turn's opening user message). */
+  turnId?: string;
+  /** Only on a turn's opening user message: how the turn stands. */
+  turn?: StoredTurnState;
+  /** Only on a turn's opening user message: what the chat showed, cards included. */
+  items?: StoredTurnItem[];
+  /** The text was cut off (the run stopped, failed, or the tab closed while it streamed). */
+  incomplete?: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Where a stored tool came from. */
+export type StoredToolSource =
+  | { kind: 'custom' }
+  | { kind: 'openapi'; specUrl?: string }
+  | { kind: 'mcp'; serverUrl: string }
+  | { kind: 'file'; fileName: string };
+
+/** A custom or imported tool, keyed by its name. The tools layer re-validates `manifest` on load. */
+export interface ToolRecord {
+  name: string;
+  manifest: ToolManifest;
+  source: StoredToolSource;
+  enabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One cached embedding, keyed by the model and a hash of the embedded text. */
+export interface VectorRecord {
+  modelId: string;
+  textHash: string;
+  dims: number;
+  /** `dims` float32 values. */
+  vector: Float32Array | ArrayBuffer;
+  createdAt: number;
+}
+
+/** One long-term memory. */
+export interface MemoryRecord {
+  id: string;
+  text: string;
+  /** Hash of `text`: finds its vector in `vectors`. */
+  textHash: string;
+  /** The conversation it was learned in, when there is one. */
+  conversationId?: string;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One document of a knowledge base. Its text lives in `knowledgeChunks`. */
+export interface KnowledgeDocumentRecord {
+  id: string;
+  knowledgeBaseId: string;
+  title: string;
+  /** File name or URL, shown in citations. */
+  source: string;
+  mimeType: string;
+  sizeBytes: number;
+  /** Hash of the whole content: re-importing an unchanged document is a no-op. */
+  contentHash: string;
+  chunkCount: number;
+  createdAt: number;
+}
+
+/** One retrievable piece of a document. */
+export interface KnowledgeChunkRecord {
+  id: string;
+  documentId: string;
+  /** Position in the document, from 0. */
+  ordinal: number;
+  text: string;
+  /** Hash of `text`: finds its vector in `vectors`. */
+  textHash: string;
+  /** Character offsets in the document's text, for citations. */
+  start: number;
+  end: number;
+}
+
+/** One outbound request, as the network door saw it. `id` is given by the store. */
+export interface NetworkLogRecord {
+  id?: number;
+  /** Milliseconds since the epoch. */
+  time: number;
+  method: string;
+  url: string;
+  origin: string;
+  /** The tool (or engine) that asked, when known. */
+  requester?: string;
+  outcome: 'allowed' | 'blocked';
+  status?: number;
+  reason?: string;
+}

@@ -1,0 +1,114 @@
+/**
+ * The chat's turns ⇄ stored message records. A turn is stored as its opening user message
+ * (carrying the turn's status, error and every item the chat showed, tool-call cards included)
+ * followed by one record per message its run added to the model's history. The types below
+ * mirror `src/ui/chat/transcript.ts` structurally (the store does not import the UI); a test
+ * checks that they stay assignable both ways.
+ */
+import type { ChatMessage } from '../core/types';
+import type { MessageDraft } from './conversation-store';
+import type { MessageRecord, StoredTurnItem, StoredTurnState } from './records';
+
+/** A turn as the chat holds it. */
+export interface StoredTurn extends StoredTurnState {
+  id: string;
+  userText: string;
+  items: StoredTurnItem[];
+  messages: ChatMessage[];
+}
+
+/** A structured-clone-safe deep copy of JSON-like data (items hold tool arguments). */
+function copy<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** The record form of one history message (not a turn opener). */
+export function draftFromChatMessage(message: ChatMessage, turnId?: string): MessageDraft {
+  const base = turnId === undefined ? {} : { turnId };
+  switch (message.role) {
+    case 'system':
+    case 'user':
+      return { ...base, role: message.role, content: message.content };
+    case 'assistant':
+      return message.toolCalls === undefined
+        ? { ...base, role: 'assistant', content: message.content }
+        : { ...base, role: 'assistant', content: message.content, toolCalls: copy(message.toolCalls) };
+    case 'tool':
+      return { ...base, role: 'tool', content: message.content, toolCallId: message.toolCallId, name: message.name };
+  }
+}
+
+/** The `ChatMessage` a stored record stands for (the UI metadata dropped). */
+export function toChatMessage(record: Pick<MessageRecord, 'role' | 'content' | 'toolCalls' | 'toolCallId' | 'name'>): ChatMessage {
+  switch (record.role) {
+    case 'system':
+    case 'user':
+      return { role: record.role, content: record.content };
+    case 'assistant':
+      return record.toolCalls === undefined
+        ? { role: 'assistant', content: record.content }
+        : { role: 'assistant', content: record.content, toolCalls: record.toolCalls };
+    case 'tool':
+      return { role: 'tool', toolCallId: record.toolCallId ?? '', name: record.name ?? '', content: record.content };
+  }
+}
+
+/**
+ * The record that opens a turn: the user's text plus what the chat shows. Write it with
+ * `appendMessages` when the turn starts, then keep it current with the streaming writer
+ * (`update(turn.id, turnOpenerPatch(turn))`).
+ */
+export function turnOpenerDraft(turn: StoredTurn): MessageDraft {
+  return { id: turn.id, turnId: turn.id, role: 'user', content: turn.userText, ...turnOpenerPatch(turn) };
+}
+
+/** What changes on a turn's opening record as the run goes on: status, error and items. */
+export function turnOpenerPatch(turn: StoredTurn): Pick<MessageRecord, 'turn' | 'items' | 'incomplete'> {
+  const state: StoredTurnState = turn.error === undefined ? { status: turn.status } : { status: turn.status, error: { ...turn.error } };
+  return {
+    turn: state,
+    items: copy(turn.items),
+    incomplete: turn.items.some((item) => item.kind === 'assistant' && item.incomplete),
+  };
+}
+
+/** The stable id of the `index`th history message of a turn: re-saving a turn stores nothing twice. */
+export function turnMessageId(turnId: string, index: number): string {
+  return `${turnId}.m${index}`;
+}
+
+/** Every record of some turns, in order, ready for `appendMessages`. */
+export function draftsFromTurns(turns: readonly StoredTurn[]): MessageDraft[] {
+  return turns.flatMap((turn) => [
+    turnOpenerDraft(turn),
+    ...turn.messages.map((message, index) => ({ ...draftFromChatMessage(message, turn.id), id: turnMessageId(turn.id, index) })),
+  ]);
+}
+
+/**
+ * Rebuilds the chat's turns from a conversation's records (in `seq` order, as `load` returns
+ * them). History messages join the turn named by their `turnId`; a record outside every stored
+ * turn (none is written by `draftsFromTurns`) joins the latest turn, or is skipped before the first.
+ */
+export function restoreTurns(records: readonly MessageRecord[]): StoredTurn[] {
+  const turns: StoredTurn[] = [];
+  const byId = new Map<string, StoredTurn>();
+  for (const record of records) {
+    if (record.role === 'user' && record.turn !== undefined) {
+      const turn: StoredTurn = {
+        id: record.turnId ?? record.id,
+        userText: record.content,
+        items: copy(record.items ?? []),
+        messages: [],
+        status: record.turn.status,
+        ...(record.turn.error === undefined ? {} : { error: { ...record.turn.error } }),
+      };
+      turns.push(turn);
+      byId.set(turn.id, turn);
+      continue;
+    }
+    const turn = (record.turnId === undefined ? undefined : byId.get(record.turnId)) ?? turns.at(-1);
+    turn?.messages.push(toChatMessage(record));
+  }
+  return turns;
+}

@@ -1,0 +1,145 @@
+import { deleteDB, openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ConversationStore,
+  openTabagentDb,
+  runMigrations,
+  TABAGENT_DB_VERSION,
+  type TabagentDb,
+  type TabagentDbSchema,
+  type TabagentStoreName,
+} from '../../../src/store';
+import type { ConversationRecord, MessageRecord, ToolRecord, VectorRecord } from '../../../src/store';
+import { uniqueName } from './support';
+
+const names: string[] = [];
+afterEach(async () => {
+  for (const name of names.splice(0)) await deleteDB(name);
+});
+
+const ALL_STORES: TabagentStoreName[] = [
+  'conversations',
+  'knowledgeChunks',
+  'knowledgeDocuments',
+  'memories',
+  'messages',
+  'networkLog',
+  'settings',
+  'tools',
+  'vectors',
+];
+
+/** Settings as version 1 saved them: no engine kind yet. */
+const v1Settings = {
+  engine: { baseUrl: 'http://127.0.0.1:8000/v1', model: 'qwen2.5-7b', apiKey: 'sk-canary-123', toolMode: 'hermes', preset: 'vllm' },
+  enabledTools: { calculator: true },
+  modelApi: { baseUrl: '', model: '', imageModel: '', apiKey: '' },
+  systemPrompt: 'Be brief.',
+};
+
+const conversation: ConversationRecord = { id: 'c1', title: 'Kept', createdAt: 1, updatedAt: 2, pinned: true, knowledgeBaseIds: ['kb'], trainingOptIn: true };
+const messages: MessageRecord[] = [
+  { id: 'm0', conversationId: 'c1', seq: 0, role: 'user', content: 'hi', turnId: 'm0', turn: { status: 'done' }, items: [{ kind: 'tool-call', id: 'm0.0', step: 0, callId: 'k', name: 'calculator', arguments: { expression: '1+1' }, status: 'done', result: '2', durationMs: 3 }], createdAt: 1, updatedAt: 1 },
+  { id: 'm1', conversationId: 'c1', seq: 1, role: 'assistant', content: '', toolCalls: [{ id: 'k', name: 'calculator', arguments: { expression: '1+1' } }], turnId: 'm0', createdAt: 1, updatedAt: 1 },
+  { id: 'm2', conversationId: 'c1', seq: 2, role: 'tool', content: '2', toolCallId: 'k', name: 'calculator', turnId: 'm0', createdAt: 1, updatedAt: 1 },
+];
+const tool: ToolRecord = {
+  name: 'weather',
+  manifest: { name: 'weather', description: 'Weather', parameters: { type: 'object', properties: {} }, kind: 'http', sideEffects: false, allowedOrigins: ['https://api.example.com'] },
+  source: { kind: 'custom' },
+  enabled: true,
+  createdAt: 1,
+  updatedAt: 1,
+};
+const vector: VectorRecord = { modelId: 'minilm', textHash: 'h1', dims: 4, vector: new Float32Array([0.5, -1, 2, 0]), createdAt: 1 };
+
+/** Creates a database at `version` with the shipped migrations and fills every store it has. */
+async function createAt(name: string, version: number): Promise<void> {
+  const db = await openDB<TabagentDbSchema>(name, version, {
+    upgrade(database, oldVersion, newVersion, transaction) {
+      runMigrations(database, transaction, oldVersion, newVersion ?? version);
+    },
+  });
+  const has = (store: TabagentStoreName) => db.objectStoreNames.contains(store);
+  if (has('settings')) await db.put('settings', { schema: 1, settings: structuredClone(v1Settings) }, 'app');
+  if (has('conversations')) await db.put('conversations', conversation);
+  if (has('messages')) for (const message of messages) await db.put('messages', message);
+  if (has('tools')) await db.put('tools', tool);
+  if (has('vectors')) await db.put('vectors', vector);
+  if (has('memories')) await db.put('memories', { id: 'mem', text: 'Likes tea', textHash: 'h2', tags: ['pref'], createdAt: 1, updatedAt: 1 });
+  if (has('knowledgeDocuments')) {
+    await db.put('knowledgeDocuments', { id: 'd', knowledgeBaseId: 'kb', title: 'Doc', source: 'doc.md', mimeType: 'text/markdown', sizeBytes: 10, contentHash: 'h3', chunkCount: 1, createdAt: 1 });
+  }
+  if (has('knowledgeChunks')) await db.put('knowledgeChunks', { id: 'd#0', documentId: 'd', ordinal: 0, text: 'Tea.', textHash: 'h4', start: 0, end: 4 });
+  if (has('networkLog')) await db.add('networkLog', { time: 5, method: 'GET', url: 'https://api.example.com/x', origin: 'https://api.example.com', outcome: 'allowed', status: 200 });
+  db.close();
+}
+
+/** Checks that every record `createAt` wrote into the stores the old database had is still there. */
+async function expectDataKept(db: TabagentDb, storesBefore: readonly string[]): Promise<void> {
+  const has = (store: TabagentStoreName) => storesBefore.includes(store);
+  const settings = await db.get('settings', 'app');
+  expect(settings?.settings).toMatchObject({ ...v1Settings, engine: expect.objectContaining(v1Settings.engine) });
+  if (has('conversations')) expect(await db.getAll('conversations')).toEqual([conversation]);
+  if (has('messages')) {
+    const store = new ConversationStore(db, { channelName: false });
+    expect(await store.load('c1')).toEqual(messages);
+    const [next] = await store.appendMessages('c1', [{ role: 'user', content: 'after the upgrade' }]);
+    expect(next?.seq).toBe(3);
+    store.close();
+  }
+  if (has('tools')) expect(await db.get('tools', 'weather')).toEqual(tool);
+  if (has('vectors')) {
+    const stored = await db.get('vectors', ['minilm', 'h1']);
+    expect(stored?.vector).toBeInstanceOf(Float32Array);
+    expect(stored).toEqual(vector);
+  }
+  if (has('memories')) expect(await db.count('memories')).toBe(1);
+  if (has('knowledgeChunks')) expect(await db.getAllFromIndex('knowledgeChunks', 'by-document', 'd')).toHaveLength(1);
+  if (has('networkLog')) expect((await db.getAllFromIndex('networkLog', 'by-time'))[0]).toMatchObject({ id: 1, outcome: 'allowed' });
+}
+
+describe('upgrades from every earlier version', () => {
+  for (let version = 1; version < TABAGENT_DB_VERSION; version += 1) {
+    it(`keeps the data of a version ${version} database and adds every new store`, async () => {
+      const name = uniqueName(`v${version}`);
+      names.push(name);
+      await createAt(name, version);
+      const before = await openDB<TabagentDbSchema>(name, version);
+      const storesBefore = [...before.objectStoreNames];
+      before.close();
+      const db = await openTabagentDb({ name });
+      try {
+        expect(db.version).toBe(TABAGENT_DB_VERSION);
+        expect([...db.objectStoreNames].sort()).toEqual([...ALL_STORES].sort());
+        await expectDataKept(db, storesBefore);
+      } finally {
+        db.close();
+      }
+    });
+  }
+
+  it('keeps the data of a database already at the current version when reopened', async () => {
+    const name = uniqueName('current');
+    names.push(name);
+    await createAt(name, TABAGENT_DB_VERSION);
+    const db = await openTabagentDb({ name });
+    try {
+      await expectDataKept(db, ALL_STORES);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives a version 1 settings record the engine kind of migration 2', async () => {
+    const name = uniqueName('v1-kind');
+    names.push(name);
+    await createAt(name, 1);
+    const db = await openTabagentDb({ name });
+    try {
+      expect((await db.get('settings', 'app'))?.settings).toMatchObject({ engine: { kind: 'openai-compatible' } });
+    } finally {
+      db.close();
+    }
+  });
+});
