@@ -5,6 +5,10 @@ import { ChatView } from './components/chat-view';
 import { Composer } from './components/composer';
 import { ErrorAlert } from './components/error-alert';
 import { followScroll } from './components/follow-scroll';
+import { localChoiceOf, withLocalChoice, type LocalModelChoice } from './models/local-choice';
+import { LocalModelOffer } from './models/local-model-offer';
+import { ModelsDialog } from './models/models-dialog';
+import { createModelsState } from './models/models-state';
 import type { AppServices } from './services';
 import { createSettingsState } from './settings/settings-state';
 import { SettingsDialog } from './settings/settings-dialog';
@@ -15,9 +19,10 @@ export interface AppProps {
   databaseName?: string;
 }
 
-/** The whole app: header with Settings, the conversation, the composer. */
+/** The whole app: header with Models and Settings, the conversation, the composer. */
 export function App(props: AppProps) {
   const [settingsOpen, setSettingsOpen] = createSignal(false);
+  const [modelsOpen, setModelsOpen] = createSignal(false);
   const [outdated, setOutdated] = createSignal(false);
   let database: Promise<TabagentDb> | undefined;
   const openDatabase = (): Promise<TabagentDb> => {
@@ -32,6 +37,11 @@ export function App(props: AppProps) {
     return database;
   };
   const settingsState = createSettingsState(openDatabase);
+  // Lives with the app, not the dialog: a download goes on while the Models page is closed.
+  const modelsState = props.services.models ? createModelsState(props.services.models) : undefined;
+  const useLocalModel = (choice: LocalModelChoice): Promise<boolean> =>
+    settingsState.save(withLocalChoice(settingsState.settings(), choice));
+  const configured = (): boolean => !settingsState.loaded() || isEngineConfigured(settingsState.settings());
   const controller = createChatController({
     runAgent: props.services.runAgent,
     prepareRun: () => props.services.prepareRun(settingsState.settings()),
@@ -54,9 +64,16 @@ export function App(props: AppProps) {
     <div class="app">
       <header class="app-header">
         <h1>Tabagent</h1>
-        <button type="button" onClick={() => setSettingsOpen(true)}>
-          Settings
-        </button>
+        <div class="header-buttons">
+          <Show when={modelsState}>
+            <button type="button" onClick={() => setModelsOpen(true)}>
+              Models
+            </button>
+          </Show>
+          <button type="button" onClick={() => setSettingsOpen(true)}>
+            Settings
+          </button>
+        </div>
       </header>
       <Show when={outdated()}>
         <div role="alert" class="error-alert">
@@ -72,13 +89,45 @@ export function App(props: AppProps) {
       <main class="app-main" ref={setScroller}>
         <ChatView controller={controller} />
       </main>
+      <Show when={modelsState && !configured() ? modelsState : undefined}>
+        {(state) => (
+          <LocalModelOffer
+            state={state()}
+            onOpenModels={() => setModelsOpen(true)}
+            onUse={(item) => {
+              const choice: LocalModelChoice =
+                item.model.engine === 'webllm'
+                  ? { engine: 'webllm', modelId: item.model.id }
+                  : { engine: 'transformers', modelId: item.model.id, device: item.device };
+              // Read now: saving configures the app, which unmounts this offer and its accessor.
+              const models = state();
+              void useLocalModel(choice).then((saved) => {
+                if (!saved) return;
+                // Start the download now and show its progress, rather than stalling the first message.
+                setModelsOpen(true);
+                void models.load(choice, item.model.label);
+              });
+            }}
+          />
+        )}
+      </Show>
       <Composer
         running={controller.running()}
-        configured={!settingsState.loaded() || isEngineConfigured(settingsState.settings())}
+        configured={configured()}
         onSend={(text) => void controller.send(text)}
         onStop={() => controller.stop()}
         onOpenSettings={() => setSettingsOpen(true)}
       />
+      <Show when={modelsOpen() && modelsState ? modelsState : undefined}>
+        {(state) => (
+          <ModelsDialog
+            state={state()}
+            current={localChoiceOf(settingsState.settings())}
+            onUse={useLocalModel}
+            onClose={() => setModelsOpen(false)}
+          />
+        )}
+      </Show>
       <Show when={settingsOpen()}>
         <SettingsDialog
           settings={settingsState.settings()}

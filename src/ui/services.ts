@@ -3,6 +3,7 @@ import type { RunAgentOptions } from '../core/agent/options';
 import type { ProviderPreset } from '../llm';
 import type { OpenTabagentDbOptions, Settings, TabagentDb } from '../store';
 import type { ChatRunSetup } from './chat/chat-controller';
+import type { LocalModelServices } from './models/model-services';
 
 /** A tool as the settings panel lists it. */
 export interface ToolInfo {
@@ -26,4 +27,6 @@ export interface AppServices {
   /** The tools the settings panel can switch on and off. */
   tools: () => ToolInfo[];
   providerPresets: () => ProviderPresetOption[];
+  /** Local models (the Models page); absent where the app offers only servers (e.g. tests). */
+  models?: LocalModelServices;
 }

@@ -1,5 +1,6 @@
-import { createUniqueId, For } from 'solid-js';
+import { createUniqueId, For, Show } from 'solid-js';
 import { settingsToolModes, type EngineSettings, type SettingsToolMode } from '../../store';
+import { engineKinds, type EngineKind } from '../../store/settings';
 import type { ProviderPresetOption } from '../services';
 import { TextField } from './text-field';
 
@@ -16,8 +17,19 @@ export interface EngineFieldsProps {
   onChange: (change: Partial<EngineSettings>) => void;
 }
 
-/** Which model to talk to: provider preset, Base URL, Model, API key and how tool calls are written. */
+const ENGINE_LABELS: Record<EngineKind, string> = {
+  'openai-compatible': 'A server (OpenAI-compatible)',
+  webllm: 'In this tab: web-llm (WebGPU)',
+  transformers: 'In this tab: transformers.js (WebGPU or WASM)',
+};
+
+/**
+ * Which model to talk to: the engine, then for a server its preset, Base URL, Model, API key and
+ * how tool calls are written; a local model is chosen on the Models page.
+ */
 export function EngineFields(props: EngineFieldsProps) {
+  const kindId = createUniqueId();
+  const kind = (): EngineKind => props.engine.kind ?? 'openai-compatible';
   const presetId = createUniqueId();
   const modeId = createUniqueId();
   const modeHintId = createUniqueId();
@@ -38,6 +50,24 @@ export function EngineFields(props: EngineFieldsProps) {
   return (
     <fieldset>
       <legend>Model</legend>
+      <div class="field">
+        <label for={kindId}>Engine</label>
+        <select
+          id={kindId}
+          value={kind()}
+          onChange={(event) => {
+            const next = engineKinds.find((candidate) => candidate === event.currentTarget.value);
+            if (next) props.onChange({ kind: next });
+          }}
+        >
+          <For each={engineKinds}>{(candidate) => (
+              <option value={candidate} selected={candidate === kind()}>
+                {ENGINE_LABELS[candidate]}
+              </option>
+            )}</For>
+        </select>
+      </div>
+      <Show when={kind() === 'openai-compatible'} fallback={<LocalModelNote engine={props.engine} />}>
       <div class="field">
         <label for={presetId}>Provider</label>
         <select id={presetId} value={props.engine.preset} onChange={(event) => choosePreset(event.currentTarget.value)}>
@@ -94,6 +124,18 @@ export function EngineFields(props: EngineFieldsProps) {
           {TOOL_MODE_HINTS[props.engine.toolMode]}
         </small>
       </div>
+      </Show>
     </fieldset>
+  );
+}
+
+/** For a local engine: which model is chosen (the Models page chooses and downloads it). */
+function LocalModelNote(props: { engine: EngineSettings }) {
+  const name = (): string => props.engine.localModelId?.trim() || props.engine.customModelUrl?.trim() || '';
+  return (
+    <p class="muted">
+      {name() ? `Local model: ${name()}. ` : 'No local model chosen yet. '}
+      Choose, download and delete local models on the Models page; tool calls use the format of the model's family.
+    </p>
   );
 }

@@ -1,0 +1,43 @@
+import type { CatalogModel } from './types';
+
+/**
+ * Shorthand for a web-llm prebuilt model. `memoryMB` is web-llm 0.2.86's `vram_required_MB`;
+ * `downloadMB` is approximate (≈0.56 bytes per parameter at 4 bits, plus embeddings and the
+ * WASM library). Every q4f16/q0f16 build needs shader-f16: its WGSL enables `f16`, whether or
+ * not web-llm lists `required_features` for it.
+ */
+function webllm(
+  model: Omit<CatalogModel, 'engine' | 'needsShaderF16' | 'lowResource' | 'contextWindow'> & { contextWindow?: number; lowResource?: boolean },
+): CatalogModel {
+  return {
+    engine: 'webllm',
+    needsShaderF16: /q\df16/.test(model.id),
+    lowResource: true,
+    contextWindow: 4096,
+    ...model,
+  };
+}
+
+/** web-llm models good at tool use, smallest first within each family. Ids are checked against web-llm's prebuilt list by a test. */
+export const webllmModels: readonly CatalogModel[] = [
+  webllm({ id: 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC', label: 'Qwen2.5 0.5B Instruct', family: 'qwen2.5', parametersB: 0.5, downloadMB: 280, memoryMB: 945, toolMode: 'hermes', quality: 3 }),
+  webllm({ id: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', label: 'Qwen2.5 0.5B Instruct (f32)', family: 'qwen2.5', parametersB: 0.5, downloadMB: 300, memoryMB: 1060, toolMode: 'hermes', quality: 3 }),
+  webllm({ id: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC', label: 'Qwen2.5 1.5B Instruct', family: 'qwen2.5', parametersB: 1.5, downloadMB: 880, memoryMB: 1630, toolMode: 'hermes', quality: 7 }),
+  webllm({ id: 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC', label: 'Qwen2.5 1.5B Instruct (f32)', family: 'qwen2.5', parametersB: 1.5, downloadMB: 950, memoryMB: 1889, toolMode: 'hermes', quality: 7 }),
+  webllm({ id: 'Qwen2.5-3B-Instruct-q4f16_1-MLC', label: 'Qwen2.5 3B Instruct', family: 'qwen2.5', parametersB: 3, downloadMB: 1740, memoryMB: 2505, toolMode: 'hermes', quality: 9 }),
+  webllm({ id: 'Qwen2.5-3B-Instruct-q4f32_1-MLC', label: 'Qwen2.5 3B Instruct (f32)', family: 'qwen2.5', parametersB: 3, downloadMB: 1850, memoryMB: 2894, toolMode: 'hermes', quality: 9 }),
+  webllm({ id: 'Qwen3-0.6B-q4f16_1-MLC', label: 'Qwen3 0.6B', family: 'qwen3', parametersB: 0.6, downloadMB: 340, memoryMB: 1403, toolMode: 'hermes', quality: 4 }),
+  webllm({ id: 'Qwen3-0.6B-q4f32_1-MLC', label: 'Qwen3 0.6B (f32)', family: 'qwen3', parametersB: 0.6, downloadMB: 370, memoryMB: 1925, toolMode: 'hermes', quality: 4 }),
+  webllm({ id: 'Qwen3-1.7B-q4f16_1-MLC', label: 'Qwen3 1.7B', family: 'qwen3', parametersB: 1.7, downloadMB: 980, memoryMB: 2037, toolMode: 'hermes', quality: 8 }),
+  webllm({ id: 'Qwen3-1.7B-q4f32_1-MLC', label: 'Qwen3 1.7B (f32)', family: 'qwen3', parametersB: 1.7, downloadMB: 1050, memoryMB: 2635, toolMode: 'hermes', quality: 8 }),
+  webllm({ id: 'Qwen3-4B-q4f16_1-MLC', label: 'Qwen3 4B', family: 'qwen3', parametersB: 4, downloadMB: 2280, memoryMB: 3432, toolMode: 'hermes', quality: 10 }),
+  webllm({ id: 'Qwen3-4B-q4f32_1-MLC', label: 'Qwen3 4B (f32)', family: 'qwen3', parametersB: 4, downloadMB: 2400, memoryMB: 4328, toolMode: 'hermes', quality: 10 }),
+  webllm({ id: 'Llama-3.2-1B-Instruct-q4f16_1-MLC', label: 'Llama 3.2 1B Instruct', family: 'llama-3.2', parametersB: 1.2, downloadMB: 700, memoryMB: 879, toolMode: 'llama3-json', quality: 4 }),
+  webllm({ id: 'Llama-3.2-1B-Instruct-q4f32_1-MLC', label: 'Llama 3.2 1B Instruct (f32)', family: 'llama-3.2', parametersB: 1.2, downloadMB: 760, memoryMB: 1129, toolMode: 'llama3-json', quality: 4 }),
+  webllm({ id: 'Llama-3.2-3B-Instruct-q4f16_1-MLC', label: 'Llama 3.2 3B Instruct', family: 'llama-3.2', parametersB: 3.2, downloadMB: 1800, memoryMB: 2264, toolMode: 'llama3-json', quality: 6 }),
+  webllm({ id: 'Llama-3.2-3B-Instruct-q4f32_1-MLC', label: 'Llama 3.2 3B Instruct (f32)', family: 'llama-3.2', parametersB: 3.2, downloadMB: 1900, memoryMB: 2952, toolMode: 'llama3-json', quality: 6 }),
+  webllm({ id: 'Hermes-3-Llama-3.2-3B-q4f16_1-MLC', label: 'Hermes 3 (Llama 3.2 3B)', family: 'hermes-3', parametersB: 3.2, downloadMB: 1800, memoryMB: 2264, toolMode: 'hermes', quality: 8 }),
+  webllm({ id: 'Hermes-3-Llama-3.2-3B-q4f32_1-MLC', label: 'Hermes 3 (Llama 3.2 3B, f32)', family: 'hermes-3', parametersB: 3.2, downloadMB: 1900, memoryMB: 2952, toolMode: 'hermes', quality: 8 }),
+  webllm({ id: 'Phi-3.5-mini-instruct-q4f16_1-MLC-1k', label: 'Phi-3.5 mini (1k context)', family: 'phi-3.5', parametersB: 3.8, downloadMB: 2150, memoryMB: 2520, contextWindow: 1024, toolMode: 'react', quality: 5 }),
+  webllm({ id: 'Phi-3.5-mini-instruct-q4f16_1-MLC', label: 'Phi-3.5 mini', family: 'phi-3.5', parametersB: 3.8, downloadMB: 2150, memoryMB: 3672, lowResource: false, toolMode: 'react', quality: 6 }),
+];

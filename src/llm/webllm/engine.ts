@@ -1,0 +1,193 @@
+import type { AppConfig, ChatCompletionChunk } from '@mlc-ai/web-llm';
+import { raceAbort } from '../../core/abort';
+import { TabagentError } from '../../core/errors';
+import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, LoadProgress } from '../../core/types';
+import { toWebLLMError } from './errors';
+import type { MLCEngineLike, WebLLMResponseFormat } from './mlc-engine-like';
+import { toLoadProgress } from './progress';
+import { fromWebLLMChunk, toWebLLMRequest } from './request';
+
+/** Options of `createWebLLMEngine`. */
+export interface WebLLMEngineOptions {
+  /** A web-llm model id: one in `prebuiltAppConfig`, or in `appConfig.model_list`. */
+  modelId: string;
+  /** web-llm's model list (custom URLs, cache backend); default: web-llm's prebuilt list. */
+  appConfig?: AppConfig;
+  /** The worker that hosts `WebWorkerMLCEngineHandler` (default: a new `workers/webllm.worker.ts`). */
+  worker?: Worker | (() => Worker);
+  /** Builds the underlying engine instead of the worker proxy: tests pass a fake, or an in-process MLCEngine. */
+  createEngine?: () => MLCEngineLike | Promise<MLCEngineLike>;
+  /** Context window in tokens (the catalog knows it; default 4096, web-llm's usual build). */
+  contextWindow?: number;
+  /** The model speaks web-llm's native `tools` (only Hermes-2-Pro/Hermes-3-8B builds do). Default false. */
+  nativeToolCalls?: boolean;
+  /**
+   * Grammar for one request, or null for free text: the agent-side caller builds it from the
+   * tools it rendered into the prompt (e.g. `toolCallGrammar(tools, { format: 'hermes', allowText: true })`).
+   * Takes precedence over `setGrammar`.
+   */
+  grammarFor?: (request: ChatRequest) => string | null | undefined;
+}
+
+/**
+ * A ChatEngine on web-llm with two additions for constrained decoding. `ChatRequest` has no
+ * grammar field (core stays engine-neutral), so the caller sets it on the engine: either
+ * `grammarFor` at creation (computed per request) or `setGrammar(ebnf)` before calling
+ * `runAgent` and `setGrammar(null)` after. The grammar is web-llm's EBNF (`response_format.grammar`).
+ */
+export interface WebLLMEngine extends ChatEngine {
+  readonly modelId: string;
+  /** Whether the model is in GPU memory. */
+  readonly loaded: boolean;
+  /** Constrains every following request to this EBNF grammar; null lifts it. */
+  setGrammar(ebnf: string | null): void;
+  /** Like `setGrammar` for any web-llm response format (e.g. a JSON schema); null lifts it. */
+  setResponseFormat(format: WebLLMResponseFormat | null): void;
+}
+
+async function workerEngine(options: WebLLMEngineOptions): Promise<MLCEngineLike> {
+  // Imported on first load only: web-llm is megabytes, and the app starts without it.
+  const { WebWorkerMLCEngine } = await import('@mlc-ai/web-llm');
+  const worker =
+    typeof options.worker === 'function'
+      ? options.worker()
+      : (options.worker ?? new Worker(new URL('../../../workers/webllm.worker.ts', import.meta.url), { type: 'module' }));
+  return new WebWorkerMLCEngine(worker, options.appConfig ? { appConfig: options.appConfig } : {});
+}
+
+function aborted(): TabagentError {
+  return new TabagentError('aborted', 'Stopped.');
+}
+
+/**
+ * web-llm behind the ChatEngine seam. `load` downloads (or reads from cache) and compiles the
+ * model, reporting progress; `chat` loads on first use, streams, and on abort calls
+ * `interruptGenerate()` and closes the worker-side stream so the next request can run;
+ * `unload` frees the GPU (and cancels a load in progress). Errors become TabagentErrors.
+ */
+export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
+  const { modelId } = options;
+  const nativeToolCalls = options.nativeToolCalls ?? false;
+  const capabilities: EngineCapabilities = {
+    nativeToolCalls,
+    constrainedOutput: 'grammar',
+    contextWindow: options.contextWindow ?? 4096,
+  };
+  let engine: Promise<MLCEngineLike> | undefined;
+  let loading: Promise<void> | undefined;
+  let loaded = false;
+  let responseFormat: WebLLMResponseFormat | null = null;
+  const listeners = new Set<(progress: LoadProgress) => void>();
+
+  const underlying = (): Promise<MLCEngineLike> => {
+    if (!engine) {
+      const creating = Promise.resolve(options.createEngine ? options.createEngine() : workerEngine(options));
+      creating.catch(() => {
+        if (engine === creating) engine = undefined;
+      });
+      engine = creating;
+    }
+    return engine;
+  };
+
+  // Each load gets a token, so a load cancelled by `unload` cannot mark the engine loaded later.
+  let loadToken = 0;
+  const startLoad = (): Promise<void> => {
+    loadToken += 1;
+    const token = loadToken;
+    const run = (async () => {
+      const mlc = await underlying();
+      mlc.setInitProgressCallback((report) => {
+        const progress = toLoadProgress(report);
+        for (const listener of listeners) listener(progress);
+      });
+      await mlc.reload(modelId);
+      if (token === loadToken) loaded = true;
+    })().catch((error: unknown) => {
+      if (token === loadToken) loading = undefined;
+      throw toWebLLMError(error, modelId);
+    });
+    loading = run;
+    return run;
+  };
+
+  const cancelLoad = async (): Promise<void> => {
+    loadToken += 1;
+    loading = undefined;
+    loaded = false;
+    // web-llm's unload aborts the reload's downloads (its reloadController).
+    const mlc = await engine?.catch(() => undefined);
+    await mlc?.unload().catch(() => undefined);
+  };
+
+  const load = async (onProgress?: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void> => {
+    if (signal?.aborted) throw aborted();
+    if (loaded) return;
+    if (onProgress) listeners.add(onProgress);
+    const onAbort = (): void => void cancelLoad();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await raceAbort(loading ?? startLoad(), signal, aborted);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      if (onProgress) listeners.delete(onProgress);
+    }
+  };
+
+  const formatFor = (request: ChatRequest): WebLLMResponseFormat | undefined => {
+    const grammar = options.grammarFor?.(request);
+    if (grammar) return { type: 'grammar', grammar };
+    return responseFormat ?? undefined;
+  };
+
+  async function* chat(request: ChatRequest, signal?: AbortSignal): AsyncGenerator<ChatChunk> {
+    if (signal?.aborted) throw aborted();
+    await load(undefined, signal);
+    const mlc = await underlying();
+    const responseFormat = formatFor(request);
+    const wire = toWebLLMRequest(request, { nativeToolCalls, ...(responseFormat ? { responseFormat } : {}) });
+    let finished = false;
+    const interrupt = (): void => mlc.interruptGenerate();
+    signal?.addEventListener('abort', interrupt, { once: true });
+    let iterator: AsyncIterator<ChatCompletionChunk> | undefined;
+    try {
+      const stream = await raceAbort(mlc.chatCompletion(wire), signal, aborted);
+      iterator = stream[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await raceAbort(iterator.next(), signal, aborted);
+        if (next.done) break;
+        yield* fromWebLLMChunk(next.value);
+      }
+      if (signal?.aborted) throw aborted();
+      finished = true;
+    } catch (error) {
+      throw toWebLLMError(error, modelId);
+    } finally {
+      signal?.removeEventListener('abort', interrupt);
+      // Stopped early (abort, or the consumer broke off): stop decoding, then close the stream so
+      // web-llm releases the model's lock; otherwise the next request would wait forever.
+      if (!finished) mlc.interruptGenerate();
+      void iterator?.return?.()?.catch(() => undefined);
+    }
+  }
+
+  return {
+    id: `webllm:${modelId}`,
+    modelId,
+    capabilities,
+    get loaded() {
+      return loaded;
+    },
+    load,
+    async unload() {
+      await cancelLoad();
+    },
+    chat,
+    setGrammar(ebnf) {
+      responseFormat = ebnf === null ? null : { type: 'grammar', grammar: ebnf };
+    },
+    setResponseFormat(format) {
+      responseFormat = format;
+    },
+  };
+}

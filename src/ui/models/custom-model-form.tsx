@@ -1,0 +1,88 @@
+import { createSignal, createUniqueId, Show } from 'solid-js';
+import { parseCustomModel } from './custom-model';
+import type { LocalModelChoice } from './local-choice';
+
+export interface CustomModelFormProps {
+  /** Where transformers.js models should run by default (WASM without a real GPU). */
+  defaultDevice: 'webgpu' | 'wasm';
+  busy: boolean;
+  onLoad: (choice: LocalModelChoice) => void;
+  onUse: (choice: LocalModelChoice) => void;
+}
+
+/** A field for any model: a Hugging Face repo (transformers.js), a web-llm id, or a URL serving model files. */
+export function CustomModelForm(props: CustomModelFormProps) {
+  const inputId = createUniqueId();
+  const hintId = createUniqueId();
+  const errorId = createUniqueId();
+  const deviceId = createUniqueId();
+  const [text, setText] = createSignal('');
+  const [device, setDevice] = createSignal<'webgpu' | 'wasm'>(props.defaultDevice);
+  const [problem, setProblem] = createSignal<string>();
+
+  const parsed = (): LocalModelChoice | undefined => {
+    const result = parseCustomModel(text(), device(), location.origin);
+    setProblem(result.ok ? undefined : result.message);
+    return result.ok ? result.choice : undefined;
+  };
+
+  return (
+    <form
+      class="models-section"
+      aria-label="Any other model"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const choice = parsed();
+        if (choice) props.onUse(choice);
+      }}
+    >
+      <div class="field">
+        <label for={inputId}>Model id or URL</label>
+        <input
+          id={inputId}
+          value={text()}
+          placeholder="onnx-community/Qwen2.5-0.5B-Instruct"
+          autocomplete="off"
+          spellcheck={false}
+          aria-invalid={problem() ? 'true' : undefined}
+          aria-describedby={problem() ? `${hintId} ${errorId}` : hintId}
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            setProblem(undefined);
+          }}
+        />
+        <small id={hintId} class="muted">
+          owner/name: a Hugging Face ONNX model for transformers.js. A web-llm id (no slash) for web-llm. A URL on this site: a
+          folder serving config.json, tokenizer.json and onnx/ files for transformers.js.
+        </small>
+        <Show when={problem()}>
+          <small id={errorId} class="field-error">
+            {problem()}
+          </small>
+        </Show>
+      </div>
+      <div class="field">
+        <label for={deviceId}>transformers.js runs on</label>
+        <select id={deviceId} value={device()} onChange={(event) => setDevice(event.currentTarget.value === 'webgpu' ? 'webgpu' : 'wasm')}>
+          <option value="wasm">WASM (CPU)</option>
+          <option value="webgpu">WebGPU</option>
+        </select>
+      </div>
+      <div class="model-actions">
+        <button
+          type="button"
+          disabled={props.busy}
+          onClick={() => {
+            const choice = parsed();
+            if (choice) props.onLoad(choice);
+          }}
+        >
+          Download this model
+        </button>
+        <button type="submit" class="primary">
+          Use this model
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { raceAbort } from '../../core/abort';
+import { TabagentError } from '../../core/errors';
+import type { ChatEngine, LoadProgress } from '../../core/types';
+import { findCatalogModel } from '../../llm/catalog';
+import { createWebLLMEngine, type WebLLMEngine } from '../../llm/webllm';
+import { createWorkerEngine, spawnLlmWorker } from '../../llm/worker-protocol';
+import { splitModelUrl } from './custom-model';
+import { choiceKey, HUB_HOST, type LocalModelChoice } from './local-choice';
+
+/** A local engine that loads itself before its first answer (the Models page may have loaded it already). */
+export interface LocalEngine extends ChatEngine {
+  readonly choice: LocalModelChoice;
+}
+
+function transformersEngine(choice: LocalModelChoice, contextWindow: number | undefined): ChatEngine {
+  // Only curated models name a weight file; for others transformers.js picks its default (q8 on WASM, fp32 on WebGPU).
+  const dtype = findCatalogModel('transformers', choice.modelId)?.dtype;
+  const location = choice.customModelUrl
+    ? { ...splitModelUrl(choice.customModelUrl, globalThis.location?.origin), allowRemote: false }
+    : { modelId: choice.modelId, allowRemote: true, remoteHost: HUB_HOST };
+  return createWorkerEngine(spawnLlmWorker(), {
+    kind: 'transformers',
+    engineOptions: { device: choice.device ?? 'wasm', ...(dtype ? { dtype } : {}), useBrowserCache: true, ...location },
+    ...(contextWindow ? { contextWindow } : {}),
+  });
+}
+
+/**
+ * Wraps an engine that needs `load` before `chat` (transformers.js) so that `chat` loads it first.
+ * One load runs at a time: a second caller (the first message while the Models page is still
+ * downloading) waits for the same load instead of starting another.
+ */
+function autoLoading(engine: ChatEngine, choice: LocalModelChoice): LocalEngine {
+  let ready: Promise<void> | undefined;
+  const load = (onProgress?: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void> => {
+    if (ready) return raceAbort(ready, signal, () => new TabagentError('aborted', 'Stopped.'));
+    const run = engine.load(onProgress, signal);
+    ready = run;
+    run.catch(() => {
+      if (ready === run) ready = undefined;
+    });
+    return run;
+  };
+  return {
+    choice,
+    get id() {
+      return engine.id;
+    },
+    get capabilities() {
+      return engine.capabilities;
+    },
+    load,
+    async unload() {
+      ready = undefined;
+      await engine.unload();
+    },
+    async *chat(request, signal) {
+      await load(undefined, signal);
+      yield* engine.chat(request, signal);
+    },
+  };
+}
+
+/** Adds the choice to an engine that loads itself on first chat (web-llm does). */
+function withChoice(engine: WebLLMEngine, choice: LocalModelChoice): LocalEngine {
+  return Object.assign(engine, { choice });
+}
+
+/** Creates the engine for a local choice: web-llm in its own worker, transformers.js in the LLM worker. */
+export function createLocalEngine(choice: LocalModelChoice): LocalEngine {
+  const known = findCatalogModel(choice.engine, choice.modelId);
+  if (choice.engine === 'webllm') {
+    if (!choice.modelId) throw new TabagentError('config', 'Choose a web-llm model on the Models page.');
+    return withChoice(createWebLLMEngine({ modelId: choice.modelId, ...(known ? { contextWindow: known.contextWindow } : {}) }), choice);
+  }
+  if (!choice.modelId && !choice.customModelUrl) throw new TabagentError('config', 'Choose a transformers.js model on the Models page.');
+  return autoLoading(transformersEngine(choice, known?.contextWindow), choice);
+}
+
+/**
+ * Keeps one local engine alive across runs: loading a model takes seconds to minutes, so the
+ * engine the Models page loaded is the one chat uses. Choosing another model unloads the old one
+ * first (two models rarely fit in GPU memory together).
+ */
+export class LocalEngineHolder {
+  private current: LocalEngine | undefined;
+
+  constructor(private readonly create: (choice: LocalModelChoice) => LocalEngine = createLocalEngine) {}
+
+  /** The engine for this choice, reusing the current one when it is the same model. */
+  engineFor(choice: LocalModelChoice): LocalEngine {
+    if (this.current && choiceKey(this.current.choice) === choiceKey(choice)) return this.current;
+    const previous = this.current;
+    this.current = undefined;
+    void previous?.unload().catch(() => undefined);
+    const next = this.create(choice);
+    this.current = next;
+    return next;
+  }
+
+  /** Unloads the current engine (e.g. before deleting its files). */
+  async release(choice?: LocalModelChoice): Promise<void> {
+    if (!this.current || (choice && choiceKey(this.current.choice) !== choiceKey(choice))) return;
+    const engine = this.current;
+    this.current = undefined;
+    await engine.unload().catch(() => undefined);
+  }
+}

@@ -1,0 +1,37 @@
+import { onMount, Show } from 'solid-js';
+import type { ModelRecommendation } from '../../llm/capabilities';
+import type { ModelsState } from './models-state';
+import './models.css';
+
+export interface LocalModelOfferProps {
+  state: ModelsState;
+  /** Makes the recommended model the engine. */
+  onUse: (item: ModelRecommendation) => void;
+  onOpenModels: () => void;
+}
+
+/**
+ * Shown while no model is connected: instead of only "Connect a model", offers the model this
+ * device runs best, right in this tab, and the Models page for the rest.
+ */
+export function LocalModelOffer(props: LocalModelOfferProps) {
+  onMount(() => void props.state.refresh());
+  const recommended = (): ModelRecommendation | undefined => props.state.recommendations().find((item) => item.recommended);
+  return (
+    <p class="composer-hint local-offer">
+      <Show when={recommended()} fallback={<>Or run a model in this tab, with nothing sent to a server. </>}>
+        {(item) => (
+          <>
+            Or run {item().model.label} in this tab ({item().reason.replace(/^fits: /, '')}), with nothing sent to a server.{' '}
+            <button type="button" class="link-button" onClick={() => props.onUse(item())}>
+              Use {item().model.label}
+            </button>{' '}
+          </>
+        )}
+      </Show>
+      <button type="button" class="link-button" onClick={() => props.onOpenModels()}>
+        Choose a local model
+      </button>
+    </p>
+  );
+}

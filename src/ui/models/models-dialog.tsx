@@ -1,0 +1,98 @@
+import { createUniqueId, For, onMount, Show } from 'solid-js';
+import { describeCapabilities } from '../../llm/capabilities';
+import { ErrorAlert } from '../components/error-alert';
+import { CustomModelForm } from './custom-model-form';
+import { choiceKey, choiceLabel, type LocalModelChoice } from './local-choice';
+import { LoadProgressView } from './load-progress';
+import { ModelRow } from './model-row';
+import type { ModelsState } from './models-state';
+import { StoragePanel } from './storage-panel';
+import './models.css';
+
+export interface ModelsDialogProps {
+  state: ModelsState;
+  /** The local model the settings use now, if any. */
+  current: LocalModelChoice | undefined;
+  /** Makes this model the engine (saves settings); resolves false when saving failed. */
+  onUse: (choice: LocalModelChoice) => Promise<boolean>;
+  onClose: () => void;
+}
+
+/**
+ * The Models page, in a modal dialog: what this device can run, the curated models with a plain
+ * reason each, download with progress and Cancel, delete, storage, and a field for any model.
+ */
+export function ModelsDialog(props: ModelsDialogProps) {
+  let dialog: HTMLDialogElement | undefined;
+  const titleId = createUniqueId();
+  const { state } = props;
+  onMount(() => {
+    if (dialog && !dialog.open) dialog.showModal();
+    void state.refresh();
+  });
+
+  const labelOf = (choice: LocalModelChoice): string =>
+    state.recommendations().find((item) => item.model.engine === choice.engine && item.model.id === choice.modelId)?.model.label ?? choiceLabel(choice);
+  const isCurrent = (choice: LocalModelChoice): boolean => props.current !== undefined && choiceKey(props.current) === choiceKey(choice);
+  const load = (choice: LocalModelChoice): void => void state.load(choice, labelOf(choice));
+  const defaultDevice = (): 'webgpu' | 'wasm' => (state.report()?.webgpu && !state.report()?.adapter?.isSoftware ? 'webgpu' : 'wasm');
+  const choiceFor = (engine: 'webllm' | 'transformers', id: string, device: 'webgpu' | 'wasm'): LocalModelChoice =>
+    engine === 'webllm' ? { engine, modelId: id } : { engine, modelId: id, device };
+
+  return (
+    <dialog
+      ref={dialog}
+      class="models-dialog"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
+      <h2 id={titleId}>Models</h2>
+      <section class="models-section" aria-label="This device">
+        <Show when={state.report()} fallback={<p class="muted">Checking what this device can run…</p>}>
+          {(report) => <p>{describeCapabilities(report())}</p>}
+        </Show>
+        <Show when={props.current}>{(current) => <p>In use: {labelOf(current())}.</p>}</Show>
+      </section>
+      <StoragePanel storage={state.storage()} onPersist={() => void state.persist()} />
+      <Show when={state.active()}>
+        {(active) => <LoadProgressView label={labelOf(active().choice)} view={active().view} onCancel={() => state.cancel()} />}
+      </Show>
+      <div role="status" class="models-notice">
+        {state.notice() ?? ''}
+      </div>
+      <Show when={state.error()}>{(message) => <ErrorAlert message={message()} />}</Show>
+      <ul class="model-list" aria-label="Local models">
+        <For each={state.recommendations()}>
+          {(item) => {
+            const choice = (): LocalModelChoice => choiceFor(item.model.engine, item.model.id, item.device);
+            return (
+              <ModelRow
+                item={item}
+                cached={state.isCached({ engine: item.model.engine, modelId: item.model.id })}
+                inUse={isCurrent(choice())}
+                busy={state.active() !== undefined}
+                onLoad={() => load(choice())}
+                onUse={() => void props.onUse(choice())}
+                onDelete={() => void state.remove(choice(), item.model.label)}
+              />
+            );
+          }}
+        </For>
+      </ul>
+      <CustomModelForm
+        defaultDevice={defaultDevice()}
+        busy={state.active() !== undefined}
+        onLoad={load}
+        onUse={(choice) => void props.onUse(choice)}
+      />
+      <div class="dialog-actions">
+        <button type="button" onClick={() => props.onClose()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,136 @@
+import { batch, createSignal, type Accessor } from 'solid-js';
+import { isAbortError, toTabagentError } from '../../core/errors';
+import { recommendModels, type CapabilityReport, type ModelRecommendation } from '../../llm/capabilities';
+import { choiceKey, type LocalModelChoice } from './local-choice';
+import { loadView, type LoadView } from './load-estimate';
+import type { LocalModelServices, StorageInfo } from './model-services';
+
+/** A load in progress. */
+export interface ActiveLoad {
+  choice: LocalModelChoice;
+  view: LoadView;
+}
+
+/** The Models page's state; it lives with the app so a download goes on while the page is closed. */
+export interface ModelsState {
+  report: Accessor<CapabilityReport | undefined>;
+  recommendations: Accessor<ModelRecommendation[]>;
+  storage: Accessor<StorageInfo | undefined>;
+  isCached: (choice: LocalModelChoice) => boolean | undefined;
+  active: Accessor<ActiveLoad | undefined>;
+  /** The last failure, written for the person. */
+  error: Accessor<string | undefined>;
+  /** A short confirmation ("Qwen… is ready."), announced politely. */
+  notice: Accessor<string | undefined>;
+  /** Probes the device, the caches and storage (once; again when `force`). */
+  refresh(force?: boolean): Promise<void>;
+  /** Downloads and loads a model; resolves true when it is ready. */
+  load(choice: LocalModelChoice, label: string): Promise<boolean>;
+  cancel(): void;
+  remove(choice: LocalModelChoice, label: string): Promise<void>;
+  persist(): Promise<void>;
+}
+
+/** Creates the Models page's state over the local-model services. */
+export function createModelsState(services: LocalModelServices, now: () => number = () => performance.now()): ModelsState {
+  const [report, setReport] = createSignal<CapabilityReport>();
+  const [storage, setStorage] = createSignal<StorageInfo>();
+  const [cached, setCached] = createSignal<ReadonlyMap<string, boolean>>(new Map());
+  const [active, setActive] = createSignal<ActiveLoad>();
+  const [error, setError] = createSignal<string>();
+  const [notice, setNotice] = createSignal<string>();
+  let controller: AbortController | undefined;
+  let probed: Promise<void> | undefined;
+
+  const markCached = (choice: LocalModelChoice, value: boolean): void => {
+    setCached((previous) => new Map(previous).set(choiceKey(choice), value));
+  };
+
+  const refreshStorage = async (): Promise<void> => {
+    setStorage(await services.storage().catch(() => undefined));
+  };
+
+  const refreshCaches = async (): Promise<void> => {
+    const entries = await Promise.all(
+      services.catalog().map(async (model) => {
+        const choice: LocalModelChoice = { engine: model.engine, modelId: model.id };
+        return [choiceKey(choice), await services.isCached(choice).catch(() => false)] as const;
+      }),
+    );
+    setCached(new Map(entries));
+  };
+
+  const recommendations = (): ModelRecommendation[] => {
+    const current = report();
+    return current ? recommendModels(current, services.catalog()) : [];
+  };
+
+  return {
+    report,
+    recommendations,
+    storage,
+    isCached: (choice) => cached().get(choiceKey(choice)),
+    active,
+    error,
+    notice,
+    refresh(force = false) {
+      if (!probed || force) {
+        probed = (async () => {
+          const [probe] = await Promise.all([services.probe(), refreshCaches(), refreshStorage()]);
+          setReport(probe);
+        })();
+      }
+      return probed;
+    },
+    async load(choice, label) {
+      if (active()) return false;
+      const abort = new AbortController();
+      controller = abort;
+      const started = now();
+      batch(() => {
+        setError(undefined);
+        setNotice(undefined);
+        setActive({ choice, view: { percent: 0, text: 'Starting…' } });
+      });
+      try {
+        await services.load(
+          choice,
+          (progress) => {
+            if (controller === abort) setActive({ choice, view: loadView(progress, (now() - started) / 1000) });
+          },
+          abort.signal,
+        );
+        markCached(choice, true);
+        setNotice(`${label} is ready.`);
+        return true;
+      } catch (failure) {
+        if (isAbortError(failure)) setNotice(`Stopped loading ${label}.`);
+        else setError(toTabagentError(failure).message);
+        return false;
+      } finally {
+        if (controller === abort) controller = undefined;
+        setActive(undefined);
+        void refreshStorage();
+      }
+    },
+    cancel() {
+      controller?.abort();
+    },
+    async remove(choice, label) {
+      setError(undefined);
+      try {
+        await services.deleteCached(choice);
+        markCached(choice, false);
+        setNotice(`Deleted ${label} from this browser.`);
+      } catch (failure) {
+        setError(toTabagentError(failure, 'storage').message);
+      }
+      await refreshStorage();
+    },
+    async persist() {
+      const granted = await services.persist().catch(() => false);
+      setNotice(granted ? 'The browser will keep downloaded models.' : 'The browser declined to make storage persistent; it may evict models when space runs low.');
+      await refreshStorage();
+    },
+  };
+}

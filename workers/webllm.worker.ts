@@ -1,0 +1,11 @@
+/**
+ * Hosts web-llm's engine in a worker, speaking web-llm's own message protocol (its main-thread
+ * side is `WebWorkerMLCEngine`, used by `src/llm/webllm/engine.ts`). Thin by design: all mapping
+ * to Tabagent's types happens on the main thread.
+ */
+import { WebWorkerMLCEngineHandler } from '@mlc-ai/web-llm';
+
+const handler = new WebWorkerMLCEngineHandler();
+self.onmessage = (event: MessageEvent): void => {
+  handler.onmessage(event);
+};
