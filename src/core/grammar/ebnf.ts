@@ -29,15 +29,11 @@ const LITERAL_SAFE = /^[A-Za-z0-9 !#$%&'()*+,\-./:;<=>?@[\]^_`{|}~]$/;
  */
 export function literal(text: string): string {
   if (text === '') return '""';
-  let out = '"';
-  let escaped = false;
+  // XGrammar misreads what follows a code-point escape inside one literal ("\u00010" fails to
+  // match U+0001 then "0"), so each escape ends its quoted piece; the pieces are concatenated.
+  const pieces: string[] = [];
+  let out = '';
   for (const char of text) {
-    // A hex digit right after a code-point escape is escaped too, in case the parser reads on.
-    if (escaped && /^[0-9A-Fa-f]$/.test(char)) {
-      out += escapeCodePoint(char.codePointAt(0) ?? 0);
-      continue;
-    }
-    escaped = false;
     if (char === '"') out += '\\"';
     else if (char === '\\') out += '\\\\';
     else if (char === '\n') out += '\\n';
@@ -45,11 +41,12 @@ export function literal(text: string): string {
     else if (char === '\r') out += '\\r';
     else if (LITERAL_SAFE.test(char)) out += char;
     else {
-      out += escapeCodePoint(char.codePointAt(0) ?? 0);
-      escaped = true;
+      pieces.push(`"${out}${escapeCodePoint(char.codePointAt(0) ?? 0)}"`);
+      out = '';
     }
   }
-  return `${out}"`;
+  if (out !== '') pieces.push(`"${out}"`);
+  return pieces.length === 1 ? (pieces[0] as string) : `(${pieces.join(' ')})`;
 }
 
 /**
