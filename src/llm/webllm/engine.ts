@@ -21,28 +21,16 @@ export interface WebLLMEngineOptions {
   contextWindow?: number;
   /** The model speaks web-llm's native `tools` (only Hermes-2-Pro/Hermes-3-8B builds do). Default false. */
   nativeToolCalls?: boolean;
-  /**
-   * Grammar for one request, or null for free text: the agent-side caller builds it from the
-   * tools it rendered into the prompt (e.g. `toolCallGrammar(tools, { format: 'hermes', allowText: true })`).
-   * Takes precedence over `setGrammar`.
-   */
-  grammarFor?: (request: ChatRequest) => string | null | undefined;
 }
 
 /**
- * A ChatEngine on web-llm with two additions for constrained decoding. `ChatRequest` has no
- * grammar field (core stays engine-neutral), so the caller sets it on the engine: either
- * `grammarFor` at creation (computed per request) or `setGrammar(ebnf)` before calling
- * `runAgent` and `setGrammar(null)` after. The grammar is web-llm's EBNF (`response_format.grammar`).
+ * A ChatEngine on web-llm. Constrained decoding comes with each request: `request.responseFormat`
+ * (the agent's tool grammar, or a JSON schema) becomes web-llm's `response_format`.
  */
 export interface WebLLMEngine extends ChatEngine {
   readonly modelId: string;
   /** Whether the model is in GPU memory. */
   readonly loaded: boolean;
-  /** Constrains every following request to this EBNF grammar; null lifts it. */
-  setGrammar(ebnf: string | null): void;
-  /** Like `setGrammar` for any web-llm response format (e.g. a JSON schema); null lifts it. */
-  setResponseFormat(format: WebLLMResponseFormat | null): void;
 }
 
 async function workerEngine(options: WebLLMEngineOptions): Promise<MLCEngineLike> {
@@ -76,7 +64,6 @@ export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
   let engine: Promise<MLCEngineLike> | undefined;
   let loading: Promise<void> | undefined;
   let loaded = false;
-  let responseFormat: WebLLMResponseFormat | null = null;
   const listeners = new Set<(progress: LoadProgress) => void>();
 
   const underlying = (): Promise<MLCEngineLike> => {
@@ -134,10 +121,11 @@ export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
     }
   };
 
-  const formatFor = (request: ChatRequest): WebLLMResponseFormat | undefined => {
-    const grammar = options.grammarFor?.(request);
-    if (grammar) return { type: 'grammar', grammar };
-    return responseFormat ?? undefined;
+  const formatFor = ({ responseFormat }: ChatRequest): WebLLMResponseFormat | undefined => {
+    if (!responseFormat) return undefined;
+    return responseFormat.type === 'grammar'
+      ? { type: 'grammar', grammar: responseFormat.grammar }
+      : { type: 'json_object', schema: JSON.stringify(responseFormat.schema) };
   };
 
   async function* chat(request: ChatRequest, signal?: AbortSignal): AsyncGenerator<ChatChunk> {
@@ -183,11 +171,5 @@ export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
       await cancelLoad();
     },
     chat,
-    setGrammar(ebnf) {
-      responseFormat = ebnf === null ? null : { type: 'grammar', grammar: ebnf };
-    },
-    setResponseFormat(format) {
-      responseFormat = format;
-    },
   };
 }

@@ -120,22 +120,14 @@ describe('createWebLLMEngine', () => {
     ]);
   });
 
-  it('passes a grammar: setGrammar for all requests, grammarFor per request taking precedence', async () => {
+  it('passes the request\'s response format: a grammar, a JSON schema, or none', async () => {
     const fake = new FakeMLCEngine();
-    let perRequest: string | null = null;
-    const engine = createWebLLMEngine({ modelId: 'm', createEngine: () => fake, grammarFor: () => perRequest });
-    engine.setGrammar('root ::= "a"');
+    const engine = createWebLLMEngine({ modelId: 'm', createEngine: () => fake });
+    await collect(engine.chat({ ...user, responseFormat: { type: 'grammar', grammar: 'root ::= "a"' } }));
     await collect(engine.chat(user));
-    perRequest = 'root ::= "b"';
-    await collect(engine.chat(user));
-    perRequest = null;
-    engine.setGrammar(null);
-    await collect(engine.chat(user));
-    engine.setResponseFormat({ type: 'json_object', schema: '{"type":"object"}' });
-    await collect(engine.chat(user));
+    await collect(engine.chat({ ...user, responseFormat: { type: 'json-schema', schema: { type: 'object' } } }));
     expect(fake.requests.map((request) => request.response_format)).toEqual([
       { type: 'grammar', grammar: 'root ::= "a"' },
-      { type: 'grammar', grammar: 'root ::= "b"' },
       undefined,
       { type: 'json_object', schema: '{"type":"object"}' },
     ]);
