@@ -16,6 +16,11 @@ export interface TransformersEngineOptions {
   localModelPath?: string;
   /** Model host for remote loading, e.g. a same-origin mirror. Only used when `allowRemote` is true. */
   remoteHost?: string;
+  /**
+   * Path of a model's files under `remoteHost`: the hub's `{model}/resolve/{revision}/` (default),
+   * or `{model}/` for a plain static server holding the model folder.
+   */
+  remotePathTemplate?: string;
   /** Download from `remoteHost` when the model is not found locally. Defaults to false. */
   allowRemote?: boolean;
   /** Keep downloaded files in the Cache API so a second load reads no network. Defaults to true. */

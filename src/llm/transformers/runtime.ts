@@ -17,6 +17,7 @@ export function configureTransformersRuntime(options: TransformersEngineOptions,
   if (options.localModelPath !== undefined) env.localModelPath = withTrailingSlash(options.localModelPath);
   env.allowRemoteModels = options.allowRemote ?? false;
   if (options.remoteHost !== undefined) env.remoteHost = withTrailingSlash(options.remoteHost);
+  env.remotePathTemplate = options.remotePathTemplate ?? HUB_PATH_TEMPLATE;
   // The Cache API exists only in browsers; transformers.js throws in Node when asked to use it.
   env.useBrowserCache = usesOnnxRuntimeWeb() && (options.useBrowserCache ?? true);
   const wasm = env.backends.onnx.wasm;
@@ -27,6 +28,9 @@ export function configureTransformersRuntime(options: TransformersEngineOptions,
     if (!alreadyOurs) wasm.wasmPaths = { ...wasmPaths };
   }
 }
+
+/** transformers.js's own default: the Hugging Face hub's layout. */
+const HUB_PATH_TEMPLATE = '{model}/resolve/{revision}/';
 
 function withTrailingSlash(path: string): string {
   return path.endsWith('/') ? path : `${path}/`;

@@ -21,7 +21,7 @@ export function CustomModelForm(props: CustomModelFormProps) {
   const [problem, setProblem] = createSignal<string>();
 
   const parsed = (): LocalModelChoice | undefined => {
-    const result = parseCustomModel(text(), device(), location.origin);
+    const result = parseCustomModel(text(), device());
     setProblem(result.ok ? undefined : result.message);
     return result.ok ? result.choice : undefined;
   };
@@ -52,8 +52,8 @@ export function CustomModelForm(props: CustomModelFormProps) {
           }}
         />
         <small id={hintId} class="muted">
-          owner/name: a Hugging Face ONNX model for transformers.js. A web-llm id (no slash) for web-llm. A URL on this site: a
-          folder serving config.json, tokenizer.json and onnx/ files for transformers.js.
+          owner/name: a Hugging Face ONNX model for transformers.js. A web-llm id (no slash) for web-llm. A URL: a
+          folder serving config.json, tokenizer.json and onnx/ files for transformers.js (another site must allow this one, CORS).
         </small>
         <Show when={problem()}>
           <small id={errorId} class="field-error">

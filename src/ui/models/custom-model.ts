@@ -17,12 +17,10 @@ function isLocalHost(hostname: string): boolean {
  * http on this machine: a page served over https cannot fetch plain http, and model files must
  * not travel unencrypted); `owner/name` is a Hugging Face repo for transformers.js; a bare id is
  * a web-llm prebuilt model id.
- *
- * With `pageOrigin`, a URL must be on that origin: transformers.js 4.3 looks up a model's
- * tokenizer files only on the hub or under a same-origin path (its `get_file_metadata` skips
- * absolute http URLs), so a model on another origin would fail half-way through loading.
+ * A folder on another origin is read the way the hub is (see `modelUrlLocation`); its server must
+ * allow this page's origin (CORS).
  */
-export function parseCustomModel(text: string, device: 'webgpu' | 'wasm', pageOrigin?: string): CustomModelInput {
+export function parseCustomModel(text: string, device: 'webgpu' | 'wasm'): CustomModelInput {
   const value = text.trim();
   if (value === '') return { ok: false, message: 'Enter a model id (owner/name) or a URL.' };
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
@@ -35,9 +33,6 @@ export function parseCustomModel(text: string, device: 'webgpu' | 'wasm', pageOr
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLocalHost(url.hostname))) {
       return { ok: false, message: 'Use an https:// URL (http:// only for localhost).' };
     }
-    if (pageOrigin !== undefined && url.origin !== pageOrigin) {
-      return { ok: false, message: `transformers.js can load model files by URL only from this site (${pageOrigin}/…). Use a Hugging Face id for other models.` };
-    }
     if (url.search || url.hash) return { ok: false, message: 'The URL should be a folder, without ? or #.' };
     const segments = url.pathname.split('/').filter((segment) => segment !== '');
     if (segments.length === 0) return { ok: false, message: 'The URL must name the model folder, e.g. https://host/models/my-model/.' };
@@ -49,15 +44,26 @@ export function parseCustomModel(text: string, device: 'webgpu' | 'wasm', pageOr
   return { ok: false, message: 'A model id looks like owner/name (Hugging Face) or a web-llm id such as Qwen2.5-1.5B-Instruct-q4f16_1-MLC.' };
 }
 
+/** Where transformers.js finds a model given by URL. */
+export type ModelUrlLocation =
+  | { modelId: string; localModelPath: string; allowRemote: false }
+  | { modelId: string; remoteHost: string; remotePathTemplate: string; allowRemote: true };
+
 /**
- * Splits a custom base URL into transformers.js's `localModelPath` (the parent folder) and the
- * model folder name. On `pageOrigin` the path is kept relative ("/models/"), the only form
- * transformers.js 4.3 probes for tokenizer files (see `parseCustomModel`).
+ * Maps a model folder URL to transformers.js's options. On the page's own origin it is a local
+ * path (`localModelPath` = the parent folder, relative). Elsewhere it is read like the hub, with
+ * the folder's name as the model id and its parent path in the path template: transformers.js 4.3
+ * probes tokenizer files only on a remote host or a relative local path, never an absolute URL.
  */
-export function splitModelUrl(baseUrl: string, pageOrigin?: string): { localModelPath: string; modelId: string } {
+export function modelUrlLocation(baseUrl: string, pageOrigin?: string): ModelUrlLocation {
   const url = new URL(baseUrl);
   const segments = url.pathname.split('/').filter((segment) => segment !== '');
   const modelId = segments.pop() ?? '';
+  if (url.origin !== pageOrigin) {
+    // transformers.js accepts only hub-shaped ids, so the folder's parent path goes in the template.
+    const parent = segments.map((segment) => `${segment}/`).join('');
+    return { modelId, remoteHost: `${url.origin}/`, remotePathTemplate: `${parent}{model}/`, allowRemote: true };
+  }
   const parent = segments.length > 0 ? `/${segments.join('/')}/` : '/';
-  return { localModelPath: url.origin === pageOrigin ? parent : `${url.origin}${parent}`, modelId };
+  return { modelId, localModelPath: parent, allowRemote: false };
 }

@@ -4,7 +4,7 @@ import type { ChatEngine, LoadProgress } from '../../core/types';
 import { findCatalogModel } from '../../llm/catalog';
 import { createWebLLMEngine, type WebLLMEngine } from '../../llm/webllm';
 import { createWorkerEngine, spawnLlmWorker } from '../../llm/worker-protocol';
-import { splitModelUrl } from './custom-model';
+import { modelUrlLocation } from './custom-model';
 import { choiceKey, HUB_HOST, type LocalModelChoice } from './local-choice';
 
 /** A local engine that loads itself before its first answer (the Models page may have loaded it already). */
@@ -16,7 +16,7 @@ function transformersEngine(choice: LocalModelChoice, contextWindow: number | un
   // Only curated models name a weight file; for others transformers.js picks its default (q8 on WASM, fp32 on WebGPU).
   const dtype = findCatalogModel('transformers', choice.modelId)?.dtype;
   const location = choice.customModelUrl
-    ? { ...splitModelUrl(choice.customModelUrl, globalThis.location?.origin), allowRemote: false }
+    ? modelUrlLocation(choice.customModelUrl, globalThis.location?.origin)
     : { modelId: choice.modelId, allowRemote: true, remoteHost: HUB_HOST };
   return createWorkerEngine(spawnLlmWorker(), {
     kind: 'transformers',

@@ -143,9 +143,9 @@ describe('Models page', () => {
     await userEvent.click(page.getByRole('button', { name: 'Use this model', ...exact }));
     await expect.element(field).toHaveAttribute('aria-invalid', 'true');
     await expect.element(page.getByText('Use an https:// URL (http:// only for localhost).')).toBeVisible();
-    await userEvent.fill(field, 'https://models.example.com/tiny-llm');
+    await userEvent.fill(field, 'https://models.example.com/m/tiny-llm');
     await userEvent.click(page.getByRole('button', { name: 'Use this model', ...exact }));
-    await expect.element(page.getByText(/can load model files by URL only from this site/)).toBeVisible();
+    await expect.poll(async () => (await savedEngine()).customModelUrl).toBe('https://models.example.com/m/tiny-llm/');
     await userEvent.fill(field, `${location.origin}/models/tiny-llm`);
     await userEvent.click(page.getByRole('button', { name: 'Use this model', ...exact }));
     await expect.poll(async () => (await savedEngine()).customModelUrl).toBe(`${location.origin}/models/tiny-llm/`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toWebLLMError } from '../../../src/llm/webllm';
-import { parseCustomModel, splitModelUrl } from '../../../src/ui/models/custom-model';
+import { modelUrlLocation, parseCustomModel } from '../../../src/ui/models/custom-model';
 import { formatTimeLeft, loadView } from '../../../src/ui/models/load-estimate';
 
 const origin = 'https://tabagent.example';
@@ -14,17 +14,18 @@ describe('parseCustomModel', () => {
     expect(parseCustomModel('Qwen3-4B-q4f32_1-MLC', 'webgpu')).toEqual({ ok: true, choice: { engine: 'webllm', modelId: 'Qwen3-4B-q4f32_1-MLC' } });
   });
 
-  it('reads a same-origin URL as a transformers.js model folder', () => {
-    expect(parseCustomModel(`${origin}/models/tiny`, 'webgpu', origin)).toEqual({
+  it('reads a URL as a transformers.js model folder, on any origin', () => {
+    expect(parseCustomModel(`${origin}/models/tiny`, 'webgpu')).toEqual({
       ok: true,
       choice: { engine: 'transformers', modelId: '', device: 'webgpu', customModelUrl: `${origin}/models/tiny/` },
     });
     expect(parseCustomModel('http://localhost:5173/m/x/', 'wasm')).toMatchObject({ ok: true });
+    expect(parseCustomModel('https://other.example/m/tiny/', 'wasm')).toMatchObject({ ok: true });
   });
 
   it('rejects what cannot work, saying why', () => {
-    const message = (text: string, pageOrigin?: string): string => {
-      const result = parseCustomModel(text, 'wasm', pageOrigin);
+    const message = (text: string): string => {
+      const result = parseCustomModel(text, 'wasm');
       return result.ok ? '' : result.message;
     };
     expect(message('')).toMatch(/Enter a model id/);
@@ -32,15 +33,19 @@ describe('parseCustomModel', () => {
     expect(message('ftp://example.com/m')).toMatch(/https/);
     expect(message('https://example.com/')).toMatch(/model folder/);
     expect(message('https://example.com/m?x=1')).toMatch(/without \?/);
-    expect(message('https://other.example/m', origin)).toMatch(/only from this site/);
     expect(message('a/b/c')).toMatch(/owner\/name/);
     expect(message('has space')).toMatch(/owner\/name/);
   });
 
-  it('splits a folder URL into transformers.js localModelPath and model id', () => {
-    expect(splitModelUrl(`${origin}/models/tiny/`, origin)).toEqual({ localModelPath: '/models/', modelId: 'tiny' });
-    expect(splitModelUrl('https://cdn.example/a/b/tiny/')).toEqual({ localModelPath: 'https://cdn.example/a/b/', modelId: 'tiny' });
-    expect(splitModelUrl(`${origin}/tiny`, origin)).toEqual({ localModelPath: '/', modelId: 'tiny' });
+  it('maps a folder URL to a local path on this origin and a hub-style remote elsewhere', () => {
+    expect(modelUrlLocation(`${origin}/models/tiny/`, origin)).toEqual({ localModelPath: '/models/', modelId: 'tiny', allowRemote: false });
+    expect(modelUrlLocation(`${origin}/tiny`, origin)).toEqual({ localModelPath: '/', modelId: 'tiny', allowRemote: false });
+    expect(modelUrlLocation('https://cdn.example/a/b/tiny/', origin)).toEqual({
+      modelId: 'tiny',
+      remoteHost: 'https://cdn.example/',
+      remotePathTemplate: 'a/b/{model}/',
+      allowRemote: true,
+    });
   });
 });
 
