@@ -1,4 +1,5 @@
 import type { ToolDefinition } from '../types';
+import { renderToolResponse, TOOL_RESPONSE } from './hermes';
 import { guardParse, problem } from './call-shape';
 import { setOwn } from './json-reader';
 import { joinTurn } from './json-tagged';
@@ -27,7 +28,7 @@ const KEY = '<arg_key>';
 const KEY_CLOSE = '</arg_key>';
 const VALUE = '<arg_value>';
 const VALUE_CLOSE = '</arg_value>';
-const RESPONSE = { open: '<tool_response>', close: '</tool_response>' };
+const RESPONSE = TOOL_RESPONSE;
 const MAX_NAME = 256;
 
 /** Reads `<open>text<close>` at `from` (after whitespace): the text and the index after, or 'wait'. */
@@ -104,10 +105,7 @@ export const glm45Format: ToolCallFormat = {
   renderCalls(calls, content) {
     return calls.length === 0 ? (content?.trim() ?? '') : joinTurn(content, calls.map(renderCall).join('\n'));
   },
-  renderResult(result) {
-    const safe = result.content.split(RESPONSE.close).join('<\\/tool_response>');
-    return `${RESPONSE.open}\n${safe}\n${RESPONSE.close}`;
-  },
+  renderResult: renderToolResponse,
   parse(text, options) {
     const spec = { open: [OPEN], hidden: [RESPONSE], read: (ctx: ScanContext, at: number) => readBlock(ctx, at, options?.tools) };
     return guardParse(() => parseMarked(text, spec, options), text);

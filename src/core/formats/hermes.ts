@@ -20,6 +20,16 @@ const CLOSE = '</tool_call>';
 const RESPONSE_OPEN = '<tool_response>';
 const RESPONSE_CLOSE = '</tool_response>';
 
+/** The `<tool_response>` block Hermes, Qwen3-Coder and GLM-4.5 templates put a result in. */
+export const TOOL_RESPONSE = { open: RESPONSE_OPEN, close: RESPONSE_CLOSE } as const;
+
+/** A result as a `<tool_response>` block. */
+export function renderToolResponse(result: { content: string }): string {
+  // A result that contains our close tag could end the block early and pose as model text.
+  const safe = result.content.split(RESPONSE_CLOSE).join('<\\/tool_response>');
+  return `${RESPONSE_OPEN}\n${safe}\n${RESPONSE_CLOSE}`;
+}
+
 const SPEC: TaggedSpec = {
   open: OPEN,
   close: CLOSE,
@@ -62,11 +72,7 @@ export const hermesFormat: ToolCallFormat = {
     const blocks = calls.map((call) => `${OPEN}\n${JSON.stringify({ name: call.name, arguments: call.arguments })}\n${CLOSE}`);
     return [content?.trim() ?? '', ...blocks].filter((part) => part !== '').join('\n');
   },
-  renderResult(result) {
-    // A result that contains our close tag could end the block early and pose as model text.
-    const safe = result.content.split(RESPONSE_CLOSE).join('<\\/tool_response>');
-    return `${RESPONSE_OPEN}\n${safe}\n${RESPONSE_CLOSE}`;
-  },
+  renderResult: renderToolResponse,
   parse(text, options) {
     return guardParse(() => parseTagged(text, SPEC, options), text);
   },

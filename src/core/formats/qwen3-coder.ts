@@ -1,4 +1,5 @@
 import type { ToolDefinition } from '../types';
+import { renderToolResponse, TOOL_RESPONSE } from './hermes';
 import { coerceArguments, guardParse, problem } from './call-shape';
 import { readJsonValue, setOwn } from './json-reader';
 import { expectClose, parseMarked, readJsonCalls, unfinished, type BlockRead, type ScanContext } from './marker-scan';
@@ -22,7 +23,7 @@ const FUNCTION = '<function=';
 const FUNCTION_CLOSE = '</function>';
 const PARAMETER = '<parameter=';
 const PARAMETER_CLOSE = '</parameter>';
-const RESPONSE = { open: '<tool_response>', close: '</tool_response>' };
+const RESPONSE = TOOL_RESPONSE;
 /** Longest name between `=` and `>`; bounds the scan on text that never closes the tag. */
 const MAX_NAME = 256;
 
@@ -174,10 +175,7 @@ export const qwen3CoderFormat: ToolCallFormat = {
   renderCalls(calls, content) {
     return calls.length === 0 ? (content?.trim() ?? '') : joinTurn(content, calls.map(renderCall).join('\n'));
   },
-  renderResult(result) {
-    const safe = result.content.split(RESPONSE.close).join('<\\/tool_response>');
-    return `${RESPONSE.open}\n${safe}\n${RESPONSE.close}`;
-  },
+  renderResult: renderToolResponse,
   parse(text, options) {
     return guardParse(() => parseMarked(text, specFor(options), options), text);
   },
