@@ -1,0 +1,77 @@
+/** The main-thread side: an Embedder that forwards to the embedder hosted in a worker. */
+import { proxy, wrap, type Endpoint, type Remote } from 'comlink';
+import type { LoadProgress } from '../core/types';
+import type { TransformersDevice } from '../llm/transformers/options';
+import { registerErrorTransfer } from '../llm/worker-protocol/error-transfer';
+import { embedAborted } from './errors';
+import { embedderId, type TransformersEmbedderOptions } from './options';
+import type { Embedder, EmbeddingKind } from './types';
+import type { EmbedWorkerApi } from './worker-api';
+
+/** An Embedder in a worker; `device` is known once loaded. */
+export interface WorkerEmbedder extends Embedder {
+  readonly device: TransformersDevice | undefined;
+}
+
+/**
+ * Settles with `promise`, or rejects with 'aborted' as soon as `signal` fires: the caller is
+ * released at once, while the worker stops at its next batch boundary.
+ */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
+  if (signal === undefined) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => {
+      onAbort();
+      reject(embedAborted());
+    };
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/** Creates the proxy. Errors keep their TabagentError code across the boundary. */
+export function createWorkerEmbedder(worker: Endpoint, options: TransformersEmbedderOptions): WorkerEmbedder {
+  registerErrorTransfer();
+  const api: Remote<EmbedWorkerApi> = wrap<EmbedWorkerApi>(worker);
+  let id = embedderId(options);
+  let dimensions = options.model.dimensions;
+  let device: TransformersDevice | undefined;
+  let nextRequestId = 1;
+
+  function call<T>(signal: AbortSignal | undefined, run: (requestId: number) => Promise<T>): Promise<T> {
+    if (signal?.aborted) return Promise.reject(embedAborted());
+    const requestId = nextRequestId++;
+    return raceAbort(run(requestId), signal, () => void api.cancel(requestId));
+  }
+
+  return {
+    get id() {
+      return id;
+    },
+    get dimensions() {
+      return dimensions;
+    },
+    get device() {
+      return device;
+    },
+    async load(onProgress?: (progress: LoadProgress) => void, signal?: AbortSignal) {
+      const remoteProgress = onProgress === undefined ? undefined : proxy(onProgress);
+      const info = await call(signal, (requestId) => api.load(requestId, options, remoteProgress));
+      ({ id, dimensions, device } = info);
+    },
+    embed(texts: readonly string[], kind: EmbeddingKind, signal?: AbortSignal) {
+      if (texts.length === 0) return Promise.resolve([]);
+      return call(signal, (requestId) => api.embed(requestId, [...texts], kind));
+    },
+    async unload() {
+      device = undefined;
+      await api.unload();
+    },
+  };
+}
+
+/** Starts the embed worker (workers/embed.worker.ts) as a module worker bundled by Vite. */
+export function spawnEmbedWorker(): Worker {
+  return new Worker(new URL('../../workers/embed.worker.ts', import.meta.url), { type: 'module', name: 'tabagent-embed' });
+}
