@@ -2,6 +2,8 @@ import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { isEngineConfigured, type TabagentDb } from '../store';
 import { createChatController } from './chat/chat-controller';
 import { ChatView } from './components/chat-view';
+import { ConversationList } from './conversations/conversation-list';
+import { createConversationsState } from './conversations/conversations-state';
 import { Composer } from './components/composer';
 import { ErrorAlert } from './components/error-alert';
 import { followScroll } from './components/follow-scroll';
@@ -45,7 +47,10 @@ export function App(props: AppProps) {
   const controller = createChatController({
     runAgent: props.services.runAgent,
     prepareRun: () => props.services.prepareRun(settingsState.settings()),
+    // Asked at each turn start, long after `conversationsState` below exists.
+    persistence: () => conversationsState.sink(),
   });
+  const conversationsState = createConversationsState({ openDb: openDatabase, controller });
 
   const [scroller, setScroller] = createSignal<HTMLElement>();
   followScroll(scroller, () => {
@@ -54,8 +59,12 @@ export function App(props: AppProps) {
     void last?.status;
   });
 
-  onMount(() => void settingsState.load());
+  onMount(() => {
+    void settingsState.load();
+    void conversationsState.init();
+  });
   onCleanup(() => {
+    conversationsState.dispose();
     void controller.clear();
     void database?.then((db) => db.close()).catch(() => undefined);
   });
@@ -86,6 +95,15 @@ export function App(props: AppProps) {
       <Show when={!settingsOpen() && settingsState.error()}>
         {(message) => <ErrorAlert message={message()} />}
       </Show>
+      <Show when={conversationsState.error()}>{(message) => <ErrorAlert message={message()} />}</Show>
+      <ConversationList
+        conversations={conversationsState.list()}
+        currentId={conversationsState.currentId()}
+        onNew={() => void conversationsState.startNew()}
+        onOpen={(id) => void conversationsState.open(id)}
+        onRename={(id, title) => void conversationsState.rename(id, title)}
+        onDelete={(id) => void conversationsState.remove(id)}
+      />
       <main class="app-main" ref={setScroller}>
         <ChatView controller={controller} />
       </main>

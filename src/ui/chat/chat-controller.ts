@@ -9,6 +9,7 @@ import { createApprovalGate, type PendingApproval } from './approval-gate';
 import { consumeEvents } from './consume-events';
 import { foldAgentEvent } from './fold-event';
 import { historyOf, repairMessages, type Turn } from './transcript';
+import type { TurnSink } from './turn-persister';
 
 /** What one run needs, read from the current settings when the run starts. */
 export interface ChatRunSetup {
@@ -27,6 +28,10 @@ export interface ChatControllerOptions {
   createId?: () => string;
   /** After Stop, how long a run may take to send its last events before it is left behind (ms). Default 1000. */
   stopGraceMs?: number;
+  /** How long the end of a run waits for its last state to be saved (ms). Default 2000. */
+  saveGraceMs?: number;
+  /** Where turns are saved as they happen, asked when a turn starts (the open conversation's). */
+  persistence?: () => TurnSink | undefined;
 }
 
 export interface ChatController {
@@ -48,6 +53,19 @@ export interface ChatController {
   answerApproval(decision: ApprovalDecision): void;
   /** Stops any run and empties the transcript. */
   clear(): Promise<void>;
+  /** Stops any run and waits until it has ended (its last state handed to persistence). */
+  halt(): Promise<void>;
+  /** Stops any run and shows these turns (a restored conversation); nothing is saved. */
+  replaceTurns(turns: Turn[]): Promise<void>;
+}
+
+/** Waits for `work`, or `ms` at most. */
+function within(work: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Events after Stop that could still change what the person sees; they are dropped. */
@@ -61,6 +79,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   let counter = 0;
   const createId = options.createId ?? (() => `turn-${(counter += 1)}`);
   const stopGraceMs = options.stopGraceMs ?? 1000;
+  const saveGraceMs = options.saveGraceMs ?? 2000;
   const [state, setState] = createStore<{ turns: Turn[] }>({ turns: [] });
   const [running, setRunning] = createSignal(false);
   let abortController: AbortController | undefined;
@@ -82,9 +101,12 @@ export function createChatController(options: ChatControllerOptions): ChatContro
 
   const newTurn = (userText: string): Turn => ({ id: createId(), userText, items: [], messages: [], status: 'running' });
 
-  async function runLastTurn(): Promise<void> {
+  async function runLastTurn(sink: TurnSink | undefined): Promise<void> {
     const turn = state.turns.at(-1);
     if (!turn) return;
+    // Persistence sees plain copies: Solid's proxies cannot be structured-cloned into IndexedDB.
+    const current = (): Turn => unwrap(state.turns).find((entry) => entry.id === turn.id) ?? turn;
+    sink?.started(current(), state.turns.length - 1);
     const controller = new AbortController();
     abortController = controller;
     setRunning(true);
@@ -102,6 +124,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       const outcome = await consumeEvents(events, controller.signal, stopGraceMs, (event) => {
         if (controller.signal.aborted && IGNORED_AFTER_STOP.has(event.type)) return;
         updateTurn(turn.id, (draft) => foldAgentEvent(draft, event));
+        sink?.changed(current());
       });
       if (outcome === 'left-behind') {
         updateTurn(turn.id, (draft) => {
@@ -117,14 +140,17 @@ export function createChatController(options: ChatControllerOptions): ChatContro
         if (draft.status !== 'running') return;
         foldAgentEvent(draft, { type: 'finish', text: '', steps: 0, stopped: true, usage: { promptTokens: 0, completionTokens: 0 } });
       });
+      // The run counts as over once its last state is saved (a reload right after loses nothing),
+      // but a store that hangs must not keep the chat busy: wait at most `saveGraceMs`.
+      if (sink) await within(sink.ended(current()), saveGraceMs);
       if (abortController === controller) abortController = undefined;
       gate.answer('deny');
       setRunning(false);
     }
   }
 
-  function start(): Promise<void> {
-    const run = runLastTurn();
+  function start(sink = options.persistence?.()): Promise<void> {
+    const run = runLastTurn(sink);
     currentRun = run;
     return run;
   }
@@ -153,15 +179,19 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       await stopAndWait();
       const index = state.turns.findIndex((turn) => turn.id === turnId);
       if (index < 0) return;
+      const sink = options.persistence?.();
+      sink?.replaced(unwrap(state.turns).slice(0, index));
       setState('turns', [...state.turns.slice(0, index), newTurn(text)]);
-      await start();
+      await start(sink);
     },
     async regenerate() {
       await stopAndWait();
       const last = state.turns.at(-1);
       if (!last) return;
+      const sink = options.persistence?.();
+      sink?.replaced(unwrap(state.turns).slice(0, -1));
       setState('turns', [...state.turns.slice(0, -1), newTurn(last.userText)]);
-      await start();
+      await start(sink);
     },
     answerApproval(decision) {
       gate.answer(decision);
@@ -169,6 +199,11 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     async clear() {
       await stopAndWait();
       setState('turns', []);
+    },
+    halt: stopAndWait,
+    async replaceTurns(turns) {
+      await stopAndWait();
+      setState('turns', turns);
     },
   };
 }

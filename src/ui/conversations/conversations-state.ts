@@ -1,0 +1,191 @@
+import { createEffect, createSignal, on, type Accessor } from 'solid-js';
+import { toTabagentError, type TabagentError } from '../../core/errors';
+import { ConversationStore, restoreTurns, subscribeToStoreChanges, type ConversationRecord, type TabagentDb } from '../../store';
+import type { ChatController } from '../chat/chat-controller';
+import { foldAgentEvent } from '../chat/fold-event';
+import type { Turn } from '../chat/transcript';
+import { createTurnPersister, type TurnSink } from '../chat/turn-persister';
+
+/**
+ * A turn stored mid-run (its tab was closed or reloaded before the run ended) is shown as
+ * stopped, the way a stopped run looks, rather than as running forever.
+ */
+function closeInterrupted(turn: Turn): Turn {
+  if (turn.status !== 'running') return turn;
+  foldAgentEvent(turn, { type: 'finish', text: '', steps: 0, stopped: true, usage: { promptTokens: 0, completionTokens: 0 } });
+  return turn;
+}
+
+/** The conversation list and the open conversation, kept in step with the store. */
+export interface ConversationsState {
+  /** Every conversation, most recently updated first. */
+  list: Accessor<ConversationRecord[]>;
+  /** The open conversation's id; undefined until the first message of a fresh start. */
+  currentId: Accessor<string | undefined>;
+  /** The latest failure to read or save, for the error alert. */
+  error: Accessor<string | undefined>;
+  /** Opens the most recent conversation and starts listening to other tabs. */
+  init(): Promise<void>;
+  /** The persister of the open conversation (creating the conversation on first use). */
+  sink(): TurnSink;
+  /** Stops any run and opens a conversation. */
+  open(id: string): Promise<void>;
+  /** Stops any run and starts a new, empty conversation. */
+  startNew(): Promise<void>;
+  rename(id: string, title: string): Promise<void>;
+  remove(id: string): Promise<void>;
+  /** Stops listening to other tabs. */
+  dispose(): void;
+}
+
+export interface ConversationsStateOptions {
+  openDb: () => Promise<TabagentDb>;
+  controller: ChatController;
+  /** Store options for tests (own broadcast channel). */
+  channelName?: string;
+}
+
+/** Creates the conversations state over the store of `openDb`'s database. */
+export function createConversationsState(options: ConversationsStateOptions): ConversationsState {
+  const { controller } = options;
+  const [list, setList] = createSignal<ConversationRecord[]>([]);
+  const [currentId, setCurrentId] = createSignal<string | undefined>();
+  const [error, setError] = createSignal<string | undefined>();
+  let storePromise: Promise<ConversationStore> | undefined;
+  let sink: { id: Promise<string>; persister: TurnSink } | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let disposed = false;
+
+  const fail = (failure: TabagentError): void => {
+    setError(failure.message);
+  };
+  const store = (): Promise<ConversationStore> => {
+    storePromise ??= options.openDb().then(
+      (db) => new ConversationStore(db, options.channelName === undefined ? {} : { channelName: options.channelName }),
+    );
+    return storePromise;
+  };
+  const guard = async (work: () => Promise<void>): Promise<void> => {
+    try {
+      await work();
+    } catch (failure) {
+      fail(toTabagentError(failure, 'storage'));
+    }
+  };
+  const refresh = async (): Promise<void> => {
+    setList(await (await store()).list());
+  };
+
+  function persisterFor(id: Promise<string>): TurnSink {
+    return createTurnPersister({ store: store(), conversationId: id, onError: fail, onTitleChanged: () => void guard(refresh) });
+  }
+
+  /** Waits for the open conversation's writes, then forgets its persister. */
+  async function settle(): Promise<void> {
+    await controller.halt();
+    await sink?.persister.idle();
+    sink = undefined;
+  }
+
+  async function show(id: string | undefined): Promise<void> {
+    const turns = id === undefined ? [] : restoreTurns(await (await store()).load(id)).map(closeInterrupted);
+    setCurrentId(id);
+    await controller.replaceTurns(turns);
+  }
+
+  // A change to the open conversation that arrived during a run here, applied once the run ends.
+  let missed: { id: string; deleted: boolean } | undefined;
+  const onChange = (changedId: string, deleted: boolean): void => {
+    void guard(async () => {
+      await refresh();
+      if (changedId !== currentId()) return;
+      if (controller.running()) {
+        missed = { id: changedId, deleted: deleted || missed?.deleted === true };
+        return;
+      }
+      missed = undefined;
+      await settle();
+      await show(deleted ? list()[0]?.id : changedId);
+    });
+  };
+  createEffect(
+    on(controller.running, (running) => {
+      const change = missed;
+      if (running || change === undefined) return;
+      onChange(change.id, change.deleted);
+    }),
+  );
+
+  return {
+    list,
+    currentId,
+    error,
+    async init() {
+      await guard(async () => {
+        const opened = await store();
+        if (disposed) return;
+        unsubscribe = subscribeToStoreChanges((change) => onChange(change.id, change.type === 'conversation-deleted'), {
+          ignoreSource: opened.source,
+          ...(options.channelName === undefined ? {} : { channelName: options.channelName }),
+        });
+        await refresh();
+        const latest = list()[0];
+        if (latest && currentId() === undefined && controller.turns.length === 0) await show(latest.id);
+      });
+    },
+    sink() {
+      if (sink === undefined) {
+        const existing = currentId();
+        const id =
+          existing === undefined
+            ? store().then(async (opened) => {
+                const created = await opened.create();
+                setCurrentId(created.id);
+                await guard(refresh);
+                return created.id;
+              })
+            : Promise.resolve(existing);
+        const created = { id, persister: persisterFor(id) };
+        // A conversation that could not be created is tried again on the next turn.
+        id.catch(() => {
+          if (sink === created) sink = undefined;
+        });
+        sink = created;
+      }
+      return sink.persister;
+    },
+    async open(id) {
+      await guard(async () => {
+        await settle();
+        await show(id);
+      });
+    },
+    async startNew() {
+      await guard(async () => {
+        await settle();
+        const created = await (await store()).create();
+        await show(created.id);
+        await refresh();
+      });
+    },
+    async rename(id, title) {
+      await guard(async () => {
+        await (await store()).rename(id, title.trim() || 'Untitled');
+        await refresh();
+      });
+    },
+    async remove(id) {
+      await guard(async () => {
+        if (id === currentId()) await settle();
+        await (await store()).delete(id);
+        await refresh();
+        if (id === currentId()) await show(list()[0]?.id);
+      });
+    },
+    dispose() {
+      disposed = true;
+      unsubscribe?.();
+      void storePromise?.then((opened) => opened.close()).catch(() => undefined);
+    },
+  };
+}
