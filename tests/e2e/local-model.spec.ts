@@ -1,24 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { GENERATED_MODELS_DIR, makeTinyLlm, TINY_LLM_ID } from '../fixtures/make-tiny-llm';
-
-/** Records every request the page (and its workers) make and every console error. */
-function watch(page: Page): { requests: string[]; errors: string[] } {
-  const seen = { requests: [] as string[], errors: [] as string[] };
-  page.on('request', (request) => seen.requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') seen.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => seen.errors.push(error.message));
-  return seen;
-}
-
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol === 'data:' || protocol === 'blob:') return true;
-  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
-}
+import { isLocal, watch } from './page-watch';
 
 /**
  * Serves the generated model folders under /test-models/ on the app's own origin, as a site

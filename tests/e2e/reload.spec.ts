@@ -1,32 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startOpenAITestServer, type OpenAITestServer } from '../support/openai-test-server';
 import { CALCULATOR_QUESTION, calculatorScript } from '../support/calculator-script';
-
-/** Records every request the page makes and every console error it logs. */
-function watch(page: Page): { requests: string[]; errors: string[] } {
-  const seen = { requests: [] as string[], errors: [] as string[] };
-  page.on('request', (request) => seen.requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') seen.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => seen.errors.push(error.message));
-  return seen;
-}
-
-function isLocal(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol === 'data:' || protocol === 'blob:') return true;
-  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
-}
-
-async function configure(page: Page, baseUrl: string): Promise<void> {
-  await page.getByRole('button', { name: 'Settings', exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Base URL', { exact: true }).fill(baseUrl);
-  await dialog.getByLabel('Model', { exact: true }).fill('test-model');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog).toBeHidden();
-}
+import { configureServer, isLocal, watch } from './page-watch';
 
 let server: OpenAITestServer;
 
@@ -41,7 +16,7 @@ test.afterEach(async () => {
 test('a conversation survives a reload, and the list switches, renames and deletes', async ({ page }) => {
   const seen = watch(page);
   await page.goto('/');
-  await configure(page, server.url);
+  await configureServer(page, server.url);
 
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill(CALCULATOR_QUESTION);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
