@@ -1,6 +1,6 @@
 import { callFromObject, finishResult, problem, ProblemList, type CallKeys } from './call-shape';
 import { readJsonValue } from './json-reader';
-import { createFinder, skipFenceOpen, skipSpaces, stripPartialMarker } from './text-scan';
+import { createFinder, removeBlocks, skipFenceOpen, skipSpaces, stripPartialMarker } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseProblem, ParseResult } from './types';
 
 /**
@@ -113,24 +113,7 @@ export function parseMarked(text: string, spec: MarkedSpec, options: ParseOption
 
 /** Removes hidden blocks; an unclosed one hides the rest of the piece. */
 function hideBlocks(piece: string, hidden: NonNullable<MarkedSpec['hidden']>): string {
-  let out = piece;
-  for (const block of hidden) {
-    let result = '';
-    let pos = 0;
-    for (;;) {
-      const at = out.indexOf(block.open, pos);
-      if (at < 0) {
-        result += out.slice(pos);
-        break;
-      }
-      result += out.slice(pos, at);
-      const closeAt = out.indexOf(block.close, at + block.open.length);
-      if (closeAt < 0) break;
-      pos = closeAt + block.close.length;
-    }
-    out = result;
-  }
-  return out;
+  return hidden.reduce((out, block) => removeBlocks(out, block), piece);
 }
 
 /** A block that stops the scan: the rest is an unfinished call. */

@@ -1,6 +1,6 @@
 import { callFromObject, finishResult, problem, ProblemList, type CallKeys } from './call-shape';
 import { readJsonValue, type JsonRead } from './json-reader';
-import { createFinder, isSpaceCode, skipFenceClose, skipFenceOpen, skipSpaces, stripPartialMarker } from './text-scan';
+import { createFinder, isSpaceCode, removeBlocks, skipFenceClose, skipFenceOpen, skipSpaces, stripPartialMarker } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseResult } from './types';
 
 /**
@@ -140,20 +140,8 @@ export function parseTagged(text: string, spec: TaggedSpec, options: ParseOption
 function hideBlocks(piece: string, hidden: TaggedSpec['hidden'], final: boolean): string {
   let out = piece;
   for (const block of hidden) {
-    let result = '';
-    let pos = 0;
-    for (;;) {
-      const at = out.indexOf(block.open, pos);
-      if (at < 0) {
-        result += out.slice(pos);
-        break;
-      }
-      result += out.slice(pos, at);
-      const closeAt = out.indexOf(block.close, at + block.open.length);
-      if (closeAt < 0) break;
-      pos = skipSpaces(out, closeAt + block.close.length);
-    }
-    out = final ? result : stripPartialMarker(result, [block.open]);
+    out = removeBlocks(out, block, (text, afterClose) => skipSpaces(text, afterClose));
+    if (!final) out = stripPartialMarker(out, [block.open]);
   }
   return out;
 }

@@ -73,3 +73,24 @@ export function stripPartialMarker(text: string, markers: readonly string[]): st
   }
   return text.slice(0, cut);
 }
+
+/**
+ * Removes every `open…close` block from `text`; an unclosed block removes the rest. `resumeAt`
+ * picks where the kept text resumes after a close (e.g. past the whitespace that followed it).
+ */
+export function removeBlocks(
+  text: string,
+  block: { open: string; close: string },
+  resumeAt: (text: string, afterClose: number) => number = (_text, afterClose) => afterClose,
+): string {
+  let result = '';
+  let pos = 0;
+  for (;;) {
+    const at = text.indexOf(block.open, pos);
+    if (at < 0) return result + text.slice(pos);
+    result += text.slice(pos, at);
+    const closeAt = text.indexOf(block.close, at + block.open.length);
+    if (closeAt < 0) return result;
+    pos = resumeAt(text, closeAt + block.close.length);
+  }
+}
