@@ -1,5 +1,5 @@
 import type { ToolDefinition } from '../types';
-import { renderToolResponse, TOOL_RESPONSE } from './hermes';
+import { hermesToolsBlock, renderToolResponse, TOOL_RESPONSE } from './hermes';
 import { guardParse, problem } from './call-shape';
 import { setOwn } from './json-reader';
 import { joinTurn } from './json-tagged';
@@ -77,14 +77,7 @@ function readBlock(ctx: ScanContext, at: number, tools: ParseOptions['tools']): 
 
 function renderTools(tools: ToolDefinition[]): string {
   return [
-    '# Tools',
-    '',
-    'You may call one or more functions to assist with the user query.',
-    '',
-    'You are provided with function signatures within <tools></tools> XML tags:',
-    '<tools>',
-    ...tools.map((tool) => JSON.stringify({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } })),
-    '</tools>',
+    ...hermesToolsBlock(tools),
     '',
     'For each function call, output the function name and arguments within the following XML format:',
     '<tool_call>{function-name}\n<arg_key>{arg-key-1}</arg_key>\n<arg_value>{arg-value-1}</arg_value>\n<arg_key>{arg-key-2}</arg_key>\n<arg_value>{arg-value-2}</arg_value>\n...\n</tool_call>',

@@ -38,8 +38,11 @@ const SPEC: TaggedSpec = {
   hidden: [{ open: RESPONSE_OPEN, close: RESPONSE_CLOSE }],
 };
 
-/** Tool signatures in the `<tools></tools>` block, one OpenAI function object per line. */
-function renderTools(tools: ToolDefinition[]): string {
+/**
+ * The Hermes-style tool list: tool signatures in a `<tools></tools>` block, one OpenAI function
+ * object per line (GLM-4.5's template opens the same way; only the call syntax differs).
+ */
+export function hermesToolsBlock(tools: readonly ToolDefinition[]): string[] {
   const lines = tools.map((tool) =>
     JSON.stringify({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } }),
   );
@@ -52,6 +55,13 @@ function renderTools(tools: ToolDefinition[]): string {
     '<tools>',
     ...lines,
     '</tools>',
+  ];
+}
+
+/** The tool list plus the Hermes call syntax. */
+function renderTools(tools: ToolDefinition[]): string {
+  return [
+    ...hermesToolsBlock(tools),
     '',
     'For each function call, return a json object with function name and arguments within <tool_call></tool_call> XML tags:',
     OPEN,
