@@ -1,4 +1,4 @@
-import { callFromObject, finishResult, problem, ProblemList, type CallKeys } from './call-shape';
+import { callFromObject, coerceArguments, finishResult, problem, ProblemList, type CallKeys } from './call-shape';
 import { readJsonValue } from './json-reader';
 import { createFinder, removeBlocks, skipFenceOpen, skipSpaces, stripPartialMarker } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseProblem, ParseResult } from './types';
@@ -202,4 +202,32 @@ export function readJsonCalls(ctx: ScanContext, at: number, from: number, spec: 
   if (close === 'wait') return unfinished(text.slice(at, at + 200), [], problems);
   if (close.missing) problems.push(problem('repaired', `Tool call JSON: added the missing ${spec.close}.`, text.slice(at, at + 200)));
   return { next: close.next, calls, problems, stop: false };
+}
+
+/**
+ * Reads the JSON arguments of a call whose name is already known, starting at `jsonAt`. A JSON
+ * error skips at least to `jsonAt`; an unfinished value waits for more text unless final.
+ * `decodeStringArguments`: arguments given as a JSON-encoded string are decoded.
+ */
+export function readNamedCallArguments(
+  ctx: ScanContext,
+  name: string,
+  jsonAt: number,
+  source: string,
+  decodeStringArguments: boolean,
+): BlockRead {
+  const read = readJsonValue(ctx.text, jsonAt);
+  if (read.error !== undefined) {
+    return { next: Math.max(read.end, jsonAt), calls: [], problems: [problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source)], stop: false };
+  }
+  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source);
+  const args = coerceArguments(read.value, decodeStringArguments);
+  if ('error' in args) return { next: read.end, calls: [], problems: [problem('bad-arguments', `Arguments of ${name} ${args.error}`, source)], stop: false };
+  const repairs = [...read.repairs, ...args.repairs, ...(read.truncated ? ['closed at the end of the output'] : [])];
+  return {
+    next: read.end,
+    calls: [{ name, arguments: args.value }],
+    problems: repairs.map((repair) => problem('repaired', `Arguments of ${name}: ${repair}.`, source)),
+    stop: false,
+  };
 }

@@ -1,9 +1,7 @@
 import type { ToolDefinition } from '../types';
 import { guardParse, problem } from './call-shape';
-import { readJsonValue } from './json-reader';
-import { parseMarked, readJsonCalls, unfinished, type BlockRead, type ScanContext } from './marker-scan';
+import { parseMarked, readJsonCalls, readNamedCallArguments, unfinished, type BlockRead, type ScanContext } from './marker-scan';
 import { joinTurn, toolsJson } from './json-tagged';
-import { coerceArguments } from './call-shape';
 import { skipSpaces } from './text-scan';
 import type { ToolCallFormat } from './types';
 
@@ -43,20 +41,7 @@ function readNamed(ctx: ScanContext, at: number, from: number): BlockRead {
     if (!ctx.final && j + ARGS.length > text.length && (ARGS.startsWith(text.slice(j)) || CALL_ID.startsWith(text.slice(i)))) return unfinished(source);
     return { next: j, calls: [], problems: [problem('missing-name', 'A [TOOL_CALLS] marker is not followed by a call.', source)], stop: false };
   }
-  const read = readJsonValue(text, j + ARGS.length);
-  if (read.error !== undefined) {
-    return { next: Math.max(read.end, j + ARGS.length), calls: [], problems: [problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source)], stop: false };
-  }
-  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source);
-  const args = coerceArguments(read.value, true);
-  if ('error' in args) return { next: read.end, calls: [], problems: [problem('bad-arguments', `Arguments of ${name} ${args.error}`, source)], stop: false };
-  const repairs = [...read.repairs, ...args.repairs, ...(read.truncated ? ['closed at the end of the output'] : [])];
-  return {
-    next: read.end,
-    calls: [{ name, arguments: args.value }],
-    problems: repairs.map((repair) => problem('repaired', `Arguments of ${name}: ${repair}.`, source)),
-    stop: false,
-  };
+  return readNamedCallArguments(ctx, name, j + ARGS.length, source, true);
 }
 
 function readBlock(ctx: ScanContext, at: number): BlockRead {

@@ -1,8 +1,7 @@
 import type { ToolDefinition } from '../types';
-import { coerceArguments, guardParse, problem } from './call-shape';
-import { readJsonValue } from './json-reader';
+import { guardParse, problem } from './call-shape';
 import { joinTurn } from './json-tagged';
-import { parseMarked, unfinished, type BlockRead, type ScanContext } from './marker-scan';
+import { parseMarked, readNamedCallArguments, unfinished, type BlockRead, type ScanContext } from './marker-scan';
 import { skipSpaces } from './text-scan';
 import type { ToolCallFormat } from './types';
 
@@ -46,20 +45,7 @@ function readFunction(ctx: ScanContext, at: number): BlockRead {
     return { next: i, calls: [], problems: [problem('incomplete', `${FUNCTION} has no ${ARGS}.`, source)], stop: false };
   }
   if (name === '') return { next: argsAt + ARGS.length, calls: [], problems: [problem('missing-name', `${FUNCTION} has no name.`, source)], stop: false };
-  const read = readJsonValue(text, afterLabel(text, argsAt + ARGS.length));
-  if (read.error !== undefined) {
-    return { next: Math.max(read.end, argsAt + ARGS.length), calls: [], problems: [problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source)], stop: false };
-  }
-  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source);
-  const args = coerceArguments(read.value, false);
-  if ('error' in args) return { next: read.end, calls: [], problems: [problem('bad-arguments', `Arguments of ${name} ${args.error}`, source)], stop: false };
-  const repairs = [...read.repairs, ...args.repairs, ...(read.truncated ? ['closed at the end of the output'] : [])];
-  return {
-    next: read.end,
-    calls: [{ name, arguments: args.value }],
-    problems: repairs.map((repair) => problem('repaired', `Arguments of ${name}: ${repair}.`, source)),
-    stop: false,
-  };
+  return readNamedCallArguments(ctx, name, afterLabel(text, argsAt + ARGS.length), source, false);
 }
 
 function read(ctx: ScanContext, at: number, marker: string): BlockRead {
