@@ -54,14 +54,15 @@ export function literal(text: string): string {
  * letters g–z go in raw: `]`, `\`, `^` and `-` mean something inside a class.
  */
 export function charClass(chars: string, negated: boolean): string {
-  const seen = new Set<string>();
-  let body = '';
-  for (const char of chars) {
-    if (seen.has(char)) continue;
-    seen.add(char);
-    // Letters that are not hex digits go in raw; everything else by code point.
-    body += /^[G-Zg-z]$/.test(char) ? char : escapeCodePoint(char.codePointAt(0) ?? 0);
+  const members = [...new Set(chars)];
+  // XGrammar reads an escaped '^' opening a class as negation, so a positive class never starts
+  // with one: it moves to the end, or the class becomes a literal when it is the only member.
+  if (!negated && members[0] === '^') {
+    if (members.length === 1) return '"^"';
+    members.push(members.shift() as string);
   }
+  // Letters that are not hex digits go in raw; everything else by code point.
+  const body = members.map((char) => (/^[G-Zg-z]$/.test(char) ? char : escapeCodePoint(char.codePointAt(0) ?? 0))).join('');
   return `[${negated ? '^' : ''}${body}]`;
 }
 

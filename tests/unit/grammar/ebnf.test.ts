@@ -55,6 +55,17 @@ describe('charClass', () => {
     );
   });
 
+  it('never opens a positive class with ^, which XGrammar would read as negation', async () => {
+    expect(charClass('^ ', false)).toBe('[\\u0020\\u005E]');
+    expect(charClass('^', false)).toBe('"^"');
+    for (const chars of ['^ ', '^']) {
+      const positive = await ebnfAcceptor(`root ::= ${charClass(chars, false)}\n`);
+      expect(positive.accepts('\u0001')).toBe(false);
+      expect(positive.accepts('^')).toBe(true);
+      positive.dispose();
+    }
+  });
+
   it('escapes the characters that mean something inside a class', () => {
     expect(charClass(']^-\\a1z', true)).toBe('[^\\u005D\\u005E\\u002D\\u005C\\u0061\\u0031z]');
   });
