@@ -1,4 +1,4 @@
-import { createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { isEngineConfigured, type TabagentDb } from '../store';
 import { createChatController } from './chat/chat-controller';
 import { ChatView } from './components/chat-view';
@@ -11,6 +11,10 @@ import { localChoiceOf, withLocalChoice, type LocalModelChoice } from './models/
 import { LocalModelOffer } from './models/local-model-offer';
 import { ModelsDialog } from './models/models-dialog';
 import { createModelsState } from './models/models-state';
+import { PageNav } from './pages/page-nav';
+import type { PageContext } from './pages/page-context';
+import { pages } from './pages/pages';
+import { createRoute } from './pages/route';
 import type { AppServices } from './services';
 import { createSettingsState } from './settings/settings-state';
 import { SettingsDialog } from './settings/settings-dialog';
@@ -51,6 +55,16 @@ export function App(props: AppProps) {
     persistence: () => conversationsState.sink(),
   });
   const conversationsState = createConversationsState({ openDb: openDatabase, controller });
+  const route = createRoute(new Set(['chat', ...pages.map((page) => page.id)]));
+  const pageContext: PageContext = {
+    services: props.services,
+    openDatabase,
+    settings: settingsState.settings,
+    saveSettings: (next) => settingsState.save(next),
+    controller,
+    goTo: route.goTo,
+  };
+  const navItems = () => [{ id: 'chat', label: 'Chat' }, ...pages.map((page) => ({ id: page.id, label: page.label() }))];
 
   const [scroller, setScroller] = createSignal<HTMLElement>();
   followScroll(scroller, () => {
@@ -73,6 +87,7 @@ export function App(props: AppProps) {
     <div class="app">
       <header class="app-header">
         <h1>Tabagent</h1>
+        <PageNav items={navItems()} current={route.page()} onSelect={route.goTo} />
         <div class="header-buttons">
           <Show when={modelsState}>
             <button type="button" onClick={() => setModelsOpen(true)}>
@@ -96,46 +111,57 @@ export function App(props: AppProps) {
         {(message) => <ErrorAlert message={message()} />}
       </Show>
       <Show when={conversationsState.error()}>{(message) => <ErrorAlert message={message()} />}</Show>
-      <ConversationList
-        conversations={conversationsState.list()}
-        currentId={conversationsState.currentId()}
-        onNew={() => void conversationsState.startNew()}
-        onOpen={(id) => void conversationsState.open(id)}
-        onRename={(id, title) => void conversationsState.rename(id, title)}
-        onDelete={(id) => void conversationsState.remove(id)}
-      />
-      <main class="app-main" ref={setScroller}>
-        <ChatView controller={controller} />
-      </main>
-      <Show when={modelsState && !configured() ? modelsState : undefined}>
-        {(state) => (
-          <LocalModelOffer
-            state={state()}
-            onOpenModels={() => setModelsOpen(true)}
-            onUse={(item) => {
-              const choice: LocalModelChoice =
-                item.model.engine === 'webllm'
-                  ? { engine: 'webllm', modelId: item.model.id }
-                  : { engine: 'transformers', modelId: item.model.id, device: item.device };
-              // Read now: saving configures the app, which unmounts this offer and its accessor.
-              const models = state();
-              void useLocalModel(choice).then((saved) => {
-                if (!saved) return;
-                // Start the download now and show its progress, rather than stalling the first message.
-                setModelsOpen(true);
-                void models.load(choice, item.model.label);
-              });
-            }}
-          />
+      <div class="chat-page" hidden={route.page() !== 'chat'}>
+        <ConversationList
+          conversations={conversationsState.list()}
+          currentId={conversationsState.currentId()}
+          onNew={() => void conversationsState.startNew()}
+          onOpen={(id) => void conversationsState.open(id)}
+          onRename={(id, title) => void conversationsState.rename(id, title)}
+          onDelete={(id) => void conversationsState.remove(id)}
+        />
+        <main class="app-main" ref={setScroller}>
+          <ChatView controller={controller} />
+        </main>
+        <Show when={modelsState && !configured() ? modelsState : undefined}>
+          {(state) => (
+            <LocalModelOffer
+              state={state()}
+              onOpenModels={() => setModelsOpen(true)}
+              onUse={(item) => {
+                const choice: LocalModelChoice =
+                  item.model.engine === 'webllm'
+                    ? { engine: 'webllm', modelId: item.model.id }
+                    : { engine: 'transformers', modelId: item.model.id, device: item.device };
+                // Read now: saving configures the app, which unmounts this offer and its accessor.
+                const models = state();
+                void useLocalModel(choice).then((saved) => {
+                  if (!saved) return;
+                  // Start the download now and show its progress, rather than stalling the first message.
+                  setModelsOpen(true);
+                  void models.load(choice, item.model.label);
+                });
+              }}
+            />
+          )}
+        </Show>
+        <Composer
+          running={controller.running()}
+          configured={configured()}
+          onSend={(text) => void controller.send(text)}
+          onStop={() => controller.stop()}
+          onOpenSettings={() => setSettingsOpen(true)}
+        />
+      </div>
+      <For each={pages}>
+        {(page) => (
+          <Show when={route.page() === page.id}>
+            <main class="app-page" aria-label={page.label()}>
+              {page.render(pageContext)}
+            </main>
+          </Show>
         )}
-      </Show>
-      <Composer
-        running={controller.running()}
-        configured={configured()}
-        onSend={(text) => void controller.send(text)}
-        onStop={() => controller.stop()}
-        onOpenSettings={() => setSettingsOpen(true)}
-      />
+      </For>
       <Show when={modelsOpen() && modelsState ? modelsState : undefined}>
         {(state) => (
           <ModelsDialog
