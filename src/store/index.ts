@@ -33,6 +33,11 @@ export {
 export { requestPersistentStorage, type PersistableStorage, type PersistenceResult } from './persistent-storage';
 export type {
   ConversationRecord,
+  EvalExampleRecord,
+  EvalRunRecord,
+  KnowledgeBaseRecord,
+  McpServerRecord,
+  SecretRecord,
   KnowledgeChunkRecord,
   KnowledgeDocumentRecord,
   MemoryRecord,

@@ -52,6 +52,16 @@ export const migrations: readonly Migration[] = [
     db.createObjectStore('knowledgeChunks', { keyPath: 'id' }).createIndex('by-document', 'documentId');
     db.createObjectStore('networkLog', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'time');
   },
+  // 4: knowledge bases (named groups of documents), evaluation runs with their per-example
+  // results, connected MCP servers and secrets (values the network door injects). Only creates
+  // stores, so everything saved at version 3 is kept.
+  (db) => {
+    db.createObjectStore('knowledgeBases', { keyPath: 'id' });
+    db.createObjectStore('evalRuns', { keyPath: 'id' }).createIndex('by-started', 'startedAt');
+    db.createObjectStore('evalExamples', { keyPath: ['runId', 'index'] }).createIndex('by-run', 'runId');
+    db.createObjectStore('mcpServers', { keyPath: 'id' });
+    db.createObjectStore('secrets', { keyPath: 'id' });
+  },
 ];
 
 /** The schema version this code opens: the number of migrations. */

@@ -175,3 +175,58 @@ export interface NetworkLogRecord {
   status?: number;
   reason?: string;
 }
+
+/** A named group of documents; each conversation chooses which bases it draws on. */
+export interface KnowledgeBaseRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One evaluation run: what was run, how far it got, and its summary once scored. */
+export interface EvalRunRecord {
+  id: string;
+  /** The dataset's name (file name or bundled sample). */
+  dataset: string;
+  /** The engine and model, as shown to the person. */
+  model: string;
+  startedAt: number;
+  finishedAt?: number;
+  status: 'running' | 'done' | 'stopped' | 'error';
+  total: number;
+  completed: number;
+  /** Metric name → value (0..1), when scored. */
+  summary?: Record<string, number>;
+  error?: string;
+}
+
+/** One scored example of a run (the eval layer defines `result`'s exact shape). */
+export interface EvalExampleRecord {
+  runId: string;
+  index: number;
+  result: unknown;
+}
+
+/** A connected MCP server. Credentials are secret references, never values. */
+export interface McpServerRecord {
+  id: string;
+  url: string;
+  name: string;
+  enabled: boolean;
+  /** Header name → secret id, injected by the network door for this server's origin only. */
+  headerSecrets: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A secret the network door injects into requests to its granted origins only. */
+export interface SecretRecord {
+  id: string;
+  /** Shown in the UI instead of the value. */
+  label: string;
+  value: string;
+  /** Origins (scheme://host[:port]) the value may be sent to. */
+  origins: string[];
+  createdAt: number;
+}

@@ -1,6 +1,11 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type {
   ConversationRecord,
+  EvalExampleRecord,
+  EvalRunRecord,
+  KnowledgeBaseRecord,
+  McpServerRecord,
+  SecretRecord,
   KnowledgeChunkRecord,
   KnowledgeDocumentRecord,
   MemoryRecord,
@@ -21,7 +26,7 @@ export interface SettingsRecord {
 
 /**
  * Every object store Tabagent keeps, with its key and indexes. Each store appears in exactly
- * one migration in `migrations.ts` (the user-data stores in migration 3); record shapes are in
+ * one migration in `migrations.ts` (the user-data stores in migrations 3 and 4); record shapes are in
  * `records.ts`.
  */
 export interface TabagentDbSchema extends DBSchema {
@@ -68,6 +73,28 @@ export interface TabagentDbSchema extends DBSchema {
     key: number;
     value: NetworkLogRecord;
     indexes: { 'by-time': number };
+  };
+  knowledgeBases: {
+    key: string;
+    value: KnowledgeBaseRecord;
+  };
+  evalRuns: {
+    key: string;
+    value: EvalRunRecord;
+    indexes: { 'by-started': number };
+  };
+  evalExamples: {
+    key: [string, number];
+    value: EvalExampleRecord;
+    indexes: { 'by-run': string };
+  };
+  mcpServers: {
+    key: string;
+    value: McpServerRecord;
+  };
+  secrets: {
+    key: string;
+    value: SecretRecord;
   };
 }
 

@@ -19,6 +19,11 @@ afterEach(async () => {
 
 const ALL_STORES: TabagentStoreName[] = [
   'conversations',
+  'evalExamples',
+  'evalRuns',
+  'knowledgeBases',
+  'mcpServers',
+  'secrets',
   'knowledgeChunks',
   'knowledgeDocuments',
   'memories',
@@ -53,6 +58,10 @@ const tool: ToolRecord = {
 };
 const vector: VectorRecord = { modelId: 'minilm', textHash: 'h1', dims: 4, vector: new Float32Array([0.5, -1, 2, 0]), createdAt: 1 };
 
+const knowledgeBase = { id: 'kb', name: 'Manuals', createdAt: 1, updatedAt: 1 };
+const evalRun = { id: 'r1', dataset: 'sample.jsonl', model: 'qwen', startedAt: 2, status: 'done' as const, total: 1, completed: 1, summary: { actionEm: 1 } };
+const mcpServer = { id: 'srv', url: 'http://127.0.0.1:3001/mcp', name: 'Everything', enabled: true, headerSecrets: {}, createdAt: 1, updatedAt: 1 };
+
 /** Creates a database at `version` with the shipped migrations and fills every store it has. */
 async function createAt(name: string, version: number): Promise<void> {
   const db = await openDB<TabagentDbSchema>(name, version, {
@@ -72,6 +81,11 @@ async function createAt(name: string, version: number): Promise<void> {
   }
   if (has('knowledgeChunks')) await db.put('knowledgeChunks', { id: 'd#0', documentId: 'd', ordinal: 0, text: 'Tea.', textHash: 'h4', start: 0, end: 4 });
   if (has('networkLog')) await db.add('networkLog', { time: 5, method: 'GET', url: 'https://api.example.com/x', origin: 'https://api.example.com', outcome: 'allowed', status: 200 });
+  if (has('knowledgeBases')) await db.put('knowledgeBases', knowledgeBase);
+  if (has('evalRuns')) await db.put('evalRuns', evalRun);
+  if (has('evalExamples')) await db.put('evalExamples', { runId: 'r1', index: 0, result: { ok: true } });
+  if (has('mcpServers')) await db.put('mcpServers', mcpServer);
+  if (has('secrets')) await db.put('secrets', { id: 's1', label: 'Weather key', value: 'k-1', origins: ['https://api.example.com'], createdAt: 1 });
   db.close();
 }
 
@@ -97,6 +111,11 @@ async function expectDataKept(db: TabagentDb, storesBefore: readonly string[]): 
   if (has('memories')) expect(await db.count('memories')).toBe(1);
   if (has('knowledgeChunks')) expect(await db.getAllFromIndex('knowledgeChunks', 'by-document', 'd')).toHaveLength(1);
   if (has('networkLog')) expect((await db.getAllFromIndex('networkLog', 'by-time'))[0]).toMatchObject({ id: 1, outcome: 'allowed' });
+  if (has('knowledgeBases')) expect(await db.get('knowledgeBases', 'kb')).toEqual(knowledgeBase);
+  if (has('evalRuns')) expect(await db.getAllFromIndex('evalRuns', 'by-started')).toEqual([evalRun]);
+  if (has('evalExamples')) expect(await db.getAllFromIndex('evalExamples', 'by-run', 'r1')).toHaveLength(1);
+  if (has('mcpServers')) expect(await db.get('mcpServers', 'srv')).toEqual(mcpServer);
+  if (has('secrets')) expect(await db.count('secrets')).toBe(1);
 }
 
 describe('upgrades from every earlier version', () => {
