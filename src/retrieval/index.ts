@@ -57,3 +57,4 @@ export function createVectorIndex(dim: number, expectedSize = 0): FlatIndex | In
   if (expectedSize >= INT8_MIN_SIZE) return new Int8FlatIndex(dim);
   return new FlatIndex(dim, Math.max(16, expectedSize));
 }
+export { splitIdentifier, toolSearchText, type SearchableTool } from './tool-text';
