@@ -8,3 +8,5 @@ export { runAgent } from './agent/run-agent';
 export { buildPrompt, DEFAULT_SYSTEM_PROMPT } from './agent/prompt';
 export { parseToolCalls, detectFormat, getFormat } from './formats';
 export type * from './formats/types';
+export type * from './agent/turn-context';
+export { renderSections, turnQueryText } from './agent/turn-context';

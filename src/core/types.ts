@@ -24,7 +24,12 @@ export interface ToolCall {
 /** Chat transcript messages, engine-neutral. */
 export type ChatMessage =
   | { role: 'system'; content: string }
-  | { role: 'user'; content: string }
+  /**
+   * `context`: what the turn showed the model with this message (retrieved tools, memories,
+   * knowledge). Kept with the message so every later prompt repeats it verbatim: the prompt
+   * only grows at its end, and prefix caches stay valid across turns.
+   */
+  | { role: 'user'; content: string; context?: string }
   | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
   | { role: 'tool'; toolCallId: string; name: string; content: string };
 

@@ -58,3 +58,4 @@ export function createVectorIndex(dim: number, expectedSize = 0): FlatIndex | In
   return new FlatIndex(dim, Math.max(16, expectedSize));
 }
 export { splitIdentifier, toolSearchText, type SearchableTool } from './tool-text';
+export { ToolSelector, type EmbedTexts, type SelectedTool, type ToolSelectionResult, type ToolSelectorOptions } from './tool-selector';

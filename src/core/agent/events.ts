@@ -1,6 +1,7 @@
 import type { TabagentError } from '../errors';
 import type { ChatMessage, FinishReason, ToolCall, Usage } from '../types';
 import type { ToolResult } from '../tool-runner';
+import type { ContextSection, ToolSelection } from './turn-context';
 
 /** How the prompt of one step was assembled, for the UI and for KV-cache reuse measurement. */
 export interface PromptInfo {
@@ -19,6 +20,15 @@ export interface PromptInfo {
  * Recoverable failures (a bad call, a failing tool) are events; only fatal ones end the run with `error`.
  */
 export type AgentEvent =
+  /** Tool retrieval chose this turn's tools (only with `selectTools`). */
+  | { type: 'tools-selected'; selection: ToolSelection }
+  /** Material retrieved for this turn; `failures` names providers that failed (the turn goes on without them). */
+  | { type: 'context'; sections: ContextSection[]; failures: string[] }
+  /**
+   * The text shown to the model with the newest user message this turn. Store it as that
+   * message's `context`, so later turns repeat it verbatim (prefix caching).
+   */
+  | { type: 'turn-context'; context: string }
   | { type: 'step-start'; step: number }
   | { type: 'prompt'; step: number; prompt: PromptInfo }
   | { type: 'text-delta'; step: number; text: string }

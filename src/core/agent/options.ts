@@ -1,6 +1,7 @@
 import type { ChatEngine, ChatMessage } from '../types';
 import type { ApproveCall, ToolRunner } from '../tool-runner';
 import type { FormatName } from '../formats/types';
+import type { ContextProvider, SelectTools } from './turn-context';
 
 /** How tools reach the model: natively in the request, or as text in one of our formats. */
 export type ToolMode = 'native' | FormatName;
@@ -21,8 +22,16 @@ export interface RunAgentOptions {
   /** Asked before each side-effecting call; without it such calls are denied. */
   approve?: ApproveCall;
   signal?: AbortSignal;
-  /** Per-turn material (retrieved knowledge, memories) added to the newest user message only. */
+  /** Per-turn text added to the newest user message (after retrieved material). */
   turnContext?: string;
+  /**
+   * Chooses the tools this turn's prompt holds (tool retrieval). Without it every enabled tool is
+   * offered. With it, text formats list the chosen tools with the user's message rather than in
+   * the system prompt, so the prompt's prefix stays the same from turn to turn.
+   */
+  selectTools?: SelectTools;
+  /** Retrieve memories, knowledge… for the newest user message; run concurrently at turn start. */
+  context?: readonly ContextProvider[];
   temperature?: number;
   maxTokens?: number;
   /** Makes tool-call ids; injected for deterministic tests. */

@@ -14,8 +14,14 @@ export interface BuildPromptInput {
   tools: ToolDefinition[];
   /** null: tools go natively in the request. */
   format: ToolCallFormat | null;
+  /** This turn's context for the newest user message (replaces any `context` it carries). */
   turnContext?: string;
+  /** Tool list goes with the newest user message instead of the system prompt (tool retrieval). */
+  toolsInTurn?: boolean;
 }
+
+/** Tells the model where to find tools when they travel with each user message. */
+export const TOOLS_IN_TURN_NOTE = 'The tools you may call are listed with each user message; use only those.';
 
 /**
  * Assembles one model request with a stable prefix: the fixed system text (plus the tool list,
@@ -25,13 +31,13 @@ export interface BuildPromptInput {
  */
 export function buildPrompt(input: BuildPromptInput): ChatRequest['messages'] {
   const { format, tools } = input;
-  const system = format && tools.length > 0 ? `${input.systemPrompt}\n\n${format.render(tools)}` : input.systemPrompt;
-  const messages: ChatMessage[] = [{ role: 'system', content: system }];
+  const messages: ChatMessage[] = [{ role: 'system', content: systemText(input) }];
   const resultTurns = new WeakSet<ChatMessage>();
   const lastUser = findLastIndex(input.transcript, (message) => message.role === 'user');
   input.transcript.forEach((message, index) => {
-    if (index === lastUser && input.turnContext) {
-      messages.push({ role: 'user', content: `${message.content}\n\n<context>\n${input.turnContext}\n</context>` });
+    if (message.role === 'user') {
+      const context = index === lastUser && input.turnContext !== undefined ? input.turnContext : message.context;
+      messages.push({ role: 'user', content: withContext(message.content, context) });
       return;
     }
     if (!format) {
@@ -41,6 +47,17 @@ export function buildPrompt(input: BuildPromptInput): ChatRequest['messages'] {
     appendAsText(messages, message, format, resultTurns);
   });
   return messages;
+}
+
+function systemText(input: BuildPromptInput): string {
+  if (!input.format || input.tools.length === 0) return input.systemPrompt;
+  if (input.toolsInTurn) return `${input.systemPrompt}\n\n${TOOLS_IN_TURN_NOTE}`;
+  return `${input.systemPrompt}\n\n${input.format.render(input.tools)}`;
+}
+
+/** A user message with its turn's material after it, fenced so it reads as context. */
+export function withContext(content: string, context: string | undefined): string {
+  return context ? `${content}\n\n<context>\n${context}\n</context>` : content;
 }
 
 /** Text formats have no tool role: calls become assistant text and results become a user turn. */

@@ -9,6 +9,7 @@ import { extractCalls, visibleText } from './extract-calls';
 import type { RunAgentOptions, ToolMode } from './options';
 import { buildPrompt, commonPrefixLength, DEFAULT_SYSTEM_PROMPT, flattenPrompt } from './prompt';
 import { runTools } from './run-tools';
+import { prepareTurn, type PreparedTurn } from './prepare-turn';
 
 const DEFAULT_MAX_STEPS = 8;
 const DEFAULT_MAX_REPAIRS = 2;
@@ -26,8 +27,12 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
   const createId = options.createId ?? defaultIdMaker();
   const mode = resolveToolMode(options);
   const format = mode === 'native' ? null : getFormat(mode);
-  const tools = options.tools.definitions();
+  const enabledTools = options.tools.definitions();
   const transcript: ChatMessage[] = [...options.messages];
+  const prepared: PreparedTurn = yield* prepareTurn(options, enabledTools, format, signal);
+  // The model is shown the selected tools; a call to another enabled tool still runs (it may
+  // have been offered in an earlier turn).
+  const tools = prepared.tools;
   const responseFormat = constrainedFormat(options, tools, format);
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
   let previousPrompt = '';
@@ -40,7 +45,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       return;
     }
     yield { type: 'step-start', step };
-    const request = makeRequest(options, transcript, tools, format, responseFormat);
+    const request = makeRequest(options, prepared, transcript, format, responseFormat);
     const flat = flattenPrompt(request.messages);
     yield {
       type: 'prompt',
@@ -69,7 +74,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       }
       return;
     }
-    const extracted = extractCalls(turn, format, tools, createId);
+    const extracted = extractCalls(turn, format, enabledTools, createId);
     // The streamed deltas were a live view; this is the authoritative text of the step.
     yield { type: 'step-finish', step, reason: turn.finishReason, text: extracted.content };
     lastText = extracted.content;
@@ -83,7 +88,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       // The model tried to call a tool but the call could not be read: tell it why, bounded.
       failedRepairs += 1;
       yield* append(transcript, { role: 'assistant', content: turn.text });
-      previousPrompt = flattenPrompt(makeRequest(options, transcript, tools, format, responseFormat).messages);
+      previousPrompt = flattenPrompt(makeRequest(options, prepared, transcript, format, responseFormat).messages);
       if (failedRepairs > maxRepairs) {
         yield { type: 'error', error: repairLimitError(unreadable), partialText: extracted.content };
         return;
@@ -92,7 +97,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
     } else {
       yield* append(transcript, { role: 'assistant', content: extracted.content, toolCalls: extracted.calls });
       // What a prefix-caching engine holds after this step: the prompt plus the answer it wrote.
-      previousPrompt = flattenPrompt(makeRequest(options, transcript, tools, format, responseFormat).messages);
+      previousPrompt = flattenPrompt(makeRequest(options, prepared, transcript, format, responseFormat).messages);
       const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable);
       for (const message of outcome.messages) yield* append(transcript, message);
       if (signal.aborted) {
@@ -146,17 +151,19 @@ function constrainedFormat(
 
 function makeRequest(
   options: RunAgentOptions,
+  prepared: PreparedTurn,
   transcript: readonly ChatMessage[],
-  tools: ReturnType<RunAgentOptions['tools']['definitions']>,
   format: ToolCallFormat | null,
   responseFormat?: ChatRequest['responseFormat'],
 ): ChatRequest {
+  const { tools } = prepared;
   const messages = buildPrompt({
     systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
     transcript,
     tools,
     format,
-    turnContext: options.turnContext,
+    turnContext: prepared.context,
+    toolsInTurn: prepared.toolsInTurn,
   });
   const request: ChatRequest = { messages };
   if (!format && tools.length > 0) {
