@@ -30,7 +30,7 @@ export const TOOLS_IN_TURN_NOTE = 'The tools you may call are listed with each u
  * cache (web-llm, vLLM) therefore re-reads only the new tail at every step.
  */
 export function buildPrompt(input: BuildPromptInput): ChatRequest['messages'] {
-  const { format, tools } = input;
+  const { format } = input;
   const messages: ChatMessage[] = [{ role: 'system', content: systemText(input) }];
   const resultTurns = new WeakSet<ChatMessage>();
   const lastUser = findLastIndex(input.transcript, (message) => message.role === 'user');
