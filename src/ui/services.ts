@@ -3,6 +3,7 @@ import type { RunAgentOptions } from '../core/agent/options';
 import type { ProviderPreset } from '../llm';
 import type { OpenTabagentDbOptions, Settings, TabagentDb } from '../store';
 import type { ChatRunSetup } from './chat/chat-controller';
+import type { EmbeddingService } from './embedding/embedding-service';
 import type { LocalModelServices } from './models/model-services';
 
 /** A tool as the settings panel lists it. */
@@ -29,4 +30,6 @@ export interface AppServices {
   providerPresets: () => ProviderPresetOption[];
   /** Local models (the Models page); absent where the app offers only servers (e.g. tests). */
   models?: LocalModelServices;
+  /** The shared embedding model (tool retrieval, memories, knowledge); absent: keyword retrieval only. */
+  embedding?: EmbeddingService;
 }
