@@ -51,8 +51,8 @@ export class ToolSelector {
     this.k = Math.max(1, Math.floor(options.k ?? 5));
   }
 
-  /** Ranks `tools` for `query`; returns at most k (more only when more are pinned). */
-  async select(query: string, tools: readonly SearchableTool[], signal?: AbortSignal): Promise<ToolSelectionResult> {
+  /** Ranks `tools` for `query`; returns at most k (this call's, else the selector's; more only when more are pinned). */
+  async select(query: string, tools: readonly SearchableTool[], signal?: AbortSignal, k = this.k): Promise<ToolSelectionResult> {
     this.syncText(tools);
     const offered = new Set(tools.map((tool) => tool.name));
     const pinned = (this.options.pinned?.() ?? []).filter((name) => offered.has(name));
@@ -60,7 +60,7 @@ export class ToolSelector {
     const ranked = rankTools(query, {
       bm25: this.bm25,
       filter: offered,
-      k: Math.max(this.k, pinned.length),
+      k: Math.max(Math.max(1, Math.floor(k)), pinned.length),
       pinned,
       ...(dense ? { dense } : {}),
     });

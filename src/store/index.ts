@@ -2,6 +2,7 @@ export { openTabagentDb, type OpenTabagentDbOptions } from './db';
 export { migrations, runMigrations, TABAGENT_DB_VERSION, type Migration } from './migrations';
 export { TABAGENT_DB_NAME, type TabagentDb, type TabagentDbSchema, type TabagentStoreName } from './schema';
 export {
+  DEFAULT_TOOLS_PER_TURN,
   defaultSettings,
   isEngineConfigured,
   isToolEnabled,

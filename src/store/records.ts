@@ -50,6 +50,21 @@ export interface StoredToolCallItem {
   durationMs?: number;
 }
 
+/** The tools a turn was offered (mirrors the chat's `RetrievedTools`). */
+export interface StoredRetrievedTools {
+  searched: number;
+  retrievers: ('dense' | 'bm25')[];
+  tools: { name: string; score: number; pinned: boolean }[];
+}
+
+/** One quoted source of a turn (mirrors the chat's `TurnSource`). */
+export interface StoredTurnSource {
+  kind: string;
+  title: string;
+  text: string;
+  ref?: string;
+}
+
 /** One item of a turn, in the order the chat showed it. */
 export type StoredTurnItem = StoredAssistantItem | StoredToolCallItem;
 
@@ -86,6 +101,12 @@ export interface MessageRecord {
   turn?: StoredTurnState;
   /** Only on a turn's opening user message: what the chat showed, cards included. */
   items?: StoredTurnItem[];
+  /** Only on a turn's opening user message: what the model was shown with it (repeated verbatim later). */
+  context?: string;
+  /** Only on a turn's opening user message: the tools retrieval offered, with scores. */
+  retrievedTools?: StoredRetrievedTools;
+  /** Only on a turn's opening user message: the material quoted for it (citations point here). */
+  sources?: StoredTurnSource[];
   /** The text was cut off (the run stopped, failed, or the tab closed while it streamed). */
   incomplete?: boolean;
   createdAt: number;
@@ -199,13 +220,18 @@ export interface EvalRunRecord {
   /** Metric name → value (0..1), when scored. */
   summary?: Record<string, number>;
   error?: string;
+  /** How tools were offered and calls read (the eval layer's format name); a resume uses the same. */
+  format?: string;
 }
 
 /** One scored example of a run (the eval layer defines `result`'s exact shape). */
 export interface EvalExampleRecord {
   runId: string;
   index: number;
+  /** The example's result; null until it is run. */
   result: unknown;
+  /** The example itself (the eval layer's shape), kept so an interrupted run can resume after a reload. */
+  example?: unknown;
 }
 
 /** A connected MCP server. Credentials are secret references, never values. */

@@ -54,9 +54,23 @@ export interface Settings {
   engine: EngineSettings;
   /** Tool name → on/off. A tool not listed is on. */
   enabledTools: Record<string, boolean>;
+  /** Tools always offered to the model, whatever tool retrieval ranks (in this order). */
+  pinnedTools?: string[];
+  /** How many tools each turn's prompt holds (tool retrieval's k; default 5). */
+  toolsPerTurn?: number;
   modelApi: ModelApiSettings;
   systemPrompt: string;
+  /** The interface language chosen in settings; absent: follow the browser's language. */
+  language?: InterfaceLanguage;
+  /** The first-run welcome was dismissed (it also goes away once a model is configured). */
+  welcomeDismissed?: boolean;
 }
+
+/** Interface languages a person can pin in settings (absent means "follow the browser"). */
+export type InterfaceLanguage = 'en' | 'zh';
+
+/** Every language the settings accept, in the order the settings panel offers them. */
+export const interfaceLanguages: readonly InterfaceLanguage[] = ['en', 'zh'];
 
 /** Settings of a fresh install: nothing configured, every tool on. */
 export function defaultSettings(): Settings {
@@ -154,5 +168,33 @@ export function normalizeSettings(value: unknown): Settings {
       apiKey: stringOr(modelApi.apiKey, defaults.modelApi.apiKey),
     },
     systemPrompt: stringOr(record.systemPrompt, defaults.systemPrompt),
+    ...retrievalFields(record),
+    ...interfaceFields(record),
   };
+}
+
+/**
+ * The optional interface fields, only those present and well-typed: settings saved before they
+ * existed (or with an unknown language) read back as "follow the browser", welcome not dismissed.
+ */
+function interfaceFields(record: UnknownRecord): Pick<Settings, 'language' | 'welcomeDismissed'> {
+  const fields: Pick<Settings, 'language' | 'welcomeDismissed'> = {};
+  const language = interfaceLanguages.find((candidate) => candidate === record.language);
+  if (language) fields.language = language;
+  if (record.welcomeDismissed === true) fields.welcomeDismissed = true;
+  return fields;
+}
+
+/** Default of `toolsPerTurn`: few enough for a small model's context, enough to offer alternatives. */
+export const DEFAULT_TOOLS_PER_TURN = 5;
+
+/** The optional tool-retrieval fields, only when present and well-typed. */
+function retrievalFields(record: UnknownRecord): Pick<Settings, 'pinnedTools' | 'toolsPerTurn'> {
+  const fields: Pick<Settings, 'pinnedTools' | 'toolsPerTurn'> = {};
+  if (Array.isArray(record.pinnedTools)) {
+    fields.pinnedTools = [...new Set(record.pinnedTools.filter((name): name is string => typeof name === 'string'))];
+  }
+  const k = record.toolsPerTurn;
+  if (typeof k === 'number' && Number.isInteger(k) && k >= 1 && k <= 50) fields.toolsPerTurn = k;
+  return fields;
 }

@@ -7,7 +7,7 @@
  */
 import type { ChatMessage } from '../core/types';
 import type { MessageDraft } from './conversation-store';
-import type { MessageRecord, StoredTurnItem, StoredTurnState } from './records';
+import type { MessageRecord, StoredRetrievedTools, StoredTurnItem, StoredTurnSource, StoredTurnState } from './records';
 
 /** A turn as the chat holds it. */
 export interface StoredTurn extends StoredTurnState {
@@ -15,6 +15,9 @@ export interface StoredTurn extends StoredTurnState {
   userText: string;
   items: StoredTurnItem[];
   messages: ChatMessage[];
+  context?: string;
+  retrievedTools?: StoredRetrievedTools;
+  sources?: StoredTurnSource[];
 }
 
 /** A structured-clone-safe deep copy of JSON-like data (items hold tool arguments). */
@@ -63,12 +66,17 @@ export function turnOpenerDraft(turn: StoredTurn): MessageDraft {
 }
 
 /** What changes on a turn's opening record as the run goes on: status, error and items. */
-export function turnOpenerPatch(turn: StoredTurn): Pick<MessageRecord, 'turn' | 'items' | 'incomplete'> {
+export function turnOpenerPatch(
+  turn: StoredTurn,
+): Pick<MessageRecord, 'turn' | 'items' | 'incomplete' | 'context' | 'retrievedTools' | 'sources'> {
   const state: StoredTurnState = turn.error === undefined ? { status: turn.status } : { status: turn.status, error: { ...turn.error } };
   return {
     turn: state,
     items: copy(turn.items),
     incomplete: turn.items.some((item) => item.kind === 'assistant' && item.incomplete),
+    ...(turn.context === undefined ? {} : { context: turn.context }),
+    ...(turn.retrievedTools === undefined ? {} : { retrievedTools: copy(turn.retrievedTools) }),
+    ...(turn.sources === undefined ? {} : { sources: copy(turn.sources) }),
   };
 }
 
@@ -102,6 +110,9 @@ export function restoreTurns(records: readonly MessageRecord[]): StoredTurn[] {
         messages: [],
         status: record.turn.status,
         ...(record.turn.error === undefined ? {} : { error: { ...record.turn.error } }),
+        ...(record.context === undefined ? {} : { context: record.context }),
+        ...(record.retrievedTools === undefined ? {} : { retrievedTools: copy(record.retrievedTools) }),
+        ...(record.sources === undefined ? {} : { sources: copy(record.sources) }),
       };
       turns.push(turn);
       byId.set(turn.id, turn);

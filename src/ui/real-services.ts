@@ -10,6 +10,7 @@ import { localChoiceOf } from './models/local-choice';
 import { LocalEngineHolder } from './models/local-engines';
 import { createRealModelServices } from './models/real-model-services';
 import type { AppServices } from './services';
+import { createToolRetrieval } from './tool-retrieval';
 
 function modelApiConfigOf(settings: Settings): ModelApiConfig | undefined {
   const { baseUrl, model, imageModel, apiKey } = settings.modelApi;
@@ -50,6 +51,7 @@ export function createRealServices(): AppServices {
   registerBuiltins(registry, { modelApi: () => modelApiConfigOf(runSettings) });
   const tools = createToolExecutor(registry);
   const holder = new LocalEngineHolder();
+  const toolRetrieval = createToolRetrieval((name) => registry.get(name)?.manifest);
 
   return {
     runAgent,
@@ -67,6 +69,7 @@ export function createRealServices(): AppServices {
       return {
         ...engineSetup(settings, holder),
         tools,
+        selectTools: toolRetrieval(settings),
         ...(settings.systemPrompt.trim() ? { systemPrompt: settings.systemPrompt } : {}),
       };
     },

@@ -5,6 +5,7 @@ import type { RunAgentOptions, ToolMode } from '../../core/agent/options';
 import { toTabagentError } from '../../core/errors';
 import type { ApprovalDecision, ToolRunner } from '../../core/tool-runner';
 import type { ChatEngine } from '../../core/types';
+import type { ContextProvider, SelectTools } from '../../core/agent/turn-context';
 import { createApprovalGate, type PendingApproval } from './approval-gate';
 import { consumeEvents } from './consume-events';
 import { foldAgentEvent } from './fold-event';
@@ -17,6 +18,10 @@ export interface ChatRunSetup {
   tools: ToolRunner;
   systemPrompt?: string;
   toolMode?: ToolMode;
+  /** Tool retrieval: the tools each turn's prompt holds (absent: every enabled tool). */
+  selectTools?: SelectTools;
+  /** Memories, knowledge… retrieved for each turn. */
+  context?: readonly ContextProvider[];
 }
 
 export interface ChatControllerOptions {
@@ -118,6 +123,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
         messages: historyOf(unwrap(state.turns)),
         systemPrompt: setup.systemPrompt,
         toolMode: setup.toolMode,
+        ...(setup.selectTools ? { selectTools: setup.selectTools } : {}),
+        ...(setup.context ? { context: setup.context } : {}),
         approve: gate.approve,
         signal: controller.signal,
       });

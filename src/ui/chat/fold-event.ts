@@ -154,6 +154,20 @@ export function foldAgentEvent(turn: Turn, event: AgentEvent): void {
         turn.error = { code: event.error.code, message: event.error.message };
       }
       return;
+    case 'tools-selected':
+      turn.retrievedTools = {
+        searched: event.selection.searched,
+        retrievers: [...event.selection.retrievers],
+        tools: event.selection.tools.map(({ name, score, pinned }) => ({ name, score, pinned })),
+      };
+      return;
+    case 'context':
+      turn.sources = event.sections.map(({ kind, title, text, ref }) => (ref === undefined ? { kind, title, text } : { kind, title, text, ref }));
+      return;
+    case 'turn-context':
+      if (event.context) turn.context = event.context;
+      else delete turn.context;
+      return;
     case 'step-start':
     case 'prompt':
     case 'usage':

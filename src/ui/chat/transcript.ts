@@ -48,11 +48,36 @@ export interface Turn {
   status: TurnStatus;
   /** Set when the run ended with an error: what the person should read. */
   error?: { code: ErrorCode; message: string };
+  /** What the model was shown with the user's message (tools, memories, knowledge); repeated verbatim later. */
+  context?: string;
+  /** The tools retrieval chose for this turn, best first, with their scores. */
+  retrievedTools?: RetrievedTools;
+  /** Material retrieved for this turn (memories, knowledge passages), in citation order. */
+  sources?: TurnSource[];
+}
+
+/** The tools a turn was offered, as retrieval ranked them. */
+export interface RetrievedTools {
+  /** How many enabled tools were searched. */
+  searched: number;
+  retrievers: ('dense' | 'bm25')[];
+  tools: { name: string; score: number; pinned: boolean }[];
+}
+
+/** One retrieved piece of material the turn's prompt quoted ([n] in the answer refers to position n). */
+export interface TurnSource {
+  kind: string;
+  title: string;
+  text: string;
+  ref?: string;
 }
 
 /** The conversation as the model sees it: every turn's user message followed by what its run added. */
 export function historyOf(turns: readonly Turn[]): ChatMessage[] {
-  return turns.flatMap((turn): ChatMessage[] => [{ role: 'user', content: turn.userText }, ...turn.messages]);
+  return turns.flatMap((turn): ChatMessage[] => [
+    turn.context ? { role: 'user', content: turn.userText, context: turn.context } : { role: 'user', content: turn.userText },
+    ...turn.messages,
+  ]);
 }
 
 /**

@@ -2,6 +2,7 @@ import { For, Match, Show, Switch } from 'solid-js';
 import type { Turn } from '../chat/transcript';
 import { AssistantMessage } from './assistant-message';
 import { ErrorAlert } from './error-alert';
+import { RetrievedToolsView } from './retrieved-tools';
 import { ToolCallCard } from './tool-call-card';
 import { UserMessage } from './user-message';
 
@@ -19,6 +20,7 @@ export function TurnView(props: TurnViewProps) {
   return (
     <div class="turn" data-status={props.turn.status}>
       <UserMessage text={props.turn.userText} editable={props.idle} onEdit={props.onEdit} />
+      <Show when={props.turn.retrievedTools}>{(retrieved) => <RetrievedToolsView retrieved={retrieved()} />}</Show>
       <For each={props.turn.items}>
         {(item) => (
           <Switch>

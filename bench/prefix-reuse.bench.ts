@@ -1,0 +1,97 @@
+import { runAgent } from '../src/core/agent/run-agent';
+import { flattenPrompt, commonPrefixLength } from '../src/core/agent/prompt';
+import type { ChatMessage } from '../src/core/types';
+import { ToolSelector } from '../src/retrieval';
+import { createFakeToolRunner } from '../tests/support/fake-tool-runner';
+import { manyTools } from '../tests/support/many-tools';
+import { createScriptedEngine, textChunks } from '../tests/support/scripted-engine';
+
+/** One scripted session: its turns, each making (steps - 1) tool calls and then answering. */
+interface Session {
+  name: string;
+  turns: { question: string; domain: string; steps: number }[];
+}
+
+const SESSIONS: Session[] = [
+  {
+    name: 'three_turns_multi_step',
+    turns: [
+      { question: 'What is the weather in Paris, Rome and Oslo?', domain: 'weather', steps: 4 },
+      { question: 'And the stock price of ACME and its exchange rate in currency terms?', domain: 'stock', steps: 3 },
+      { question: 'Translate the summary into French and German.', domain: 'translation', steps: 3 },
+    ],
+  },
+  {
+    name: 'five_turns_one_call_each',
+    turns: [
+      { question: 'weather in Paris?', domain: 'weather', steps: 2 },
+      { question: 'and the stock price of ACME?', domain: 'stock', steps: 2 },
+      { question: 'translate hello to French', domain: 'translation', steps: 2 },
+      { question: 'news about robots', domain: 'news', steps: 2 },
+      { question: 'currency rate EUR to JPY', domain: 'currency', steps: 2 },
+    ],
+  },
+];
+
+/**
+ * `prefix_reuse`: over a scripted 10-request session with tool retrieval on (5 of 2,000 tools per
+ * turn, Hermes text format, history carried with each turn's stored context), the share of each
+ * request's prompt that repeats the previous request's prompt as an exact prefix — what a
+ * prefix-caching engine (web-llm, vLLM) does not recompute. Characters stand in for tokens.
+ */
+export async function measurePrefixReuse(): Promise<Record<string, unknown>> {
+  const tools = manyTools(2_000);
+  const runner = createFakeToolRunner(tools.map((definition) => ({ definition, run: async (args) => ({ echoed: args }) })));
+  const out: Record<string, unknown> = {};
+  for (const session of SESSIONS) {
+    const selector = new ToolSelector({ k: 5 });
+    let history: ChatMessage[] = [];
+    let previous = '';
+    const perRequest: number[] = [];
+    const boundaries: number[] = [];
+    for (const turn of session.turns) {
+      if (previous) boundaries.push(perRequest.length);
+      const call = tools.find((tool) => tool.name.includes(turn.domain));
+      const script = Array.from({ length: turn.steps - 1 }, (_, index) =>
+        textChunks(`<tool_call>\n{"name": "${call?.name}", "arguments": {"query": "q${index}"}}\n</tool_call>`, 64),
+      );
+      const engine = createScriptedEngine([...script, textChunks('Here is what I found.', 64)], { nativeToolCalls: false });
+      let context = '';
+      const added: ChatMessage[] = [];
+      for await (const event of runAgent({
+        engine,
+        tools: runner,
+        toolMode: 'hermes',
+        messages: [...history, { role: 'user', content: turn.question }],
+        selectTools: (query, offered) => selector.select(query.text, offered, query.signal),
+      })) {
+        if (event.type === 'turn-context') context = event.context;
+        if (event.type === 'message') added.push(event.message);
+      }
+      for (const request of engine.requests) {
+        const flat = flattenPrompt(request.messages);
+        if (previous) perRequest.push(commonPrefixLength(previous, flat) / flat.length);
+        previous = flat;
+      }
+      history = [...history, { role: 'user', content: turn.question, context }, ...added];
+    }
+    const within = perRequest.filter((_, index) => !boundaries.includes(index));
+    const across = perRequest.filter((_, index) => boundaries.includes(index));
+    out[session.name] = {
+      requests: perRequest.length + 1,
+      mean: round(mean(perRequest)),
+      within_turn_mean: round(mean(within)),
+      turn_start_mean: round(mean(across)),
+      per_request: perRequest.map(round),
+    };
+  }
+  return out;
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+function round(value: number): number {
+  return Number(value.toFixed(4));
+}
