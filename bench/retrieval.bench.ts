@@ -2,6 +2,8 @@ import { create, insertMultiple, search } from '@orama/orama';
 import { Rng } from '../src/retrieval/heap';
 import { FlatIndex, HnswIndex, Int8FlatIndex, type SearchHit, type VectorIndex } from '../src/retrieval';
 import { measure, type Measurement } from './measure';
+import { measurePrefixReuse } from './prefix-reuse.bench';
+import { runIndexedDbBench } from './indexeddb.bench';
 
 /**
  * Vector search latency and recall@10 at 1k/10k/100k random unit vectors (d = 384) for our flat f32,
@@ -139,10 +141,19 @@ export async function runRetrievalBench(): Promise<Record<string, unknown>> {
     sizes.push({ size, dim: DIM, rows, best: best.index, speedup_vs_library: speedup });
     console.log(`retrieval ${size}: ${rows.map((r) => `${r.index} ${r.queryMs} ms r=${r.recallAt10}`).join(' | ')} → ×${speedup}`);
   }
+  // Persistence: batched vs per-record IndexedDB transactions, in real Chromium (bench/indexeddb.bench.ts).
+  const indexeddb = await runIndexedDbBench();
+  ratios.indexeddb_write_speedup_batched = indexeddb.write_speedup_batched;
+  ratios.indexeddb_read_speedup_batched = indexeddb.read_speedup_batched;
+  // Tool retrieval's cost to prefix caching, over scripted 10-request sessions (goal ≥ 0.9).
+  const prefixReuse = await measurePrefixReuse();
+  for (const [session, figures] of Object.entries(prefixReuse)) ratios[`prefix_reuse_${session}`] = (figures as { mean: number }).mean;
   return {
     description: 'Top-10 cosine search over random unit vectors (d = 384); ms are medians per query; recall@10 vs exact flat f32',
     queries: QUERIES,
     sizes,
     ratios,
+    indexeddb,
+    prefix_reuse: prefixReuse,
   };
 }
