@@ -57,13 +57,23 @@ export class ToolSelector {
     const offered = new Set(tools.map((tool) => tool.name));
     const pinned = (this.options.pinned?.() ?? []).filter((name) => offered.has(name));
     const dense = await this.denseQuery(query, tools, signal);
+    const limit = Math.max(Math.max(1, Math.floor(k)), pinned.length);
     const ranked = rankTools(query, {
       bm25: this.bm25,
       filter: offered,
-      k: Math.max(Math.max(1, Math.floor(k)), pinned.length),
+      k: limit,
       pinned,
       ...(dense ? { dense } : {}),
     });
+    // Keyword retrieval finds nothing for "what is 2+2?": the turn still gets k tools, the
+    // unmatched ones in the order they were given (built-ins first), scored 0.
+    const chosen = new Set(ranked.map((item) => item.id));
+    for (const tool of tools) {
+      if (ranked.length >= limit) break;
+      if (chosen.has(tool.name)) continue;
+      chosen.add(tool.name);
+      ranked.push({ id: tool.name, score: 0, pinned: false, dense: null, bm25: null });
+    }
     return {
       tools: ranked.map((item) => ({ name: item.id, score: item.score, pinned: item.pinned, dense: item.dense, bm25: item.bm25 })),
       searched: tools.length,

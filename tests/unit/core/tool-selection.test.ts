@@ -183,3 +183,26 @@ function commonPrefix(a: string, b: string): number {
   while (index < a.length && index < b.length && a[index] === b[index]) index += 1;
   return index;
 }
+
+describe('ToolSelector', () => {
+  const tools = manyTools(40);
+
+  it('offers every tool when there are no more than k', async () => {
+    const result = await new ToolSelector({ k: 5 }).select('anything at all', tools.slice(0, 3));
+    expect(result.tools.map((tool) => tool.name)).toEqual(tools.slice(0, 3).map((tool) => tool.name));
+  });
+
+  it('fills up to k in the given order when keywords match fewer tools', async () => {
+    const result = await new ToolSelector({ k: 5 }).select('what is 2+2?', tools);
+    expect(result.tools).toHaveLength(5);
+    expect(result.tools.map((tool) => tool.name)).toEqual(tools.slice(0, 5).map((tool) => tool.name));
+    expect(result.tools.every((tool) => tool.score === 0)).toBe(true);
+  });
+
+  it('ranks matches first and pads after them', async () => {
+    const result = await new ToolSelector({ k: 5 }).select('flight status', tools.slice(0, 12));
+    expect(result.tools[0]?.name).toMatch(/flight/);
+    expect(result.tools[0]?.score).toBeGreaterThan(0);
+    expect(result.tools).toHaveLength(5);
+  });
+});
