@@ -1,7 +1,7 @@
 /**
  * `npm run export-training -- [options]`: writes train.jsonl and test.jsonl for Weighted-LM
- * fine-tuning from tool manifests (and, optionally, exported conversations), then prints a
- * summary JSON. See docs/training-export.md.
+ * fine-tuning from tool manifests (template dialogues, and a teacher model's when one is named),
+ * optionally with exported conversations, then prints a summary JSON. See docs/training-export.md.
  */
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { formats } from '../core/formats';
 import type { FormatName } from '../core/formats/types';
 import { buildDataset, EXPORT_FORMATS, LANGUAGES, type ExportFormat, type Language, type StoredConversation } from '../data';
 import { validateManifest, type ToolManifest } from '../tools/manifest';
+import { TEACHER_OPTIONS, TEACHER_USAGE, teacherFromArgs } from './teacher-args';
 
 const USAGE = `Usage: npm run export-training -- [options]
 
@@ -25,6 +26,7 @@ const USAGE = `Usage: npm run export-training -- [options]
   --without-spans           leave the span extension out of OpenAI lines
   --conversations FILE      JSON array of stored conversations ({optIn, messages, tools?})
   --out DIR                 output folder (default training-data)
+${TEACHER_USAGE}
   --help                    show this text`;
 
 /** A mistake in the command line: printed with the usage, exit code 2. */
@@ -56,6 +58,7 @@ function readOptions(argv: string[]) {
         conversations: { type: 'string' },
         out: { type: 'string', default: 'training-data' },
         help: { type: 'boolean', default: false },
+        ...TEACHER_OPTIONS,
       },
     });
   } catch (error) {
@@ -86,6 +89,7 @@ function readOptions(argv: string[]) {
     includeSpans: !values['without-spans'],
     conversations: values.conversations,
     out: values.out,
+    teacher: values,
   };
 }
 
@@ -131,7 +135,12 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const controller = new AbortController();
+  const teacher = teacherFromArgs(options.teacher, process.env, (message) => new UsageError(message), controller.signal);
   const manifests = await loadManifests(options.manifests);
+  const interrupt = (): void => controller.abort();
+  process.once('SIGINT', interrupt);
+  if (teacher) process.stderr.write(`export-training: asking the teacher for ${teacher.perTool} requests per tool and language…\n`);
   const dataset = await buildDataset({
     manifests,
     count: options.count,
@@ -143,7 +152,8 @@ async function main(argv: string[]): Promise<number> {
     spanFormat: options.spanFormat,
     includeSpans: options.includeSpans,
     conversations: await loadConversations(options.conversations),
-  });
+    ...(teacher ? { teacher } : {}),
+  }).finally(() => process.off('SIGINT', interrupt));
   const out = resolve(options.out);
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'train.jsonl'), dataset.train, 'utf8');

@@ -13,3 +13,4 @@ export { extractPrediction } from './extract';
 export { scoreExample, type Prediction } from './score';
 export { createMemoryResultStore, parseResults, type ExampleResult, type ResultStore } from './results';
 export { runEval, type RunEvalOptions, type RunEvalOutcome } from './runner';
+export { diffCalls, type ArgumentDiff, type ArgumentStatus, type CallDiff, type ExpectedCallDiff, type ProducedCallDiff } from './call-diff';

@@ -36,9 +36,36 @@ export function argumentCounts(
   acceptable?: Acceptable,
 ): ArgumentCounts {
   const counts: ArgumentCounts = { correct: 0, predicted: 0, gold: 0 };
-  const unpaired = new Set(predicted.map((_call, index) => index));
   for (const call of predicted) counts.predicted += Object.keys(call.arguments).length;
-  gold.forEach((goldCall, goldIndex) => {
+  for (const pair of pairCalls(predicted, gold, acceptable)) {
+    counts.gold += [...pair.accepted.values()].filter((values) => !isOptional(values)).length + pair.optionalGiven;
+    counts.correct += pair.correct;
+  }
+  return counts;
+}
+
+/** One gold call and the predicted call paired with it (see {@link pairCalls}). */
+export interface CallPair {
+  /** Index of the gold call. */
+  gold: number;
+  /** Index of the paired predicted call; null when no predicted call of that name was left. */
+  predicted: number | null;
+  /** Accepted values per argument name of the gold call (its acceptable list plus its own value). */
+  accepted: Map<string, unknown[]>;
+  /** Arguments of the paired call whose value is accepted. */
+  correct: number;
+  /** Optional arguments (accepted list holds "") the paired call supplied. */
+  optionalGiven: number;
+}
+
+/**
+ * The pairing Argument F1 scores (and the eval page's call diff shows): each gold call, in order,
+ * takes the unpaired predicted call of the same name that gets the most argument values right
+ * (the first such on a tie). Predicted calls left unpaired appear in no pair.
+ */
+export function pairCalls(predicted: readonly EvalCall[], gold: readonly EvalCall[], acceptable?: Acceptable): CallPair[] {
+  const unpaired = new Set(predicted.map((_call, index) => index));
+  return gold.map((goldCall, goldIndex) => {
     const accepted = acceptedValues(goldCall, acceptable?.[goldIndex]);
     let best: { index: number; correct: number; optionalGiven: number } | null = null;
     for (const index of unpaired) {
@@ -47,14 +74,10 @@ export function argumentCounts(
       const score = scorePair(candidate, accepted);
       if (best === null || score.correct > best.correct) best = { index, ...score };
     }
-    const required = [...accepted.values()].filter((values) => !isOptional(values)).length;
-    counts.gold += required;
-    if (best === null) return;
+    if (best === null) return { gold: goldIndex, predicted: null, accepted, correct: 0, optionalGiven: 0 };
     unpaired.delete(best.index);
-    counts.gold += best.optionalGiven;
-    counts.correct += best.correct;
+    return { gold: goldIndex, predicted: best.index, accepted, correct: best.correct, optionalGiven: best.optionalGiven };
   });
-  return counts;
 }
 
 /**
