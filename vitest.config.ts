@@ -1,6 +1,27 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import solid from 'vite-plugin-solid';
+
+/**
+ * Lets @apidevtools/json-schema-ref-parser (the `$ref` resolver under swagger-parser, used by the
+ * OpenAPI import) run in browsers: it calls `Buffer.isBuffer(result)` on every parse, even of a
+ * plain object, and browsers have no `Buffer` ("Buffer is not defined"). Instead of a `Buffer`
+ * global, which other libraries read as "this is Node", its own calls become
+ * `globalThis.Buffer?.isBuffer(`: unchanged in Node, false in a browser. Also applied while
+ * dependencies are pre-bundled (optimizeDeps). A copy of the plugin in vite.config.ts (the
+ * config files import no local modules).
+ */
+function refParserWithoutBuffer(): Plugin {
+  const library = /[\\/]@apidevtools[\\/]json-schema-ref-parser[\\/]/;
+  return {
+    name: 'tabagent:ref-parser-without-buffer',
+    transform: {
+      filter: { id: library },
+      handler: (code) => ({ code: code.replace(/(?<![.\w])Buffer\.isBuffer\(/g, 'globalThis.Buffer?.isBuffer('), map: null }),
+    },
+  };
+}
 
 /** Flags that give Debian's Chromium a CPU WebGPU adapter and keep it off the network. */
 export const chromiumArgs = [
@@ -26,7 +47,28 @@ export default defineConfig({
         },
       },
       {
-        plugins: [solid()],
+        plugins: [solid(), refParserWithoutBuffer()],
+        // Loaded lazily by the app (Tools page): pre-bundled up front so that discovering them
+        // mid-run does not make Vite reload the page under a running test.
+        optimizeDeps: {
+          rolldownOptions: { plugins: [refParserWithoutBuffer()] },
+          include: [
+            '@modelcontextprotocol/sdk/client/index.js',
+            '@modelcontextprotocol/sdk/client/sse.js',
+            '@modelcontextprotocol/sdk/client/streamableHttp.js',
+            '@modelcontextprotocol/sdk/client/auth.js',
+            '@modelcontextprotocol/sdk/types.js',
+            '@apidevtools/swagger-parser',
+            'yaml',
+            // The knowledge base's readers (loaded on the first PDF / HTML document) and the tests' PDF writer.
+            'pdfjs-dist',
+            '@mozilla/readability',
+            'pdf-lib',
+            // The JavaScript sandbox's interpreter glue (loaded in its worker on the first run).
+            'quickjs-emscripten-core',
+            '@jitl/quickjs-wasmfile-release-sync',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
@@ -40,6 +82,8 @@ export default defineConfig({
                 executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
                 args: chromiumArgs,
               },
+              // Tests find controls by their English names; the app follows the browser's language.
+              contextOptions: { locale: 'en-US' },
             }),
             instances: [{ browser: 'chromium' }],
           },

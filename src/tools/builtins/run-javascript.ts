@@ -1,0 +1,60 @@
+import type { ToolManifest } from '../manifest';
+import type { ToolImplementation } from '../registry';
+import type { SandboxRunner } from '../sandbox/types';
+
+export const manifest: ToolManifest = {
+  name: 'run_javascript',
+  description:
+    'Runs JavaScript code in an isolated sandbox and returns its result and console output. Use it for exact ' +
+    'computation, counting, data transformation, string processing, sorting, dates and small algorithms. ' +
+    'The value of the last expression (or of a top-level `return`) is the result; console.log output comes back as stdout. ' +
+    'Only the standard JavaScript built-ins exist: no network, no files, no DOM, no timers, no modules. ' +
+    'Limits: 2 s of computing time and 32 MB of memory per run.',
+  kind: 'sandbox',
+  // The code cannot reach anything outside its sandbox: no network, storage or page.
+  sideEffects: false,
+  allowedOrigins: [],
+  version: '1.0.0',
+  parameters: {
+    type: 'object',
+    properties: {
+      code: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 20000,
+        description: 'The JavaScript source. End with an expression (or `return` a value) to give the result.',
+      },
+    },
+    required: ['code'],
+    additionalProperties: false,
+  },
+  examples: [
+    {
+      query: 'What is the 30th Fibonacci number?',
+      arguments: { code: 'let a = 0, b = 1;\nfor (let i = 0; i < 30; i++) [a, b] = [b, a + b];\na' },
+    },
+    {
+      query: 'Sort these words by length: pear, fig, banana',
+      arguments: { code: "['pear', 'fig', 'banana'].sort((x, y) => x.length - y.length)" },
+    },
+    {
+      query: 'How many days are there between 2024-01-15 and 2024-03-01?',
+      arguments: { code: "(Date.UTC(2024, 2, 1) - Date.UTC(2024, 0, 15)) / 86400000" },
+    },
+  ],
+};
+
+/** Where run_javascript gets its sandbox; the default is created (and loaded) on the first call. */
+export type SandboxSource = () => SandboxRunner | Promise<SandboxRunner>;
+
+const defaultSource: SandboxSource = async () => (await import('../sandbox/default-sandbox')).defaultSandbox();
+
+/** The run_javascript tool over `source` (the sandbox code loads on first use, not with the app). */
+export function createRunJavaScript(source: SandboxSource = defaultSource): ToolImplementation {
+  return async (args, context) => {
+    const [{ runSandboxedCode }, runner] = await Promise.all([import('../sandbox/run-code'), source()]);
+    return runSandboxedCode(runner, String(args.code), { signal: context.signal });
+  };
+}
+
+export const implementation: ToolImplementation = createRunJavaScript();

@@ -1,0 +1,140 @@
+/**
+ * The sandbox as the app runs it: QuickJS in a dedicated worker, the .wasm served by our own
+ * build. Same escape probes as in Node, plus what only a worker can show: the page stays
+ * responsive during a runaway run, and a worker that stops answering is killed.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { createWorkerSandbox } from '../../../src/tools/sandbox/worker-sandbox';
+import type { SandboxOutcome } from '../../../src/tools/sandbox/types';
+import { ESCAPE_PROBES, HOST_ONLY_GLOBALS } from '../../support/sandbox-probes';
+
+const sandbox = createWorkerSandbox();
+afterAll(() => sandbox.dispose());
+
+function failureOf(outcome: SandboxOutcome) {
+  if (outcome.ok) throw new Error(`expected a failure, got ${JSON.stringify(outcome.value)}`);
+  return outcome.error;
+}
+
+describe('worker sandbox isolation (Chromium)', () => {
+  it.each(ESCAPE_PROBES.map((probe) => [probe.name, probe] as const))('blocks %s', { timeout: 60_000 }, async (_name, probe) => {
+    const outcome = await sandbox.run({ code: probe.code });
+    if (probe.expect.ok) {
+      expect(outcome).toMatchObject({ ok: true, value: probe.expect.value });
+      return;
+    }
+    const failure = failureOf(outcome);
+    expect(failure.kind).toBe(probe.expect.kind);
+    if (probe.expect.name) expect(failure.name).toBe(probe.expect.name);
+    expect(failure.message).toBe(probe.expect.message);
+  });
+
+  it('exposes none of the page or worker globals', { timeout: 60_000 }, async () => {
+    const outcome = await sandbox.run({ code: 'Object.getOwnPropertyNames(globalThis)' });
+    expect(outcome.ok).toBe(true);
+    const names = outcome.ok ? (outcome.value as string[]) : [];
+    for (const name of HOST_ONLY_GLOBALS) expect(names).not.toContain(name);
+  });
+
+  it('cannot change the page: prototypes, storage and the DOM are untouched', { timeout: 60_000 }, async () => {
+    localStorage.setItem('tabagent-sandbox-canary', 'kept');
+    const outcome = await sandbox.run({ code: 'Object.prototype.polluted = 1; Array.prototype.polluted = 1; JSON.parse(\'{"__proto__": {"polluted": 1}}\')' });
+    expect(outcome.ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(([] as unknown as Record<string, unknown>).polluted).toBeUndefined();
+    expect(outcome.ok && Object.getPrototypeOf(outcome.value)).toBe(Object.prototype);
+    expect(localStorage.getItem('tabagent-sandbox-canary')).toBe('kept');
+    localStorage.removeItem('tabagent-sandbox-canary');
+  });
+
+  it('runs ordinary code with args, output and a value', { timeout: 60_000 }, async () => {
+    const outcome = await sandbox.run({ code: 'console.log("sum of", args.numbers.length); console.error("warned"); return args.numbers.reduce((a, b) => a + b, 0)', args: { numbers: [1, 2, 3, 4] } });
+    expect(outcome).toMatchObject({ ok: true, value: 10, stdout: 'sum of 4\n', stderr: 'warned\n' });
+  });
+});
+
+describe('worker sandbox limits (Chromium)', () => {
+  it('stops an infinite loop at the time limit while the page keeps running', { timeout: 60_000 }, async () => {
+    await sandbox.run({ code: '"warm"' });
+    let ticks = 0;
+    const interval = setInterval(() => {
+      ticks += 1;
+    }, 20);
+    const outcome = await sandbox.run({ code: 'while (true) {}', limits: { cpuTimeMs: 1000 } });
+    clearInterval(interval);
+    expect(failureOf(outcome)).toMatchObject({ kind: 'time-limit', message: 'interrupted' });
+    // The loop ran on the worker's thread: the page's own timers kept firing meanwhile.
+    expect(ticks).toBeGreaterThan(5);
+    expect(await sandbox.run({ code: '"next run works"' })).toMatchObject({ ok: true, value: 'next run works' });
+  });
+
+  it('stops a huge allocation at the memory limit', { timeout: 60_000 }, async () => {
+    const outcome = await sandbox.run({ code: 'const keep = []; for (;;) keep.push(new Uint8Array(1 << 20))' });
+    expect(failureOf(outcome)).toMatchObject({ kind: 'memory-limit', name: 'InternalError', message: 'out of memory' });
+  });
+
+  it('stops deep recursion at the stack limit', { timeout: 60_000 }, async () => {
+    const outcome = await sandbox.run({ code: 'function down(n) { return down(n + 1) + 1 } down(0)' });
+    expect(failureOf(outcome)).toMatchObject({ kind: 'stack-limit', message: 'stack overflow' });
+  });
+
+  it('reports a never-settling promise at once', { timeout: 60_000 }, async () => {
+    const outcome = await sandbox.run({ code: 'await new Promise(() => {})', limits: { cpuTimeMs: 1000 } });
+    expect(failureOf(outcome).kind).toBe('never-settled');
+  });
+
+  it('stops a run on abort and terminates its worker', { timeout: 60_000 }, async () => {
+    const controller = new AbortController();
+    const running = sandbox.run({ code: 'while (true) {}', limits: { cpuTimeMs: 30_000 } }, controller.signal);
+    setTimeout(() => controller.abort(), 300);
+    expect(failureOf(await running).kind).toBe('aborted');
+    expect(sandbox.liveWorkers()).toBeLessThanOrEqual(1);
+    expect(await sandbox.run({ code: '1 + 1' })).toMatchObject({ ok: true, value: 2 });
+  });
+
+  it('terminates a worker stuck past the time limit, even if the interpreter never gives up', { timeout: 60_000 }, async () => {
+    // Stands in for an interpreter bug: a worker that says it is ready (speaking comlink's
+    // wire format), then spins forever on the run, ignoring every limit.
+    const script = `self.onmessage = (event) => {
+      const message = event.data;
+      if (message.path[0] === 'ready') self.postMessage({ id: message.id, type: 'RAW', value: undefined });
+      else for (;;) {}
+    };`;
+    const stuck = createWorkerSandbox({ spawn: () => new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' }))) });
+    const started = performance.now();
+    const outcome = await stuck.run({ code: '1', limits: { cpuTimeMs: 500 } });
+    expect(failureOf(outcome)).toMatchObject({
+      kind: 'time-limit',
+      message: 'the code was still running 600 ms after it started, so its worker was terminated',
+    });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(500);
+    expect(stuck.liveWorkers()).toBe(0);
+    stuck.dispose();
+  });
+
+  it('gives up on a worker that never starts', { timeout: 60_000 }, async () => {
+    const silent = createWorkerSandbox({
+      spawn: () => new Worker(URL.createObjectURL(new Blob(['self.onmessage = () => {};'], { type: 'text/javascript' }))),
+      startTimeoutMs: 500,
+    });
+    const outcome = await silent.run({ code: '1' });
+    expect(failureOf(outcome).kind).toBe('crashed');
+    expect(silent.liveWorkers()).toBe(0);
+    silent.dispose();
+  });
+
+  it('leaves no worker behind after many runs, failures included', { timeout: 120_000 }, async () => {
+    const pool = createWorkerSandbox();
+    const codes = ['1', 'throw new Error("x")', 'while (true) {}', 'new ArrayBuffer(1e9)', 'function f() { return f() } f()', 'fetch("x")'];
+    for (let index = 0; index < 24; index++) {
+      await pool.run({ code: codes[index % codes.length] ?? '1', limits: { cpuTimeMs: 100 } });
+      expect(pool.liveWorkers()).toBeLessThanOrEqual(1);
+    }
+    // Concurrent runs use one worker each; afterwards at most one idle worker is kept.
+    const results = await Promise.all([1, 2, 3].map((n) => pool.run({ code: `${n} * 2` })));
+    expect(results.map((result) => result.ok && result.value)).toEqual([2, 4, 6]);
+    expect(pool.liveWorkers()).toBeLessThanOrEqual(1);
+    pool.dispose();
+    expect(pool.liveWorkers()).toBe(0);
+  });
+});
