@@ -155,7 +155,22 @@ describe('ConversationStore', () => {
     const db = await scope.open();
     expect(db.version).toBe(TABAGENT_DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(
-      ['conversations', 'knowledgeChunks', 'knowledgeDocuments', 'memories', 'messages', 'networkLog', 'settings', 'tools', 'vectors'].sort(),
+      [
+        'conversations',
+        'evalExamples',
+        'evalRuns',
+        'knowledgeBases',
+        'knowledgeChunks',
+        'knowledgeDocuments',
+        'mcpServers',
+        'memories',
+        'messages',
+        'networkLog',
+        'secrets',
+        'settings',
+        'tools',
+        'vectors',
+      ].sort(),
     );
   });
 });
