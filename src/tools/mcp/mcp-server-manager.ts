@@ -1,0 +1,374 @@
+import { TabagentError, toTabagentError, type ErrorCode } from '../../core/errors';
+import type { ToolRegistry } from '../registry';
+import type { ResolveSecret } from '../secrets';
+import { sanitizeToolName, uniqueToolName } from '../tool-names';
+import { originOf } from '../origins';
+import { McpConnection, type McpListKind, type McpProgress, type McpTool, type McpTransportKind } from './mcp-connection';
+import { mcpToolToManifest } from './mcp-manifest';
+import { mcpResultValue } from './mcp-result';
+import type { McpServerConfig, McpServerStore } from './server-store';
+
+/** Where a server stands. */
+export type McpServerState = 'connecting' | 'connected' | 'disconnected' | 'error';
+
+/** A server as the Tools page shows it. */
+export interface McpServerStatus {
+  id: string;
+  url: string;
+  name: string;
+  enabled: boolean;
+  state: McpServerState;
+  transport?: McpTransportKind;
+  /** The server's own name and version from the handshake. */
+  serverInfo?: { name: string; title?: string; version: string };
+  error?: { code: ErrorCode; message: string };
+  /** Registry names of the server's tools, in the server's order. */
+  tools: string[];
+  resources: Array<{ uri: string; name: string }>;
+  prompts: Array<{ name: string; description?: string }>;
+  /** Tools the server offers that could not be added, with why. */
+  skipped: string[];
+  /** Header names sent with secrets (never the values). */
+  authHeaders: string[];
+}
+
+/** Progress of a running MCP tool call. */
+export interface McpToolProgress extends McpProgress {
+  serverId: string;
+  /** The registry name of the tool. */
+  tool: string;
+}
+
+export interface McpServerManagerOptions {
+  registry: ToolRegistry;
+  store: McpServerStore;
+  resolveSecret?: ResolveSecret;
+  fetch?: typeof fetch;
+  now?: () => number;
+  createId?: () => string;
+}
+
+/** What the person gives to add a server. */
+export interface AddMcpServerInput {
+  url: string;
+  /** Short label and tool-name prefix (default: from the server's own name). */
+  name?: string;
+  /** Header name → secret id. */
+  headerSecrets?: Record<string, string>;
+}
+
+interface Entry {
+  config: McpServerConfig;
+  state: McpServerState;
+  connection?: McpConnection;
+  connecting?: Promise<McpConnection>;
+  error?: TabagentError;
+  /** Registry name → the server's tool name. */
+  tools: Map<string, string>;
+  resources: McpServerStatus['resources'];
+  prompts: McpServerStatus['prompts'];
+  skipped: string[];
+}
+
+const MAX_PREFIX_CHARS = 24;
+
+/** The short label of a server: the last part of its own name (`mcp-servers/everything` → `everything`), else its host. */
+function labelFor(url: string, serverName: string | undefined): string {
+  const fromServer = serverName?.split('/').filter(Boolean).at(-1)?.trim();
+  if (fromServer) return fromServer.slice(0, MAX_PREFIX_CHARS);
+  return new URL(url).hostname.slice(0, MAX_PREFIX_CHARS);
+}
+
+/**
+ * Keeps the person's MCP servers connected and their tools in the tool registry. Each server's
+ * tools are registered as `<label>__<tool>` (sanitised, unique), re-listed whenever the server
+ * announces a change, and removed when the server is disconnected or removed. Servers are saved
+ * in `store` and reconnected by `start()`.
+ */
+export class McpServerManager {
+  readonly #options: McpServerManagerOptions;
+  readonly #entries = new Map<string, Entry>();
+  readonly #listeners = new Set<() => void>();
+  readonly #progressListeners = new Set<(progress: McpToolProgress) => void>();
+
+  constructor(options: McpServerManagerOptions) {
+    this.#options = options;
+  }
+
+  /** Loads the saved servers and connects the enabled ones; resolves when every attempt has settled. */
+  async start(): Promise<void> {
+    const configs = await this.#options.store.list();
+    for (const config of configs) {
+      if (!this.#entries.has(config.id)) this.#entries.set(config.id, this.#newEntry(config, config.enabled ? 'connecting' : 'disconnected'));
+    }
+    this.#notify();
+    await Promise.allSettled(
+      [...this.#entries.values()].filter((entry) => entry.config.enabled && !entry.connection).map((entry) => this.#connect(entry)),
+    );
+  }
+
+  /**
+   * Connects to a new server and, once that worked, saves it. Throws a TabagentError (bad URL,
+   * unreachable, refused, already added) and saves nothing when it fails.
+   */
+  async add(input: AddMcpServerInput): Promise<McpServerStatus> {
+    const url = input.url.trim();
+    if (!originOf(url) || !/^https?:\/\//i.test(url)) {
+      throw new TabagentError('config', `"${url}" is not an http(s) address. Give the MCP server's full address, like http://127.0.0.1:3001/mcp.`);
+    }
+    const href = new URL(url).href;
+    if ([...this.#entries.values()].some((entry) => entry.config.url === href)) {
+      throw new TabagentError('config', `The MCP server ${href} is already added.`);
+    }
+    const now = this.#now();
+    const config: McpServerConfig = {
+      id: this.#options.createId?.() ?? crypto.randomUUID(),
+      url: href,
+      name: input.name?.trim().slice(0, MAX_PREFIX_CHARS) ?? '',
+      enabled: true,
+      headerSecrets: { ...(input.headerSecrets ?? {}) },
+      createdAt: now,
+      updatedAt: now,
+    };
+    const entry = this.#newEntry(config, 'connecting');
+    this.#entries.set(config.id, entry);
+    this.#notify();
+    try {
+      await this.#connect(entry);
+    } catch (error) {
+      this.#entries.delete(config.id);
+      this.#notify();
+      throw error;
+    }
+    await this.#options.store.put(entry.config);
+    return this.#status(entry);
+  }
+
+  /** Connects a saved server again (after Disconnect or a failure) and marks it enabled. */
+  async reconnect(id: string): Promise<McpServerStatus> {
+    const entry = this.#require(id);
+    if (!entry.config.enabled) await this.#save(entry, { enabled: true });
+    if (!entry.connection) await this.#connect(entry);
+    return this.#status(entry);
+  }
+
+  /** Closes the connection and takes its tools away; the server stays saved, not connected on start. */
+  async disconnect(id: string): Promise<void> {
+    const entry = this.#require(id);
+    await this.#close(entry, 'disconnected');
+    await this.#save(entry, { enabled: false });
+  }
+
+  /** Disconnects and forgets a server. */
+  async remove(id: string): Promise<void> {
+    const entry = this.#require(id);
+    await this.#close(entry, 'disconnected');
+    this.#entries.delete(id);
+    await this.#options.store.delete(id);
+    this.#notify();
+  }
+
+  /** Every server, in the order they were added. */
+  statuses(): McpServerStatus[] {
+    return [...this.#entries.values()].map((entry) => this.#status(entry));
+  }
+
+  /** Calls `listener` after any change of a server's state or tools; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Calls `listener` with each progress report of a running call; returns the unsubscribe function. */
+  onProgress(listener: (progress: McpToolProgress) => void): () => void {
+    this.#progressListeners.add(listener);
+    return () => this.#progressListeners.delete(listener);
+  }
+
+  /** Closes every connection (the servers stay saved and enabled). */
+  async close(): Promise<void> {
+    await Promise.all([...this.#entries.values()].map((entry) => this.#close(entry, 'disconnected')));
+  }
+
+  #newEntry(config: McpServerConfig, state: McpServerState): Entry {
+    return { config, state, tools: new Map(), resources: [], prompts: [], skipped: [] };
+  }
+
+  #require(id: string): Entry {
+    const entry = this.#entries.get(id);
+    if (!entry) throw new TabagentError('config', 'That MCP server is not (or no longer) added.');
+    return entry;
+  }
+
+  #now(): number {
+    return this.#options.now?.() ?? Date.now();
+  }
+
+  async #save(entry: Entry, patch: Partial<McpServerConfig>): Promise<void> {
+    entry.config = { ...entry.config, ...patch, updatedAt: this.#now() };
+    await this.#options.store.put(entry.config);
+    this.#notify();
+  }
+
+  /** Connects (once, however many callers ask at the same time) and loads the server's lists. */
+  #connect(entry: Entry): Promise<McpConnection> {
+    if (entry.connection) return Promise.resolve(entry.connection);
+    entry.connecting ??= this.#open(entry).finally(() => {
+      entry.connecting = undefined;
+    });
+    return entry.connecting;
+  }
+
+  async #open(entry: Entry): Promise<McpConnection> {
+    entry.state = 'connecting';
+    entry.error = undefined;
+    this.#notify();
+    // Set once connected: a change announced during the handshake is covered by the first listing.
+    let current: McpConnection | undefined;
+    try {
+      const connection = await McpConnection.connect(entry.config.url, {
+        headerSecrets: entry.config.headerSecrets,
+        ...(this.#options.resolveSecret ? { resolveSecret: this.#options.resolveSecret } : {}),
+        ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+        onListChanged: (kind) => {
+          if (current) void this.#refresh(entry, current, kind);
+        },
+        onClosed: () => {
+          if (!current || entry.connection !== current) return;
+          entry.connection = undefined;
+          entry.state = 'disconnected';
+          this.#notify();
+        },
+      });
+      if (!entry.config.name) entry.config = { ...entry.config, name: labelFor(entry.config.url, connection.serverInfo?.name) };
+      current = connection;
+      entry.connection = connection;
+      await this.#syncTools(entry, connection);
+      await Promise.all([this.#refresh(entry, connection, 'resources'), this.#refresh(entry, connection, 'prompts')]);
+      entry.state = 'connected';
+      this.#notify();
+      return connection;
+    } catch (error) {
+      const failure = toTabagentError(error, 'network');
+      if (entry.connection) await entry.connection.close();
+      entry.connection = undefined;
+      entry.state = 'error';
+      entry.error = failure;
+      this.#notify();
+      throw failure;
+    }
+  }
+
+  async #close(entry: Entry, state: McpServerState): Promise<void> {
+    const connection = entry.connection;
+    entry.connection = undefined;
+    for (const name of entry.tools.keys()) this.#options.registry.unregister(name);
+    entry.tools = new Map();
+    entry.resources = [];
+    entry.prompts = [];
+    entry.state = state;
+    this.#notify();
+    await connection?.close();
+  }
+
+  /** Re-reads one list after the server said it changed. A failure is kept on the status, not thrown. */
+  async #refresh(entry: Entry, connection: McpConnection, kind: McpListKind): Promise<void> {
+    if (entry.connection !== connection && entry.connecting === undefined) return;
+    try {
+      if (kind === 'tools') await this.#syncTools(entry, connection);
+      else if (kind === 'resources') entry.resources = (await connection.listResources()).map(({ uri, name }) => ({ uri, name }));
+      else entry.prompts = (await connection.listPrompts()).map(({ name, description }) => ({ name, ...(description ? { description } : {}) }));
+    } catch (error) {
+      entry.error = toTabagentError(error, 'server');
+    }
+    this.#notify();
+  }
+
+  /**
+   * Makes the registry hold exactly the server's current tools. A tool keeps its registry name
+   * while the server keeps offering it; an unchanged tool is left as it is (re-registering would
+   * void an approval being asked for at that moment).
+   */
+  async #syncTools(entry: Entry, connection: McpConnection): Promise<void> {
+    const tools = await connection.listTools();
+    if (entry.connection !== connection) return;
+    const { registry } = this.#options;
+    const previous = entry.tools;
+    const nameOf = new Map([...previous].map(([registryName, toolName]) => [toolName, registryName]));
+    const taken = new Set(registry.list().map((manifest) => manifest.name).filter((name) => !previous.has(name)));
+    const next = new Map<string, string>();
+    const skipped: string[] = [];
+    const prefix = entry.config.name || labelFor(entry.config.url, undefined);
+    for (const tool of tools) {
+      if (tool.execution?.taskSupport === 'required') {
+        skipped.push(`${tool.name}: runs only as a background task, which Tabagent does not support yet`);
+        continue;
+      }
+      const kept = nameOf.get(tool.name);
+      const name = kept !== undefined && !taken.has(kept) ? kept : uniqueToolName(sanitizeToolName(tool.name, prefix), taken);
+      taken.add(name);
+      try {
+        this.#registerTool(entry, connection, tool, name);
+        next.set(name, tool.name);
+      } catch (error) {
+        skipped.push(`${tool.name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    for (const name of previous.keys()) if (!next.has(name)) registry.unregister(name);
+    entry.tools = next;
+    entry.skipped = skipped;
+  }
+
+  #registerTool(entry: Entry, connection: McpConnection, tool: McpTool, name: string): void {
+    const { registry } = this.#options;
+    const manifest = mcpToolToManifest(tool, { name, origin: connection.origin, serverName: entry.config.name || connection.origin });
+    const existing = registry.get(name);
+    if (existing && this.#entryOwning(name) === entry && JSON.stringify(existing.manifest) === JSON.stringify(manifest)) return;
+    const serverId = entry.config.id;
+    const toolName = tool.name;
+    registry.register(manifest, (args, context) => this.#call(serverId, toolName, name, args, context.signal), { replace: true });
+  }
+
+  #entryOwning(registryName: string): Entry | undefined {
+    return [...this.#entries.values()].find((entry) => entry.tools.has(registryName));
+  }
+
+  async #call(serverId: string, toolName: string, registryName: string, args: Record<string, unknown>, signal: AbortSignal): Promise<unknown> {
+    const entry = this.#entries.get(serverId);
+    if (!entry || !entry.config.enabled) {
+      throw new TabagentError('unknown-tool', `The MCP server of ${registryName} is disconnected. Connect it again on the Tools page.`);
+    }
+    // A server that went away since is reconnected once, on demand.
+    const connection = entry.connection ?? (await this.#connect(entry));
+    const result = await connection.callTool(toolName, args, {
+      signal,
+      onProgress: (progress) => {
+        for (const listener of this.#progressListeners) listener({ ...progress, serverId, tool: registryName });
+      },
+    });
+    return mcpResultValue(result, registryName);
+  }
+
+  #status(entry: Entry): McpServerStatus {
+    const info = entry.connection?.serverInfo;
+    return {
+      id: entry.config.id,
+      url: entry.config.url,
+      name: entry.config.name,
+      enabled: entry.config.enabled,
+      state: entry.state,
+      ...(entry.connection ? { transport: entry.connection.transport } : {}),
+      ...(info ? { serverInfo: info } : {}),
+      ...(entry.error ? { error: { code: entry.error.code, message: entry.error.message } } : {}),
+      tools: [...entry.tools.keys()],
+      resources: [...entry.resources],
+      prompts: [...entry.prompts],
+      skipped: [...entry.skipped],
+      authHeaders: Object.keys(entry.config.headerSecrets),
+    };
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}

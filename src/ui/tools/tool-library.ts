@@ -1,0 +1,356 @@
+import { TabagentError } from '../../core/errors';
+import type { McpServerRecord, TabagentDb, ToolRecord } from '../../store';
+import { builtinManifests } from '../../tools/builtins';
+import type { ToolManifest } from '../../tools/manifest';
+import { loadMcpModule, loadOpenApiModule } from '../../tools/openapi-entry';
+import type { McpServerManager, McpServerStatus, McpServerStore } from '../../tools/mcp';
+import { isOpenApiBinding } from '../../tools/openapi/binding-check';
+import { createOpenApiImplementation, createOpenApiPreview } from '../../tools/openapi/execute';
+import { originOf } from '../../tools/origins';
+import type { ToolRegistry } from '../../tools/registry';
+import type { ResolveSecret } from '../../tools/secrets';
+import { deleteSecrets, storedSecretResolver, storeSecret } from './stored-secrets';
+import type { LibraryTool, OpenApiChoice, OpenApiPreview, OpenApiSource, ToolLibraryServices, ToolSource } from './tool-library-services';
+
+/** Where the library keeps credentials the person types (the network door's vault in the app). */
+export interface LibrarySecrets {
+  store(secret: { id: string; label: string; value: string; origins: string[] }): Promise<void>;
+  remove(ids: readonly string[]): Promise<void>;
+  /** A value (or the door's placeholder for it) for a request to `origin`; undefined when not granted there. */
+  resolve: ResolveSecret;
+}
+
+export interface ToolLibraryOptions {
+  /** The registry the agent's executor runs. */
+  registry: ToolRegistry;
+  /** Fetch for OpenAPI documents and MCP connections (default: the global one). */
+  fetch?: typeof fetch;
+  /** A fetch that tells the network door who asks (`mcp`, `openapi-import`); preferred over `fetch`. */
+  fetchFor?: (requester: string) => typeof fetch;
+  /** Grants origins while something the person started runs (a connection, a download); returns the release. */
+  grant?: (origins: readonly string[], holder: string) => () => void;
+  /** Default: the `secrets` store, read directly. */
+  secrets?: LibrarySecrets;
+  now?: () => number;
+  createId?: () => string;
+}
+
+/** The app's tool library, plus what the network door needs from it. */
+export interface ToolLibrary extends ToolLibraryServices {
+  /** Origins the library's own connections need now: each enabled MCP server's, held by `mcp:<name>`. */
+  grants(): Array<{ origin: string; holder: string }>;
+}
+
+/** Largest OpenAPI document read (real ones are well under 5 MB). */
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+const BUILTIN_NAMES: ReadonlySet<string> = new Set(builtinManifests.map((manifest) => manifest.name));
+
+function base64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function sourceOf(manifest: Readonly<ToolManifest>): ToolSource {
+  // Imported tools never take a built-in's name, but a name alone proves nothing: kind decides first.
+  if (manifest.kind === 'mcp') return 'mcp';
+  if (manifest.kind === 'openapi') return 'openapi';
+  if (BUILTIN_NAMES.has(manifest.name)) return 'builtin';
+  if (manifest.kind === 'builtin' || manifest.kind === 'model-api') return 'builtin';
+  return 'custom';
+}
+
+function idbServerStore(database: () => Promise<TabagentDb>): McpServerStore {
+  return {
+    list: async () => (await database()).getAll('mcpServers'),
+    put: async (config) => {
+      const record: McpServerRecord = { ...config, headerSecrets: { ...config.headerSecrets } };
+      await (await database()).put('mcpServers', record);
+    },
+    delete: async (id) => {
+      await (await database()).delete('mcpServers', id);
+    },
+  };
+}
+
+/**
+ * The app's tool library over the agent's registry and IndexedDB: imported OpenAPI tools are
+ * saved in `tools` (manifest plus binding) and rebuilt at start; MCP servers are saved in
+ * `mcpServers` and reconnected; credentials typed by the person go to `secrets`, tied to the
+ * API's or server's origin, and only their ids are kept anywhere else. The MCP SDK and the
+ * OpenAPI parser load on first use.
+ */
+export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
+  const { registry } = options;
+  const now = options.now ?? (() => Date.now());
+  const createId = options.createId ?? (() => crypto.randomUUID());
+  const fetchFor = (requester: string): typeof fetch =>
+    options.fetchFor?.(requester) ?? options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const grantWhile = async <T>(origin: string | undefined, holder: string, work: () => Promise<T>): Promise<T> => {
+    const release = origin && options.grant ? options.grant([origin], holder) : undefined;
+    try {
+      return await work();
+    } finally {
+      release?.();
+    }
+  };
+  const listeners = new Set<() => void>();
+  const previews = new Map<string, { text: string; specUrl?: string; serverUrl?: string }>();
+  let openDatabase: (() => Promise<TabagentDb>) | undefined;
+  let starting: Promise<void> | undefined;
+  let manager: Promise<McpServerManager> | undefined;
+  let loadedManager: McpServerManager | undefined;
+
+  const notify = () => {
+    for (const listener of listeners) listener();
+  };
+  registry.subscribe(notify);
+
+  function database(): Promise<TabagentDb> {
+    if (!openDatabase) return Promise.reject(new TabagentError('internal', 'The tool library was not started.'));
+    return openDatabase();
+  }
+  const secrets: LibrarySecrets = options.secrets ?? {
+    store: async (secret) => storeSecret(await database(), { ...secret, now: now() }),
+    remove: async (ids) => deleteSecrets(await database(), ids),
+    resolve: storedSecretResolver(database),
+  };
+  const resolveSecret = secrets.resolve;
+
+  function mcpManager(): Promise<McpServerManager> {
+    manager ??= loadMcpModule().then(({ McpServerManager: Manager }) => {
+      const created = new Manager({
+        registry,
+        store: idbServerStore(database),
+        resolveSecret,
+        fetch: fetchFor('mcp'),
+        now,
+        createId,
+      });
+      created.subscribe(notify);
+      loadedManager = created;
+      return created;
+    });
+    return manager;
+  }
+
+  function registerStoredTool(record: ToolRecord): void {
+    if (record.source.kind !== 'openapi' || !record.openapi) return;
+    if (!isOpenApiBinding(record.openapi, record.manifest.allowedOrigins) || registry.has(record.name)) return;
+    registry.register(record.manifest, createOpenApiImplementation(record.openapi, { resolveSecret }), {
+      preview: createOpenApiPreview(record.openapi, { resolveSecret }),
+    });
+  }
+
+  async function load(): Promise<void> {
+    const db = await database();
+    const [records, servers] = await Promise.all([db.getAll('tools'), db.getAll('mcpServers')]);
+    for (const record of records) {
+      try {
+        registerStoredTool(record);
+      } catch {
+        // A stored tool that no longer validates is skipped, not allowed to stop the others.
+      }
+    }
+    // Connecting can take a while (or fail): it goes on in the background.
+    if (servers.length > 0) void mcpManager().then((created) => created.start()).catch(() => undefined);
+  }
+
+  async function readDocument(source: OpenApiSource): Promise<string> {
+    if (source.text !== undefined) return source.text;
+    const url = source.url?.trim() ?? '';
+    if (!originOf(url) || !/^https?:\/\//i.test(url)) {
+      throw new TabagentError('config', `"${url}" is not an http(s) address of an OpenAPI document.`);
+    }
+    let response: Response;
+    try {
+      // The person asked for this address: it is granted for this one download.
+      response = await grantWhile(originOf(url), 'openapi-import', () => fetchFor('openapi-import')(url, { credentials: 'omit', redirect: 'follow' }));
+    } catch (error) {
+      throw new TabagentError('network', `Could not load ${url}: ${error instanceof Error ? error.message : String(error)}. Check the address and that the server allows this page's origin (CORS).`, { cause: error });
+    }
+    if (!response.ok) throw new TabagentError(response.status === 404 ? 'not-found' : 'server', `Loading ${url} failed: HTTP ${response.status}.`);
+    const text = await response.text();
+    if (text.length > MAX_DOCUMENT_BYTES) throw new TabagentError('config', `The document at ${url} is larger than 10 MB.`);
+    return text;
+  }
+
+  async function orphanSecrets(db: TabagentDb, candidates: Iterable<string>): Promise<string[]> {
+    const [records, servers] = await Promise.all([db.getAll('tools'), db.getAll('mcpServers')]);
+    const used = new Set([
+      ...records.flatMap((record) => record.openapi?.security.flat().flatMap((scheme) => (scheme.secretId ? [scheme.secretId] : [])) ?? []),
+      ...servers.flatMap((server) => Object.values(server.headerSecrets)),
+    ]);
+    return [...new Set(candidates)].filter((id) => !used.has(id));
+  }
+
+  return {
+    start(open) {
+      openDatabase ??= open;
+      starting ??= load();
+      return starting;
+    },
+
+    tools(): LibraryTool[] {
+      return registry.list().map((manifest) => ({
+        name: manifest.name,
+        description: manifest.description,
+        kind: manifest.kind,
+        source: sourceOf(manifest),
+        sideEffects: manifest.sideEffects,
+        allowedOrigins: [...manifest.allowedOrigins],
+        removable: manifest.kind === 'openapi',
+      }));
+    },
+
+    servers(): McpServerStatus[] {
+      return loadedManager?.statuses() ?? [];
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async connectMcp({ url, auth }) {
+      const origin = originOf(url.trim());
+      const header = auth?.header.trim() ?? '';
+      const headerSecrets: Record<string, string> = {};
+      let secretId: string | undefined;
+      if (auth && auth.value !== '') {
+        if (!origin) throw new TabagentError('config', `"${url}" is not an http(s) address.`);
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(header)) throw new TabagentError('config', `"${header}" is not a valid header name.`);
+        secretId = createId();
+        await secrets.store({ id: secretId, label: `${header} for ${origin}`, value: auth.value, origins: [origin] });
+        headerSecrets[header] = secretId;
+      }
+      try {
+        const created = await mcpManager();
+        return await grantWhile(origin, 'mcp:connect', () => created.add({ url, headerSecrets }));
+      } catch (error) {
+        if (secretId) await secrets.remove([secretId]);
+        throw error;
+      }
+    },
+
+    async reconnectMcp(id) {
+      const created = await mcpManager();
+      const server = created.statuses().find((status) => status.id === id);
+      return grantWhile(server ? originOf(server.url) : undefined, 'mcp:connect', () => created.reconnect(id));
+    },
+
+    async disconnectMcp(id) {
+      await (await mcpManager()).disconnect(id);
+    },
+
+    async removeMcp(id) {
+      const db = await database();
+      const record = await db.get('mcpServers', id);
+      await (await mcpManager()).remove(id);
+      if (record) await secrets.remove(await orphanSecrets(db, Object.values(record.headerSecrets)));
+    },
+
+    async previewOpenApi(source) {
+      const text = await readDocument(source);
+      const openapi = await loadOpenApiModule();
+      const specUrl = source.url?.trim() || undefined;
+      const serverUrl = source.serverUrl?.trim() || undefined;
+      const result = await openapi.importOpenApiTools(text, {
+        ...(specUrl ? { specUrl } : {}),
+        ...(serverUrl ? { serverUrl } : {}),
+        takenNames: registry.list().map((manifest) => manifest.name),
+      });
+      const id = createId();
+      previews.set(id, { text, ...(specUrl ? { specUrl } : {}), ...(serverUrl ? { serverUrl } : {}) });
+      return {
+        id,
+        title: result.title,
+        apiVersion: result.apiVersion,
+        specVersion: result.specVersion,
+        operations: result.tools.map(({ manifest, binding }) => ({
+          key: `${binding.method.toUpperCase()} ${binding.path}`,
+          name: manifest.name,
+          method: binding.method.toUpperCase(),
+          path: binding.path,
+          description: manifest.description,
+          sideEffects: manifest.sideEffects,
+          origin: manifest.allowedOrigins[0] ?? '',
+        })),
+        skipped: result.skipped,
+        securitySchemes: result.securitySchemes.map(({ name, kind, label, description }) => ({ name, kind, label, ...(description ? { description } : {}) })),
+      } satisfies OpenApiPreview;
+    },
+
+    async addOpenApi(preview: OpenApiPreview, choice: OpenApiChoice) {
+      const cached = previews.get(preview.id);
+      if (!cached) throw new TabagentError('config', 'This preview has expired; load the document again.');
+      const chosen = new Set(choice.operations);
+      const origins = [...new Set(preview.operations.filter((operation) => chosen.has(operation.key)).map((operation) => operation.origin))];
+      const db = await database();
+      const secretIds: Record<string, string> = {};
+      for (const [scheme, value] of Object.entries(choice.secrets)) {
+        if (value === '') continue;
+        const id = createId();
+        const kind = preview.securitySchemes.find((candidate) => candidate.name === scheme)?.kind;
+        // Basic credentials are kept encoded, so the request carries the secret (or the door's placeholder) as it is.
+        await secrets.store({ id, label: `${scheme} for ${preview.title}`, value: kind === 'basic' ? base64(value) : value, origins });
+        secretIds[scheme] = id;
+      }
+      const openapi = await loadOpenApiModule();
+      const result = await openapi.importOpenApiTools(cached.text, {
+        ...(cached.specUrl ? { specUrl: cached.specUrl } : {}),
+        ...(cached.serverUrl ? { serverUrl: cached.serverUrl } : {}),
+        secrets: secretIds,
+        takenNames: registry.list().map((manifest) => manifest.name),
+      });
+      const selected = result.tools.filter(({ binding }) => chosen.has(`${binding.method.toUpperCase()} ${binding.path}`));
+      const time = now();
+      const records: ToolRecord[] = selected.map(({ manifest, binding }) => ({
+        name: manifest.name,
+        manifest,
+        source: { kind: 'openapi', ...(cached.specUrl ? { specUrl: cached.specUrl } : {}) },
+        enabled: true,
+        createdAt: time,
+        updatedAt: time,
+        openapi: binding,
+      }));
+      // Registered first (this validates every manifest), then saved in one transaction.
+      const added: string[] = [];
+      try {
+        for (const record of records) {
+          registry.register(record.manifest, createOpenApiImplementation(record.openapi!, { resolveSecret }), {
+            preview: createOpenApiPreview(record.openapi!, { resolveSecret }),
+          });
+          added.push(record.name);
+        }
+        const transaction = db.transaction('tools', 'readwrite');
+        // `add`, not `put`: a stored tool of the same name (say, a custom one not loaded yet) is never overwritten.
+        await Promise.all([...records.map((record) => transaction.store.add(record)), transaction.done]);
+      } catch (error) {
+        for (const name of added) registry.unregister(name);
+        await secrets.remove(Object.values(secretIds));
+        throw error;
+      }
+      previews.delete(preview.id);
+      return added;
+    },
+
+    async removeTool(name) {
+      const db = await database();
+      const record = await db.get('tools', name);
+      if (!record || record.source.kind !== 'openapi') throw new TabagentError('config', `${name} is not an imported tool.`);
+      await db.delete('tools', name);
+      registry.unregister(name);
+      const used = record.openapi?.security.flat().flatMap((scheme) => (scheme.secretId ? [scheme.secretId] : [])) ?? [];
+      await secrets.remove(await orphanSecrets(db, used));
+    },
+
+    grants() {
+      return (loadedManager?.statuses() ?? []).flatMap((server) => {
+        const origin = server.enabled ? originOf(server.url) : undefined;
+        return origin ? [{ origin, holder: `mcp:${server.name || origin}` }] : [];
+      });
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { createSignal, createUniqueId, onCleanup, onMount, Show } from 'solid-js';
+import { ErrorAlert } from '../components/error-alert';
+import { McpDemoNote } from '../demos/mcp-demo-note';
+import { mcpUrlFromHash } from '../demos/tools-link';
+import type { PageContext } from '../pages/page-context';
+import { CustomToolsSlot } from './custom-tools-slot';
+import { McpSection } from './mcp-section';
+import { t } from './messages';
+import { OpenApiSection } from './openapi-section';
+import type { LibraryTool, McpServerStatus, ToolLibraryServices } from './tool-library-services';
+import { ToolList } from './tool-list';
+import './tools.css';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The Tools page: every tool with on/off and pin switches (both kept in the settings:
+ * `enabledTools` and `pinnedTools`), the custom-tool editor's slot, MCP servers and OpenAPI import.
+ */
+export function ToolsPage(props: { context: PageContext }) {
+  return (
+    <div class="tools-page">
+      <h2>{t('title')}</h2>
+      <p class="muted">{t('intro')}</p>
+      <Show when={props.context.services.toolLibrary} fallback={<p>{t('unavailable')}</p>}>
+        {(library) => <ToolsPageBody context={props.context} library={library()} />}
+      </Show>
+    </div>
+  );
+}
+
+function ToolsPageBody(props: { context: PageContext; library: ToolLibraryServices }) {
+  const { context, library } = props;
+  const listHeadingId = createUniqueId();
+  const [tools, setTools] = createSignal<LibraryTool[]>(library.tools());
+  const [servers, setServers] = createSignal<McpServerStatus[]>(library.servers());
+  const [status, setStatus] = createSignal('');
+  const [error, setError] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  // The MCP demo opens this page as `#/tools?mcp=<url>` (src/ui/demos/tools-link.ts).
+  const demoMcpUrl = mcpUrlFromHash(location.hash);
+  const refresh = () => {
+    setTools(library.tools());
+    setServers(library.servers());
+  };
+  onCleanup(library.subscribe(refresh));
+  onMount(() => {
+    library
+      .start(context.openDatabase)
+      .then(refresh)
+      .catch((caught: unknown) => setError(messageOf(caught)));
+  });
+
+  const settings = () => context.settings();
+  const isPinned = (name: string) => (settings().pinnedTools ?? []).includes(name);
+  const save = async (next: ReturnType<typeof settings>) => {
+    setError(undefined);
+    await context.saveSettings(next);
+  };
+
+  return (
+    <>
+      <p role="status" class="tools-status">
+        {status()}
+      </p>
+      <Show when={error()}>{(message) => <ErrorAlert message={message()} />}</Show>
+      <section class="tools-section" aria-labelledby={listHeadingId}>
+        <h3 id={listHeadingId}>{t('listHeading')}</h3>
+        <ToolList
+          tools={tools()}
+          busy={busy()}
+          isEnabled={(name) => settings().enabledTools[name] !== false}
+          isPinned={isPinned}
+          onToggle={(name, enabled) => void save({ ...settings(), enabledTools: { ...settings().enabledTools, [name]: enabled } })}
+          onPin={(name, pinned) => {
+            const current = (settings().pinnedTools ?? []).filter((pinnedName) => pinnedName !== name);
+            void save({ ...settings(), pinnedTools: pinned ? [...current, name] : current });
+          }}
+          onRemove={(name) => {
+            setBusy(true);
+            setError(undefined);
+            library
+              .removeTool(name)
+              .then(() => setStatus(t('removed', { name })))
+              .catch((caught: unknown) => setError(messageOf(caught)))
+              .finally(() => setBusy(false));
+          }}
+        />
+      </section>
+      <CustomToolsSlot context={context} library={library} />
+      <McpSection
+        library={library}
+        servers={servers()}
+        announce={setStatus}
+        initialUrl={demoMcpUrl}
+        note={demoMcpUrl ? <McpDemoNote url={demoMcpUrl} /> : undefined}
+      />
+      <OpenApiSection library={library} announce={setStatus} />
+    </>
+  );
+}
