@@ -1,0 +1,161 @@
+/**
+ * Startup: the built app in headless Chromium against a blank Vite page built in the same run,
+ * both served by `vite preview` on this machine. Figures are medians over RUNS cold loads (a fresh
+ * browser context each: no HTTP cache, no service worker) and warm loads (a second load in the same
+ * context), reported as ratios app / blank, plus the gzipped size of the initial JavaScript.
+ *
+ *   first paint   first-contentful-paint
+ *   interactive   the page is ready (app: the message box is there and the saved settings are
+ *                 loaded, `.app[data-ready] textarea`; blank: its textarea) and the main thread has
+ *                 had no long task for 500 ms: the later of ready and the last long task's end
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser } from 'playwright';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromiumArgs } from '../vitest.config';
+import { initialFiles, measureFiles, type BuildManifest } from './startup/initial-js';
+import { probeScript, SAMPLE_EXPRESSION, SETTLED_EXPRESSION, type StartupSample } from './startup/page-probe';
+
+const RUNS = 9;
+/** The issue's budget for the initial JavaScript, gzipped. */
+const INITIAL_JS_LIMIT_BYTES = 250 * 1024;
+
+interface Target {
+  name: 'app' | 'blank';
+  url: string;
+  readySelector: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function medians(samples: StartupSample[]): StartupSample {
+  const keys = Object.keys(samples[0] ?? {}) as Array<keyof StartupSample>;
+  return Object.fromEntries(keys.map((key) => [key, Number(median(samples.map((sample) => sample[key])).toFixed(1))])) as unknown as StartupSample;
+}
+
+/** A page with nothing but a heading and a text box, built by Vite like the app. */
+async function buildBlank(folder: string): Promise<string> {
+  const source = join(folder, 'blank-src');
+  mkdirSync(source, { recursive: true });
+  writeFileSync(
+    join(source, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Blank</title></head><body><div id="root"></div><script type="module" src="./main.js"></script></body></html>\n',
+  );
+  writeFileSync(
+    join(source, 'main.js'),
+    "document.getElementById('root').innerHTML = '<h1>Blank</h1><label>Message <textarea></textarea></label>';\n",
+  );
+  const outDir = join(folder, 'blank');
+  await build({ root: source, configFile: false, logLevel: 'warn', build: { outDir, emptyOutDir: true, target: 'es2022' } });
+  return outDir;
+}
+
+async function serve(outDir: string): Promise<PreviewServer> {
+  return preview({
+    // Vite refuses an outDir equal to root; serve the folder from its parent.
+    root: dirname(outDir),
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+}
+
+/** One cold load (fresh context) and one warm load (same context again) of a target. */
+async function loadTwice(browser: Browser, target: Target): Promise<{ cold: StartupSample; warm: StartupSample }> {
+  const context = await browser.newContext({ locale: 'en-US' });
+  try {
+    await context.addInitScript(probeScript(target.readySelector));
+    const page = await context.newPage();
+    const measure = async (): Promise<StartupSample> => {
+      await page.waitForFunction(SETTLED_EXPRESSION, undefined, { timeout: 60_000, polling: 50 });
+      return (await page.evaluate(SAMPLE_EXPRESSION)) as StartupSample;
+    };
+    await page.goto(target.url);
+    const cold = await measure();
+    await page.goto(target.url);
+    const warm = await measure();
+    return { cold, warm };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs the bench; returns figures for bench/results/startup.json. */
+export async function runStartupBench(): Promise<Record<string, unknown>> {
+  const root = new URL('..', import.meta.url).pathname;
+  const work = mkdtempSync(join(tmpdir(), 'tabagent-startup-'));
+  const servers: PreviewServer[] = [];
+  let browser: Browser | undefined;
+  try {
+    const appDir = join(work, 'app');
+    await build({ root, logLevel: 'warn', build: { outDir: appDir, emptyOutDir: true, manifest: true } });
+    const blankDir = await buildBlank(work);
+    const manifest = JSON.parse(readFileSync(join(appDir, '.vite', 'manifest.json'), 'utf8')) as BuildManifest;
+    const initial = initialFiles(manifest);
+    const js = measureFiles(appDir, initial.js);
+    const css = measureFiles(appDir, initial.css);
+
+    const [appServer, blankServer] = await Promise.all([serve(appDir), serve(blankDir)]);
+    servers.push(appServer, blankServer);
+    const urlOf = (server: PreviewServer): string => server.resolvedUrls?.local[0] ?? '';
+    const targets: Target[] = [
+      { name: 'blank', url: urlOf(blankServer), readySelector: 'textarea' },
+      { name: 'app', url: urlOf(appServer), readySelector: '.app[data-ready] textarea' },
+    ];
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+    // One unrecorded round first: the browser's own start-up work would otherwise land on whichever page goes first.
+    for (const target of targets) await loadTwice(browser, target);
+    const samples = { app: { cold: [] as StartupSample[], warm: [] as StartupSample[] }, blank: { cold: [] as StartupSample[], warm: [] as StartupSample[] } };
+    for (let run = 0; run < RUNS; run += 1) {
+      // Alternate the order, so drift in machine load hits both pages alike.
+      const order = run % 2 === 0 ? targets : [...targets].reverse();
+      for (const target of order) {
+        const { cold, warm } = await loadTwice(browser, target);
+        samples[target.name].cold.push(cold);
+        samples[target.name].warm.push(warm);
+      }
+    }
+    const app = { cold: medians(samples.app.cold), warm: medians(samples.app.warm) };
+    const blank = { cold: medians(samples.blank.cold), warm: medians(samples.blank.warm) };
+    const ratio = (a: number, b: number): number => Number((a / b).toFixed(2));
+    return {
+      description: `Built app vs a blank Vite page, both from vite preview on 127.0.0.1, headless Chromium; medians of ${RUNS} cold loads (fresh context) and ${RUNS} warm loads (same context, HTTP cache and service worker); ratios are app / blank`,
+      definitions: {
+        firstContentfulPaint: 'the first-contentful-paint entry',
+        interactive:
+          'ready (app: the message box is on screen and the saved settings are loaded, `.app[data-ready] textarea`; blank: its textarea), and no long task (> 50 ms) for 500 ms after: the later of ready and the end of the last long task',
+        initialJs: "the entry chunk and its static imports from Vite's build manifest, gzip at zlib's default level",
+      },
+      browser: browser.version(),
+      // Timings on a shared machine move with its load; the ratios are what to compare across runs.
+      machine: { cpus: availableParallelism(), loadAverage1m: Number((loadavg()[0] ?? 0).toFixed(1)) },
+      ratios: {
+        first_contentful_paint: ratio(app.cold.firstContentfulPaintMs, blank.cold.firstContentfulPaintMs),
+        interactive: ratio(app.cold.interactiveMs, blank.cold.interactiveMs),
+        warm_first_contentful_paint: ratio(app.warm.firstContentfulPaintMs, blank.warm.firstContentfulPaintMs),
+        warm_interactive: ratio(app.warm.interactiveMs, blank.warm.interactiveMs),
+      },
+      app,
+      blank,
+      initialJs: {
+        files: initial.js,
+        bytes: js.bytes,
+        gzipBytes: js.gzipBytes,
+        gzipKB: Number((js.gzipBytes / 1024).toFixed(1)),
+        limitGzipKB: INITIAL_JS_LIMIT_BYTES / 1024,
+        withinLimit: js.gzipBytes <= INITIAL_JS_LIMIT_BYTES,
+      },
+      initialCss: { files: initial.css, bytes: css.bytes, gzipBytes: css.gzipBytes },
+    };
+  } finally {
+    await browser?.close();
+    await Promise.all(servers.map((server) => server.close()));
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,113 @@
+import { createUniqueId, For, onMount, Show } from 'solid-js';
+import { formatMegabytes, type ModelRecommendation } from '../../llm/capabilities';
+import { TryDemoButton } from '../demos/try-demo-button';
+import { t as demoMessages } from '../demos/try-demo-messages';
+import type { ModelsState } from '../models/models-state';
+import { deviceSummary } from './device-summary';
+import { t } from './messages';
+import './first-run.css';
+
+export interface FirstRunProps {
+  /** The Models page's state (device probe, recommendations, caches); absent where only servers are offered. */
+  models: ModelsState | undefined;
+  /** Makes the recommended model the engine and starts its download (the person has seen its size). */
+  onUseModel: (item: ModelRecommendation) => void;
+  /** Opens the Models page to compare every local model. */
+  onOpenModels: () => void;
+  /** Opens Settings to connect a server. */
+  onConnectServer: () => void;
+  /** Hides the welcome for good. */
+  onDismiss: () => void;
+  /** Opens the Demos dialog (absent: no "Try a demo" choice). */
+  onTryDemo?: (() => void) | undefined;
+}
+
+/**
+ * The welcome shown until a model is configured or the person says "Not now": what this device
+ * can do (WebGPU, memory, storage), the one model recommended for it with its download size, the
+ * server alternative, and plainly what stays on this device. It downloads nothing by itself: the
+ * download starts only from the button that names the model and its size.
+ */
+export function FirstRun(props: FirstRunProps) {
+  const titleId = createUniqueId();
+  const deviceId = createUniqueId();
+  const startId = createUniqueId();
+  const privacyId = createUniqueId();
+  onMount(() => void props.models?.refresh());
+
+  const recommended = (): ModelRecommendation | undefined => props.models?.recommendations().find((item) => item.recommended);
+  const cached = (item: ModelRecommendation): boolean =>
+    props.models?.isCached({ engine: item.model.engine, modelId: item.model.id }) === true;
+  const lines = (): string[] | undefined => {
+    const report = props.models?.report();
+    return report ? deviceSummary(report, props.models?.storage()) : undefined;
+  };
+
+  return (
+    <section class="first-run" aria-labelledby={titleId}>
+      <h2 id={titleId}>{t('title')}</h2>
+      <p>{t('intro')}</p>
+      <Show when={props.models}>
+        <h3 id={deviceId}>{t('deviceTitle')}</h3>
+        <Show when={lines()} fallback={<p class="muted">{t('checking')}</p>}>
+          {(items) => (
+            <ul class="first-run-device" aria-labelledby={deviceId}>
+              <For each={items()}>{(line) => <li>{line}</li>}</For>
+            </ul>
+          )}
+        </Show>
+      </Show>
+      <h3 id={startId}>{t('startTitle')}</h3>
+      <div class="first-run-choices" role="group" aria-labelledby={startId}>
+        <Show when={props.models?.report()}>
+          <div class="first-run-choice">
+            <Show when={recommended()} fallback={<p>{t('noLocal')}</p>}>
+              {(item) => (
+                <>
+                  <p>
+                    {cached(item())
+                      ? t('recommendCached', { name: item().model.label })
+                      : t('recommend', { name: item().model.label, size: formatMegabytes(item().model.downloadMB) })}
+                    <Show when={item().device === 'wasm'}> {t('cpuNote')}</Show>
+                  </p>
+                  <button type="button" class="primary" onClick={() => props.onUseModel(item())}>
+                    {cached(item())
+                      ? t('startCached', { name: item().model.label })
+                      : t('download', { name: item().model.label, size: formatMegabytes(item().model.downloadMB) })}
+                  </button>{' '}
+                </>
+              )}
+            </Show>
+            <button type="button" class="link-button" onClick={() => props.onOpenModels()}>
+              {t('compare')}
+            </button>
+          </div>
+        </Show>
+        <div class="first-run-choice">
+          <p>{t('serverText')}</p>
+          <button type="button" onClick={() => props.onConnectServer()}>
+            {t('connectServer')}
+          </button>
+        </div>
+        <Show when={props.onTryDemo}>
+          {(open) => (
+            <div class="first-run-choice">
+              <p>{demoMessages('welcomeText')}</p>
+              <TryDemoButton onClick={open()} />
+            </div>
+          )}
+        </Show>
+      </div>
+      <h3 id={privacyId}>{t('privacyTitle')}</h3>
+      <ul class="first-run-privacy" aria-labelledby={privacyId}>
+        <li>{t('privacyData')}</li>
+        <li>{t('privacyLocal')}</li>
+        <li>{t('privacyServer')}</li>
+        <li>{t('privacyOffline')}</li>
+      </ul>
+      <button type="button" class="link-button first-run-skip" onClick={() => props.onDismiss()}>
+        {t('skip')}
+      </button>
+    </section>
+  );
+}
