@@ -1,0 +1,216 @@
+/**
+ * Restores a validated backup (see backup.ts) without ever overwriting: a record whose key is
+ * already here is skipped, or imported as a copy under a new id when the person chose so, and
+ * every reference to a copied record (a message's conversation, a chunk's document, a
+ * conversation's knowledge bases) follows it. Everything is written in one transaction: all or nothing.
+ */
+import {
+  BACKUP_STORES,
+  base64ToBytes,
+  keepSecrets,
+  SETTINGS_RECORD_KEY,
+  withoutSecrets,
+  type BackupFile,
+  type BackupStore,
+} from './backup';
+import type { MessageRecord, VectorRecord } from './records';
+import type { TabagentDb } from './schema';
+import { normalizeSettings, type Settings } from './settings';
+import { toStorageError } from './storage-error';
+import { requestAll, writeTransaction } from './write-transaction';
+
+/** What to do with a record whose key already exists here. */
+export type ConflictChoice = 'skip' | 'copy';
+
+export interface ImportOptions {
+  /** Default 'skip'. Tools (keyed by name) and cached vectors (keyed by their text) are always skipped. */
+  onConflict?: ConflictChoice;
+  /**
+   * Replace this browser's saved settings with the backup's; this browser's API keys are kept.
+   * Without it the backup's settings are used only where none were saved yet.
+   */
+  replaceSettings?: boolean;
+}
+
+export interface StoreCounts {
+  /** Imported under their own key. */
+  added: number;
+  /** Imported under a new id because the key existed. */
+  copied: number;
+  /** Left out because the key existed (or their parent was left out). */
+  skipped: number;
+}
+
+export interface ImportReport {
+  stores: Record<BackupStore, StoreCounts>;
+  settings: 'imported' | 'replaced' | 'kept' | 'none';
+}
+
+/** Per store: how many records the file holds and how many of their keys already exist here. */
+export interface ImportPreview {
+  stores: Record<BackupStore, { total: number; existing: number }>;
+  /** The file has settings, and this browser has saved settings of its own. */
+  settingsConflict: boolean;
+}
+
+type Key = string;
+
+/** A stable string for any IndexedDB key (vectors and eval examples have array keys). */
+function keyString(key: IDBValidKey): Key {
+  return typeof key === 'string' ? key : JSON.stringify(key);
+}
+
+function keyOf(store: BackupStore, record: Record<string, unknown>): Key {
+  switch (store) {
+    case 'vectors':
+      return keyString([record.modelId as string, record.textHash as string]);
+    case 'evalExamples':
+      return keyString([record.runId as string, record.index as number]);
+    case 'tools':
+      return record.name as string;
+    default:
+      return record.id as string;
+  }
+}
+
+/** The keys of every backed-up store as they are now, and whether settings were saved. */
+async function existingKeys(db: TabagentDb): Promise<{ keys: Record<BackupStore, Set<Key>>; settings: Settings | undefined }> {
+  try {
+    const tx = db.transaction([...BACKUP_STORES, 'settings']);
+    const lists = await requestAll(BACKUP_STORES.map((store) => () => tx.objectStore(store).getAllKeys() as Promise<IDBValidKey[]>));
+    const settingsRecord = await tx.objectStore('settings').get(SETTINGS_RECORD_KEY);
+    const keys = Object.fromEntries(BACKUP_STORES.map((store, index) => [store, new Set(lists[index]!.map(keyString))])) as Record<BackupStore, Set<Key>>;
+    return { keys, settings: settingsRecord ? normalizeSettings(settingsRecord.settings) : undefined };
+  } catch (error) {
+    throw toStorageError(error, 'read your data');
+  }
+}
+
+/** How the file's records meet what is here, for the person to choose before importing. */
+export async function previewImport(db: TabagentDb, file: BackupFile): Promise<ImportPreview> {
+  const { keys, settings } = await existingKeys(db);
+  const stores = Object.fromEntries(
+    BACKUP_STORES.map((store) => {
+      const records = file.data[store] as unknown as Record<string, unknown>[];
+      return [store, { total: records.length, existing: records.filter((record) => keys[store].has(keyOf(store, record))).length }];
+    }),
+  ) as ImportPreview['stores'];
+  return { stores, settingsConflict: file.data.settings !== undefined && settings !== undefined };
+}
+
+/** The records to add per store, after skipping and copying. */
+interface Plan {
+  records: Record<BackupStore, Record<string, unknown>[]>;
+  counts: Record<BackupStore, StoreCounts>;
+}
+
+function plan(file: BackupFile, keys: Record<BackupStore, Set<Key>>, choice: ConflictChoice): Plan {
+  const records = Object.fromEntries(BACKUP_STORES.map((store) => [store, []])) as unknown as Plan['records'];
+  const counts = Object.fromEntries(BACKUP_STORES.map((store) => [store, { added: 0, copied: 0, skipped: 0 }])) as Plan['counts'];
+  const renamed = Object.fromEntries(BACKUP_STORES.map((store) => [store, new Map<string, string>()])) as Record<BackupStore, Map<string, string>>;
+  const left = Object.fromEntries(BACKUP_STORES.map((store) => [store, new Set<string>()])) as Record<BackupStore, Set<string>>;
+  const idIn = (store: BackupStore, id: string): string => renamed[store].get(id) ?? id;
+
+  /** Adds one record: skipped with its parent, else under its own key, or copied, or skipped. */
+  const take = (store: BackupStore, record: Record<string, unknown>, parentLeftOut: boolean, copyable: boolean): void => {
+    const id = keyOf(store, record);
+    if (parentLeftOut || (keys[store].has(id) && (choice === 'skip' || !copyable))) {
+      left[store].add(id);
+      counts[store].skipped += 1;
+      return;
+    }
+    if (keys[store].has(id)) {
+      const copy = crypto.randomUUID();
+      renamed[store].set(id, copy);
+      records[store].push({ ...record, id: copy });
+      counts[store].copied += 1;
+      return;
+    }
+    records[store].push({ ...record });
+    counts[store].added += 1;
+  };
+
+  const { data } = file;
+  for (const base of data.knowledgeBases) take('knowledgeBases', { ...base }, false, true);
+  for (const document of data.knowledgeDocuments) {
+    take('knowledgeDocuments', { ...document, knowledgeBaseId: idIn('knowledgeBases', document.knowledgeBaseId) }, left.knowledgeBases.has(document.knowledgeBaseId), true);
+  }
+  for (const chunk of data.knowledgeChunks) {
+    take('knowledgeChunks', { ...chunk, documentId: idIn('knowledgeDocuments', chunk.documentId) }, left.knowledgeDocuments.has(chunk.documentId), true);
+  }
+  for (const conversation of data.conversations) {
+    const knowledgeBaseIds = conversation.knowledgeBaseIds.map((id) => idIn('knowledgeBases', id));
+    take('conversations', { ...conversation, knowledgeBaseIds }, false, true);
+  }
+  for (const message of data.messages) {
+    take('messages', { ...message, conversationId: idIn('conversations', message.conversationId) }, left.conversations.has(message.conversationId), true);
+  }
+  // Within a conversation, messages name their turn by its opening message's id; citations name chunks.
+  for (const message of records.messages as unknown as MessageRecord[]) {
+    if (message.turnId !== undefined) message.turnId = idIn('messages', message.turnId);
+    if (message.sources) message.sources = message.sources.map((source) => (source.ref === undefined ? source : { ...source, ref: idIn('knowledgeChunks', source.ref) }));
+  }
+  for (const memory of data.memories) {
+    take('memories', memory.conversationId === undefined ? { ...memory } : { ...memory, conversationId: idIn('conversations', memory.conversationId) }, false, true);
+  }
+  // The same model and text always give the same vector: one already here is the same one.
+  for (const vector of data.vectors) take('vectors', { ...vector }, false, false);
+  // Tools are keyed by the name the model calls them by: a second tool of the same name cannot exist.
+  for (const tool of data.tools) take('tools', { ...tool }, false, false);
+  for (const run of data.evalRuns) take('evalRuns', { ...run }, false, true);
+  for (const example of data.evalExamples) {
+    const runId = idIn('evalRuns', example.runId);
+    const moved = { ...example, runId };
+    // An example's key is (run, index): it is new whenever its run was copied.
+    const key = keyOf('evalExamples', moved);
+    if (left.evalRuns.has(example.runId) || keys.evalExamples.has(key)) {
+      counts.evalExamples.skipped += 1;
+      continue;
+    }
+    records.evalExamples.push(moved);
+    counts.evalExamples.added += 1;
+  }
+  for (const server of data.mcpServers) take('mcpServers', { ...server }, false, true);
+  return { records, counts };
+}
+
+function toVectorRecord(record: Record<string, unknown>): VectorRecord {
+  const bytes = base64ToBytes(record.vector as string);
+  return { ...(record as unknown as VectorRecord), vector: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) };
+}
+
+/**
+ * Imports a validated backup (see `parseBackup`). Never overwrites: records are only added (an
+ * `add` that meets a key written meanwhile by another tab fails the whole import, which then
+ * changes nothing). Throws TabagentError('storage').
+ */
+export async function importBackup(db: TabagentDb, file: BackupFile, options: ImportOptions = {}): Promise<ImportReport> {
+  const { keys, settings: current } = await existingKeys(db);
+  const { records, counts } = plan(file, keys, options.onConflict ?? 'skip');
+  let settings: ImportReport['settings'] = 'none';
+  let nextSettings: Settings | undefined;
+  if (file.data.settings !== undefined) {
+    const imported = withoutSecrets(normalizeSettings(file.data.settings));
+    if (current === undefined) {
+      settings = 'imported';
+      nextSettings = imported;
+    } else if (options.replaceSettings) {
+      settings = 'replaced';
+      nextSettings = normalizeSettings(keepSecrets(imported, current));
+    } else settings = 'kept';
+  }
+  await writeTransaction(db, [...BACKUP_STORES, 'settings'], () => 'import the backup', async (tx) => {
+    const writes: Array<() => Promise<unknown>> = [];
+    for (const store of BACKUP_STORES) {
+      const objectStore = tx.objectStore(store);
+      for (const record of records[store]) {
+        const value = store === 'vectors' ? toVectorRecord(record) : record;
+        // `add`, never `put`: a key that exists fails the transaction instead of replacing a record.
+        writes.push(() => (objectStore.add as (value: unknown) => Promise<IDBValidKey>)(value));
+      }
+    }
+    if (nextSettings) writes.push(() => tx.objectStore('settings').put({ schema: 1, settings: nextSettings }, SETTINGS_RECORD_KEY));
+    await requestAll(writes);
+  });
+  return { stores: counts, settings };
+}

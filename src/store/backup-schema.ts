@@ -1,0 +1,116 @@
+/**
+ * The JSON Schema of backup version 1: every store's records with the fields Tabagent needs to
+ * read them back. Unknown fields are allowed, so a backup from a later release that only added
+ * optional fields still imports.
+ */
+
+const string = { type: 'string' } as const;
+const nonEmpty = { type: 'string', minLength: 1 } as const;
+const number = { type: 'number' } as const;
+const integer = { type: 'integer', minimum: 0 } as const;
+const boolean = { type: 'boolean' } as const;
+const strings = { type: 'array', items: string } as const;
+
+function record(required: Record<string, object>, optional: Record<string, object> = {}): object {
+  return { type: 'object', required: Object.keys(required), properties: { ...required, ...optional } };
+}
+
+const conversation = record(
+  { id: nonEmpty, title: string, createdAt: number, updatedAt: number, pinned: boolean, knowledgeBaseIds: strings, trainingOptIn: boolean },
+);
+
+const message = record(
+  { id: nonEmpty, conversationId: nonEmpty, seq: integer, role: { enum: ['system', 'user', 'assistant', 'tool'] }, content: string, createdAt: number, updatedAt: number },
+  { turnId: string, toolCallId: string, name: string, context: string, incomplete: boolean, toolCalls: { type: 'array' }, items: { type: 'array' }, sources: { type: 'array' } },
+);
+
+const memory = record({ id: nonEmpty, text: string, textHash: string, tags: strings, createdAt: number, updatedAt: number }, { conversationId: string });
+
+const knowledgeBase = record({ id: nonEmpty, name: string, createdAt: number, updatedAt: number });
+
+const knowledgeDocument = record({
+  id: nonEmpty,
+  knowledgeBaseId: nonEmpty,
+  title: string,
+  source: string,
+  mimeType: string,
+  sizeBytes: integer,
+  contentHash: string,
+  chunkCount: integer,
+  createdAt: number,
+});
+
+const knowledgeChunk = record(
+  { id: nonEmpty, documentId: nonEmpty, ordinal: integer, text: string, textHash: string, start: integer, end: integer },
+  { page: { type: 'integer', minimum: 1 }, heading: string },
+);
+
+const vector = record({
+  modelId: nonEmpty,
+  textHash: nonEmpty,
+  dims: { type: 'integer', minimum: 1 },
+  vector: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' },
+  createdAt: number,
+});
+
+const tool = record({ name: nonEmpty, manifest: { type: 'object', required: ['name'] }, source: { type: 'object', required: ['kind'] }, enabled: boolean, createdAt: number, updatedAt: number });
+
+const evalRun = record(
+  { id: nonEmpty, dataset: string, model: string, startedAt: number, status: { enum: ['running', 'done', 'stopped', 'error'] }, total: integer, completed: integer },
+  { finishedAt: number, summary: { type: 'object', additionalProperties: number }, error: string, format: string },
+);
+
+const evalExample = record({ runId: nonEmpty, index: integer, result: {} });
+
+const mcpServer = record({
+  id: nonEmpty,
+  url: string,
+  name: string,
+  enabled: boolean,
+  headerSecrets: { type: 'object', additionalProperties: string },
+  createdAt: number,
+  updatedAt: number,
+});
+
+const list = (items: object): object => ({ type: 'array', items });
+
+/** Version 1 of the backup file. */
+export const backupSchemaV1 = {
+  type: 'object',
+  required: ['format', 'version', 'exportedAt', 'data'],
+  properties: {
+    format: { const: 'tabagent-backup' },
+    version: { const: 1 },
+    exportedAt: string,
+    data: {
+      type: 'object',
+      required: [
+        'conversations',
+        'messages',
+        'memories',
+        'knowledgeBases',
+        'knowledgeDocuments',
+        'knowledgeChunks',
+        'vectors',
+        'tools',
+        'evalRuns',
+        'evalExamples',
+        'mcpServers',
+      ],
+      properties: {
+        settings: { type: 'object' },
+        conversations: list(conversation),
+        messages: list(message),
+        memories: list(memory),
+        knowledgeBases: list(knowledgeBase),
+        knowledgeDocuments: list(knowledgeDocument),
+        knowledgeChunks: list(knowledgeChunk),
+        vectors: list(vector),
+        tools: list(tool),
+        evalRuns: list(evalRun),
+        evalExamples: list(evalExample),
+        mcpServers: list(mcpServer),
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,274 @@
+/**
+ * Backup: every piece of the person's data in one JSON file, and back. The file is
+ * `{format: 'tabagent-backup', version: 1, exportedAt, data}`; `data` holds one array per store
+ * (vectors as base64 of their little-endian Float32 bytes) and the settings with every secret
+ * (API keys) emptied. The `secrets` store and the network log are never exported.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import { TabagentError } from '../core/errors';
+import { backupSchemaV1 } from './backup-schema';
+import type {
+  ConversationRecord,
+  EvalExampleRecord,
+  EvalRunRecord,
+  KnowledgeBaseRecord,
+  KnowledgeChunkRecord,
+  KnowledgeDocumentRecord,
+  McpServerRecord,
+  MemoryRecord,
+  MessageRecord,
+  ToolRecord,
+  VectorRecord,
+} from './records';
+import type { TabagentDb } from './schema';
+import { normalizeSettings, type Settings } from './settings';
+import { toStorageError } from './storage-error';
+
+export const BACKUP_FORMAT = 'tabagent-backup';
+/** The version this code writes; it reads every version up to it. */
+export const BACKUP_VERSION = 1;
+
+/** The stores a backup holds, parents before children (the order import writes them). */
+export const BACKUP_STORES = [
+  'knowledgeBases',
+  'knowledgeDocuments',
+  'knowledgeChunks',
+  'conversations',
+  'messages',
+  'memories',
+  'vectors',
+  'tools',
+  'evalRuns',
+  'evalExamples',
+  'mcpServers',
+] as const;
+
+export type BackupStore = (typeof BACKUP_STORES)[number];
+
+/** A cached embedding as the file holds it. */
+export type BackupVector = Omit<VectorRecord, 'vector'> & {
+  /** Base64 of the vector's Float32 bytes (little-endian, as every browser stores them). */
+  vector: string;
+};
+
+export interface BackupData {
+  /** The settings with every secret field emptied; absent when none were saved. */
+  settings?: Settings;
+  conversations: ConversationRecord[];
+  messages: MessageRecord[];
+  memories: MemoryRecord[];
+  knowledgeBases: KnowledgeBaseRecord[];
+  knowledgeDocuments: KnowledgeDocumentRecord[];
+  knowledgeChunks: KnowledgeChunkRecord[];
+  vectors: BackupVector[];
+  tools: ToolRecord[];
+  evalRuns: EvalRunRecord[];
+  evalExamples: EvalExampleRecord[];
+  mcpServers: McpServerRecord[];
+}
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  /** ISO 8601. */
+  exportedAt: string;
+  data: BackupData;
+}
+
+/** The key of the settings record (settings-repository.ts). */
+export const SETTINGS_RECORD_KEY = 'app';
+
+/**
+ * Field names that hold secrets, wherever they appear in the settings: `apiKey`, `secret`,
+ * `password`, `…Token` (a plural such as `maxTokens` is a number of tokens, not a credential).
+ */
+const SECRET_FIELD = /(?:^|[a-z0-9_-])(?:api[-_]?key|secret|password|token|authorization)$/i;
+
+/** True for a field name that holds a secret. */
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELD.test(name);
+}
+
+/** A deep copy of `value` with every secret string field emptied. Stops API keys reaching a backup file. */
+export function withoutSecrets<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => withoutSecrets(item)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    copy[key] = isSecretField(key) && typeof field === 'string' ? '' : withoutSecrets(field);
+  }
+  return copy as T;
+}
+
+/** Puts `from`'s secret fields into `into` at the same places (import keeps this browser's API keys). */
+export function keepSecrets<T>(into: T, from: unknown): T {
+  if (typeof into !== 'object' || into === null || Array.isArray(into) || typeof from !== 'object' || from === null) return into;
+  const result: Record<string, unknown> = { ...(into as Record<string, unknown>) };
+  const source = from as Record<string, unknown>;
+  for (const [key, field] of Object.entries(result)) {
+    if (isSecretField(key) && typeof source[key] === 'string') result[key] = source[key];
+    else result[key] = keepSecrets(field, source[key]);
+  }
+  return result as T;
+}
+
+/** Base64 of bytes (in slices: a spread of a large array would overflow the call stack). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let offset = 0; offset < bytes.length; offset += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
+  }
+  return btoa(binary);
+}
+
+export function base64ToBytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+function vectorBytes(vector: Float32Array | ArrayBuffer): Uint8Array {
+  return vector instanceof ArrayBuffer ? new Uint8Array(vector) : new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength);
+}
+
+/**
+ * Reads every store in one transaction (a consistent snapshot, even while another tab writes)
+ * and returns the backup. Throws TabagentError('storage').
+ */
+export async function exportBackup(db: TabagentDb, now: Date = new Date()): Promise<BackupFile> {
+  try {
+    const tx = db.transaction([...BACKUP_STORES, 'settings']);
+    const [settingsRecord, knowledgeBases, knowledgeDocuments, knowledgeChunks, conversations, messages, memories, vectors, tools, evalRuns, evalExamples, mcpServers] =
+      await Promise.all([
+        tx.objectStore('settings').get(SETTINGS_RECORD_KEY),
+        tx.objectStore('knowledgeBases').getAll(),
+        tx.objectStore('knowledgeDocuments').getAll(),
+        tx.objectStore('knowledgeChunks').getAll(),
+        tx.objectStore('conversations').getAll(),
+        tx.objectStore('messages').getAll(),
+        tx.objectStore('memories').getAll(),
+        tx.objectStore('vectors').getAll(),
+        tx.objectStore('tools').getAll(),
+        tx.objectStore('evalRuns').getAll(),
+        tx.objectStore('evalExamples').getAll(),
+        tx.objectStore('mcpServers').getAll(),
+      ]);
+    const data: BackupData = {
+      ...(settingsRecord ? { settings: withoutSecrets(normalizeSettings(settingsRecord.settings)) } : {}),
+      conversations,
+      messages,
+      memories,
+      knowledgeBases,
+      knowledgeDocuments,
+      knowledgeChunks,
+      vectors: vectors.map((record) => ({ ...record, vector: bytesToBase64(vectorBytes(record.vector)) })),
+      tools,
+      evalRuns,
+      evalExamples,
+      mcpServers,
+    };
+    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), data };
+  } catch (error) {
+    throw toStorageError(error, 'read your data for the backup');
+  }
+}
+
+/** The backup as the text of a .json file. */
+export function serializeBackup(file: BackupFile): string {
+  return JSON.stringify(file);
+}
+
+let validateV1: ReturnType<Ajv['compile']> | undefined;
+
+/** "data.messages[3].conversationId" from Ajv's "/data/messages/3/conversationId". */
+function fieldPath(instancePath: string, extra?: string): string {
+  const parts = instancePath.split('/').slice(1);
+  if (extra) parts.push(extra);
+  let path = '';
+  for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : path === '' ? part : `.${part}`;
+  return path === '' ? 'the file' : path;
+}
+
+function describeError(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'required') return `${fieldPath(error.instancePath, String(params.missingProperty))} is missing`;
+  if (error.keyword === 'const') return `${fieldPath(error.instancePath)} must be ${JSON.stringify(params.allowedValue)}`;
+  return `${fieldPath(error.instancePath)} ${error.message ?? 'is invalid'}`;
+}
+
+function invalid(problems: readonly string[]): TabagentError {
+  const shown = problems.slice(0, 5);
+  const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
+  return new TabagentError('invalid-file', `This backup cannot be imported: ${shown.join('; ')}${more}. Nothing was changed.`, {
+    data: { problems: [...problems] },
+  });
+}
+
+/** References between records of the file, and vectors of the right length: what the schema cannot say. */
+function checkReferences(data: BackupData): string[] {
+  const problems: string[] = [];
+  const idsOf = (store: string, records: readonly { id: string }[]): Set<string> => {
+    const ids = new Set<string>();
+    records.forEach((record, index) => {
+      if (ids.has(record.id)) problems.push(`data.${store}[${index}].id "${record.id}" appears twice`);
+      ids.add(record.id);
+    });
+    return ids;
+  };
+  const conversations = idsOf('conversations', data.conversations);
+  idsOf('messages', data.messages);
+  idsOf('memories', data.memories);
+  const bases = idsOf('knowledgeBases', data.knowledgeBases);
+  const documents = idsOf('knowledgeDocuments', data.knowledgeDocuments);
+  idsOf('knowledgeChunks', data.knowledgeChunks);
+  const runs = idsOf('evalRuns', data.evalRuns);
+  idsOf('mcpServers', data.mcpServers);
+  const refers = (store: string, index: number, field: string, id: string, what: string, known: Set<string>): void => {
+    if (!known.has(id)) problems.push(`data.${store}[${index}].${field} refers to ${what} "${id}", which is not in the file`);
+  };
+  data.messages.forEach((record, index) => refers('messages', index, 'conversationId', record.conversationId, 'conversation', conversations));
+  data.knowledgeDocuments.forEach((record, index) => refers('knowledgeDocuments', index, 'knowledgeBaseId', record.knowledgeBaseId, 'knowledge base', bases));
+  data.knowledgeChunks.forEach((record, index) => refers('knowledgeChunks', index, 'documentId', record.documentId, 'document', documents));
+  data.evalExamples.forEach((record, index) => refers('evalExamples', index, 'runId', record.runId, 'evaluation run', runs));
+  data.vectors.forEach((record, index) => {
+    let length: number;
+    try {
+      length = base64ToBytes(record.vector).length;
+    } catch {
+      length = -1;
+    }
+    if (length !== record.dims * 4) problems.push(`data.vectors[${index}].vector must hold ${record.dims} float32 values`);
+  });
+  return problems;
+}
+
+/**
+ * Reads and validates a backup file's text: its format, version, every record's required fields
+ * and the references between records. Throws TabagentError('invalid-file') naming what is wrong.
+ */
+export function parseBackup(text: string): BackupFile {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new TabagentError('invalid-file', `This file is not a Tabagent backup: it is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const head = (typeof value === 'object' && value !== null ? value : {}) as { format?: unknown; version?: unknown };
+  if (head.format !== BACKUP_FORMAT) {
+    throw new TabagentError('invalid-file', 'This file is not a Tabagent backup: its "format" field is not "tabagent-backup".');
+  }
+  if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
+    throw new TabagentError(
+      'invalid-file',
+      `This backup was made by a newer Tabagent (backup version ${head.version}; this one reads version ${BACKUP_VERSION}). Update Tabagent, then import it.`,
+    );
+  }
+  if (head.version !== 1) throw new TabagentError('invalid-file', 'This backup cannot be imported: its "version" field must be 1.');
+  validateV1 ??= new Ajv({ allErrors: true, strict: false, logger: false }).compile(backupSchemaV1);
+  if (!validateV1(value)) throw invalid((validateV1.errors ?? []).map(describeError));
+  const file = value as BackupFile;
+  const problems = checkReferences(file.data);
+  if (problems.length > 0) throw invalid(problems);
+  return file;
+}

@@ -1,0 +1,197 @@
+import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import { toTabagentError } from '../../core/errors';
+import { BACKUP_STORES, exportBackup, parseBackup, serializeBackup, type BackupFile, type BackupStore } from '../../store/backup';
+import { importBackup, previewImport, type ConflictChoice, type ImportPreview } from '../../store/backup-import';
+import type { TabagentDb } from '../../store';
+import { ErrorAlert } from '../components/error-alert';
+import { t } from './messages';
+
+const STORE_LABELS: Record<BackupStore, Parameters<typeof t>[0]> = {
+  conversations: 'storeConversations',
+  messages: 'storeMessages',
+  memories: 'storeMemories',
+  knowledgeBases: 'storeKnowledgeBases',
+  knowledgeDocuments: 'storeKnowledgeDocuments',
+  knowledgeChunks: 'storeKnowledgeChunks',
+  vectors: 'storeVectors',
+  tools: 'storeTools',
+  evalRuns: 'storeEvalRuns',
+  evalExamples: 'storeEvalExamples',
+  mcpServers: 'storeMcpServers',
+};
+
+/** Hands a file to the browser's download (nothing leaves the device). */
+function saveFile(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  // The download has started by the next task; the URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export interface BackupPanelProps {
+  openDatabase: () => Promise<TabagentDb>;
+  /** Saves the file (default: a browser download); tests read it instead. */
+  save?: (text: string, name: string) => void;
+}
+
+/** Export all data to one file; import one back, shown first, with a choice for records that already exist. */
+export function BackupPanel(props: BackupPanelProps) {
+  const headingId = createUniqueId();
+  const importId = createUniqueId();
+  const [status, setStatus] = createSignal<string>();
+  const [error, setError] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  const [pending, setPending] = createSignal<{ file: BackupFile; preview: ImportPreview }>();
+  const [choice, setChoice] = createSignal<ConflictChoice>('skip');
+  const [replaceSettings, setReplaceSettings] = createSignal(false);
+  const [imported, setImported] = createSignal(false);
+
+  const run = async (work: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+    } catch (failure) {
+      setError(toTabagentError(failure).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportAll = (): Promise<void> =>
+    run(async () => {
+      setStatus(t('exporting'));
+      const file = await exportBackup(await props.openDatabase());
+      const name = `tabagent-backup-${file.exportedAt.slice(0, 10)}.json`;
+      (props.save ?? saveFile)(serializeBackup(file), name);
+      setStatus(t('exported', { name }));
+    });
+
+  const choose = (chosen: File): Promise<void> =>
+    run(async () => {
+      setStatus(undefined);
+      setPending(undefined);
+      setImported(false);
+      const file = parseBackup(await chosen.text());
+      setChoice('skip');
+      setReplaceSettings(false);
+      setPending({ file, preview: await previewImport(await props.openDatabase(), file) });
+    });
+
+  const confirmImport = (): Promise<void> =>
+    run(async () => {
+      const current = pending();
+      if (!current) return;
+      setStatus(t('importing'));
+      const report = await importBackup(await props.openDatabase(), current.file, { onConflict: choice(), replaceSettings: replaceSettings() });
+      const counts = Object.values(report.stores);
+      setPending(undefined);
+      setImported(true);
+      setStatus(
+        t('imported', {
+          added: counts.reduce((sum, entry) => sum + entry.added + entry.copied, 0),
+          copied: counts.reduce((sum, entry) => sum + entry.copied, 0),
+          skipped: counts.reduce((sum, entry) => sum + entry.skipped, 0),
+        }),
+      );
+    });
+
+  const totals = (preview: ImportPreview) => {
+    const entries = Object.values(preview.stores);
+    return { total: entries.reduce((sum, entry) => sum + entry.total, 0), existing: entries.reduce((sum, entry) => sum + entry.existing, 0) };
+  };
+
+  return (
+    <section class="backup-panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('backupTitle')}</h2>
+      <p class="muted">{t('backupIntro')}</p>
+      <div class="backup-actions">
+        <button type="button" disabled={busy()} onClick={() => void exportAll()}>
+          {t('exportBackup')}
+        </button>
+        <label for={importId} class="backup-import">
+          {t('importBackup')}
+        </label>
+        <input
+          id={importId}
+          type="file"
+          accept=".json,application/json"
+          disabled={busy()}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const chosen = input.files?.[0];
+            input.value = '';
+            if (chosen) void choose(chosen);
+          }}
+        />
+      </div>
+      <Show when={error()}>{(message) => <ErrorAlert message={message()} />}</Show>
+      <Show when={pending()}>
+        {(current) => (
+          <form
+            class="backup-preview"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void confirmImport();
+            }}
+          >
+            <p>{t('importSummary', totals(current().preview))}</p>
+            <ul>
+              <For each={BACKUP_STORES.filter((store) => current().preview.stores[store].total > 0)}>
+                {(store) => (
+                  <li>
+                    {t('storeCount', {
+                      count: current().preview.stores[store].total,
+                      name: t(STORE_LABELS[store]),
+                      existing: current().preview.stores[store].existing,
+                    })}
+                  </li>
+                )}
+              </For>
+            </ul>
+            <fieldset>
+              <legend>{t('conflictLegend')}</legend>
+              <label>
+                <input type="radio" name={`${importId}-conflict`} checked={choice() === 'skip'} onChange={() => setChoice('skip')} />
+                {t('conflictSkip')}
+              </label>
+              <label>
+                <input type="radio" name={`${importId}-conflict`} checked={choice() === 'copy'} onChange={() => setChoice('copy')} />
+                {t('conflictCopy')}
+              </label>
+            </fieldset>
+            <Show when={current().preview.settingsConflict}>
+              <label>
+                <input type="checkbox" checked={replaceSettings()} onChange={(event) => setReplaceSettings(event.currentTarget.checked)} />
+                {t('replaceSettings')}
+              </label>
+            </Show>
+            <div class="dialog-actions">
+              <button type="button" onClick={() => setPending(undefined)}>
+                {t('cancel')}
+              </button>
+              <button type="submit" class="primary" disabled={busy()}>
+                {t('import')}
+              </button>
+            </div>
+          </form>
+        )}
+      </Show>
+      <Show when={status()}>
+        <p role="status">
+          {status()}
+          <Show when={imported()}>
+            {' '}
+            {t('reloadHint')}{' '}
+            <button type="button" class="link-button" onClick={() => location.reload()}>
+              {t('reload')}
+            </button>
+          </Show>
+        </p>
+      </Show>
+    </section>
+  );
+}
