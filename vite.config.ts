@@ -1,8 +1,94 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
 
+/**
+ * Lets @apidevtools/json-schema-ref-parser (the `$ref` resolver under swagger-parser, used by the
+ * OpenAPI import) run in browsers: it calls `Buffer.isBuffer(result)` on every parse, even of a
+ * plain object, and browsers have no `Buffer` ("Buffer is not defined"). Instead of a `Buffer`
+ * global, which other libraries read as "this is Node", its own calls become
+ * `globalThis.Buffer?.isBuffer(`: unchanged in Node, false in a browser. Also applied while
+ * dependencies are pre-bundled (optimizeDeps). The browser project in vitest.config.ts has a
+ * copy (the config files import no local modules).
+ */
+function refParserWithoutBuffer(): Plugin {
+  const library = /[\\/]@apidevtools[\\/]json-schema-ref-parser[\\/]/;
+  return {
+    name: 'tabagent:ref-parser-without-buffer',
+    transform: {
+      filter: { id: library },
+      handler: (code) => ({ code: code.replace(/(?<![.\w])Buffer\.isBuffer\(/g, 'globalThis.Buffer?.isBuffer('), map: null }),
+    },
+  };
+}
+
+/**
+ * Files up to this size are precached when the service worker installs, so the app shell, its
+ * lazy chunks, the workers and the small WASM modules work offline from the first visit. Larger
+ * files are the local-model runtimes (web-llm's library and worker, onnxruntime-web's WASM, each
+ * 6–27 MB): precaching them would make every visitor download ~40 MB, including those who only use
+ * a server, so they are cached on first use instead (CacheFirst below; their names carry a content
+ * hash, so a cached copy is never stale). See docs/install-and-offline.md.
+ */
+const PRECACHE_LIMIT_BYTES = 3 * 1024 * 1024;
+
+/** The service worker and web app manifest (vite-plugin-pwa, Workbox generateSW). */
+const pwa: Partial<VitePWAOptions> = {
+  registerType: 'prompt',
+  // src/ui/pwa/register-updates.ts registers it (after the first paint) and drives the reload prompt.
+  injectRegister: false,
+  // The glob below already takes the icons and the favicon; listing them again would duplicate entries.
+  includeManifestIcons: false,
+  manifest: {
+    id: '/',
+    name: 'Tabagent',
+    short_name: 'Tabagent',
+    description: 'A tool-using AI agent that runs in a browser tab. Conversations, settings and local models stay on this device.',
+    lang: 'en',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: '#1f5fbf',
+    background_color: '#ffffff',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'icons/maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+      { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,json}'],
+    // The service worker's own source map is of no use to anyone and doubles the build's PWA step.
+    sourcemap: false,
+    // Workbox only warns past this (and vite-plugin-pwa turns the warning into an error); the size
+    // decision is the transform below, which leaves big files to the runtime cache without a warning.
+    maximumFileSizeToCacheInBytes: 256 * 1024 * 1024,
+    manifestTransforms: [
+      (entries) => ({ manifest: entries.filter((entry) => entry.size <= PRECACHE_LIMIT_BYTES), warnings: [] }),
+    ],
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        // Same-origin hashed build assets that were too big to precache (a RegExp route matches
+        // other origins only from the URL's start, so this never caches another site's files).
+        urlPattern: /\/assets\/[^?#]+\.(?:js|mjs|wasm)$/,
+        handler: 'CacheFirst',
+        options: {
+          cacheName: 'tabagent-large-assets',
+          expiration: { maxEntries: 24, purgeOnQuotaError: true },
+          cacheableResponse: { statuses: [200] },
+        },
+      },
+    ],
+  },
+};
+
 export default defineConfig({
-  plugins: [solid()],
+  // refParserWithoutBuffer: the OpenAPI parser checks Node's `Buffer` even in browsers (see the plugin).
+  plugins: [solid(), VitePWA(pwa), refParserWithoutBuffer()],
+  optimizeDeps: { rolldownOptions: { plugins: [refParserWithoutBuffer()] } },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { runCoreBench } from './core.bench';
 import { runLlmBench } from './llm.bench';
 import { runRetrievalBench } from './retrieval.bench';
+import { runStartupBench } from './startup.bench';
 
 /** `npm run bench [-- name ...]`: runs the named benchmarks (all by default), writes bench/results/<name>.json. */
 const benches: Record<string, () => Promise<Record<string, unknown>> | Record<string, unknown>> = {
   core: runCoreBench,
   llm: runLlmBench,
   retrieval: runRetrievalBench,
+  startup: runStartupBench,
 };
 
 const requested = process.argv.slice(2).filter((name) => !name.startsWith('-'));

@@ -3,6 +3,8 @@
  * side is `WebWorkerMLCEngine`, used by `src/llm/webllm/engine.ts`). Thin by design: all mapping
  * to Tabagent's types happens on the main thread.
  */
+// First: the worker's fetch goes through the page's network door before any library loads.
+import '../src/net/install-worker-door';
 import { WebWorkerMLCEngineHandler } from '@mlc-ai/web-llm';
 
 const handler = new WebWorkerMLCEngineHandler();

@@ -19,9 +19,11 @@ export type ErrorCode =
   | 'unknown-tool'
   | 'tool-failed'
   | 'denied' // the user refused a side-effecting call
+  | 'network-blocked' // the network door refused a request (origin not granted, secret to the wrong origin)
   | 'step-limit'
   | 'config' // settings are incomplete or wrong
   | 'storage'
+  | 'invalid-file' // a file the person chose cannot be read (damaged PDF, bad backup)
   | 'internal';
 
 const MARKER = 'tabagent.error';

@@ -14,13 +14,61 @@ export interface ToolResult {
 /** The user's decision on a side-effecting call. */
 export type ApprovalDecision = 'allow' | 'deny';
 
-/** Asks the person about one exact, frozen call. */
-export type ApproveCall = (call: Readonly<ToolCall>, signal: AbortSignal) => Promise<ApprovalDecision>;
+/** Why a call needs the person's confirmation. */
+export type ApprovalReason =
+  /** The tool acts on the world (its manifest says `sideEffects`). */
+  | 'side-effects'
+  /** The turn's context holds outside text (a web page, a tool result, a document) and this call can send data away. */
+  | 'untrusted-context';
+
+/** One request a call will make, as the person is shown it (secret placeholders as `‹secret: label›`). */
+export interface RequestPreview {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** What the confirmation shows besides the call itself: why it is asked, and what goes where. */
+export interface ApprovalDetails {
+  reasons: ApprovalReason[];
+  /** Origins the call may contact (empty: none). */
+  destinations: string[];
+  /** The exact requests the call will make, when the tool can tell in advance. */
+  requests?: RequestPreview[];
+  /** What made the context untrusted (tool names, 'knowledge', 'earlier turn'…), for 'untrusted-context'. */
+  untrustedSources?: string[];
+}
+
+/** Asks the person about one exact, frozen call; `details` says why and what will be sent where. */
+export type ApproveCall = (call: Readonly<ToolCall>, signal: AbortSignal, details?: ApprovalDetails) => Promise<ApprovalDecision>;
+
+/** A confirmation the loop requires beyond the tool's own `sideEffects` (see `requiresConfirmation`). */
+export interface RequiredConfirmation {
+  reason: 'untrusted-context';
+  /** What made the context untrusted, shown to the person. */
+  sources: string[];
+}
 
 export interface ExecuteOptions {
   signal?: AbortSignal;
-  /** Called for tools with side effects; without it such calls are denied. */
+  /** Called for tools with side effects (and calls in `confirm`); without it such calls are denied. */
   approve?: ApproveCall;
+  /** Ask the person even when the tool has no side effects (the context is untrusted). */
+  confirm?: RequiredConfirmation;
+}
+
+/** What the loop's confirmation policy needs to know about a tool. */
+export interface ToolTraits {
+  /** The tool acts on the world: every call is confirmed. */
+  sideEffects: boolean;
+  /** The tool can send its arguments off this machine (it has network origins, or is an http/openapi/mcp/model-api tool). */
+  sendsData: boolean;
+  /**
+   * The tool's output is computed on this machine from its arguments alone (calculator, clock,
+   * unit conversion), so its result brings no outside text into the prompt.
+   */
+  trustedOutput: boolean;
 }
 
 /** Result of validating arguments against a tool's schema. */
@@ -35,6 +83,11 @@ export interface ToolRunner {
   definitions(): ToolDefinition[];
   /** Whether each call of this tool must be approved by the person first. */
   requiresApproval(name: string): boolean;
+  /**
+   * What the confirmation policy needs to know about a tool. Optional for simple runners; without
+   * it a tool counts as sending no data and bringing in untrusted output (the real executor has it).
+   */
+  traits?(name: string): ToolTraits;
   /** Validates arguments without running anything. Unknown tools fail validation. */
   validate(name: string, args: Record<string, unknown>): ValidationOutcome;
   /** Validates, asks approval where needed, and runs with a timeout. Never throws. */

@@ -2,15 +2,7 @@
 import { ModelFileNotFoundError } from '@huggingface/transformers';
 import { TabagentError, toTabagentError } from '../core/errors';
 
-/** The error every embedder throws when its signal fires. */
-export function embedAborted(): TabagentError {
-  return new TabagentError('aborted', 'Stopped.');
-}
-
-/** Throws the aborted error if `signal` has fired. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw embedAborted();
-}
+export { embedAborted, throwIfAborted } from './abort';
 
 /** A load failure as 'not-found', 'config' (device unsupported), or the error's own code. */
 export function toEmbedLoadError(error: unknown, data: Record<string, unknown>): TabagentError {

@@ -3,10 +3,11 @@ import { proxy, wrap, type Endpoint, type Remote } from 'comlink';
 import type { LoadProgress } from '../core/types';
 import type { TransformersDevice } from '../llm/transformers/options';
 import { registerErrorTransfer } from '../llm/worker-protocol/error-transfer';
-import { embedAborted } from './errors';
+import { embedAborted } from './abort';
 import { embedderId, type TransformersEmbedderOptions } from './options';
 import type { Embedder, EmbeddingKind } from './types';
 import type { EmbedWorkerApi } from './worker-api';
+import { connectWorkerToDoor } from '../net/worker-link';
 
 /** An Embedder in a worker; `device` is known once loaded. */
 export interface WorkerEmbedder extends Embedder {
@@ -73,5 +74,8 @@ export function createWorkerEmbedder(worker: Endpoint, options: TransformersEmbe
 
 /** Starts the embed worker (workers/embed.worker.ts) as a module worker bundled by Vite. */
 export function spawnEmbedWorker(): Worker {
-  return new Worker(new URL('../../workers/embed.worker.ts', import.meta.url), { type: 'module', name: 'tabagent-embed' });
+  const worker = new Worker(new URL('../../workers/embed.worker.ts', import.meta.url), { type: 'module', name: 'tabagent-embed' });
+  // Its model downloads go through the page's network door.
+  connectWorkerToDoor(worker, 'embedding worker');
+  return worker;
 }

@@ -5,6 +5,7 @@ export {
   DEFAULT_TOOLS_PER_TURN,
   defaultSettings,
   isEngineConfigured,
+  isStrictNetwork,
   isToolEnabled,
   normalizeSettings,
   settingsToolModes,
@@ -48,6 +49,7 @@ export type {
   StoredToolCallItem,
   StoredToolCallStatus,
   StoredToolSource,
+  StoredTurnBudget,
   StoredTurnItem,
   StoredTurnState,
   ToolRecord,
@@ -75,4 +77,11 @@ export {
 } from './turn-records';
 export { requestAll, writeTransaction, type WriteTransaction } from './write-transaction';
 export { deleteVectorsOfModel, getVectors, putVectors, type CachedVector } from './vector-cache';
-export { appendNetworkLog, listNetworkLog, NETWORK_LOG_LIMIT } from './network-log';
+export {
+  addNetworkLogEntry,
+  appendNetworkLog,
+  clearNetworkLog,
+  listNetworkLog,
+  NETWORK_LOG_LIMIT,
+  updateNetworkLogEntry,
+} from './network-log';

@@ -6,6 +6,7 @@
 import type { ErrorCode } from '../core/errors';
 import type { ChatMessage, ToolCall } from '../core/types';
 import type { ToolManifest } from '../tools/manifest';
+import type { OpenApiBinding } from '../tools/openapi/binding';
 
 /** One conversation: its title, ordering data and per-conversation options. */
 export interface ConversationRecord {
@@ -65,6 +66,19 @@ export interface StoredTurnSource {
   ref?: string;
 }
 
+/** How a turn's last prompt used the model's context, in tokens (mirrors the chat's `TurnBudget`). */
+export interface StoredTurnBudget {
+  system: number;
+  tools: number;
+  context: number;
+  history: number;
+  total: number;
+  limit: number;
+  omittedMessages: number;
+  truncatedResults: number;
+  overflow?: boolean;
+}
+
 /** One item of a turn, in the order the chat showed it. */
 export type StoredTurnItem = StoredAssistantItem | StoredToolCallItem;
 
@@ -107,6 +121,8 @@ export interface MessageRecord {
   retrievedTools?: StoredRetrievedTools;
   /** Only on a turn's opening user message: the material quoted for it (citations point here). */
   sources?: StoredTurnSource[];
+  /** Only on a turn's opening user message: how its last prompt used the context budget. */
+  budget?: StoredTurnBudget;
   /** The text was cut off (the run stopped, failed, or the tab closed while it streamed). */
   incomplete?: boolean;
   createdAt: number;
@@ -128,6 +144,8 @@ export interface ToolRecord {
   enabled: boolean;
   createdAt: number;
   updatedAt: number;
+  /** OpenAPI tools: how arguments become the HTTP request (secret ids only, never values). */
+  openapi?: OpenApiBinding;
 }
 
 /** One cached embedding, keyed by the model and a hash of the embedded text. */
@@ -149,6 +167,12 @@ export interface MemoryRecord {
   /** The conversation it was learned in, when there is one. */
   conversationId?: string;
   tags: string[];
+  /**
+   * Who wrote it: the person (Memory page) or the agent (the `remember` tool, possibly prompted by
+   * outside text). Agent-written memories are quoted as untrusted until the person edits them.
+   * Absent in records from before this field: treated as the person's.
+   */
+  origin?: 'person' | 'agent';
   createdAt: number;
   updatedAt: number;
 }
@@ -180,6 +204,10 @@ export interface KnowledgeChunkRecord {
   /** Character offsets in the document's text, for citations. */
   start: number;
   end: number;
+  /** The 1-based page it is on (PDFs), for citations. */
+  page?: number;
+  /** The nearest heading above it, for citations. */
+  heading?: string;
 }
 
 /** One outbound request, as the network door saw it. `id` is given by the store. */
@@ -195,6 +223,13 @@ export interface NetworkLogRecord {
   outcome: 'allowed' | 'blocked';
   status?: number;
   reason?: string;
+  /** Request body size in bytes. */
+  bytesSent?: number;
+  /** Response body size in bytes (counted as it was read; Content-Length until then). */
+  bytesReceived?: number;
+  /** Why the request failed on the way (redacted), when it did. */
+  error?: string;
+  durationMs?: number;
 }
 
 /** A named group of documents; each conversation chooses which bases it draws on. */

@@ -64,6 +64,13 @@ export interface Settings {
   language?: InterfaceLanguage;
   /** The first-run welcome was dismissed (it also goes away once a model is configured). */
   welcomeDismissed?: boolean;
+  /**
+   * Strict network mode: requests may reach only origins granted to an enabled tool or the
+   * configured engine. Absent means on; only `false` is ever stored.
+   */
+  strictNetwork?: boolean;
+  /** The embedding model the person agreed to download (its model id); absent: not asked yet or declined. */
+  embeddingConsent?: string;
 }
 
 /** Interface languages a person can pin in settings (absent means "follow the browser"). */
@@ -80,6 +87,11 @@ export function defaultSettings(): Settings {
     modelApi: { baseUrl: '', model: '', imageModel: '', apiKey: '' },
     systemPrompt: 'You are Tabagent, a helpful assistant. Use the tools when they help.',
   };
+}
+
+/** Whether strict network mode is on (the default). */
+export function isStrictNetwork(settings: Settings): boolean {
+  return settings.strictNetwork !== false;
 }
 
 /** Whether a tool is switched on (tools the settings do not mention are on). */
@@ -170,7 +182,15 @@ export function normalizeSettings(value: unknown): Settings {
     systemPrompt: stringOr(record.systemPrompt, defaults.systemPrompt),
     ...retrievalFields(record),
     ...interfaceFields(record),
+    ...(record.strictNetwork === false ? { strictNetwork: false } : {}),
+    ...embeddingFields(record),
   };
+}
+
+/** The embedding consent, only when it names a model (anything else reads as "not asked yet"). */
+function embeddingFields(record: UnknownRecord): Pick<Settings, 'embeddingConsent'> {
+  const consent = record.embeddingConsent;
+  return typeof consent === 'string' && consent.trim() !== '' ? { embeddingConsent: consent } : {};
 }
 
 /**

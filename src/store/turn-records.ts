@@ -7,7 +7,7 @@
  */
 import type { ChatMessage } from '../core/types';
 import type { MessageDraft } from './conversation-store';
-import type { MessageRecord, StoredRetrievedTools, StoredTurnItem, StoredTurnSource, StoredTurnState } from './records';
+import type { MessageRecord, StoredRetrievedTools, StoredTurnBudget, StoredTurnItem, StoredTurnSource, StoredTurnState } from './records';
 
 /** A turn as the chat holds it. */
 export interface StoredTurn extends StoredTurnState {
@@ -18,6 +18,7 @@ export interface StoredTurn extends StoredTurnState {
   context?: string;
   retrievedTools?: StoredRetrievedTools;
   sources?: StoredTurnSource[];
+  budget?: StoredTurnBudget;
 }
 
 /** A structured-clone-safe deep copy of JSON-like data (items hold tool arguments). */
@@ -68,7 +69,7 @@ export function turnOpenerDraft(turn: StoredTurn): MessageDraft {
 /** What changes on a turn's opening record as the run goes on: status, error and items. */
 export function turnOpenerPatch(
   turn: StoredTurn,
-): Pick<MessageRecord, 'turn' | 'items' | 'incomplete' | 'context' | 'retrievedTools' | 'sources'> {
+): Pick<MessageRecord, 'turn' | 'items' | 'incomplete' | 'context' | 'retrievedTools' | 'sources' | 'budget'> {
   const state: StoredTurnState = turn.error === undefined ? { status: turn.status } : { status: turn.status, error: { ...turn.error } };
   return {
     turn: state,
@@ -77,6 +78,7 @@ export function turnOpenerPatch(
     ...(turn.context === undefined ? {} : { context: turn.context }),
     ...(turn.retrievedTools === undefined ? {} : { retrievedTools: copy(turn.retrievedTools) }),
     ...(turn.sources === undefined ? {} : { sources: copy(turn.sources) }),
+    ...(turn.budget === undefined ? {} : { budget: { ...turn.budget } }),
   };
 }
 
@@ -113,6 +115,7 @@ export function restoreTurns(records: readonly MessageRecord[]): StoredTurn[] {
         ...(record.context === undefined ? {} : { context: record.context }),
         ...(record.retrievedTools === undefined ? {} : { retrievedTools: copy(record.retrievedTools) }),
         ...(record.sources === undefined ? {} : { sources: copy(record.sources) }),
+        ...(record.budget === undefined ? {} : { budget: { ...record.budget } }),
       };
       turns.push(turn);
       byId.set(turn.id, turn);

@@ -1,10 +1,21 @@
 import { TabagentError, isAbortError, toTabagentError } from '../core/errors';
-import type { ExecuteOptions, ToolResult, ToolRunner, ValidationOutcome } from '../core/tool-runner';
+import { valueContainsPlaceholder } from '../core/secret-placeholder';
+import type {
+  ApprovalDetails,
+  ApprovalReason,
+  ExecuteOptions,
+  RequestPreview,
+  ToolResult,
+  ToolRunner,
+  ToolTraits,
+  ValidationOutcome,
+} from '../core/tool-runner';
 import type { ToolCall, ToolDefinition } from '../core/types';
 import { raceAbort } from '../core/abort';
 import { NotJsonDataError, freezeCall } from './frozen-copy';
 import { guardFetch } from './origin-guard';
 import { allowedOriginsOf, type RegisteredTool, type ToolRegistry } from './registry';
+import { displayPreview, guardPreview, type DescribeSecret } from './request-preview';
 import { ArgumentValidator } from './validator';
 
 export interface ToolExecutorOptions {
@@ -12,8 +23,41 @@ export interface ToolExecutorOptions {
   timeoutMs?: number;
   /** The fetch tools get, wrapped so each reaches only its allowed origins (default: global fetch). */
   fetch?: typeof fetch;
+  /**
+   * The fetch one tool gets (before the origin guard), when each tool's requests should be told
+   * apart: the network door's `as('tool:<name>')` records the tool as the requester. Wins over `fetch`.
+   */
+  fetchFor?: (toolName: string) => typeof fetch;
   /** Clock for `durationMs` (default `performance.now`). */
   now?: () => number;
+  /** Names a secret in confirmations (`‹secret: label›`); the network door's secret list provides it. */
+  describeSecret?: DescribeSecret;
+  /**
+   * Scrubs every result and error text before the model sees it (the network door's `redact`
+   * removes secret values a server may have echoed). Default: unchanged.
+   */
+  redactOutput?: (text: string) => string;
+}
+
+/** Tool kinds whose calls send their arguments to a server. */
+const NETWORK_KINDS: ReadonlySet<string> = new Set(['http', 'openapi', 'mcp', 'model-api']);
+
+/** Traits of a registered tool, for the loop's confirmation policy. */
+function traitsOfTool(tool: RegisteredTool | undefined): ToolTraits {
+  // Unknown tools: when in doubt, ask.
+  if (!tool) return { sideEffects: true, sendsData: true, trustedOutput: false };
+  const { manifest } = tool;
+  const sendsData = allowedOriginsOf(tool).length > 0 || NETWORK_KINDS.has(manifest.kind);
+  // Only a built-in that cannot reach the network may vouch for its own output.
+  const trustedOutput = manifest.trustedOutput === true && manifest.kind === 'builtin' && !sendsData;
+  return { sideEffects: manifest.sideEffects, sendsData, trustedOutput };
+}
+
+function placeholderRefusal(name: string): TabagentError {
+  return new TabagentError(
+    'invalid-arguments',
+    `Invalid arguments for ${name}: arguments may not contain secret placeholders ({{secret:…}}). Secrets are added by the app where a tool needs them, never written by the model.`,
+  );
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -53,6 +97,7 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
   // globalThis.fetch later are honoured, and browsers do not see a detached `fetch` call.
   const baseFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const validator = new ArgumentValidator();
+  const redactOutput = options.redactOutput ?? ((text: string) => text);
   registry.subscribe(() => validator.prune((name) => registry.has(name)));
 
   function lookup(name: unknown): RegisteredTool | TabagentError {
@@ -69,7 +114,11 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
     return new TabagentError('unknown-tool', message, { data: { name: String(name).slice(0, 100), available } });
   }
 
-  async function askApproval(call: Readonly<ToolCall>, executeOptions: ExecuteOptions): Promise<TabagentError | undefined> {
+  async function askApproval(
+    call: Readonly<ToolCall>,
+    executeOptions: ExecuteOptions,
+    details: ApprovalDetails,
+  ): Promise<TabagentError | undefined> {
     const { approve, signal } = executeOptions;
     if (!approve) {
       return new TabagentError(
@@ -79,7 +128,7 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
     }
     let decision: unknown;
     try {
-      const asking = Promise.resolve().then(() => approve(call, signal ?? new AbortController().signal));
+      const asking = Promise.resolve().then(() => approve(call, signal ?? new AbortController().signal, details));
       decision = await raceAbort(asking, signal);
     } catch (error) {
       if (signal?.aborted || isAbortError(error)) return stopped(call.name);
@@ -94,7 +143,23 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
     return undefined;
   }
 
-  async function run(tool: RegisteredTool, call: Readonly<ToolCall>, signal: AbortSignal | undefined): Promise<unknown> {
+  /** The requests the call will make, when the tool can tell; a failing preview shows none. */
+  async function previewOf(tool: RegisteredTool, call: Readonly<ToolCall>): Promise<RequestPreview[] | undefined> {
+    if (!tool.preview) return undefined;
+    try {
+      const previews = await tool.preview(call.arguments);
+      return previews.map((preview) => Object.freeze({ ...preview, ...(preview.headers ? { headers: { ...preview.headers } } : {}) }));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function run(
+    tool: RegisteredTool,
+    call: Readonly<ToolCall>,
+    signal: AbortSignal | undefined,
+    approvedRequests: readonly RequestPreview[] | undefined,
+  ): Promise<unknown> {
     const name = tool.manifest.name;
     const controller = new AbortController();
     const forward = () => controller.abort(stopped(name));
@@ -103,7 +168,10 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
     const timer = setTimeout(() => {
       controller.abort(new TabagentError('timeout', `Tool ${name} did not finish within ${timeoutMs / 1000} s and was stopped.`));
     }, timeoutMs);
-    const context = { signal: controller.signal, fetch: guardFetch(baseFetch, name, () => allowedOriginsOf(tool)) };
+    const originGuarded = guardFetch(options.fetchFor?.(name) ?? baseFetch, name, () => allowedOriginsOf(tool));
+    // After the person approved exact requests, the call may send those and nothing else.
+    const toolFetch = approvedRequests ? guardPreview(originGuarded, name, approvedRequests) : originGuarded;
+    const context = { signal: controller.signal, fetch: toolFetch };
     try {
       const running = Promise.resolve().then(() => tool.implementation(call.arguments, context));
       return await raceAbort(running, controller.signal);
@@ -135,9 +203,18 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
       }
       const outcome = validator.validate(tool.manifest.name, tool.manifest.parameters, frozen.arguments);
       if (!outcome.ok) return errorResult(new TabagentError('invalid-arguments', outcome.message), elapsed());
+      if (valueContainsPlaceholder(frozen.arguments)) return errorResult(placeholderRefusal(tool.manifest.name), elapsed());
       if (signal?.aborted) return errorResult(stopped(tool.manifest.name), elapsed());
-      if (tool.manifest.sideEffects) {
-        const refusal = await askApproval(frozen, executeOptions);
+      const reasons: ApprovalReason[] = [];
+      if (tool.manifest.sideEffects) reasons.push('side-effects');
+      if (executeOptions.confirm) reasons.push(executeOptions.confirm.reason);
+      let approvedRequests: RequestPreview[] | undefined;
+      if (reasons.length > 0) {
+        approvedRequests = await previewOf(tool, frozen);
+        const details: ApprovalDetails = { reasons, destinations: allowedOriginsOf(tool) };
+        if (approvedRequests) details.requests = approvedRequests.map((preview) => displayPreview(preview, options.describeSecret));
+        if (executeOptions.confirm) details.untrustedSources = [...executeOptions.confirm.sources];
+        const refusal = await askApproval(frozen, executeOptions, details);
         if (refusal) return errorResult(refusal, elapsed());
         // The approved tool must still be the registered one: a swap while the person was
         // deciding would otherwise run code they never approved.
@@ -149,11 +226,18 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
         }
       }
       started = now();
-      const value = await run(tool, frozen, signal);
-      return { content: serialise(tool.manifest.name, value), isError: false, durationMs: elapsed() };
+      const value = await run(tool, frozen, signal, approvedRequests);
+      return { content: redactOutput(serialise(tool.manifest.name, value)), isError: false, durationMs: elapsed() };
     } catch (error) {
-      return errorResult(toTabagentError(error, 'tool-failed'), elapsed());
+      return errorResult(scrubError(toTabagentError(error, 'tool-failed')), elapsed());
     }
+  }
+
+  /** The error with its message scrubbed (a server may echo a secret into it). */
+  function scrubError(error: TabagentError): TabagentError {
+    const message = redactOutput(error.message);
+    if (message === error.message) return error;
+    return new TabagentError(error.code, message, { data: error.data, isRetryable: error.isRetryable });
   }
 
   return {
@@ -164,10 +248,15 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
       // Unknown tools count as needing approval: when in doubt, ask.
       return registry.get(name)?.manifest.sideEffects ?? true;
     },
+    traits(name: string): ToolTraits {
+      return traitsOfTool(registry.get(name));
+    },
     validate(name: string, args: Record<string, unknown>): ValidationOutcome {
       const tool = lookup(name);
       if (TabagentError.is(tool)) return { ok: false, message: tool.message };
-      return validator.validate(tool.manifest.name, tool.manifest.parameters, args);
+      const outcome = validator.validate(tool.manifest.name, tool.manifest.parameters, args);
+      if (outcome.ok && valueContainsPlaceholder(args)) return { ok: false, message: placeholderRefusal(tool.manifest.name).message };
+      return outcome;
     },
     execute,
   };

@@ -23,6 +23,11 @@ export {
 export { createToolExecutor, type ToolExecutorOptions } from './executor';
 export { guardFetch } from './origin-guard';
 export { isHttpOrigin, originOf } from './origins';
-export { builtinManifests, registerBuiltins, type BuiltinsConfig, type ModelApiConfig, type ModelApiConfigSource } from './builtins';
+export { builtinManifests, registerBuiltins, type BuiltinsConfig, type ModelApiConfig, type ModelApiConfigSource, type MemoryToolSource, type MemoryToolStore } from './builtins';
 export { describeTime, createCurrentTime, type CurrentTime, type CurrentTimeOptions } from './builtins/current-time';
 export { createModelApi, modelApiOrigins, type ModelApiChatResult, type ModelApiImageResult } from './builtins/model-api';
+export { importOpenApi, loadMcpModule, loadOpenApiModule } from './openapi-entry';
+export type { OpenApiBinding, OpenApiImport, OpenApiImportOptions, OpenApiSecurityScheme, OpenApiTool } from './openapi';
+export type { McpServerConfig, McpServerStatus, McpServerStore, McpToolProgress } from './mcp';
+export { sanitizeToolName, uniqueToolName } from './tool-names';
+export { noSecrets, type ResolveSecret } from './secrets';

@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../core/types';
+import { customImplementationSchema } from './custom/implementation';
 
 /** Tool kinds: where a tool's implementation comes from. */
 export const TOOL_KINDS = ['builtin', 'http', 'openapi', 'mcp', 'model-api', 'sandbox'] as const;
@@ -35,6 +36,7 @@ export const toolManifestSchema: JsonSchema = {
     },
     kind: { enum: [...TOOL_KINDS] },
     sideEffects: { type: 'boolean' },
+    trustedOutput: { type: 'boolean' },
     allowedOrigins: { type: 'array', uniqueItems: true, items: { type: 'string' } },
     secrets: {
       type: 'array',
@@ -61,5 +63,6 @@ export const toolManifestSchema: JsonSchema = {
       },
     },
     version: { type: 'string', minLength: 1, maxLength: 64 },
+    implementation: customImplementationSchema,
   },
 };

@@ -1,6 +1,8 @@
 import type { ValidateFunction } from 'ajv';
 import { TabagentError } from '../core/errors';
 import type { JsonSchema, ToolDefinition } from '../core/types';
+import { implementationProblems } from './custom/check-implementation';
+import type { CustomImplementation } from './custom/implementation';
 import { compileSchema, compilerFor } from './json-schema';
 import { TOOL_NAME_PATTERN, toolManifestSchema, type TOOL_KINDS } from './manifest-schema';
 import { isHttpOrigin } from './origins';
@@ -34,9 +36,17 @@ export interface ToolManifest {
   sideEffects: boolean;
   /** The only origins (`https://host[:port]`) the tool may contact. */
   allowedOrigins: string[];
+  /**
+   * The tool's output is computed here from its arguments alone (no outside text), so its results
+   * do not make the context untrusted. Honoured only for built-in tools without origins: an
+   * imported manifest cannot talk its way out of the injection defences.
+   */
+  trustedOutput?: boolean;
   secrets?: SecretReference[];
   examples?: ToolExample[];
   version?: string;
+  /** Custom tools only: how the tool runs (an HTTP request template or sandboxed JavaScript). */
+  implementation?: CustomImplementation;
 }
 
 /**
@@ -87,6 +97,7 @@ function validateSemantics(value: Record<string, unknown>): string[] {
       }
     });
   }
+  problems.push(...implementationProblems(value));
   if (isPlainObject(parameters) && parameters.type === 'object') {
     const compiled = compileSchema(parameters);
     if (!compiled.ok) {
@@ -154,11 +165,13 @@ export function manifestToJson(manifest: ToolManifest): string {
     description: manifest.description,
     kind: manifest.kind,
     sideEffects: manifest.sideEffects,
+    ...(manifest.trustedOutput !== undefined ? { trustedOutput: manifest.trustedOutput } : {}),
     allowedOrigins: manifest.allowedOrigins,
     ...(manifest.secrets ? { secrets: manifest.secrets } : {}),
     ...(manifest.version ? { version: manifest.version } : {}),
     parameters: manifest.parameters,
     ...(manifest.examples ? { examples: manifest.examples } : {}),
+    ...(manifest.implementation ? { implementation: manifest.implementation } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

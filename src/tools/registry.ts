@@ -1,4 +1,5 @@
 import { TabagentError } from '../core/errors';
+import type { RequestPreview } from '../core/tool-runner';
 import type { ToolDefinition } from '../core/types';
 import { deepFreeze } from './frozen-copy';
 import { toDefinition, validateManifest, type ToolManifest } from './manifest';
@@ -17,6 +18,13 @@ export interface ToolContext {
  */
 export type ToolImplementation = (args: Record<string, unknown>, context: ToolContext) => Promise<unknown>;
 
+/**
+ * The exact requests a call will make, built from its (validated, frozen) arguments the same way
+ * the implementation builds them, with secret placeholders (`{{secret:ID}}`) where values go.
+ * Shown in the confirmation; once approved, the call may send only these requests.
+ */
+export type ToolPreview = (args: Record<string, unknown>) => RequestPreview[] | Promise<RequestPreview[]>;
+
 export interface RegisterOptions {
   /** Whether the model may see and call the tool (default true). */
   enabled?: boolean;
@@ -27,6 +35,8 @@ export interface RegisterOptions {
    * read on every request so a settings change applies to the next call.
    */
   origins?: () => readonly string[];
+  /** What the call will send where, for the confirmation (HTTP, OpenAPI and model-API tools). */
+  preview?: ToolPreview;
 }
 
 /** A registered tool. Entries are immutable; a new registration makes a new entry. */
@@ -34,6 +44,7 @@ export interface RegisteredTool {
   readonly manifest: Readonly<ToolManifest>;
   readonly implementation: ToolImplementation;
   readonly origins?: () => readonly string[];
+  readonly preview?: ToolPreview;
 }
 
 /** Called after any change (register, unregister, enable, disable). */
@@ -63,7 +74,12 @@ export class ToolRegistry {
         data: { name: checked.name },
       });
     }
-    this.#tools.set(checked.name, { manifest: checked, implementation, ...(options.origins ? { origins: options.origins } : {}) });
+    this.#tools.set(checked.name, {
+      manifest: checked,
+      implementation,
+      ...(options.origins ? { origins: options.origins } : {}),
+      ...(options.preview ? { preview: options.preview } : {}),
+    });
     if (options.enabled === false) this.#disabled.add(checked.name);
     else this.#disabled.delete(checked.name);
     this.#notify();

@@ -72,7 +72,10 @@ function isBranchOf(error: ErrorObject, combinator: ErrorObject): boolean {
  * ("must be string or must be number") rather than as several demands that all apply, and the
  * combinator's own summary ("must match a schema in anyOf") is dropped when its branches say more.
  */
-export function groupErrors(errors: readonly ErrorObject[]): ErrorDescription[] {
+export function groupErrors(allErrors: readonly ErrorObject[]): ErrorDescription[] {
+  // Ajv follows a failed `then`/`else` branch with a bare 'must match "then" schema': the
+  // branch's own errors already say what is wrong.
+  const errors = allErrors.filter((error) => error.keyword !== 'if');
   const owner = new Map<number, number>();
   const branchesOf = new Map<number, ErrorObject[]>();
   // Outermost combinators last in Ajv's order, so walk backwards and let them claim first.

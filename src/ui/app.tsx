@@ -1,5 +1,6 @@
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
-import { isEngineConfigured, type TabagentDb } from '../store';
+import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import type { ModelRecommendation } from '../llm/capabilities';
+import { isEngineConfigured, type ConversationRecord, type TabagentDb } from '../store';
 import { createChatController } from './chat/chat-controller';
 import { ChatView } from './components/chat-view';
 import { ConversationList } from './conversations/conversation-list';
@@ -7,15 +8,22 @@ import { createConversationsState } from './conversations/conversations-state';
 import { Composer } from './components/composer';
 import { ErrorAlert } from './components/error-alert';
 import { followScroll } from './components/follow-scroll';
+import { DemosLauncher } from './demos/demos-launcher';
+import type { DemoHost, SettingsSection } from './demos/run-demo';
+import { mcpToolsHash } from './demos/tools-link';
+import { FirstRun } from './first-run/first-run';
+import { setLocale } from './i18n';
+import { t } from './messages';
 import { localChoiceOf, withLocalChoice, type LocalModelChoice } from './models/local-choice';
 import { LocalModelOffer } from './models/local-model-offer';
 import { ModelsDialog } from './models/models-dialog';
-import { createModelsState } from './models/models-state';
+import { createModelsState, type ModelsState } from './models/models-state';
 import { PageNav } from './pages/page-nav';
 import type { PageContext } from './pages/page-context';
 import { pages } from './pages/pages';
 import { createRoute } from './pages/route';
-import type { AppServices } from './services';
+import { UpdatePrompt } from './pwa/update-prompt';
+import type { AppServices, RunScope } from './services';
 import { createSettingsState } from './settings/settings-state';
 import { SettingsDialog } from './settings/settings-dialog';
 
@@ -48,13 +56,70 @@ export function App(props: AppProps) {
   const useLocalModel = (choice: LocalModelChoice): Promise<boolean> =>
     settingsState.save(withLocalChoice(settingsState.settings(), choice));
   const configured = (): boolean => !settingsState.loaded() || isEngineConfigured(settingsState.settings());
+  // The language pinned in settings, or the browser's; applied once the saved settings are read.
+  createEffect(() => {
+    if (settingsState.loaded()) setLocale(settingsState.settings().language ?? null);
+  });
+  const [welcomeHidden, setWelcomeHidden] = createSignal(false);
+  const showWelcome = (): boolean =>
+    settingsState.loaded() && !configured() && settingsState.settings().welcomeDismissed !== true && !welcomeHidden();
+
+  // Focus: a closing dialog hands it back to the control that opened it, or to the message box
+  // when that control is gone (the welcome disappears once a model is configured).
+  let composerInput: HTMLTextAreaElement | undefined;
+  const focusBack = (opener: Element | null): void => {
+    const target = opener instanceof HTMLElement && opener.isConnected && opener !== document.body ? opener : composerInput;
+    target?.focus();
+  };
+  let settingsOpener: Element | null = null;
+  let modelsOpener: Element | null = null;
+  const openSettings = (): void => {
+    settingsOpener = document.activeElement;
+    setSettingsOpen(true);
+  };
+  const openModels = (): void => {
+    modelsOpener = document.activeElement;
+    setModelsOpen(true);
+  };
+  // Settings opened at a section (a demo asking for the model_api endpoint); cleared on close.
+  const [settingsSection, setSettingsSection] = createSignal<SettingsSection>();
+  // Text a demo puts into the message box.
+  const [draft, setDraft] = createSignal<{ text: string }>();
+  const [demosOpen, setDemosOpen] = createSignal(false);
+  let demosOpener: Element | null = null;
+  const openDemos = (): void => {
+    demosOpener = document.activeElement;
+    setDemosOpen(true);
+  };
+  /** Makes a recommended model the engine, then starts its download with the Models page showing progress. */
+  const startRecommended = (models: ModelsState, item: ModelRecommendation): void => {
+    const choice: LocalModelChoice =
+      item.model.engine === 'webllm'
+        ? { engine: 'webllm', modelId: item.model.id }
+        : { engine: 'transformers', modelId: item.model.id, device: item.device };
+    void useLocalModel(choice).then((saved) => {
+      if (!saved) return;
+      // Start the download now and show its progress, rather than stalling the first message.
+      openModels();
+      void models.load(choice, item.model.label);
+    });
+  };
   const controller = createChatController({
     runAgent: props.services.runAgent,
-    prepareRun: () => props.services.prepareRun(settingsState.settings()),
+    prepareRun: () => props.services.prepareRun(settingsState.settings(), runScope()),
     // Asked at each turn start, long after `conversationsState` below exists.
     persistence: () => conversationsState.sink(),
   });
   const conversationsState = createConversationsState({ openDb: openDatabase, controller });
+  const openConversation = (): ConversationRecord | undefined => {
+    const id = conversationsState.currentId();
+    return id === undefined ? undefined : conversationsState.list().find((entry) => entry.id === id);
+  };
+  const runScope = (): RunScope => ({
+    openDatabase,
+    conversationId: conversationsState.currentId(),
+    knowledgeBaseIds: openConversation()?.knowledgeBaseIds ?? [],
+  });
   const route = createRoute(new Set(['chat', ...pages.map((page) => page.id)]));
   const pageContext: PageContext = {
     services: props.services,
@@ -63,8 +128,38 @@ export function App(props: AppProps) {
     saveSettings: (next) => settingsState.save(next),
     controller,
     goTo: route.goTo,
+    conversation: { record: openConversation, setKnowledgeBaseIds: (ids) => conversationsState.setKnowledgeBaseIds(ids) },
   };
-  const navItems = () => [{ id: 'chat', label: 'Chat' }, ...pages.map((page) => ({ id: page.id, label: page.label() }))];
+  // What the demos (src/ui/demos) may do: set tools and prompt, start a conversation, fill the box, open pages.
+  const demoHost: DemoHost = {
+    settings: settingsState.settings,
+    saveSettings: (next) => settingsState.save(next),
+    configured,
+    openDatabase,
+    toolLibrary: props.services.toolLibrary,
+    embedder: () => props.services.embedding?.current(),
+    startConversation: () => conversationsState.startNew(),
+    setKnowledgeBaseIds: (ids) => conversationsState.setKnowledgeBaseIds(ids),
+    fillComposer: (text, focus) => {
+      route.goTo('chat');
+      setDraft({ text });
+      if (focus) composerInput?.focus();
+    },
+    send: (text) => {
+      route.goTo('chat');
+      composerInput?.focus();
+      return controller.send(text);
+    },
+    openSettings: (section) => {
+      setSettingsSection(section);
+      openSettings();
+    },
+    openModels: modelsState ? openModels : undefined,
+    openMcp: (url) => {
+      location.hash = mcpToolsHash(url);
+    },
+  };
+  const navItems = () => [{ id: 'chat', label: t('chat') }, ...pages.map((page) => ({ id: page.id, label: page.label() }))];
 
   const [scroller, setScroller] = createSignal<HTMLElement>();
   followScroll(scroller, () => {
@@ -73,9 +168,18 @@ export function App(props: AppProps) {
     void last?.status;
   });
 
+  // The network door enforces the settings in force (strict mode, the engine's origin, API keys).
+  createEffect(() => {
+    if (settingsState.loaded()) props.services.network?.useSettings(settingsState.settings());
+  });
   onMount(() => {
     void settingsState.load();
     void conversationsState.init();
+    void props.services.network?.start(openDatabase).catch(() => undefined);
+    // Saved OpenAPI tools and MCP servers join the registry at start, not only when Tools is opened.
+    void props.services.toolLibrary?.start(openDatabase).catch(() => undefined);
+    // Saved custom tools too (their problems are shown in the tool editor).
+    void props.services.customTools?.start(openDatabase).catch(() => undefined);
   });
   onCleanup(() => {
     conversationsState.dispose();
@@ -84,26 +188,27 @@ export function App(props: AppProps) {
   });
 
   return (
-    <div class="app">
+    <div class="app" data-ready={settingsState.loaded() ? 'true' : undefined}>
       <header class="app-header">
         <h1>Tabagent</h1>
         <PageNav items={navItems()} current={route.page()} onSelect={route.goTo} />
         <div class="header-buttons">
           <Show when={modelsState}>
-            <button type="button" onClick={() => setModelsOpen(true)}>
-              Models
+            <button type="button" onClick={openModels}>
+              {t('models')}
             </button>
           </Show>
-          <button type="button" onClick={() => setSettingsOpen(true)}>
-            Settings
+          <button type="button" onClick={openSettings}>
+            {t('settings')}
           </button>
         </div>
       </header>
+      <Show when={props.services.updates}>{(updates) => <UpdatePrompt updates={updates()} />}</Show>
       <Show when={outdated()}>
         <div role="alert" class="error-alert">
-          Tabagent was updated in another tab, so this tab can no longer save.{' '}
+          {t('outdated')}{' '}
           <button type="button" class="link-button" onClick={() => location.reload()}>
-            Reload
+            {t('reload')}
           </button>
         </div>
       </Show>
@@ -119,29 +224,34 @@ export function App(props: AppProps) {
           onOpen={(id) => void conversationsState.open(id)}
           onRename={(id, title) => void conversationsState.rename(id, title)}
           onDelete={(id) => void conversationsState.remove(id)}
+          onTrainingChange={(id, optIn) => void conversationsState.setTrainingOptIn(id, optIn)}
         />
         <main class="app-main" ref={setScroller}>
-          <ChatView controller={controller} />
+          <Show when={showWelcome()}>
+            <FirstRun
+              models={modelsState}
+              onUseModel={(item) => {
+                if (modelsState) startRecommended(modelsState, item);
+              }}
+              onOpenModels={openModels}
+              onConnectServer={openSettings}
+              onTryDemo={openDemos}
+              onDismiss={() => {
+                setWelcomeHidden(true);
+                composerInput?.focus();
+                void settingsState.save({ ...settingsState.settings(), welcomeDismissed: true });
+              }}
+            />
+          </Show>
+          <ChatView controller={controller} onTryDemo={showWelcome() ? undefined : openDemos} />
         </main>
         <Show when={modelsState && !configured() ? modelsState : undefined}>
           {(state) => (
             <LocalModelOffer
               state={state()}
-              onOpenModels={() => setModelsOpen(true)}
-              onUse={(item) => {
-                const choice: LocalModelChoice =
-                  item.model.engine === 'webllm'
-                    ? { engine: 'webllm', modelId: item.model.id }
-                    : { engine: 'transformers', modelId: item.model.id, device: item.device };
-                // Read now: saving configures the app, which unmounts this offer and its accessor.
-                const models = state();
-                void useLocalModel(choice).then((saved) => {
-                  if (!saved) return;
-                  // Start the download now and show its progress, rather than stalling the first message.
-                  setModelsOpen(true);
-                  void models.load(choice, item.model.label);
-                });
-              }}
+              onOpenModels={openModels}
+              // Read `state()` now: saving configures the app, which unmounts this offer and its accessor.
+              onUse={(item) => startRecommended(state(), item)}
             />
           )}
         </Show>
@@ -150,7 +260,9 @@ export function App(props: AppProps) {
           configured={configured()}
           onSend={(text) => void controller.send(text)}
           onStop={() => controller.stop()}
-          onOpenSettings={() => setSettingsOpen(true)}
+          onOpenSettings={openSettings}
+          inputRef={(element) => (composerInput = element)}
+          draft={draft()}
         />
       </div>
       <For each={pages}>
@@ -168,9 +280,21 @@ export function App(props: AppProps) {
             state={state()}
             current={localChoiceOf(settingsState.settings())}
             onUse={useLocalModel}
-            onClose={() => setModelsOpen(false)}
+            onClose={() => {
+              setModelsOpen(false);
+              focusBack(modelsOpener);
+            }}
           />
         )}
+      </Show>
+      <Show when={demosOpen()}>
+        <DemosLauncher
+          host={demoHost}
+          onClose={(restoreFocus) => {
+            setDemosOpen(false);
+            if (restoreFocus) focusBack(demosOpener);
+          }}
+        />
       </Show>
       <Show when={settingsOpen()}>
         <SettingsDialog
@@ -178,8 +302,13 @@ export function App(props: AppProps) {
           tools={props.services.tools()}
           presets={props.services.providerPresets()}
           error={settingsState.error()}
+          section={settingsSection()}
           onSave={(next) => settingsState.save(next)}
-          onClose={() => setSettingsOpen(false)}
+          onClose={() => {
+            setSettingsOpen(false);
+            setSettingsSection(undefined);
+            focusBack(settingsOpener);
+          }}
         />
       </Show>
     </div>

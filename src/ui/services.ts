@@ -2,9 +2,24 @@ import type { AgentEvent } from '../core/agent/events';
 import type { RunAgentOptions } from '../core/agent/options';
 import type { ProviderPreset } from '../llm';
 import type { OpenTabagentDbOptions, Settings, TabagentDb } from '../store';
+import type { ToolManifest } from '../tools/manifest';
 import type { ChatRunSetup } from './chat/chat-controller';
 import type { EmbeddingService } from './embedding/embedding-service';
 import type { LocalModelServices } from './models/model-services';
+import type { ToolLibraryServices } from './tools/tool-library-services';
+import type { CustomToolServices } from './tool-editor/custom-tool-services';
+import type { AppUpdates } from './pwa/updates';
+import type { NetworkServices } from '../net/app-network';
+
+/** Where a chat run happens: what context providers (knowledge, memories) read from. */
+export interface RunScope {
+  /** The app's database. */
+  openDatabase: () => Promise<TabagentDb>;
+  /** The open conversation's id (undefined until its first message is saved). */
+  conversationId: string | undefined;
+  /** The knowledge bases the open conversation draws on. */
+  knowledgeBaseIds: readonly string[];
+}
 
 /** A tool as the settings panel lists it. */
 export interface ToolInfo {
@@ -23,13 +38,26 @@ export type ProviderPresetOption = Pick<ProviderPreset, 'id' | 'label' | 'baseUr
 export interface AppServices {
   runAgent: (options: RunAgentOptions) => AsyncIterable<AgentEvent>;
   openDb: (options: OpenTabagentDbOptions) => Promise<TabagentDb>;
-  /** Engine and tools for a run with these settings; throws TabagentError('config') when incomplete. */
-  prepareRun: (settings: Settings) => ChatRunSetup | Promise<ChatRunSetup>;
+  /**
+   * Engine and tools for a run with these settings; throws TabagentError('config') when incomplete.
+   * `scope` (the chat's runs) adds the database and the open conversation, for per-turn context.
+   */
+  prepareRun: (settings: Settings, scope?: RunScope) => ChatRunSetup | Promise<ChatRunSetup>;
   /** The tools the settings panel can switch on and off. */
   tools: () => ToolInfo[];
   providerPresets: () => ProviderPresetOption[];
   /** Local models (the Models page); absent where the app offers only servers (e.g. tests). */
   models?: LocalModelServices;
+  /** The service worker's "new version available" state (main.tsx); absent in tests and without a service worker. */
+  updates?: AppUpdates;
   /** The shared embedding model (tool retrieval, memories, knowledge); absent: keyword retrieval only. */
   embedding?: EmbeddingService;
+  /** Every tool's manifest (training export: synthetic dialogues, call validation); absent: none. */
+  toolManifests?: () => readonly ToolManifest[];
+  /** The tool library (Tools page: MCP servers, OpenAPI import, the tools the agent may use); absent: no Tools page controls. */
+  toolLibrary?: ToolLibraryServices;
+  /** Custom tools (the tool editor on the Tools page): saved, registered, testable; absent: no editor. */
+  customTools?: CustomToolServices;
+  /** The network door: its ledger, secrets and the settings it enforces (the Network page); absent in tests. */
+  network?: NetworkServices;
 }

@@ -1,18 +1,25 @@
 import type { TabagentError } from '../errors';
 import type { ChatMessage, FinishReason, ToolCall, Usage } from '../types';
 import type { ToolResult } from '../tool-runner';
+import type { BudgetSplit } from './budget';
 import type { ContextSection, ToolSelection } from './turn-context';
 
 /** How the prompt of one step was assembled, for the UI and for KV-cache reuse measurement. */
 export interface PromptInfo {
   /** Messages sent (system included). */
   messageCount: number;
-  /** Estimated prompt tokens (characters / 4 unless a tokenizer is supplied). */
+  /** Prompt tokens: the model's tokenizer when the run has one (`countTokens`), else the estimate (budget.ts). */
   estimatedTokens: number;
   /** Share of this prompt that is an exact prefix of the previous step's prompt plus its answer (0..1). */
   prefixReuse: number;
   /** 'native' when tools go in the request, else the text format's name. */
   toolMode: string;
+  /** Where the prompt's tokens go, against the limit (context window minus the answer's reserve). */
+  budget: BudgetSplit;
+  /** Earlier messages left out to fit the budget (whole turns, oldest first). */
+  omittedMessages: number;
+  /** Tool results of this turn shortened to fit the budget. */
+  truncatedResults: number;
 }
 
 /**
@@ -31,6 +38,12 @@ export type AgentEvent =
   | { type: 'turn-context'; context: string }
   | { type: 'step-start'; step: number }
   | { type: 'prompt'; step: number; prompt: PromptInfo }
+  /**
+   * Even with every earlier turn left out and this turn's tool results shortened, the prompt is
+   * over the budget. The request is still sent (the engine's stated window may be too small a
+   * guess); the engine answers with its own error if it cannot read it all.
+   */
+  | { type: 'context-overflow'; step: number; budget: BudgetSplit; message: string }
   | { type: 'text-delta'; step: number; text: string }
   /** A call parsed and validated, about to run. */
   | { type: 'tool-call'; step: number; call: ToolCall }

@@ -1,6 +1,8 @@
 import type { ChatEngine, ChatMessage } from '../types';
 import type { ApproveCall, ToolRunner } from '../tool-runner';
 import type { FormatName } from '../formats/types';
+import type { ContextBudget } from './budget';
+import type { CountTokens } from './token-count';
 import type { ContextProvider, SelectTools } from './turn-context';
 
 /** How tools reach the model: natively in the request, or as text in one of our formats. */
@@ -34,6 +36,17 @@ export interface RunAgentOptions {
   context?: readonly ContextProvider[];
   temperature?: number;
   maxTokens?: number;
+  /**
+   * Counts tokens with the active model's tokenizer. Default: `estimateTokens` (one token per CJK
+   * character, one per four other characters; see token-count.ts).
+   */
+  countTokens?: CountTokens;
+  /**
+   * How large the prompt may be. Default: the engine's context window, reserving `maxTokens`
+   * (or a quarter of the window, at most 1024) for the answer. Over it, the oldest turns are left
+   * out first (the policy is in budget.ts).
+   */
+  contextBudget?: ContextBudget;
   /** Makes tool-call ids; injected for deterministic tests. */
   createId?: () => string;
 }

@@ -12,6 +12,12 @@ export interface PreparedTurn {
   context: string | undefined;
   /** The tool list travels in `context` rather than the system prompt. */
   toolsInTurn: boolean;
+  /** The retrieved sections quoted in `context` (their `untrusted` flags taint the turn). */
+  sections: ContextSection[];
+  /** The tool list's text inside `context` ('' when the tools are elsewhere). */
+  toolText: string;
+  /** The retrieved material and the caller's turn context inside `context` ('' when none). */
+  material: string;
 }
 
 /**
@@ -52,14 +58,12 @@ export async function* prepareTurn(
   if (providers.length > 0 || failures.length > 0) yield { type: 'context', sections, failures };
 
   const toolsInTurn = Boolean(selection?.ok) && format !== null && tools.length > 0;
-  const parts = [
-    toolsInTurn && format ? format.render(tools) : '',
-    renderSections(sections),
-    options.turnContext ?? '',
-  ].filter((part) => part.trim() !== '');
+  const toolText = toolsInTurn && format ? format.render(tools) : '';
+  const material = [renderSections(sections), options.turnContext ?? ''].filter((part) => part.trim() !== '').join('\n\n');
+  const parts = [toolText, material].filter((part) => part.trim() !== '');
   const context = parts.length > 0 ? parts.join('\n\n') : undefined;
   yield { type: 'turn-context', context: context ?? '' };
-  return { tools, context, toolsInTurn };
+  return { tools, context, toolsInTurn, sections, toolText: toolText.trim() === '' ? '' : toolText, material };
 }
 
 type Settled<T> = { ok: true; value: T } | { ok: false; message: string };

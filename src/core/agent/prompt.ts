@@ -1,5 +1,6 @@
 import type { ChatMessage, ChatRequest, ToolDefinition } from '../types';
 import type { ToolCallFormat } from '../formats/types';
+import { omissionNote } from './budget';
 
 /** Default fixed system text. It never changes within a session, so it is a reusable prefix. */
 export const DEFAULT_SYSTEM_PROMPT =
@@ -18,6 +19,14 @@ export interface BuildPromptInput {
   turnContext?: string;
   /** Tool list goes with the newest user message instead of the system prompt (tool retrieval). */
   toolsInTurn?: boolean;
+  /** Messages left out before `transcript` to fit the context budget: the system text then says so. */
+  omittedMessages?: number;
+  /**
+   * Index in `transcript` of the newest turn's user message, which gets `turnContext`. Default: the
+   * last user message (a correction the agent added later is not the turn's message, so callers
+   * that append corrections pass this).
+   */
+  turnStart?: number;
 }
 
 /** Tells the model where to find tools when they travel with each user message. */
@@ -30,14 +39,29 @@ export const TOOLS_IN_TURN_NOTE = 'The tools you may call are listed with each u
  * cache (web-llm, vLLM) therefore re-reads only the new tail at every step.
  */
 export function buildPrompt(input: BuildPromptInput): ChatRequest['messages'] {
-  const { format } = input;
-  const messages: ChatMessage[] = [{ role: 'system', content: systemText(input) }];
+  const lastUser = input.turnStart ?? findLastIndex(input.transcript, (message) => message.role === 'user');
+  return [
+    { role: 'system', content: promptSystemText(input) },
+    ...renderTranscript(input.transcript, input.format, (message, index) =>
+      index === lastUser && input.turnContext !== undefined ? input.turnContext : message.context,
+    ),
+  ];
+}
+
+/**
+ * Transcript messages as the prompt shows them: each user message with its context (`contextOf`
+ * decides which), and for text formats calls and results written as text.
+ */
+export function renderTranscript(
+  transcript: readonly ChatMessage[],
+  format: ToolCallFormat | null,
+  contextOf: (message: Extract<ChatMessage, { role: 'user' }>, index: number) => string | undefined,
+): ChatMessage[] {
+  const messages: ChatMessage[] = [];
   const resultTurns = new WeakSet<ChatMessage>();
-  const lastUser = findLastIndex(input.transcript, (message) => message.role === 'user');
-  input.transcript.forEach((message, index) => {
+  transcript.forEach((message, index) => {
     if (message.role === 'user') {
-      const context = index === lastUser && input.turnContext !== undefined ? input.turnContext : message.context;
-      messages.push({ role: 'user', content: withContext(message.content, context) });
+      messages.push({ role: 'user', content: withContext(message.content, contextOf(message, index)) });
       return;
     }
     if (!format) {
@@ -49,7 +73,15 @@ export function buildPrompt(input: BuildPromptInput): ChatRequest['messages'] {
   return messages;
 }
 
-function systemText(input: BuildPromptInput): string {
+/** The system message's text: the fixed text, the tool list where it belongs there, and any omission note. */
+export function promptSystemText(input: Omit<BuildPromptInput, 'transcript'>): string {
+  const omitted = input.omittedMessages ?? 0;
+  const note = omitted > 0 ? `\n\n${omissionNote(omitted)}` : '';
+  return `${fixedSystemText(input)}${note}`;
+}
+
+/** The system text without any omission note. */
+function fixedSystemText(input: Pick<BuildPromptInput, 'systemPrompt' | 'format' | 'tools' | 'toolsInTurn'>): string {
   if (!input.format || input.tools.length === 0) return input.systemPrompt;
   if (input.toolsInTurn) return `${input.systemPrompt}\n\n${TOOLS_IN_TURN_NOTE}`;
   return `${input.systemPrompt}\n\n${input.format.render(input.tools)}`;

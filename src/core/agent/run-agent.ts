@@ -7,9 +7,12 @@ import { callModel } from './call-model';
 import type { AgentEvent } from './events';
 import { extractCalls, visibleText } from './extract-calls';
 import type { RunAgentOptions, ToolMode } from './options';
-import { buildPrompt, commonPrefixLength, DEFAULT_SYSTEM_PROMPT, flattenPrompt } from './prompt';
+import { PromptBudgeter, type HistoryPlan, type PromptShape } from './budget';
+import { buildPrompt, commonPrefixLength, DEFAULT_SYSTEM_PROMPT, flattenPrompt, promptSystemText, renderTranscript } from './prompt';
+import { estimateTokens } from './token-count';
 import { runTools } from './run-tools';
 import { prepareTurn, type PreparedTurn } from './prepare-turn';
+import { afterSections, taintOfHistory, traitsOf, type Taint } from './taint';
 
 const DEFAULT_MAX_STEPS = 8;
 const DEFAULT_MAX_REPAIRS = 2;
@@ -35,9 +38,18 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
   const tools = prepared.tools;
   const responseFormat = constrainedFormat(options, tools, format);
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
+  // Keeps which earlier turns are left out for this run: once dropped, a turn stays dropped.
+  const budgeter = new PromptBudgeter(budgetLimit(options), options.countTokens ?? estimateTokens, newestTurnStart(options.messages));
+  let overflowReported = false;
   let previousPrompt = '';
   let failedRepairs = 0;
   let lastText = '';
+  // Outside text already in the context (earlier tool results, quoted documents) taints the turn
+  // from its start; each step's tool results may add more.
+  let taint: Taint = afterSections(
+    taintOfHistory(options.messages, (name) => traitsOf(options.tools, name)),
+    prepared.sections,
+  );
 
   for (let step = 1; step <= maxSteps; step += 1) {
     if (signal.aborted) {
@@ -45,18 +57,25 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       return;
     }
     yield { type: 'step-start', step };
-    const request = makeRequest(options, prepared, transcript, format, responseFormat);
+    const { request, plan } = makeRequest(options, prepared, transcript, format, budgeter, responseFormat);
     const flat = flattenPrompt(request.messages);
     yield {
       type: 'prompt',
       step,
       prompt: {
         messageCount: request.messages.length,
-        estimatedTokens: Math.ceil(flat.length / 4),
+        estimatedTokens: plan.budget.total,
         prefixReuse: flat.length === 0 ? 0 : commonPrefixLength(previousPrompt, flat) / flat.length,
         toolMode: mode,
+        budget: plan.budget,
+        omittedMessages: plan.omitted,
+        truncatedResults: plan.truncatedResults,
       },
     };
+    if (!plan.fits && !overflowReported) {
+      overflowReported = true;
+      yield { type: 'context-overflow', step, budget: plan.budget, message: overflowMessage(plan) };
+    }
 
     const turn = yield* callModel(options.engine, request, step, signal, (raw) => visibleText(raw, format));
     if (turn.usage) {
@@ -88,7 +107,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       // The model tried to call a tool but the call could not be read: tell it why, bounded.
       failedRepairs += 1;
       yield* append(transcript, { role: 'assistant', content: turn.text });
-      previousPrompt = flattenPrompt(makeRequest(options, prepared, transcript, format, responseFormat).messages);
+      previousPrompt = flattenPrompt(makeRequest(options, prepared, transcript, format, budgeter, responseFormat, false).request.messages);
       if (failedRepairs > maxRepairs) {
         yield { type: 'error', error: repairLimitError(unreadable), partialText: extracted.content };
         return;
@@ -97,8 +116,9 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
     } else {
       yield* append(transcript, { role: 'assistant', content: extracted.content, toolCalls: extracted.calls });
       // What a prefix-caching engine holds after this step: the prompt plus the answer it wrote.
-      previousPrompt = flattenPrompt(makeRequest(options, prepared, transcript, format, responseFormat).messages);
-      const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable);
+      previousPrompt = flattenPrompt(makeRequest(options, prepared, transcript, format, budgeter, responseFormat, false).request.messages);
+      const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable, taint);
+      taint = outcome.taint;
       for (const message of outcome.messages) yield* append(transcript, message);
       if (signal.aborted) {
         yield finish(extracted.content, step, true, usage);
@@ -149,21 +169,40 @@ function constrainedFormat(
   return { type: 'grammar', grammar: toolCallGrammar(tools, { format: 'hermes', allowText: true }) };
 }
 
+/**
+ * One step's request: the budgeter chooses which earlier turns fit (and shortens this turn's tool
+ * results if it must); the prompt is then built from what it kept. `commit` false measures
+ * without changing what the run has dropped.
+ */
 function makeRequest(
   options: RunAgentOptions,
   prepared: PreparedTurn,
   transcript: readonly ChatMessage[],
   format: ToolCallFormat | null,
+  budgeter: PromptBudgeter,
   responseFormat?: ChatRequest['responseFormat'],
-): ChatRequest {
+  commit = true,
+): { request: ChatRequest; plan: HistoryPlan } {
   const { tools } = prepared;
+  const base = { systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT, tools, format, toolsInTurn: prepared.toolsInTurn };
+  const shape: PromptShape = {
+    systemText: promptSystemText(base),
+    render: (messages, newest) =>
+      renderTranscript(messages, format, (message, index) =>
+        newest && index === 0 && prepared.context !== undefined ? prepared.context : message.context,
+      ),
+    nativeTools: !format && tools.length > 0 ? JSON.stringify(tools) : '',
+    systemToolText: format && tools.length > 0 && !prepared.toolsInTurn ? format.render(tools) : '',
+    messageToolText: prepared.toolText,
+    contextText: prepared.material,
+  };
+  const plan = budgeter.plan(transcript, shape, commit);
   const messages = buildPrompt({
-    systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
-    transcript,
-    tools,
-    format,
+    ...base,
+    transcript: plan.messages,
     turnContext: prepared.context,
-    toolsInTurn: prepared.toolsInTurn,
+    omittedMessages: plan.omitted,
+    turnStart: budgeter.newestStart - plan.omitted,
   });
   const request: ChatRequest = { messages };
   if (!format && tools.length > 0) {
@@ -174,7 +213,35 @@ function makeRequest(
   if (responseFormat) request.responseFormat = responseFormat;
   if (options.temperature !== undefined) request.temperature = options.temperature;
   if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
-  return request;
+  return { request, plan };
+}
+
+/** Default answer reserve: a quarter of the window, at most this many tokens. */
+const DEFAULT_ANSWER_RESERVE = 1024;
+
+/** The most tokens a prompt may hold (see `RunAgentOptions.contextBudget`). */
+function budgetLimit(options: RunAgentOptions): number {
+  const size = options.contextBudget?.contextWindow ?? options.engine.capabilities.contextWindow;
+  // An engine that states no usable context size is not budgeted.
+  if (!Number.isFinite(size) || size <= 0) return Number.POSITIVE_INFINITY;
+  const reserve = options.contextBudget?.reserveForAnswer ?? options.maxTokens ?? Math.min(DEFAULT_ANSWER_RESERVE, Math.floor(size / 4));
+  return Math.max(1, size - reserve);
+}
+
+/** Index of the newest turn's user message: the run's input ends with it. */
+function newestTurnStart(messages: readonly ChatMessage[]): number {
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    if (messages[index]?.role === 'user') return index;
+  }
+  return 0;
+}
+
+function overflowMessage(plan: HistoryPlan): string {
+  const { total, limit } = plan.budget;
+  return (
+    `This message needs about ${total} tokens but the model reads at most ${limit} here, even with all earlier messages left out` +
+    `${plan.truncatedResults > 0 ? ' and tool results shortened' : ''}. Shorten the message, enable fewer tools, or choose a model with a longer context.`
+  );
 }
 
 function* append(transcript: ChatMessage[], message: ChatMessage): Generator<AgentEvent, void> {

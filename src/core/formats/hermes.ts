@@ -2,6 +2,7 @@ import type { ToolDefinition } from '../types';
 import { guardParse } from './call-shape';
 import { parseTagged, type TaggedSpec } from './tagged-calls';
 import type { ToolCallFormat } from './types';
+import { escapeCloseTag } from './quote-result';
 
 /**
  * Hermes / Qwen2.5 / Qwen3 tool calls: one JSON object per `<tool_call>` block.
@@ -26,7 +27,7 @@ export const TOOL_RESPONSE = { open: RESPONSE_OPEN, close: RESPONSE_CLOSE } as c
 /** A result as a `<tool_response>` block. */
 export function renderToolResponse(result: { content: string }): string {
   // A result that contains our close tag could end the block early and pose as model text.
-  const safe = result.content.split(RESPONSE_CLOSE).join('<\\/tool_response>');
+  const safe = escapeCloseTag(result.content, 'tool_response');
   return `${RESPONSE_OPEN}\n${safe}\n${RESPONSE_CLOSE}`;
 }
 

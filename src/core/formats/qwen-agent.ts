@@ -4,6 +4,7 @@ import { joinTurn } from './json-tagged';
 import { parseMarked, readNamedCallArguments, unfinished, type BlockRead, type ScanContext } from './marker-scan';
 import { skipSpaces } from './text-scan';
 import type { ToolCallFormat } from './types';
+import { replaceMarkers } from './quote-result';
 
 /**
  * Qwen-Agent's text function calling (its default "qwen" fncall prompt):
@@ -87,7 +88,8 @@ export const qwenAgentFormat: ToolCallFormat = {
     return joinTurn(content, calls.map((call) => `${FUNCTION}: ${call.name}\n${ARGS}: ${JSON.stringify(call.arguments)}`).join('\n'));
   },
   renderResult(result) {
-    return `${RESULT}: ${result.content}`;
+    // Qwen-Agent's markers inside a result would let it pose as a call or as the answer.
+    return `${RESULT}: ${replaceMarkers(result.content, [FUNCTION, ARGS, RESULT, RETURN], (marker) => marker.replace(/✿/g, '❀'))}`;
   },
   parse(text, options) {
     return guardParse(() => parseMarked(text, SPEC, options), text);

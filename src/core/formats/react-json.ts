@@ -5,6 +5,7 @@ import { isPlainObject } from './json-repair';
 import { expectClose, parseMarked, unfinished, type BlockRead, type ScanContext } from './marker-scan';
 import { skipFenceOpen, skipSpaces } from './text-scan';
 import type { ParseOptions, ParseResult, ToolCallFormat } from './types';
+import { defuseLineLabels, REACT_LABELS } from './quote-result';
 
 /**
  * ReAct with JSON actions (LangChain structured chat / JSON agents):
@@ -117,7 +118,8 @@ export const reactJsonFormat: ToolCallFormat = {
     return [content?.trim() ?? '', ...blobs].filter((part) => part !== '').join('\n');
   },
   renderResult(result) {
-    return `Observation: ${result.content}`;
+    // The observation must not be able to write the model's next Thought, Action or Final Answer.
+    return `Observation: ${defuseLineLabels(result.content, REACT_LABELS)}`;
   },
   parse(text, options) {
     return guardParse(() => parseReactJson(text, options), text);

@@ -3,6 +3,7 @@ import { coerceArguments, finishResult, guardParse, joinContent, keepKnownTools,
 import { readJsonValue } from './json-reader';
 import { isSpaceCode, skipFenceClose, skipFenceOpen } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseProblem, ParseResult, ToolCallFormat } from './types';
+import { defuseLineLabels, REACT_LABELS } from './quote-result';
 
 /**
  * ReAct (LangChain, ModelScope-Agent, Qwen-Agent):
@@ -186,7 +187,8 @@ export const reactFormat: ToolCallFormat = {
     return [...thought, ...steps].join('\n');
   },
   renderResult(result) {
-    return `Observation: ${result.content}`;
+    // The observation must not be able to write the model's next Thought, Action or Final Answer.
+    return `Observation: ${defuseLineLabels(result.content, REACT_LABELS)}`;
   },
   parse(text, options) {
     return guardParse(() => parseReact(text, options), text);

@@ -6,6 +6,7 @@ import { toWebLLMError } from './errors';
 import type { MLCEngineLike, WebLLMResponseFormat } from './mlc-engine-like';
 import { toLoadProgress } from './progress';
 import { fromWebLLMChunk, toWebLLMRequest } from './request';
+import { connectWorkerToDoor } from '../../net/worker-link';
 
 /** Options of `createWebLLMEngine`. */
 export interface WebLLMEngineOptions {
@@ -39,8 +40,15 @@ async function workerEngine(options: WebLLMEngineOptions): Promise<MLCEngineLike
   const worker =
     typeof options.worker === 'function'
       ? options.worker()
-      : (options.worker ?? new Worker(new URL('../../../workers/webllm.worker.ts', import.meta.url), { type: 'module' }));
+      : (options.worker ?? spawnWebLLMWorker());
   return new WebWorkerMLCEngine(worker, options.appConfig ? { appConfig: options.appConfig } : {});
+}
+
+/** Starts our web-llm worker, its downloads governed by the page's network door. */
+function spawnWebLLMWorker(): Worker {
+  const worker = new Worker(new URL('../../../workers/webllm.worker.ts', import.meta.url), { type: 'module' });
+  connectWorkerToDoor(worker, 'web-llm worker');
+  return worker;
 }
 
 function aborted(): TabagentError {

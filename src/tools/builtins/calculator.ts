@@ -10,6 +10,8 @@ export const manifest: ToolManifest = {
     'Use it for any calculation instead of computing in your head.',
   kind: 'builtin',
   sideEffects: false,
+  // Computed here from the arguments alone: its results bring no outside text into the prompt.
+  trustedOutput: true,
   allowedOrigins: [],
   version: '1.0.0',
   parameters: {

@@ -8,6 +8,8 @@ export const manifest: ToolManifest = {
     '(e.g. "Asia/Shanghai", "America/New_York", "UTC"), with the weekday and UTC offset.',
   kind: 'builtin',
   sideEffects: false,
+  // Computed here from the arguments alone: its results bring no outside text into the prompt.
+  trustedOutput: true,
   allowedOrigins: [],
   version: '1.0.0',
   parameters: {

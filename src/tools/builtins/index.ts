@@ -2,10 +2,14 @@ import type { ToolManifest } from '../manifest';
 import type { ToolRegistry } from '../registry';
 import * as calculator from './calculator';
 import * as currentTime from './current-time';
+import * as memory from './memory';
 import * as modelApi from './model-api';
+import * as runJavaScript from './run-javascript';
 import * as unitConvert from './unit-convert';
 
+export type { MemoryToolSource, MemoryToolStore, StoredMemory } from './memory';
 export type { ModelApiConfig, ModelApiConfigSource } from './model-api';
+export type { SandboxSource } from './run-javascript';
 
 /** Settings the built-ins read; getters so that changes apply to the next call. */
 export interface BuiltinsConfig {
@@ -15,6 +19,10 @@ export interface BuiltinsConfig {
   now?: () => Date;
   /** Zone current_time uses when none is asked for (default: the user's). */
   defaultTimeZone?: () => string;
+  /** The sandbox run_javascript uses (default: a worker sandbox in browsers, in-process in Node). */
+  sandbox?: runJavaScript.SandboxSource;
+  /** The long-term memory store; without it remember, recall and forget are not registered. */
+  memory?: memory.MemoryToolSource;
 }
 
 /** Manifests of every built-in tool, the source of public/tool-manifests/*.json. */
@@ -23,6 +31,10 @@ export const builtinManifests: readonly ToolManifest[] = [
   currentTime.manifest,
   unitConvert.manifest,
   modelApi.manifest,
+  runJavaScript.manifest,
+  memory.rememberManifest,
+  memory.recallManifest,
+  memory.forgetManifest,
 ];
 
 /** Registers all built-in tools. model_api is always registered; without config it says how to set it up. */
@@ -39,5 +51,13 @@ export function registerBuiltins(registry: ToolRegistry, config: BuiltinsConfig 
   registry.register(unitConvert.manifest, unitConvert.implementation);
   registry.register(modelApi.manifest, modelApi.createModelApi(modelApiConfig), {
     origins: () => modelApi.modelApiOrigins(modelApiConfig),
+    preview: modelApi.createModelApiPreview(modelApiConfig),
   });
+  registry.register(runJavaScript.manifest, config.sandbox ? runJavaScript.createRunJavaScript(config.sandbox) : runJavaScript.implementation);
+  if (config.memory) {
+    const tools = memory.createMemoryTools(config.memory);
+    registry.register(memory.rememberManifest, tools.remember);
+    registry.register(memory.recallManifest, tools.recall);
+    registry.register(memory.forgetManifest, tools.forget);
+  }
 }

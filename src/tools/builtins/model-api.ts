@@ -1,4 +1,5 @@
 import { TabagentError } from '../../core/errors';
+import type { RequestPreview } from '../../core/tool-runner';
 import type { ToolManifest } from '../manifest';
 import { originOf } from '../origins';
 import type { ToolContext, ToolImplementation } from '../registry';
@@ -112,16 +113,22 @@ const STATUS_ADVICE: ReadonlyMap<number, string> = new Map([
   [429, 'The API is rate-limiting or out of quota; try again later.'],
 ]);
 
-async function post(context: ToolContext, config: ModelApiConfig & { origin: string }, path: string, body: unknown): Promise<unknown> {
+/** The one request a call makes: built the same way for the preview and for the call itself. */
+function buildRequest(config: ModelApiConfig, path: string, body: unknown): { url: string; headers: Record<string, string>; body: string } {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (config.apiKey) headers.Authorization = `Bearer ${config.apiKey}`;
-  const url = `${config.baseUrl.trim().replace(/\/+$/, '')}${path}`;
+  return { url: `${config.baseUrl.trim().replace(/\/+$/, '')}${path}`, headers, body: JSON.stringify(body) };
+}
+
+async function post(context: ToolContext, config: ModelApiConfig & { origin: string }, path: string, body: unknown): Promise<unknown> {
+  const request = buildRequest(config, path, body);
+  const { url, headers } = request;
   let response: Response;
   try {
     response = await context.fetch(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify(body),
+      body: request.body,
       signal: context.signal,
       // A redirect could carry the request (and, in older engines, the key) to another origin.
       redirect: config.apiKey ? 'error' : 'follow',
@@ -170,21 +177,39 @@ function imageList(data: unknown): ModelApiImageResult['images'] {
   return images;
 }
 
+/** The path and body a call sends, from its arguments. */
+function callBody(config: ModelApiConfig, args: Record<string, unknown>): { path: string; body: unknown } {
+  const prompt = String(args.prompt);
+  if (args.task === 'image') {
+    if (!config.imageModel?.trim()) throw configError('no image model is configured.');
+    return { path: '/images/generations', body: { model: config.imageModel, prompt, n: 1 } };
+  }
+  const messages = [
+    ...(typeof args.system === 'string' && args.system.length > 0 ? [{ role: 'system', content: args.system }] : []),
+    { role: 'user', content: prompt },
+  ];
+  return { path: '/chat/completions', body: { model: config.model, messages, stream: false } };
+}
+
 /** The model_api tool reading its endpoint from `source` on every call. */
 export function createModelApi(source: ModelApiConfigSource): ToolImplementation {
   return async (args, context): Promise<ModelApiChatResult | ModelApiImageResult> => {
     const config = requireConfig(source);
-    const prompt = String(args.prompt);
-    if (args.task === 'image') {
-      if (!config.imageModel?.trim()) throw configError('no image model is configured.');
-      const data = await post(context, config, '/images/generations', { model: config.imageModel, prompt, n: 1 });
-      return { images: imageList(data) };
-    }
-    const messages = [
-      ...(typeof args.system === 'string' && args.system.length > 0 ? [{ role: 'system', content: args.system }] : []),
-      { role: 'user', content: prompt },
-    ];
-    const data = await post(context, config, '/chat/completions', { model: config.model, messages, stream: false });
-    return { text: chatText(data) };
+    const { path, body } = callBody(config, args);
+    const data = await post(context, config, path, body);
+    return args.task === 'image' ? { images: imageList(data) } : { text: chatText(data) };
+  };
+}
+
+/**
+ * What a model_api call will send where (method, URL, headers, body), for the confirmation.
+ * The key appears as the placeholder the settings hold, never as a value.
+ */
+export function createModelApiPreview(source: ModelApiConfigSource): (args: Record<string, unknown>) => RequestPreview[] {
+  return (args) => {
+    const config = requireConfig(source);
+    const { path, body } = callBody(config, args);
+    const request = buildRequest(config, path, body);
+    return [{ method: 'POST', url: request.url, headers: request.headers, body: request.body }];
   };
 }

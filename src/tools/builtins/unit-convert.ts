@@ -9,6 +9,8 @@ export const manifest: ToolManifest = {
     'data (b, B, kB, MB, GB, KiB, MiB, GiB), area, energy, pressure and more.',
   kind: 'builtin',
   sideEffects: false,
+  // Computed here from the arguments alone: its results bring no outside text into the prompt.
+  trustedOutput: true,
   allowedOrigins: [],
   version: '1.0.0',
   parameters: {

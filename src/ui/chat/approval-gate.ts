@@ -1,11 +1,13 @@
 import { createSignal, type Accessor } from 'solid-js';
-import type { ApprovalDecision, ApproveCall } from '../../core/tool-runner';
+import type { ApprovalDecision, ApprovalDetails, ApproveCall } from '../../core/tool-runner';
 import type { ToolCall } from '../../core/types';
 
 /** A side-effecting call waiting for the person's decision. */
 export interface PendingApproval {
   /** The exact, frozen call that will run if allowed. */
   call: Readonly<ToolCall>;
+  /** Why it is asked and what it will send where (from the executor). */
+  details?: Readonly<ApprovalDetails>;
 }
 
 export interface ApprovalGate {
@@ -26,7 +28,7 @@ export function createApprovalGate(onDecision?: (call: Readonly<ToolCall>, decis
   const [pending, setPending] = createSignal<PendingApproval | undefined>();
   let settle: ((decision: ApprovalDecision) => void) | undefined;
 
-  const approve: ApproveCall = (call, signal) =>
+  const approve: ApproveCall = (call, signal, details) =>
     new Promise<ApprovalDecision>((resolve) => {
       settle?.('deny');
       const shown = structuredClone({ id: call.id, name: call.name, arguments: call.arguments });
@@ -46,7 +48,7 @@ export function createApprovalGate(onDecision?: (call: Readonly<ToolCall>, decis
       }
       signal.addEventListener('abort', onAbort, { once: true });
       settle = finish;
-      setPending({ call: deepFreeze(shown) });
+      setPending({ call: deepFreeze(shown), ...(details ? { details: deepFreeze(structuredClone(details)) } : {}) });
     });
 
   return {

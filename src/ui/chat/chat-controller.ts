@@ -6,6 +6,8 @@ import { toTabagentError } from '../../core/errors';
 import type { ApprovalDecision, ToolRunner } from '../../core/tool-runner';
 import type { ChatEngine } from '../../core/types';
 import type { ContextProvider, SelectTools } from '../../core/agent/turn-context';
+import type { ContextBudget } from '../../core/agent/budget';
+import type { CountTokens } from '../../core/agent/token-count';
 import { createApprovalGate, type PendingApproval } from './approval-gate';
 import { consumeEvents } from './consume-events';
 import { foldAgentEvent } from './fold-event';
@@ -22,6 +24,10 @@ export interface ChatRunSetup {
   selectTools?: SelectTools;
   /** Memories, knowledge… retrieved for each turn. */
   context?: readonly ContextProvider[];
+  /** The model's own token counter, where one is loaded (absent: the estimate). */
+  countTokens?: CountTokens;
+  /** How large prompts may be (absent: the engine's context window). */
+  contextBudget?: ContextBudget;
 }
 
 export interface ChatControllerOptions {
@@ -125,6 +131,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
         toolMode: setup.toolMode,
         ...(setup.selectTools ? { selectTools: setup.selectTools } : {}),
         ...(setup.context ? { context: setup.context } : {}),
+        ...(setup.countTokens ? { countTokens: setup.countTokens } : {}),
+        ...(setup.contextBudget ? { contextBudget: setup.contextBudget } : {}),
         approve: gate.approve,
         signal: controller.signal,
       });

@@ -168,8 +168,16 @@ export function foldAgentEvent(turn: Turn, event: AgentEvent): void {
       if (event.context) turn.context = event.context;
       else delete turn.context;
       return;
+    case 'prompt': {
+      // The last step's prompt is the one shown: it holds everything the turn added.
+      const { budget, omittedMessages, truncatedResults } = event.prompt;
+      turn.budget = { ...budget, omittedMessages, truncatedResults };
+      return;
+    }
+    case 'context-overflow':
+      turn.budget = { ...(turn.budget ?? { ...event.budget, omittedMessages: 0, truncatedResults: 0 }), overflow: true };
+      return;
     case 'step-start':
-    case 'prompt':
     case 'usage':
       return;
   }

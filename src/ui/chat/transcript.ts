@@ -54,6 +54,25 @@ export interface Turn {
   retrievedTools?: RetrievedTools;
   /** Material retrieved for this turn (memories, knowledge passages), in citation order. */
   sources?: TurnSource[];
+  /** How the turn's last prompt used the model's context (tokens). */
+  budget?: TurnBudget;
+}
+
+/** Where the tokens of a turn's last prompt went, against the limit. */
+export interface TurnBudget {
+  system: number;
+  tools: number;
+  /** Retrieved memories and knowledge. */
+  context: number;
+  history: number;
+  total: number;
+  limit: number;
+  /** Earlier messages left out to fit. */
+  omittedMessages: number;
+  /** Tool results of the turn shortened to fit. */
+  truncatedResults: number;
+  /** True when even that did not fit (the request was sent anyway). */
+  overflow?: boolean;
 }
 
 /** The tools a turn was offered, as retrieval ranked them. */

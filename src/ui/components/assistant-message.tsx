@@ -1,15 +1,19 @@
 import { Show } from 'solid-js';
-import type { AssistantItem } from '../chat/transcript';
-import { MarkdownView } from './markdown-view';
+import type { AssistantItem, TurnSource } from '../chat/transcript';
+import { CitedMarkdown } from '../citations/cited-markdown';
+import { t } from './messages';
 
-/** Assistant text of one step, rendered as sanitized markdown; cut-off text is marked incomplete. */
-export function AssistantMessage(props: { item: AssistantItem }) {
+/**
+ * Assistant text of one step, rendered as sanitized markdown; cut-off text is marked incomplete.
+ * [n] markers open the turn's source n.
+ */
+export function AssistantMessage(props: { item: AssistantItem; sources?: readonly TurnSource[] | undefined }) {
   return (
     <div class="message assistant-message" aria-busy={props.item.streaming} data-incomplete={props.item.incomplete}>
-      <span class="visually-hidden">Tabagent said:</span>
-      <MarkdownView text={props.item.text} />
+      <span class="visually-hidden">{t('assistantSaid')}</span>
+      <CitedMarkdown text={props.item.text} sources={props.sources} />
       <Show when={props.item.incomplete}>
-        <p class="incomplete-note">(incomplete)</p>
+        <p class="incomplete-note">{t('incomplete')}</p>
       </Show>
     </div>
   );

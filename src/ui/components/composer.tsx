@@ -1,4 +1,5 @@
-import { createSignal, createUniqueId, Show } from 'solid-js';
+import { createEffect, createSignal, createUniqueId, on, Show } from 'solid-js';
+import { t } from './messages';
 
 export interface ComposerProps {
   running: boolean;
@@ -7,6 +8,10 @@ export interface ComposerProps {
   onSend: (text: string) => void;
   onStop: () => void;
   onOpenSettings: () => void;
+  /** Receives the message box, so the app can return focus to it (e.g. after a dialog closes). */
+  inputRef?: (element: HTMLTextAreaElement) => void;
+  /** Text put into the box from outside (a demo's first message); each new object replaces what is there. */
+  draft?: { text: string } | undefined;
 }
 
 /** The message box: Enter sends, Shift+Enter adds a line, Stop is enabled only while running. */
@@ -15,6 +20,14 @@ export function Composer(props: ComposerProps) {
   const inputId = createUniqueId();
   const hintId = createUniqueId();
   const canSend = (): boolean => !props.running && text().trim() !== '';
+  createEffect(
+    on(
+      () => props.draft,
+      (draft) => {
+        if (draft) setText(draft.text);
+      },
+    ),
+  );
 
   const send = (): void => {
     if (!canSend()) return;
@@ -32,20 +45,21 @@ export function Composer(props: ComposerProps) {
     >
       <Show when={!props.configured}>
         <p class="composer-hint" id={hintId}>
-          No model connected yet: add a Base URL and a model first.{' '}
+          {t('notConfigured')}{' '}
           <button type="button" class="link-button" onClick={() => props.onOpenSettings()}>
-            Connect a model
+            {t('connectModel')}
           </button>
         </p>
       </Show>
       <label for={inputId} class="visually-hidden">
-        Message
+        {t('message')}
       </label>
       <div class="composer-row">
         <textarea
           id={inputId}
+          ref={(element) => props.inputRef?.(element)}
           rows={2}
-          placeholder="Ask anything (Enter sends, Shift+Enter adds a line)"
+          placeholder={t('placeholder')}
           aria-describedby={props.configured ? undefined : hintId}
           value={text()}
           onInput={(event) => setText(event.currentTarget.value)}
@@ -57,10 +71,10 @@ export function Composer(props: ComposerProps) {
         />
         <div class="composer-buttons">
           <button type="submit" class="primary" disabled={!canSend()}>
-            Send
+            {t('send')}
           </button>
           <button type="button" disabled={!props.running} onClick={() => props.onStop()}>
-            Stop
+            {t('stop')}
           </button>
         </div>
       </div>

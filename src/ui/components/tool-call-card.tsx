@@ -1,15 +1,9 @@
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import type { ToolCallItem, ToolCallStatus } from '../chat/transcript';
 import { formatDuration, prettyJson } from './format';
+import { t } from './messages';
 
-const STATUS_LABELS: Record<ToolCallStatus, string> = {
-  'awaiting-approval': 'Awaiting approval',
-  running: 'Running',
-  done: 'Done',
-  error: 'Error',
-  denied: 'Denied',
-  stopped: 'Stopped',
-};
+const statusLabel = (status: ToolCallStatus): string => t(`status.${status}`);
 
 /** One tool call: name, status and duration, with arguments and result behind a Details toggle. */
 export function ToolCallCard(props: { item: ToolCallItem }) {
@@ -20,13 +14,13 @@ export function ToolCallCard(props: { item: ToolCallItem }) {
       role="article"
       class="tool-card"
       data-status={props.item.status}
-      aria-label={`Tool call: ${props.item.name}`}
+      aria-label={t('toolCall', { name: props.item.name })}
       aria-busy={props.item.status === 'running'}
     >
       <div class="tool-card-header">
         <span class="tool-card-name">{props.item.name}</span>
         <span class="tool-card-status" role="status">
-          {STATUS_LABELS[props.item.status]}
+          {statusLabel(props.item.status)}
         </span>
         <Show when={props.item.durationMs !== undefined}>
           <span class="tool-card-duration">{formatDuration(props.item.durationMs ?? 0)}</span>
@@ -38,14 +32,14 @@ export function ToolCallCard(props: { item: ToolCallItem }) {
           aria-controls={detailsId}
           onClick={() => setExpanded(!expanded())}
         >
-          Details
+          {t('details')}
         </button>
       </div>
       <div id={detailsId} class="tool-card-details" hidden={!expanded()}>
-        <h4>Arguments</h4>
+        <h4>{t('arguments')}</h4>
         <pre class="tool-card-arguments">{prettyJson(props.item.arguments)}</pre>
-        <h4>Result</h4>
-        <Show when={props.item.result !== undefined} fallback={<p class="muted">No result yet.</p>}>
+        <h4>{t('result')}</h4>
+        <Show when={props.item.result !== undefined} fallback={<p class="muted">{t('noResult')}</p>}>
           <pre class="tool-card-result">{prettyJson(props.item.result)}</pre>
         </Show>
       </div>

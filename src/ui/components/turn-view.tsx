@@ -1,7 +1,9 @@
 import { For, Match, Show, Switch } from 'solid-js';
+import { BudgetView } from '../budget/budget-view';
 import type { Turn } from '../chat/transcript';
 import { AssistantMessage } from './assistant-message';
 import { ErrorAlert } from './error-alert';
+import { t } from './messages';
 import { RetrievedToolsView } from './retrieved-tools';
 import { ToolCallCard } from './tool-call-card';
 import { UserMessage } from './user-message';
@@ -24,18 +26,19 @@ export function TurnView(props: TurnViewProps) {
       <For each={props.turn.items}>
         {(item) => (
           <Switch>
-            <Match when={item.kind === 'assistant' && item}>{(assistant) => <AssistantMessage item={assistant()} />}</Match>
+            <Match when={item.kind === 'assistant' && item}>{(assistant) => <AssistantMessage item={assistant()} sources={props.turn.sources} />}</Match>
             <Match when={item.kind === 'tool-call' && item}>{(card) => <ToolCallCard item={card()} />}</Match>
           </Switch>
         )}
       </For>
       <Show when={props.turn.error}>{(error) => <ErrorAlert message={error().message} />}</Show>
+      <Show when={props.turn.budget}>{(budget) => <BudgetView budget={budget()} />}</Show>
       <Show when={props.turn.status === 'stopped'}>
-        <p class="muted turn-note">Stopped.</p>
+        <p class="muted turn-note">{t('stoppedNote')}</p>
       </Show>
       <Show when={props.isLast && props.idle}>
         <button type="button" class="link-button regenerate" onClick={() => props.onRegenerate()}>
-          Regenerate
+          {t('regenerate')}
         </button>
       </Show>
     </div>

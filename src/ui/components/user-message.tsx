@@ -1,4 +1,5 @@
 import { createSignal, createUniqueId, Show } from 'solid-js';
+import { t } from './messages';
 
 export interface UserMessageProps {
   text: string;
@@ -20,7 +21,7 @@ export function UserMessage(props: UserMessageProps) {
   };
   return (
     <div class="message user-message">
-      <span class="visually-hidden">You said:</span>
+      <span class="visually-hidden">{t('youSaid')}</span>
       <Show
         when={editing()}
         fallback={
@@ -30,13 +31,13 @@ export function UserMessage(props: UserMessageProps) {
               <button
                 type="button"
                 class="link-button"
-                aria-label="Edit message"
+                aria-label={t('editMessage')}
                 onClick={() => {
                   setDraft(props.text);
                   setEditing(true);
                 }}
               >
-                Edit
+                {t('edit')}
               </button>
             </Show>
           </>
@@ -50,7 +51,7 @@ export function UserMessage(props: UserMessageProps) {
           }}
         >
           <label for={editId} class="visually-hidden">
-            Edited message
+            {t('editedMessage')}
           </label>
           <textarea
             id={editId}
@@ -68,10 +69,10 @@ export function UserMessage(props: UserMessageProps) {
           />
           <div class="dialog-actions">
             <button type="button" onClick={() => setEditing(false)}>
-              Cancel
+              {t('cancel')}
             </button>
             <button type="submit" class="primary">
-              Save and rerun
+              {t('saveAndRerun')}
             </button>
           </div>
         </form>

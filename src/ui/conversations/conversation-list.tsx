@@ -1,5 +1,8 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { ConversationRecord } from '../../store';
+import { UNTITLED } from '../chat/turn-persister';
+import { t } from './messages';
+import { TrainingToggle } from './training-toggle';
 
 export interface ConversationListProps {
   conversations: readonly ConversationRecord[];
@@ -8,6 +11,8 @@ export interface ConversationListProps {
   onOpen: (id: string) => void;
   onRename: (id: string, title: string) => void;
   onDelete: (id: string) => void;
+  /** Opts a conversation in or out of training-data export; without it no toggle is shown. */
+  onTrainingChange?: (id: string, optIn: boolean) => void;
 }
 
 /** One conversation: open it, rename it in place, or delete it after a confirmation. */
@@ -19,7 +24,8 @@ function ConversationEntry(props: { conversation: ConversationRecord; current: b
     setMode('view');
     queueMicrotask(() => renameButton?.focus());
   };
-  const title = (): string => props.conversation.title;
+  // A conversation not yet named by its first message is stored as UNTITLED and shown in the interface's language.
+  const title = (): string => (props.conversation.title === UNTITLED ? t('newConversation') : props.conversation.title);
 
   return (
     <li class="conversation-entry">
@@ -39,7 +45,7 @@ function ConversationEntry(props: { conversation: ConversationRecord; current: b
       >
         <input
           type="text"
-          aria-label="Conversation title"
+          aria-label={t('conversationTitle')}
           value={title()}
           ref={(field) => queueMicrotask(() => field.select())}
           onKeyDown={(event) => {
@@ -58,22 +64,27 @@ function ConversationEntry(props: { conversation: ConversationRecord; current: b
         when={mode() === 'confirm-delete'}
         fallback={
           <span class="conversation-actions">
-            <button type="button" ref={renameButton} aria-label={`Rename ${title()}`} onClick={() => setMode('rename')}>
-              Rename
+            <button type="button" ref={renameButton} aria-label={t('renameNamed', { title: title() })} onClick={() => setMode('rename')}>
+              {t('rename')}
             </button>
-            <button type="button" aria-label={`Delete ${title()}`} onClick={() => setMode('confirm-delete')}>
-              Delete
+            <button type="button" aria-label={t('deleteNamed', { title: title() })} onClick={() => setMode('confirm-delete')}>
+              {t('delete')}
             </button>
+            <Show when={props.onTrainingChange}>
+              {(onChange) => (
+                <TrainingToggle conversationId={props.conversation.id} title={title()} checked={props.conversation.trainingOptIn} onChange={onChange()} />
+              )}
+            </Show>
           </span>
         }
       >
-        <span class="conversation-confirm" role="group" aria-label={`Delete ${title()}?`}>
-          <span>Delete this conversation?</span>
+        <span class="conversation-confirm" role="group" aria-label={t('deleteQuestionNamed', { title: title() })}>
+          <span>{t('deleteQuestion')}</span>
           <button type="button" onClick={() => props.onDelete(props.conversation.id)}>
-            Confirm delete
+            {t('confirmDelete')}
           </button>
           <button type="button" ref={(button) => queueMicrotask(() => button.focus())} onClick={backToView}>
-            Cancel
+            {t('cancel')}
           </button>
         </span>
       </Show>
@@ -88,13 +99,13 @@ function ConversationEntry(props: { conversation: ConversationRecord; current: b
 export function ConversationList(props: ConversationListProps) {
   const [expanded, setExpanded] = createSignal(false);
   return (
-    <nav class="conversation-list" aria-label="Conversations" data-expanded={expanded() ? 'true' : 'false'}>
+    <nav class="conversation-list" aria-label={t('conversations')} data-expanded={expanded() ? 'true' : 'false'}>
       <button type="button" class="conversation-toggle" aria-expanded={expanded()} onClick={() => setExpanded(!expanded())}>
-        Conversations
+        {t('conversations')}
       </button>
       <div class="conversation-panel">
         <button type="button" class="conversation-new" onClick={() => props.onNew()}>
-          New conversation
+          {t('newConversation')}
         </button>
         <ul>
           <For each={props.conversations}>
@@ -105,6 +116,7 @@ export function ConversationList(props: ConversationListProps) {
                 onOpen={props.onOpen}
                 onRename={props.onRename}
                 onDelete={props.onDelete}
+                onTrainingChange={props.onTrainingChange}
               />
             )}
           </For>

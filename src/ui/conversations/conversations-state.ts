@@ -34,6 +34,10 @@ export interface ConversationsState {
   startNew(): Promise<void>;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Opts a conversation in or out of training-data export. */
+  setTrainingOptIn(id: string, optIn: boolean): Promise<void>;
+  /** Sets the knowledge bases the open conversation draws on, creating it first when none is open yet. */
+  setKnowledgeBaseIds(ids: string[]): Promise<void>;
   /** Stops listening to other tabs. */
   dispose(): void;
 }
@@ -171,6 +175,25 @@ export function createConversationsState(options: ConversationsStateOptions): Co
     async rename(id, title) {
       await guard(async () => {
         await (await store()).rename(id, title.trim() || 'Untitled');
+        await refresh();
+      });
+    },
+    async setTrainingOptIn(id, optIn) {
+      await guard(async () => {
+        await (await store()).update(id, { trainingOptIn: optIn });
+        await refresh();
+      });
+    },
+    async setKnowledgeBaseIds(ids) {
+      await guard(async () => {
+        // A fresh start has no conversation yet: make it the way its first message would.
+        if (currentId() === undefined) {
+          this.sink();
+          await sink?.id;
+        }
+        const id = currentId();
+        if (id === undefined) return;
+        await (await store()).update(id, { knowledgeBaseIds: [...new Set(ids)] });
         await refresh();
       });
     },

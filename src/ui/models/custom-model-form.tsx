@@ -1,6 +1,7 @@
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { parseCustomModel } from './custom-model';
 import type { LocalModelChoice } from './local-choice';
+import { t } from './messages';
 
 export interface CustomModelFormProps {
   /** Where transformers.js models should run by default (WASM without a real GPU). */
@@ -29,7 +30,7 @@ export function CustomModelForm(props: CustomModelFormProps) {
   return (
     <form
       class="models-section"
-      aria-label="Any other model"
+      aria-label={t('anyOther')}
       onSubmit={(event) => {
         event.preventDefault();
         const choice = parsed();
@@ -37,7 +38,7 @@ export function CustomModelForm(props: CustomModelFormProps) {
       }}
     >
       <div class="field">
-        <label for={inputId}>Model id or URL</label>
+        <label for={inputId}>{t('modelIdOrUrl')}</label>
         <input
           id={inputId}
           value={text()}
@@ -52,8 +53,7 @@ export function CustomModelForm(props: CustomModelFormProps) {
           }}
         />
         <small id={hintId} class="muted">
-          owner/name: a Hugging Face ONNX model for transformers.js. A web-llm id (no slash) for web-llm. A URL: a
-          folder serving config.json, tokenizer.json and onnx/ files for transformers.js (another site must allow this one, CORS).
+          {t('customHint')}
         </small>
         <Show when={problem()}>
           <small id={errorId} class="field-error">
@@ -62,9 +62,9 @@ export function CustomModelForm(props: CustomModelFormProps) {
         </Show>
       </div>
       <div class="field">
-        <label for={deviceId}>transformers.js runs on</label>
+        <label for={deviceId}>{t('runsOn')}</label>
         <select id={deviceId} value={device()} onChange={(event) => setDevice(event.currentTarget.value === 'webgpu' ? 'webgpu' : 'wasm')}>
-          <option value="wasm">WASM (CPU)</option>
+          <option value="wasm">{t('wasmCpu')}</option>
           <option value="webgpu">WebGPU</option>
         </select>
       </div>
@@ -77,10 +77,10 @@ export function CustomModelForm(props: CustomModelFormProps) {
             if (choice) props.onLoad(choice);
           }}
         >
-          Download this model
+          {t('downloadThis')}
         </button>
         <button type="submit" class="primary">
-          Use this model
+          {t('useThis')}
         </button>
       </div>
     </form>

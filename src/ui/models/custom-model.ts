@@ -1,4 +1,5 @@
 import type { LocalModelChoice } from './local-choice';
+import { t } from './messages';
 
 /** What the person typed in the "any model" field, checked. */
 export type CustomModelInput =
@@ -22,26 +23,26 @@ function isLocalHost(hostname: string): boolean {
  */
 export function parseCustomModel(text: string, device: 'webgpu' | 'wasm'): CustomModelInput {
   const value = text.trim();
-  if (value === '') return { ok: false, message: 'Enter a model id (owner/name) or a URL.' };
+  if (value === '') return { ok: false, message: t('enterId') };
   if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      return { ok: false, message: 'That is not a valid URL.' };
+      return { ok: false, message: t('invalidUrl') };
     }
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLocalHost(url.hostname))) {
-      return { ok: false, message: 'Use an https:// URL (http:// only for localhost).' };
+      return { ok: false, message: t('httpsOnly') };
     }
-    if (url.search || url.hash) return { ok: false, message: 'The URL should be a folder, without ? or #.' };
+    if (url.search || url.hash) return { ok: false, message: t('folderOnly') };
     const segments = url.pathname.split('/').filter((segment) => segment !== '');
-    if (segments.length === 0) return { ok: false, message: 'The URL must name the model folder, e.g. https://host/models/my-model/.' };
+    if (segments.length === 0) return { ok: false, message: t('nameFolder') };
     const base = `${url.origin}${url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`}`;
     return { ok: true, choice: { engine: 'transformers', modelId: '', device, customModelUrl: base } };
   }
   if (HUB_ID.test(value)) return { ok: true, choice: { engine: 'transformers', modelId: value, device } };
   if (WEBLLM_ID.test(value)) return { ok: true, choice: { engine: 'webllm', modelId: value } };
-  return { ok: false, message: 'A model id looks like owner/name (Hugging Face) or a web-llm id such as Qwen2.5-1.5B-Instruct-q4f16_1-MLC.' };
+  return { ok: false, message: t('idShape') };
 }
 
 /** Where transformers.js finds a model given by URL. */

@@ -1,4 +1,5 @@
 import type { LoadProgress } from '../../core/types';
+import { t } from './messages';
 
 /** What the progress bar shows: a percentage, MB done of total, and the time left where it can be told. */
 export interface LoadView {
@@ -28,6 +29,6 @@ export function loadView(progress: LoadProgress, elapsedSeconds: number): LoadVi
 
 /** "about 3 min left", "about 40 s left". */
 export function formatTimeLeft(seconds: number): string {
-  if (seconds >= 90) return `about ${Math.round(seconds / 60)} min left`;
-  return `about ${Math.max(1, seconds)} s left`;
+  if (seconds >= 90) return t('minutesLeft', { minutes: Math.round(seconds / 60) });
+  return t('secondsLeft', { seconds: Math.max(1, seconds) });
 }

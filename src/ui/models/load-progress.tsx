@@ -1,5 +1,6 @@
 import { createUniqueId, Show } from 'solid-js';
 import { formatTimeLeft, type LoadView } from './load-estimate';
+import { t } from './messages';
 
 export interface LoadProgressProps {
   label: string;
@@ -13,12 +14,12 @@ export function LoadProgressView(props: LoadProgressProps) {
   const detailId = createUniqueId();
   const amount = (): string => {
     const { doneMB, totalMB } = props.view;
-    if (doneMB !== undefined && totalMB !== undefined) return `${doneMB} MB of ${totalMB} MB`;
+    if (doneMB !== undefined && totalMB !== undefined) return t('amount', { done: doneMB, total: totalMB });
     return `${props.view.percent} %`;
   };
   return (
     <div class="load-progress">
-      <span id={labelId}>Loading {props.label}</span>
+      <span id={labelId}>{t('loading', { name: props.label })}</span>
       <progress
         max={100}
         value={props.view.percent}
@@ -34,7 +35,7 @@ export function LoadProgressView(props: LoadProgressProps) {
         <Show when={props.view.secondsLeft}>{(seconds) => <>, {formatTimeLeft(seconds())}</>}</Show>. {props.view.text}
       </small>
       <button type="button" onClick={() => props.onCancel()}>
-        Cancel
+        {t('cancel')}
       </button>
     </div>
   );

@@ -2,6 +2,7 @@ import { raceAbort } from '../../core/abort';
 import { TabagentError } from '../../core/errors';
 import type { ChatEngine, LoadProgress } from '../../core/types';
 import { findCatalogModel } from '../../llm/catalog';
+import type { TransformersEngineOptions } from '../../llm/transformers/options';
 import { createWebLLMEngine, type WebLLMEngine } from '../../llm/webllm';
 import { createWorkerEngine, spawnLlmWorker } from '../../llm/worker-protocol';
 import { modelUrlLocation } from './custom-model';
@@ -12,15 +13,20 @@ export interface LocalEngine extends ChatEngine {
   readonly choice: LocalModelChoice;
 }
 
-function transformersEngine(choice: LocalModelChoice, contextWindow: number | undefined): ChatEngine {
+/** The transformers.js options of a local choice: where its files are and how it runs. */
+export function transformersOptionsOf(choice: LocalModelChoice): TransformersEngineOptions {
   // Only curated models name a weight file; for others transformers.js picks its default (q8 on WASM, fp32 on WebGPU).
   const dtype = findCatalogModel('transformers', choice.modelId)?.dtype;
   const location = choice.customModelUrl
     ? modelUrlLocation(choice.customModelUrl, globalThis.location?.origin)
     : { modelId: choice.modelId, allowRemote: true, remoteHost: HUB_HOST };
+  return { device: choice.device ?? 'wasm', ...(dtype ? { dtype } : {}), useBrowserCache: true, ...location };
+}
+
+function transformersEngine(choice: LocalModelChoice, contextWindow: number | undefined): ChatEngine {
   return createWorkerEngine(spawnLlmWorker(), {
     kind: 'transformers',
-    engineOptions: { device: choice.device ?? 'wasm', ...(dtype ? { dtype } : {}), useBrowserCache: true, ...location },
+    engineOptions: { ...transformersOptionsOf(choice) },
     ...(contextWindow ? { contextWindow } : {}),
   });
 }

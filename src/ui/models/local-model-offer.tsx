@@ -1,5 +1,6 @@
 import { onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../../llm/capabilities';
+import { t } from './messages';
 import type { ModelsState } from './models-state';
 import './models.css';
 
@@ -19,18 +20,18 @@ export function LocalModelOffer(props: LocalModelOfferProps) {
   const recommended = (): ModelRecommendation | undefined => props.state.recommendations().find((item) => item.recommended);
   return (
     <p class="composer-hint local-offer">
-      <Show when={recommended()} fallback={<>Or run a model in this tab, with nothing sent to a server. </>}>
+      <Show when={recommended()} fallback={<>{t('offerGeneric')}</>}>
         {(item) => (
           <>
-            Or run {item().model.label} in this tab ({item().reason.replace(/^fits: /, '')}), with nothing sent to a server.{' '}
+            {t('offerModel', { name: item().model.label, reason: item().reason.replace(/^fits: /, '') })}{' '}
             <button type="button" class="link-button" onClick={() => props.onUse(item())}>
-              Use {item().model.label}
+              {t('useNamed', { name: item().model.label })}
             </button>{' '}
           </>
         )}
       </Show>
       <button type="button" class="link-button" onClick={() => props.onOpenModels()}>
-        Choose a local model
+        {t('chooseLocal')}
       </button>
     </p>
   );

@@ -1,5 +1,6 @@
 import { createUniqueId, Show } from 'solid-js';
 import { formatMegabytes, type ModelRecommendation } from '../../llm/capabilities';
+import { t } from './messages';
 
 export interface ModelRowProps {
   item: ModelRecommendation;
@@ -23,33 +24,43 @@ export function ModelRow(props: ModelRowProps) {
         {model().label}
         <Show when={props.item.recommended}>
           {' '}
-          <span class="badge">Recommended</span>
+          <span class="badge">{t('recommended')}</span>
         </Show>
         <Show when={props.inUse}>
           {' '}
-          <span class="badge">In use</span>
+          <span class="badge">{t('inUseBadge')}</span>
         </Show>
       </h3>
       <p class="muted model-facts">
-        {engineName()} · download {formatMegabytes(model().downloadMB)} · needs {formatMegabytes(model().memoryMB)} · {model().contextWindow} tokens ·
-        tools as {model().toolMode}
-        {model().nativeFormat ? ` (trained on ${model().nativeFormat})` : ''}
-        {props.cached ? ' · downloaded' : ''}
+        {t('facts', {
+          engine: engineName(),
+          download: formatMegabytes(model().downloadMB),
+          memory: formatMegabytes(model().memoryMB),
+          context: model().contextWindow,
+          tools: model().toolMode,
+        })}
+        {model().nativeFormat ? t('trainedOn', { format: model().nativeFormat ?? '' }) : ''}
+        {props.cached ? t('downloaded') : ''}
       </p>
       <p class={props.item.fits ? 'model-reason' : 'model-reason model-reason-no'}>
-        {props.item.fits ? '' : 'Does not fit: '}
+        {props.item.fits ? '' : t('doesNotFit')}
         {props.item.reason}
       </p>
       <div class="model-actions">
-        <button type="button" aria-label={`${props.cached ? 'Load' : 'Download'} ${model().label}`} disabled={props.busy} onClick={() => props.onLoad()}>
-          {props.cached ? 'Load' : 'Download'}
+        <button
+          type="button"
+          aria-label={t(props.cached ? 'loadNamed' : 'downloadNamed', { name: model().label })}
+          disabled={props.busy}
+          onClick={() => props.onLoad()}
+        >
+          {props.cached ? t('load') : t('download')}
         </button>
-        <button type="button" class="primary" aria-label={`Use ${model().label}`} disabled={props.inUse} onClick={() => props.onUse()}>
-          Use
+        <button type="button" class="primary" aria-label={t('useNamed', { name: model().label })} disabled={props.inUse} onClick={() => props.onUse()}>
+          {t('use')}
         </button>
         <Show when={props.cached}>
-          <button type="button" aria-label={`Delete ${model().label}`} disabled={props.busy} onClick={() => props.onDelete()}>
-            Delete
+          <button type="button" aria-label={t('deleteNamed', { name: model().label })} disabled={props.busy} onClick={() => props.onDelete()}>
+            {t('delete')}
           </button>
         </Show>
       </div>

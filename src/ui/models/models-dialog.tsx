@@ -4,6 +4,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { CustomModelForm } from './custom-model-form';
 import { choiceKey, choiceLabel, type LocalModelChoice } from './local-choice';
 import { LoadProgressView } from './load-progress';
+import { t } from './messages';
 import { ModelRow } from './model-row';
 import type { ModelsState } from './models-state';
 import { StoragePanel } from './storage-panel';
@@ -49,12 +50,12 @@ export function ModelsDialog(props: ModelsDialogProps) {
         props.onClose();
       }}
     >
-      <h2 id={titleId}>Models</h2>
-      <section class="models-section" aria-label="This device">
-        <Show when={state.report()} fallback={<p class="muted">Checking what this device can run…</p>}>
+      <h2 id={titleId}>{t('title')}</h2>
+      <section class="models-section" aria-label={t('thisDevice')}>
+        <Show when={state.report()} fallback={<p class="muted">{t('checking')}</p>}>
           {(report) => <p>{describeCapabilities(report())}</p>}
         </Show>
-        <Show when={props.current}>{(current) => <p>In use: {labelOf(current())}.</p>}</Show>
+        <Show when={props.current}>{(current) => <p>{t('inUse', { name: labelOf(current()) })}</p>}</Show>
       </section>
       <StoragePanel storage={state.storage()} onPersist={() => void state.persist()} />
       <Show when={state.active()}>
@@ -64,7 +65,7 @@ export function ModelsDialog(props: ModelsDialogProps) {
         {state.notice() ?? ''}
       </div>
       <Show when={state.error()}>{(message) => <ErrorAlert message={message()} />}</Show>
-      <ul class="model-list" aria-label="Local models">
+      <ul class="model-list" aria-label={t('localModels')}>
         <For each={state.recommendations()}>
           {(item) => {
             const choice = (): LocalModelChoice => choiceFor(item.model.engine, item.model.id, item.device);
@@ -90,7 +91,7 @@ export function ModelsDialog(props: ModelsDialogProps) {
       />
       <div class="dialog-actions">
         <button type="button" onClick={() => props.onClose()}>
-          Close
+          {t('close')}
         </button>
       </div>
     </dialog>

@@ -3,6 +3,7 @@ import { isAbortError, toTabagentError } from '../../core/errors';
 import { recommendModels, type CapabilityReport, type ModelRecommendation } from '../../llm/capabilities';
 import { choiceKey, type LocalModelChoice } from './local-choice';
 import { loadView, type LoadView } from './load-estimate';
+import { t } from './messages';
 import type { LocalModelServices, StorageInfo } from './model-services';
 
 /** A load in progress. */
@@ -90,7 +91,7 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
       batch(() => {
         setError(undefined);
         setNotice(undefined);
-        setActive({ choice, view: { percent: 0, text: 'Starting…' } });
+        setActive({ choice, view: { percent: 0, text: t('starting') } });
       });
       try {
         await services.load(
@@ -101,10 +102,10 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
           abort.signal,
         );
         markCached(choice, true);
-        setNotice(`${label} is ready.`);
+        setNotice(t('ready', { name: label }));
         return true;
       } catch (failure) {
-        if (isAbortError(failure)) setNotice(`Stopped loading ${label}.`);
+        if (isAbortError(failure)) setNotice(t('stoppedLoading', { name: label }));
         else setError(toTabagentError(failure).message);
         return false;
       } finally {
@@ -121,7 +122,7 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
       try {
         await services.deleteCached(choice);
         markCached(choice, false);
-        setNotice(`Deleted ${label} from this browser.`);
+        setNotice(t('deleted', { name: label }));
       } catch (failure) {
         setError(toTabagentError(failure, 'storage').message);
       }
@@ -129,7 +130,7 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
     },
     async persist() {
       const granted = await services.persist().catch(() => false);
-      setNotice(granted ? 'The browser will keep downloaded models.' : 'The browser declined to make storage persistent; it may evict models when space runs low.');
+      setNotice(granted ? t('persistGranted') : t('persistDeclined'));
       await refreshStorage();
     },
   };

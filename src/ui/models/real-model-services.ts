@@ -2,19 +2,37 @@ import { toTabagentError } from '../../core/errors';
 import { probeCapabilities } from '../../llm/capabilities';
 import { modelCatalog } from '../../llm/catalog';
 import { webllmCache } from '../../llm/webllm';
+import { grantDuring, MODEL_HUB_ORIGINS, type Granter } from '../../net/hub-origins';
+import { originOf } from '../../tools/origins';
 import type { LocalEngineHolder } from './local-engines';
 import type { LocalModelServices } from './model-services';
 import { deleteTransformersModel, hasTransformersModel } from './transformers-cache';
 
-/** The real Models-page services over web-llm's and transformers.js's caches and the shared engine holder. */
-export function createRealModelServices(holder: LocalEngineHolder): LocalModelServices {
+/**
+ * web-llm keeps model weights in the Cache Storage cache 'webllm/model' (its default backend).
+ * Until that cache exists no web-llm model can be downloaded, and web-llm's 6 MB library need not
+ * load to say so: on a first visit (the welcome and the Models page ask at once) it would be the
+ * biggest download of the start-up. Where Cache Storage is missing, web-llm is asked as before.
+ */
+async function webllmCacheMayHold(): Promise<boolean> {
+  if (typeof caches === 'undefined') return true;
+  return caches.has('webllm/model').catch(() => true);
+}
+
+/**
+ * The real Models-page services over web-llm's and transformers.js's caches and the shared engine
+ * holder. With `network`, a download the person starts here is the only time the model hub (or
+ * the custom model URL's origin) is granted.
+ */
+export function createRealModelServices(holder: LocalEngineHolder, network?: Granter): LocalModelServices {
   const webllm = webllmCache();
   return {
     catalog: () => modelCatalog,
     probe: () => probeCapabilities(),
     async isCached(choice) {
       try {
-        return choice.engine === 'webllm' ? await webllm.has(choice.modelId) : await hasTransformersModel(choice);
+        if (choice.engine === 'webllm') return (await webllmCacheMayHold()) && (await webllm.has(choice.modelId));
+        return await hasTransformersModel(choice);
       } catch {
         // An unknown id or an unreadable cache: show it as not downloaded rather than failing the page.
         return false;
@@ -30,7 +48,10 @@ export function createRealModelServices(holder: LocalEngineHolder): LocalModelSe
       }
     },
     async load(choice, onProgress, signal) {
-      await holder.engineFor(choice).load(onProgress, signal);
+      const custom = choice.customModelUrl ? originOf(choice.customModelUrl) : undefined;
+      const origins = [...MODEL_HUB_ORIGINS, ...(custom ? [custom] : [])];
+      const holderName = `model download: ${choice.modelId || choice.customModelUrl || choice.engine}`;
+      await grantDuring(network, origins, holderName, () => holder.engineFor(choice).load(onProgress, signal));
     },
     async storage() {
       if (typeof navigator === 'undefined' || !navigator.storage?.estimate) return undefined;

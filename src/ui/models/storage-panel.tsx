@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { formatMegabytes } from '../../llm/capabilities';
+import { t } from './messages';
 import type { StorageInfo } from './model-services';
 
 export interface StoragePanelProps {
@@ -12,18 +13,18 @@ const MIB = 1024 * 1024;
 /** Storage used and available to this site, and the button that asks the browser to keep it. */
 export function StoragePanel(props: StoragePanelProps) {
   return (
-    <section class="models-section" aria-label="Storage">
-      <Show when={props.storage} fallback={<p class="muted">This browser does not report its storage.</p>}>
+    <section class="models-section" aria-label={t('storage')}>
+      <Show when={props.storage} fallback={<p class="muted">{t('noStorageInfo')}</p>}>
         {(storage) => (
           <p>
-            Storage: {formatMegabytes(storage().usageBytes / MIB)} used of {formatMegabytes(storage().quotaBytes / MIB)} available to this site.{' '}
-            {storage().persisted ? 'Models are kept (persistent storage).' : 'The browser may evict models when space runs low.'}
+            {t('storageUse', { used: formatMegabytes(storage().usageBytes / MIB), quota: formatMegabytes(storage().quotaBytes / MIB) })}{' '}
+            {storage().persisted ? t('persisted') : t('mayEvict')}
           </p>
         )}
       </Show>
       <Show when={!props.storage?.persisted}>
         <button type="button" onClick={() => props.onPersist()}>
-          Keep models (persistent storage)
+          {t('keepModels')}
         </button>
       </Show>
     </section>

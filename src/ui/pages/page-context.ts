@@ -1,5 +1,5 @@
 import type { Accessor, JSX } from 'solid-js';
-import type { Settings, TabagentDb } from '../../store';
+import type { ConversationRecord, Settings, TabagentDb } from '../../store';
 import type { ChatController } from '../chat/chat-controller';
 import type { AppServices } from '../services';
 
@@ -15,6 +15,16 @@ export interface PageContext {
   controller: ChatController;
   /** Shows another page (`'chat'` for the conversation). */
   goTo: (page: string) => void;
+  /** The open conversation's own options (absent where a page is shown without the chat, e.g. tests). */
+  conversation?: OpenConversation;
+}
+
+/** The conversation open in the chat, for options that are per conversation. */
+export interface OpenConversation {
+  /** Its record; undefined before a fresh conversation's first message. */
+  record: Accessor<ConversationRecord | undefined>;
+  /** Sets the knowledge bases it draws on, creating the conversation first when none is open yet. */
+  setKnowledgeBaseIds: (ids: string[]) => Promise<void>;
 }
 
 /** A page reachable from the header's navigation and at `#/<id>`. */

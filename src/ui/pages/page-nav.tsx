@@ -1,4 +1,5 @@
 import { For } from 'solid-js';
+import { t } from './messages';
 
 export interface PageNavProps {
   items: readonly { id: string; label: string }[];
@@ -9,7 +10,7 @@ export interface PageNavProps {
 /** The header's page links: real links to `#/<id>`, the current one marked for assistive tech. */
 export function PageNav(props: PageNavProps) {
   return (
-    <nav class="page-nav" aria-label="Pages">
+    <nav class="page-nav" aria-label={t('pages')}>
       <For each={props.items}>
         {(item) => (
           <a

@@ -2,14 +2,10 @@ import { createUniqueId, For, Show } from 'solid-js';
 import { settingsToolModes, type EngineSettings, type SettingsToolMode } from '../../store';
 import { engineKinds, type EngineKind } from '../../store/settings';
 import type { ProviderPresetOption } from '../services';
+import { t } from './messages';
 import { TextField } from './text-field';
 
-const TOOL_MODE_HINTS: Record<SettingsToolMode, string> = {
-  native: 'native: the server returns structured tool calls (OpenAI tools API).',
-  hermes: 'hermes: <tool_call> tags in text (Hermes, Qwen).',
-  react: 'react: Action / Action Input lines.',
-  modelscope: 'modelscope: ModelScope-Agent <|startofthink|> blocks.',
-};
+const toolModeHint = (mode: SettingsToolMode): string => t(`mode.${mode}`);
 
 export interface EngineFieldsProps {
   engine: EngineSettings;
@@ -17,11 +13,7 @@ export interface EngineFieldsProps {
   onChange: (change: Partial<EngineSettings>) => void;
 }
 
-const ENGINE_LABELS: Record<EngineKind, string> = {
-  'openai-compatible': 'A server (OpenAI-compatible)',
-  webllm: 'In this tab: web-llm (WebGPU)',
-  transformers: 'In this tab: transformers.js (WebGPU or WASM)',
-};
+const engineLabel = (kind: EngineKind): string => t(`engine.${kind}`);
 
 /**
  * Which model to talk to: the engine, then for a server its preset, Base URL, Model, API key and
@@ -49,9 +41,9 @@ export function EngineFields(props: EngineFieldsProps) {
     props.presets.find((candidate) => candidate.id === props.engine.preset);
   return (
     <fieldset>
-      <legend>Model</legend>
+      <legend>{t('model')}</legend>
       <div class="field">
-        <label for={kindId}>Engine</label>
+        <label for={kindId}>{t('engine')}</label>
         <select
           id={kindId}
           value={kind()}
@@ -62,16 +54,16 @@ export function EngineFields(props: EngineFieldsProps) {
         >
           <For each={engineKinds}>{(candidate) => (
               <option value={candidate} selected={candidate === kind()}>
-                {ENGINE_LABELS[candidate]}
+                {engineLabel(candidate)}
               </option>
             )}</For>
         </select>
       </div>
       <Show when={kind() === 'openai-compatible'} fallback={<LocalModelNote engine={props.engine} />}>
       <div class="field">
-        <label for={presetId}>Provider</label>
+        <label for={presetId}>{t('provider')}</label>
         <select id={presetId} value={props.engine.preset} onChange={(event) => choosePreset(event.currentTarget.value)}>
-          <option value="">Custom</option>
+          <option value="">{t('custom')}</option>
           <For each={props.presets}>{(preset) => (
               <option value={preset.id} selected={preset.id === props.engine.preset}>
                 {preset.label}
@@ -80,31 +72,31 @@ export function EngineFields(props: EngineFieldsProps) {
         </select>
       </div>
       <TextField
-        label="Base URL"
+        label={t('baseUrl')}
         type="url"
         value={props.engine.baseUrl}
         placeholder="https://api.openai.com/v1"
         onInput={(baseUrl) => props.onChange({ baseUrl })}
       />
       <TextField
-        label="Model"
+        label={t('model')}
         value={props.engine.model}
         placeholder={selectedPreset()?.exampleModel ?? 'gpt-4o-mini'}
         onInput={(model) => props.onChange({ model })}
       />
       <TextField
-        label="API key"
+        label={t('apiKey')}
         type="password"
         value={props.engine.apiKey}
         hint={
           selectedPreset()?.needsKey === false
-            ? 'Not needed for this server. Kept only in this browser.'
-            : 'Kept only in this browser and sent only to the Base URL.'
+            ? t('keyNotNeeded')
+            : t('keyKept')
         }
         onInput={(apiKey) => props.onChange({ apiKey })}
       />
       <div class="field">
-        <label for={modeId}>Tool calls</label>
+        <label for={modeId}>{t('toolCalls')}</label>
         <select
           id={modeId}
           value={props.engine.toolMode}
@@ -121,7 +113,7 @@ export function EngineFields(props: EngineFieldsProps) {
             )}</For>
         </select>
         <small id={modeHintId} class="muted">
-          {TOOL_MODE_HINTS[props.engine.toolMode]}
+          {toolModeHint(props.engine.toolMode)}
         </small>
       </div>
       </Show>
@@ -134,8 +126,8 @@ function LocalModelNote(props: { engine: EngineSettings }) {
   const name = (): string => props.engine.localModelId?.trim() || props.engine.customModelUrl?.trim() || '';
   return (
     <p class="muted">
-      {name() ? `Local model: ${name()}. ` : 'No local model chosen yet. '}
-      Choose, download and delete local models on the Models page; tool calls use the format of the model's family.
+      {name() ? t('localModel', { name: name() }) : t('noLocalModel')}
+      {t('localModelNote')}
     </p>
   );
 }

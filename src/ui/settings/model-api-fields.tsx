@@ -1,34 +1,37 @@
 import type { ModelApiSettings } from '../../store';
+import { t } from './messages';
 import { TextField } from './text-field';
 
 export interface ModelApiFieldsProps {
   modelApi: ModelApiSettings;
   onChange: (change: Partial<ModelApiSettings>) => void;
+  /** Receives the fieldset (Settings can open scrolled to it). */
+  ref?: (element: HTMLFieldSetElement) => void;
 }
 
 /** Where the `model_api` tool sends its requests (an external OpenAI-compatible API). */
 export function ModelApiFields(props: ModelApiFieldsProps) {
   return (
-    <fieldset>
-      <legend>model_api tool</legend>
+    <fieldset ref={(element) => props.ref?.(element)}>
+      <legend>{t('modelApiLegend')}</legend>
       <TextField
-        label="Endpoint URL"
+        label={t('endpointUrl')}
         type="url"
         value={props.modelApi.baseUrl}
         placeholder="https://api.openai.com/v1"
         onInput={(baseUrl) => props.onChange({ baseUrl })}
       />
-      <TextField label="Chat model" value={props.modelApi.model} onInput={(model) => props.onChange({ model })} />
+      <TextField label={t('chatModel')} value={props.modelApi.model} onInput={(model) => props.onChange({ model })} />
       <TextField
-        label="Image model"
+        label={t('imageModel')}
         value={props.modelApi.imageModel}
         onInput={(imageModel) => props.onChange({ imageModel })}
       />
       <TextField
-        label="Endpoint key"
+        label={t('endpointKey')}
         type="password"
         value={props.modelApi.apiKey}
-        hint="Kept only in this browser and sent only to the endpoint URL."
+        hint={t('endpointKeyHint')}
         onInput={(apiKey) => props.onChange({ apiKey })}
       />
     </fieldset>

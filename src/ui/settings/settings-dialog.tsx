@@ -4,6 +4,8 @@ import { isToolEnabled, normalizeSettings, type Settings } from '../../store';
 import { ErrorAlert } from '../components/error-alert';
 import type { ProviderPresetOption, ToolInfo } from '../services';
 import { EngineFields } from './engine-fields';
+import { LanguageField } from './language-field';
+import { t } from './messages';
 import { ModelApiFields } from './model-api-fields';
 import { ToolToggles } from './tool-toggles';
 
@@ -15,6 +17,8 @@ export interface SettingsDialogProps {
   onSave: (settings: Settings) => Promise<boolean>;
   onClose: () => void;
   error?: string;
+  /** Opens scrolled to this section with its first field focused (a demo asking for the model_api endpoint). */
+  section?: 'model-api' | undefined;
 }
 
 /**
@@ -28,8 +32,13 @@ export function SettingsDialog(props: SettingsDialogProps) {
   const [form, setForm] = createStore<Settings>(normalizeSettings(props.settings));
   const [saving, setSaving] = createSignal(false);
 
+  let modelApiFields: HTMLFieldSetElement | undefined;
   onMount(() => {
     if (dialog && !dialog.open) dialog.showModal();
+    if (props.section === 'model-api' && modelApiFields) {
+      modelApiFields.scrollIntoView({ block: 'start' });
+      modelApiFields.querySelector('input')?.focus();
+    }
   });
 
   const save = async (): Promise<void> => {
@@ -55,7 +64,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
           void save();
         }}
       >
-        <h2 id={titleId}>Settings</h2>
+        <h2 id={titleId}>{t('title')}</h2>
         <EngineFields
           engine={form.engine}
           presets={props.presets}
@@ -67,11 +76,12 @@ export function SettingsDialog(props: SettingsDialogProps) {
           onToggle={(name, enabled) => setForm('enabledTools', (tools) => ({ ...tools, [name]: enabled }))}
         />
         <ModelApiFields
+          ref={(element) => (modelApiFields = element)}
           modelApi={form.modelApi}
           onChange={(change) => setForm('modelApi', (modelApi) => ({ ...modelApi, ...change }))}
         />
         <div class="field">
-          <label for={promptId}>System prompt</label>
+          <label for={promptId}>{t('systemPrompt')}</label>
           <textarea
             id={promptId}
             rows={4}
@@ -79,13 +89,14 @@ export function SettingsDialog(props: SettingsDialogProps) {
             onInput={(event) => setForm('systemPrompt', event.currentTarget.value)}
           />
         </div>
+        <LanguageField value={form.language} onChange={(language) => setForm('language', language)} />
         <Show when={props.error}>{(message) => <ErrorAlert message={message()} />}</Show>
         <div class="dialog-actions">
           <button type="button" onClick={() => props.onClose()}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="submit" class="primary" disabled={saving()}>
-            Save
+            {t('save')}
           </button>
         </div>
       </form>

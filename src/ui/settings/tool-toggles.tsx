@@ -1,5 +1,6 @@
 import { createUniqueId, For, Show } from 'solid-js';
 import type { ToolInfo } from '../services';
+import { t } from './messages';
 
 export interface ToolTogglesProps {
   tools: ToolInfo[];
@@ -11,8 +12,8 @@ export interface ToolTogglesProps {
 export function ToolToggles(props: ToolTogglesProps) {
   return (
     <fieldset>
-      <legend>Tools</legend>
-      <Show when={props.tools.length > 0} fallback={<p class="muted">No tools are installed.</p>}>
+      <legend>{t('tools')}</legend>
+      <Show when={props.tools.length > 0} fallback={<p class="muted">{t('noTools')}</p>}>
         <For each={props.tools}>
           {(tool) => {
             const id = createUniqueId();
