@@ -9,6 +9,7 @@ import type { ChatRunSetup } from './chat/chat-controller';
 import { choiceKey, localChoiceOf } from './models/local-choice';
 import { LocalEngineHolder, transformersOptionsOf } from './models/local-engines';
 import { createRealModelServices } from './models/real-model-services';
+import { t as shellMessages } from './messages';
 import type { AppServices } from './services';
 import { createToolLibrary } from './tools/tool-library';
 import { createCustomToolServices } from './tool-editor/real-custom-tools';
@@ -130,11 +131,7 @@ export function createRealServices(options: { network?: AppNetwork } = {}): AppS
     openDb: openTabagentDb,
     prepareRun(settings, scope) {
       if (!isEngineConfigured(settings)) {
-        const message =
-          engineKindOf(settings) === 'openai-compatible'
-            ? 'No model is connected yet. Open Settings and enter a Base URL and a model.'
-            : 'No local model is chosen yet. Open Models and pick one.';
-        throw new TabagentError('config', message);
+        throw new TabagentError('config', shellMessages(engineKindOf(settings) === 'openai-compatible' ? 'noServerModel' : 'noLocalModel'));
       }
       applySettings(settings);
       network?.services.useSettings(settings);

@@ -4,6 +4,7 @@ import { page, userEvent } from 'vitest/browser';
 import { TabagentError } from '../../src/core/errors';
 import { defaultSettings, openTabagentDb, saveSettings, type Settings } from '../../src/store';
 import { App } from '../../src/ui/app';
+import { setLocale } from '../../src/ui/i18n';
 import { createRealServices } from '../../src/ui/real-services';
 import { mount, unmountAll } from './support/mount';
 
@@ -65,8 +66,17 @@ describe('the real services (runAgent, openai-compatible engine, built-in tools)
     expect(names).toEqual(expect.arrayContaining(['calculator', 'current_time', 'unit_convert', 'model_api']));
   });
 
-  it('refuses to run without a Base URL and model', () => {
-    expect(() => createRealServices().prepareRun(defaultSettings())).toThrow(TabagentError);
+  it('refuses to run without a Base URL and model, in the interface language', () => {
+    const services = createRealServices();
+    expect(() => services.prepareRun(defaultSettings())).toThrow(TabagentError);
+    setLocale('en');
+    expect(() => services.prepareRun(defaultSettings())).toThrow('No model is connected yet. Open Settings and enter a Base URL and a model.');
+    setLocale('zh');
+    try {
+      expect(() => services.prepareRun(defaultSettings())).toThrow('还没有连接模型。请打开“设置”，填写 Base URL 和模型。');
+    } finally {
+      setLocale('en');
+    }
   });
 
   it('chats through the App: streamed SSE answer, key only in the Authorization header, disabled tools not offered', async () => {

@@ -1,4 +1,12 @@
 /** What this device can run: the probe, and recommendations against the model catalog. */
-export type { AdapterSummary, CapabilityReport } from './report';
+export { WEBGPU_PROBLEM_CODES, type AdapterSummary, type CapabilityReport, type WebGpuProblemCode } from './report';
 export { probeCapabilities, type NavigatorLike } from './probe';
-export { describeCapabilities, formatMegabytes, recommendModels, type ModelRecommendation } from './recommend';
+export {
+  describeCapabilities,
+  formatMegabytes,
+  REASON_CODES,
+  recommendModels,
+  type ModelRecommendation,
+  type ReasonCode,
+  type ReasonParams,
+} from './recommend';

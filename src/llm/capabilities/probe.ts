@@ -55,12 +55,14 @@ export async function probeCapabilities(environment: NavigatorLike = globalThis.
 
   if (!environment.gpu) {
     report.webgpuProblem = 'This browser has no WebGPU (navigator.gpu is missing).';
+    report.webgpuProblemCode = 'no-navigator-gpu';
     return report;
   }
   const gpu = environment.gpu;
   const adapter = await quietly(() => gpu.requestAdapter({ powerPreference: 'high-performance' }));
   if (!adapter) {
     report.webgpuProblem = 'WebGPU is present but no GPU adapter is available (blocked, or no supported GPU).';
+    report.webgpuProblemCode = 'no-adapter';
     return report;
   }
   report.webgpu = true;

@@ -1,9 +1,15 @@
+/** Why WebGPU is missing: the browser has no `navigator.gpu`, or it gave no adapter. */
+export const WEBGPU_PROBLEM_CODES = ['no-navigator-gpu', 'no-adapter'] as const;
+export type WebGpuProblemCode = (typeof WEBGPU_PROBLEM_CODES)[number];
+
 /** What this browser and device offer for running models locally. */
 export interface CapabilityReport {
   /** A WebGPU adapter was found. */
   webgpu: boolean;
-  /** Why there is no WebGPU (no `navigator.gpu`, or no adapter), written for the person. */
+  /** Why there is no WebGPU (no `navigator.gpu`, or no adapter), written for the person in English. */
   webgpuProblem?: string;
+  /** The same as a code, for interfaces that translate it. */
+  webgpuProblemCode?: WebGpuProblemCode;
   adapter?: AdapterSummary;
   /** The adapter offers the `shader-f16` feature (needed by f16 model builds). */
   shaderF16: boolean;

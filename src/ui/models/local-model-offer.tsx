@@ -1,5 +1,6 @@
 import { onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../../llm/capabilities';
+import { offerReasonText } from './capability-text';
 import { t } from './messages';
 import type { ModelsState } from './models-state';
 import './models.css';
@@ -23,7 +24,7 @@ export function LocalModelOffer(props: LocalModelOfferProps) {
       <Show when={recommended()} fallback={<>{t('offerGeneric')}</>}>
         {(item) => (
           <>
-            {t('offerModel', { name: item().model.label, reason: item().reason.replace(/^fits: /, '') })}{' '}
+            {t('offerModel', { name: item().model.label, reason: offerReasonText(item()) })}{' '}
             <button type="button" class="link-button" onClick={() => props.onUse(item())}>
               {t('useNamed', { name: item().model.label })}
             </button>{' '}

@@ -1,8 +1,8 @@
 import { defineMessages } from '../i18n';
 
 /**
- * The Models page's words. The per-model fit reasons and the device summary come from
- * `src/llm/capabilities` and are English only for now.
+ * The Models page's words, including the per-model fit reasons and the device summary, which
+ * `src/llm/capabilities` gives as codes (see capability-text.ts).
  */
 export const t = defineMessages({
   en: {
@@ -69,6 +69,27 @@ export const t = defineMessages({
     deleted: ({ name }) => `Deleted ${name} from this browser.`,
     persistGranted: 'The browser will keep downloaded models.',
     persistDeclined: 'The browser declined to make storage persistent; it may evict models when space runs low.',
+    // capability-text: fit reasons (one per ReasonCode), WebGPU problems, device summary
+    reasonNoWebgpu: 'needs WebGPU, which this browser lacks',
+    reasonNeedsShaderF16: 'needs shader-f16, which this GPU lacks (pick the f32 build)',
+    reasonSmallGpuBuffers: ({ buffer }) => `needs 1 GB GPU buffers, this GPU allows ${buffer}`,
+    reasonNotEnoughMemory: ({ memory, reported }) => `needs ${memory} of memory, this device reports ${reported} GB`,
+    reasonNotEnoughStorage: ({ download, free }) => `needs ${download} to download, only ${free} of storage is free`,
+    reasonSoftwareGpu: 'runs, but on a software GPU (CPU): very slow here',
+    reasonFitsGpu: ({ memory }) => `fits: needs ${memory} of GPU memory`,
+    reasonTransformersWebgpu: 'runs on WebGPU via transformers.js',
+    reasonTransformersWasmSoftwareGpu: 'software GPU only: runs on WASM via transformers.js (faster than the software GPU), slower than a real GPU',
+    reasonTransformersWasmNoWebgpu: 'no WebGPU: runs on WASM via transformers.js, slower',
+    gpuMemoryNeeded: ({ memory }) => `needs ${memory} of GPU memory`,
+    problemNoNavigatorGpu: 'This browser has no WebGPU (navigator.gpu is missing).',
+    problemNoAdapter: 'WebGPU is present but no GPU adapter is available (blocked, or no supported GPU).',
+    problemUnknown: 'No WebGPU.',
+    summaryNoWebgpu: ({ problem }) => `${problem} Local models run on the CPU (WASM) via transformers.js: slower, but they work.`,
+    summaryWebgpu: ({ name, software, f16 }) => `WebGPU on ${name}${software}, ${f16}.`,
+    unknownGpu: 'unknown GPU',
+    softwareAdapter: ' (a software adapter: WebGPU runs on the CPU, very slowly)',
+    withF16: 'with shader-f16',
+    withoutF16: 'without shader-f16 (f16 builds will not run)',
   },
   zh: {
     title: '模型',
@@ -126,5 +147,25 @@ export const t = defineMessages({
     deleted: ({ name }) => `已从此浏览器删除 ${name}。`,
     persistGranted: '浏览器会保留已下载的模型。',
     persistDeclined: '浏览器拒绝了持久存储；空间不足时可能会清除模型。',
+    reasonNoWebgpu: '需要 WebGPU，但此浏览器不支持',
+    reasonNeedsShaderF16: '需要 shader-f16，但此 GPU 不支持（请选择 f32 版本）',
+    reasonSmallGpuBuffers: ({ buffer }) => `需要 1 GB 的 GPU 缓冲区，此 GPU 最多允许 ${buffer}`,
+    reasonNotEnoughMemory: ({ memory, reported }) => `需要 ${memory} 内存，本设备报告只有 ${reported} GB`,
+    reasonNotEnoughStorage: ({ download, free }) => `需要下载 ${download}，但存储空间只剩 ${free}`,
+    reasonSoftwareGpu: '可以运行，但用的是软件 GPU（处理器）：在这里会非常慢',
+    reasonFitsGpu: ({ memory }) => `适合：需要 ${memory} 显存`,
+    reasonTransformersWebgpu: '通过 transformers.js 在 WebGPU 上运行',
+    reasonTransformersWasmSoftwareGpu: '只有软件 GPU：通过 transformers.js 在 WASM 上运行（比软件 GPU 快），但比真正的 GPU 慢',
+    reasonTransformersWasmNoWebgpu: '没有 WebGPU：通过 transformers.js 在 WASM 上运行，较慢',
+    gpuMemoryNeeded: ({ memory }) => `需要 ${memory} 显存`,
+    problemNoNavigatorGpu: '此浏览器没有 WebGPU（缺少 navigator.gpu）。',
+    problemNoAdapter: '浏览器有 WebGPU，但没有可用的 GPU 适配器（被阻止，或没有受支持的 GPU）。',
+    problemUnknown: '没有 WebGPU。',
+    summaryNoWebgpu: ({ problem }) => `${problem}本地模型将通过 transformers.js 在处理器上运行（WASM）：较慢，但可以用。`,
+    summaryWebgpu: ({ name, software, f16 }) => `WebGPU，显卡为 ${name}${software}，${f16}。`,
+    unknownGpu: '未知 GPU',
+    softwareAdapter: '（软件适配器：WebGPU 在处理器上运行，非常慢）',
+    withF16: '支持 shader-f16',
+    withoutF16: '不支持 shader-f16（f16 版本无法运行）',
   },
 });

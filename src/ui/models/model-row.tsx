@@ -1,5 +1,6 @@
 import { createUniqueId, Show } from 'solid-js';
 import { formatMegabytes, type ModelRecommendation } from '../../llm/capabilities';
+import { reasonText } from './capability-text';
 import { t } from './messages';
 
 export interface ModelRowProps {
@@ -44,7 +45,7 @@ export function ModelRow(props: ModelRowProps) {
       </p>
       <p class={props.item.fits ? 'model-reason' : 'model-reason model-reason-no'}>
         {props.item.fits ? '' : t('doesNotFit')}
-        {props.item.reason}
+        {reasonText(props.item)}
       </p>
       <div class="model-actions">
         <button

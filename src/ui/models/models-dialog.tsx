@@ -1,6 +1,6 @@
 import { createUniqueId, For, onMount, Show } from 'solid-js';
-import { describeCapabilities } from '../../llm/capabilities';
 import { ErrorAlert } from '../components/error-alert';
+import { capabilitySummary } from './capability-text';
 import { CustomModelForm } from './custom-model-form';
 import { choiceKey, choiceLabel, type LocalModelChoice } from './local-choice';
 import { LoadProgressView } from './load-progress';
@@ -53,7 +53,7 @@ export function ModelsDialog(props: ModelsDialogProps) {
       <h2 id={titleId}>{t('title')}</h2>
       <section class="models-section" aria-label={t('thisDevice')}>
         <Show when={state.report()} fallback={<p class="muted">{t('checking')}</p>}>
-          {(report) => <p>{describeCapabilities(report())}</p>}
+          {(report) => <p>{capabilitySummary(report())}</p>}
         </Show>
         <Show when={props.current}>{(current) => <p>{t('inUse', { name: labelOf(current()) })}</p>}</Show>
       </section>

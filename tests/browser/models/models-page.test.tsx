@@ -1,8 +1,9 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { loadSettings, openTabagentDb } from '../../../src/store';
+import { defaultSettings, loadSettings, openTabagentDb, saveSettings } from '../../../src/store';
 import { App } from '../../../src/ui/app';
+import { setLocale } from '../../../src/ui/i18n';
 import { choiceKey } from '../../../src/ui/models/local-choice';
 import { fakeServices } from '../support/fake-services';
 import { mount, unmountAll } from '../support/mount';
@@ -14,6 +15,7 @@ const exact = { exact: true } as const;
 
 afterEach(async () => {
   unmountAll();
+  setLocale('en');
   await deleteDB(DB_NAME);
 });
 
@@ -47,6 +49,19 @@ describe('Models page', () => {
     await expect.element(list.getByText(/fits: needs ~/).first()).toBeVisible();
     await userEvent.keyboard('{Escape}');
     await expect.element(dialog).not.toBeInTheDocument();
+  });
+
+  it('in Chinese shows the device summary and each model\'s reason in Chinese', async () => {
+    const db = await openTabagentDb({ name: DB_NAME });
+    await saveSettings(db, { ...defaultSettings(), language: 'zh' });
+    db.close();
+    mountApp();
+    await userEvent.click(page.getByRole('button', { name: '模型', ...exact }));
+    const dialog = page.getByRole('dialog', { name: '模型' });
+    await expect.element(dialog.getByText('WebGPU，显卡为 nvidia ampere，支持 shader-f16。')).toBeVisible();
+    const list = dialog.getByRole('list', { name: '本地模型' });
+    await expect.element(list.getByText(/^适合：需要 ~[\d.]+ [GM]B 显存$/).first()).toBeVisible();
+    expect(list.element().textContent).not.toMatch(/fits: needs|via transformers\.js/);
   });
 
   it('downloads with a progress bar (MB and time left), then marks the model downloaded', async () => {

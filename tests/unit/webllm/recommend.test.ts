@@ -43,6 +43,7 @@ describe('recommendModels', () => {
     const f16 = entry(noF16, 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC');
     expect(f16.fits).toBe(false);
     expect(f16.reason).toContain('needs shader-f16, which this GPU lacks');
+    expect(f16.reasonCode).toBe('needs-shader-f16');
     expect(entry(noF16, 'Qwen2.5-1.5B-Instruct-q4f32_1-MLC').fits).toBe(true);
     expect(recommended(noF16)[0]?.model.id).toMatch(/q4f32/);
   });
@@ -52,6 +53,7 @@ describe('recommendModels', () => {
     const big = entry(small, 'Qwen3-4B-q4f32_1-MLC');
     expect(big.fits).toBe(false);
     expect(big.reason).toBe('needs ~4.2 GB of memory, this device reports 2 GB');
+    expect(big).toMatchObject({ reasonCode: 'not-enough-memory', reasonParams: { memory: '~4.2 GB', reported: 2 } });
     expect(entry(small, 'Qwen2.5-0.5B-Instruct-q4f16_1-MLC').fits).toBe(true);
     expect(recommended(small)[0]?.model.memoryMB).toBeLessThanOrEqual(2048);
   });
@@ -61,6 +63,7 @@ describe('recommendModels', () => {
     const phi = entry(limited, 'Phi-3.5-mini-instruct-q4f16_1-MLC');
     expect(phi.fits).toBe(false);
     expect(phi.reason).toBe('needs 1 GB GPU buffers, this GPU allows ~128 MB');
+    expect(phi).toMatchObject({ reasonCode: 'small-gpu-buffers', reasonParams: { buffer: '~128 MB' } });
     expect(entry(limited, 'Phi-3.5-mini-instruct-q4f16_1-MLC-1k').fits).toBe(true);
   });
 
@@ -75,7 +78,7 @@ describe('recommendModels', () => {
     const none: CapabilityReport = { webgpu: false, shaderF16: false, webgpuProblem: 'This browser has no WebGPU (navigator.gpu is missing).' };
     expect(entry(none, 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC')).toMatchObject({ fits: false, reason: 'needs WebGPU, which this browser lacks' });
     const onnx = entry(none, 'onnx-community/Qwen2.5-0.5B-Instruct');
-    expect(onnx).toMatchObject({ fits: true, device: 'wasm', reason: 'no WebGPU: runs on WASM via transformers.js, slower' });
+    expect(onnx).toMatchObject({ fits: true, device: 'wasm', reason: 'no WebGPU: runs on WASM via transformers.js, slower', reasonCode: 'transformers-wasm-no-webgpu' });
     const [pick] = recommended(none);
     expect(pick?.model.engine).toBe('transformers');
     expect(pick?.device).toBe('wasm');
@@ -132,9 +135,11 @@ describe('probeCapabilities (fake navigator)', () => {
 
   it('explains a missing navigator.gpu and a missing adapter without throwing', async () => {
     expect((await probeCapabilities({})).webgpuProblem).toMatch(/no WebGPU/);
+    expect((await probeCapabilities({})).webgpuProblemCode).toBe('no-navigator-gpu');
     const noAdapter = await probeCapabilities({ gpu: { requestAdapter: async () => null } });
     expect(noAdapter.webgpu).toBe(false);
     expect(noAdapter.webgpuProblem).toMatch(/no GPU adapter/);
+    expect(noAdapter.webgpuProblemCode).toBe('no-adapter');
     const failing = await probeCapabilities({ gpu: { requestAdapter: () => Promise.reject(new Error('boom')) }, storage: { estimate: () => Promise.reject(new Error('x')) } });
     expect(failing.webgpu).toBe(false);
     expect(failing.storage).toBeUndefined();
