@@ -1,7 +1,7 @@
 import { Bm25Index } from './bm25';
 import { rankTools, type RankedItem } from './rank';
 import { toolSearchText, type SearchableTool } from './tool-text';
-import { createVectorIndex } from './index';
+import { createVectorIndex } from './create-index';
 import type { VectorIndex } from './types';
 
 /** Embeds texts as retrieval queries or passages (an `Embedder`'s `embed`, injected). */
@@ -51,11 +51,20 @@ export class ToolSelector {
     this.k = Math.max(1, Math.floor(options.k ?? 5));
   }
 
-  /** Ranks `tools` for `query`; returns at most k (this call's, else the selector's; more only when more are pinned). */
-  async select(query: string, tools: readonly SearchableTool[], signal?: AbortSignal, k = this.k): Promise<ToolSelectionResult> {
+  /**
+   * Ranks `tools` for `query`; returns at most k (more only when more are pinned). `turn` overrides
+   * the selector's k and pins for this call (the app reads both from the run's settings).
+   */
+  async select(
+    query: string,
+    tools: readonly SearchableTool[],
+    signal?: AbortSignal,
+    turn: { k?: number; pinned?: readonly string[] } = {},
+  ): Promise<ToolSelectionResult> {
+    const k = turn.k ?? this.k;
     this.syncText(tools);
     const offered = new Set(tools.map((tool) => tool.name));
-    const pinned = (this.options.pinned?.() ?? []).filter((name) => offered.has(name));
+    const pinned = (turn.pinned ?? this.options.pinned?.() ?? []).filter((name) => offered.has(name));
     const dense = await this.denseQuery(query, tools, signal);
     const limit = Math.max(Math.max(1, Math.floor(k)), pinned.length);
     const ranked = rankTools(query, {

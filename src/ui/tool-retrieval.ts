@@ -13,9 +13,7 @@ export type DescribeTool = (name: string) => SearchableTool | undefined;
  * the run started with.
  */
 export function createToolRetrieval(describe: DescribeTool, embedding?: EmbeddingService): (settings: Settings) => SelectTools {
-  let settings: Settings | undefined;
   const selector = new ToolSelector({
-    pinned: () => settings?.pinnedTools ?? [],
     ...(embedding
       ? {
           embed: async (texts, kind, signal) => {
@@ -27,12 +25,11 @@ export function createToolRetrieval(describe: DescribeTool, embedding?: Embeddin
         }
       : {}),
   });
-  return (current) => {
-    return async (query, tools) => {
-      settings = current;
-      const k = current.toolsPerTurn ?? DEFAULT_TOOLS_PER_TURN;
-      const described = tools.map((tool) => describe(tool.name) ?? tool);
-      return selector.select(query.text, described, query.signal, k);
-    };
+  return (settings) => async (query, tools) => {
+    const described = tools.map((tool) => describe(tool.name) ?? tool);
+    return selector.select(query.text, described, query.signal, {
+      k: settings.toolsPerTurn ?? DEFAULT_TOOLS_PER_TURN,
+      pinned: settings.pinnedTools ?? [],
+    });
   };
 }
