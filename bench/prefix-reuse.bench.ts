@@ -1,15 +1,10 @@
-import { runAgent } from '../src/core/agent/run-agent';
-import { flattenPrompt, commonPrefixLength } from '../src/core/agent/prompt';
-import type { ChatMessage } from '../src/core/types';
-import { ToolSelector } from '../src/retrieval';
-import { createFakeToolRunner } from '../tests/support/fake-tool-runner';
 import { manyTools } from '../tests/support/many-tools';
-import { createScriptedEngine, textChunks } from '../tests/support/scripted-engine';
+import { runPrefixSession, type SessionTurn } from '../tests/support/prefix-session';
 
 /** One scripted session: its turns, each making (steps - 1) tool calls and then answering. */
 interface Session {
   name: string;
-  turns: { question: string; domain: string; steps: number }[];
+  turns: SessionTurn[];
 }
 
 const SESSIONS: Session[] = [
@@ -41,42 +36,11 @@ const SESSIONS: Session[] = [
  */
 export async function measurePrefixReuse(): Promise<Record<string, unknown>> {
   const tools = manyTools(2_000);
-  const runner = createFakeToolRunner(tools.map((definition) => ({ definition, run: async (args) => ({ echoed: args }) })));
   const out: Record<string, unknown> = {};
   for (const session of SESSIONS) {
-    const selector = new ToolSelector({ k: 5 });
-    let history: ChatMessage[] = [];
-    let previous = '';
-    const perRequest: number[] = [];
-    const boundaries: number[] = [];
-    for (const turn of session.turns) {
-      if (previous) boundaries.push(perRequest.length);
-      const call = tools.find((tool) => tool.name.includes(turn.domain));
-      const script = Array.from({ length: turn.steps - 1 }, (_, index) =>
-        textChunks(`<tool_call>\n{"name": "${call?.name}", "arguments": {"query": "q${index}"}}\n</tool_call>`, 64),
-      );
-      const engine = createScriptedEngine([...script, textChunks('Here is what I found.', 64)], { nativeToolCalls: false });
-      let context = '';
-      const added: ChatMessage[] = [];
-      for await (const event of runAgent({
-        engine,
-        tools: runner,
-        toolMode: 'hermes',
-        messages: [...history, { role: 'user', content: turn.question }],
-        selectTools: (query, offered) => selector.select(query.text, offered, query.signal),
-      })) {
-        if (event.type === 'turn-context') context = event.context;
-        if (event.type === 'message') added.push(event.message);
-      }
-      for (const request of engine.requests) {
-        const flat = flattenPrompt(request.messages);
-        if (previous) perRequest.push(commonPrefixLength(previous, flat) / flat.length);
-        previous = flat;
-      }
-      history = [...history, { role: 'user', content: turn.question, context }, ...added];
-    }
-    const within = perRequest.filter((_, index) => !boundaries.includes(index));
-    const across = perRequest.filter((_, index) => boundaries.includes(index));
+    const { perRequest, turnStarts } = await runPrefixSession(tools, session.turns);
+    const within = perRequest.filter((_, index) => !turnStarts.includes(index));
+    const across = perRequest.filter((_, index) => turnStarts.includes(index));
     out[session.name] = {
       requests: perRequest.length + 1,
       mean: round(mean(perRequest)),

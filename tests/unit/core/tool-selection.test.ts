@@ -5,10 +5,11 @@ import type { RunAgentOptions } from '../../../src/core/agent/options';
 import { flattenPrompt, TOOLS_IN_TURN_NOTE } from '../../../src/core/agent/prompt';
 import type { ContextProvider, SelectTools } from '../../../src/core/agent/turn-context';
 import { ToolSelector } from '../../../src/retrieval/tool-selector';
-import type { ChatMessage, ToolDefinition } from '../../../src/core/types';
+import type { ToolDefinition } from '../../../src/core/types';
 import { createScriptedEngine, textChunks } from '../../support/scripted-engine';
 import { createFakeToolRunner, type FakeTool } from '../../support/fake-tool-runner';
 import { manyTools } from '../../support/many-tools';
+import { runPrefixSession } from '../../support/prefix-session';
 
 async function collect(options: RunAgentOptions): Promise<AgentEvent[]> {
   const events: AgentEvent[] = [];
@@ -89,39 +90,12 @@ describe('tool retrieval in the loop', () => {
   });
 
   it('keeps the prompt a growing prefix over a 10-step, 3-turn session with retrieval on', async () => {
-    const tools = library.slice(0, 2_000);
-    const runner = createFakeToolRunner(tools.map(fake));
-    const selector = selectorOf(new ToolSelector({ k: 5 }));
     // Each turn makes (steps - 1) tool calls, then answers: 4 + 3 + 3 = 10 requests.
-    const turns = [
-      { question: 'What is the weather in Paris, Rome and Oslo?', steps: 4 },
-      { question: 'And the stock price of ACME and its exchange rate in currency terms?', steps: 3 },
-      { question: 'Translate the summary into French and German.', steps: 3 },
-    ];
-    let history: ChatMessage[] = [];
-    const reuse: number[] = [];
-    const boundaries: number[] = [];
-    let previous = '';
-    for (const { question, steps } of turns) {
-      if (previous) boundaries.push(reuse.length);
-      const domain = question.includes('weather') ? 'weather' : question.includes('stock') ? 'stock' : 'translation';
-      const call = tools.find((tool) => tool.name.includes(domain));
-      const script = Array.from({ length: steps - 1 }, (_, index) =>
-        textChunks(`<tool_call>\n{"name": "${call?.name}", "arguments": {"query": "q${index}"}}\n</tool_call>`),
-      );
-      const engine = createScriptedEngine([...script, textChunks('Here is what I found.')], { nativeToolCalls: false });
-      const messages: ChatMessage[] = [...history, { role: 'user', content: question }];
-      const events = await collect({ engine, tools: runner, toolMode: 'hermes', messages, selectTools: selector });
-      for (const request of engine.requests) {
-        const flat = flattenPrompt(request.messages);
-        if (previous) reuse.push(commonPrefix(previous, flat) / flat.length);
-        previous = flat;
-      }
-      const contextEvent = events.find((event) => event.type === 'turn-context');
-      const context = contextEvent?.type === 'turn-context' ? contextEvent.context : '';
-      const added = events.flatMap((event) => (event.type === 'message' ? [event.message] : []));
-      history = [...history, { role: 'user', content: question, context }, ...added];
-    }
+    const { perRequest: reuse, turnStarts: boundaries } = await runPrefixSession(library.slice(0, 2_000), [
+      { question: 'What is the weather in Paris, Rome and Oslo?', domain: 'weather', steps: 4 },
+      { question: 'And the stock price of ACME and its exchange rate in currency terms?', domain: 'stock', steps: 3 },
+      { question: 'Translate the summary into French and German.', domain: 'translation', steps: 3 },
+    ]);
     expect(reuse).toHaveLength(9);
     // Every request starts with the whole previous one: only the new tail differs. Within a turn
     // the tail is one call and its result; a new turn also adds its five tools' schemas, which
@@ -177,12 +151,6 @@ describe('context providers', () => {
     expect(sent[3]).toEqual({ role: 'user', content: 'second' });
   });
 });
-
-function commonPrefix(a: string, b: string): number {
-  let index = 0;
-  while (index < a.length && index < b.length && a[index] === b[index]) index += 1;
-  return index;
-}
 
 describe('ToolSelector', () => {
   const tools = manyTools(40);
