@@ -5,13 +5,11 @@
  */
 import { Bm25Index, type Bm25IndexData } from './bm25';
 import { FlatIndex, type FlatIndexData } from './flat';
-import { HnswIndex, type HnswIndexData } from './hnsw';
 import { Int8FlatIndex, type Int8IndexData } from './int8';
 
 export { Bm25Index, type Bm25IndexData, type Bm25Params } from './bm25';
 export { FlatIndex, type FlatIndexData } from './flat';
 export { Int8FlatIndex, type Int8IndexData, type Int8Options } from './int8';
-export { HnswIndex, type HnswIndexData, type HnswParams } from './hnsw';
 export { reciprocalRankFusion, DEFAULT_RRF_K, type FusedHit, type FusionComponent } from './fusion';
 export { rankTools, type RankOptions, type RankedItem } from './rank';
 export { tokenize, stem } from './tokenize';
@@ -19,17 +17,15 @@ export { instantiateScanKernels, type ScanKernels } from './wasm-kernels';
 export { toPredicate, type Filter, type SearchHit, type VectorIndex } from './types';
 
 /** Any persisted vector index. */
-export type VectorIndexData = FlatIndexData | Int8IndexData | HnswIndexData;
+export type VectorIndexData = FlatIndexData | Int8IndexData;
 
 /** Restores whichever vector index a snapshot holds, without recomputing it. */
-export function loadVectorIndex(data: VectorIndexData): FlatIndex | Int8FlatIndex | HnswIndex {
+export function loadVectorIndex(data: VectorIndexData): FlatIndex | Int8FlatIndex {
   switch (data.kind) {
     case 'flat-f32':
       return FlatIndex.deserialise(data);
     case 'flat-int8':
       return Int8FlatIndex.deserialise(data);
-    case 'hnsw':
-      return HnswIndex.deserialise(data);
   }
 }
 
@@ -38,6 +34,6 @@ export function loadBm25Index(data: Bm25IndexData): Bm25Index {
   return Bm25Index.deserialise(data);
 }
 
-export { createVectorIndex, HNSW_MIN_SIZE, INT8_MIN_SIZE } from './create-index';
+export { createVectorIndex, INT8_MIN_SIZE } from './create-index';
 export { splitIdentifier, toolSearchText, type SearchableTool } from './tool-text';
 export { ToolSelector, type EmbedTexts, type SelectedTool, type ToolSelectionResult, type ToolSelectorOptions } from './tool-selector';

@@ -1,4 +1,4 @@
-import { Rng } from '../../../src/retrieval/heap';
+import { Rng } from '../../support/seeded-rng';
 
 /** Deterministic Gaussian vectors (directions uniform on the sphere once normalised). */
 export function randomVectors(count: number, dim: number, seed: number): Float32Array[] {
