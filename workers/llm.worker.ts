@@ -1,6 +1,6 @@
 /**
- * The local-LLM worker: a thin comlink host. The engine kind and its options arrive with load(),
- * so one worker file serves every local engine; register a kind here to make it available.
+ * The transformers.js worker: a thin comlink host. The engine kind and its options arrive with load();
+ * web-llm runs in its own worker (webllm.worker.ts) behind web-llm's handler, not here.
  */
 // First: the worker's fetch goes through the page's network door before any library loads.
 import '../src/net/install-worker-door';

@@ -3,7 +3,10 @@
  * than `instanceof`, which breaks across bundles and worker boundaries.
  */
 
-/** Every error code Tabagent raises. Codes are stable: UI text and retry policy key on them. */
+/**
+ * Every error code Tabagent raises. Codes are stable: callers branch on them (`aborted`, `denied`, …);
+ * retries read `isRetryable`, not the code.
+ */
 export type ErrorCode =
   | 'auth' // 401/403: the key is missing or wrong
   | 'not-found' // 404: wrong model name or base URL

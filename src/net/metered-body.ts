@@ -93,7 +93,3 @@ export function meterBody(source: ReadableStream<Uint8Array>, options: MeterOpti
   });
 }
 
-/** Size in bytes of a request body already read into memory. */
-export function byteSize(body: Uint8Array | undefined): number {
-  return body?.byteLength ?? 0;
-}

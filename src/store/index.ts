@@ -32,7 +32,6 @@ export {
   type MessageWriterTarget,
   type Schedule,
 } from './message-writer';
-export { requestPersistentStorage, type PersistableStorage, type PersistenceResult } from './persistent-storage';
 export type {
   ConversationRecord,
   EvalExampleRecord,

@@ -142,7 +142,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
     type: 'error',
     error: new TabagentError(
       'step-limit',
-      `The agent stopped after ${maxSteps} steps without a final answer. Ask again to continue, or raise the step limit.`,
+      `The agent stopped after ${maxSteps} steps without a final answer. Ask again to continue, or split the task into smaller requests.`,
       { data: { maxSteps } },
     ),
     partialText: lastText,

@@ -4,7 +4,7 @@ import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, LoadProgre
 /** Creates an engine of one kind from plain options that crossed the worker boundary. */
 export type EngineFactory = (options: Record<string, unknown>) => ChatEngine;
 
-/** Engine kinds a worker can host, by name ('transformers', 'webllm', …). */
+/** Engine kinds a worker can host, by name (today only 'transformers'; web-llm has its own worker). */
 export type EngineFactories = Record<string, EngineFactory>;
 
 /** What load() reports back: the hosted engine's identity and capabilities. */

@@ -17,11 +17,6 @@ export function wholePlaceholder(text: string): string | undefined {
   return WHOLE_PLACEHOLDER.exec(text)?.[1];
 }
 
-/** True when `text` contains at least one argument placeholder. */
-export function hasArgumentPlaceholder(text: string): boolean {
-  return argumentNames(text).length > 0;
-}
-
 /** Replaces each `{name}` with `replace(name)`, in one pass. */
 export function expandPlaceholders(text: string, replace: (name: string) => string): string {
   return text.replace(ARGUMENT_PLACEHOLDER, (_whole, name: string) => replace(name));

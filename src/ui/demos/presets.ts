@@ -51,13 +51,6 @@ export const demoPresets: readonly DemoPreset[] = [
   { id: 'memory', tools: MEMORY_TOOLS, setup: 'none' },
 ];
 
-/** The preset with this id. */
-export function presetById(id: DemoId): DemoPreset {
-  const preset = demoPresets.find((candidate) => candidate.id === id);
-  if (!preset) throw new Error(`No demo "${id}".`);
-  return preset;
-}
-
 /** Whether the demo ends on the Tools page rather than in a conversation. */
 export function endsOnToolsPage(preset: DemoPreset): boolean {
   return preset.setup === 'mcp';

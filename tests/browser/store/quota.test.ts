@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdp } from 'vitest/browser';
 import { TabagentError } from '../../../src/core/errors';
-import { createMessageWriter, requestPersistentStorage, type PersistableStorage } from '../../../src/store';
+import { createMessageWriter } from '../../../src/store';
 import { StoreScope } from './support';
 
 let scope = new StoreScope();
@@ -109,27 +109,5 @@ describe('a full disk', () => {
       await session.send('Storage.overrideQuotaForOrigin', { origin });
     }
     expect((await store.load(id)).map((m) => m.id)).toEqual(committed);
-  });
-});
-
-describe('requestPersistentStorage', () => {
-  it('asks the browser once and reports its answer', async () => {
-    let asked = 0;
-    const storage: PersistableStorage = {
-      persist: () => {
-        asked += 1;
-        return Promise.resolve(true);
-      },
-    };
-    expect(await requestPersistentStorage(storage)).toBe('granted');
-    expect(await requestPersistentStorage(storage)).toBe('granted');
-    expect(asked).toBe(1);
-    expect(await requestPersistentStorage({ persist: () => Promise.resolve(false) })).toBe('denied');
-    expect(await requestPersistentStorage({ persist: () => Promise.reject(new Error('no')) })).toBe('unsupported');
-  });
-
-  it("gets an answer from Chromium's navigator.storage", async () => {
-    expect(['granted', 'denied']).toContain(await requestPersistentStorage());
-    expect(await requestPersistentStorage()).toBe(await requestPersistentStorage(navigator.storage));
   });
 });
