@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { TabagentError } from '../../../src/core/errors';
 import { TABAGENT_DB_VERSION, draftsFromTurns, restoreTurns, type StoredTurn } from '../../../src/store';
 import type { Turn } from '../../../src/ui/chat/transcript';
@@ -145,10 +145,11 @@ describe('ConversationStore', () => {
     expect(restoreTurns(await store.load(id))).toEqual(turns);
   });
 
-  it('keeps its turn types assignable to and from the chat transcript types', () => {
-    const asStored: StoredTurn[] = turns;
-    const asChat: Turn[] = asStored;
-    expect(asChat).toBe(turns);
+  it("stores turns of exactly the chat transcript's type", () => {
+    // A type-level check: `npm run typecheck` fails when the store's turn shape and the chat's
+    // transcript differ in any property (missing, extra, optional or narrower).
+    expectTypeOf<StoredTurn>().toEqualTypeOf<Turn>();
+    expectTypeOf<StoredTurn['items'][number]>().toEqualTypeOf<Turn['items'][number]>();
   });
 
   it('opens at the current version with every store', async () => {

@@ -1,15 +1,6 @@
-import { deleteDB, openDB } from 'idb';
+import { deleteDB, openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ConversationStore,
-  openTabagentDb,
-  runMigrations,
-  TABAGENT_DB_VERSION,
-  type TabagentDb,
-  type TabagentDbSchema,
-  type TabagentStoreName,
-} from '../../../src/store';
-import type { ConversationRecord, MessageRecord, ToolRecord, VectorRecord } from '../../../src/store';
+import { ConversationStore, openTabagentDb, restoreTurns, TABAGENT_DB_VERSION, type TabagentDb, type TabagentStoreName } from '../../../src/store';
 import { uniqueName } from './support';
 
 const names: string[] = [];
@@ -34,6 +25,56 @@ const ALL_STORES: TabagentStoreName[] = [
   'vectors',
 ];
 
+/*
+ * The old databases are built as shipped code built them: frozen copies of each migration as it
+ * shipped (not today's `runMigrations`, which someone may have edited) and records written as
+ * plain literals in the shapes of their time (not typed with today's record types, which change).
+ * An edit to a shipped migration, or code that cannot read an old record, fails here.
+ */
+type OldDb = IDBPDatabase<unknown>;
+type OldUpgrade = IDBPTransaction<unknown, string[], 'versionchange'>;
+
+/** Migrations 1.. exactly as they shipped (src/store/migrations.ts); append a copy of each new one. */
+const FROZEN_MIGRATIONS: readonly ((db: OldDb, transaction: OldUpgrade) => void)[] = [
+  // 1 (commit 6e22eab)
+  (db) => {
+    db.createObjectStore('settings');
+  },
+  // 2: engines gain a kind.
+  (_db, transaction) => {
+    const store = transaction.objectStore('settings');
+    void store
+      .get('app')
+      .then((record: { settings?: { engine?: object } } | undefined) => {
+        if (!record || typeof record.settings !== 'object' || record.settings === null) return undefined;
+        const settings = record.settings;
+        const engine = typeof settings.engine === 'object' && settings.engine !== null ? settings.engine : {};
+        if ('kind' in engine) return undefined;
+        return store.put({ ...record, settings: { ...settings, engine: { ...engine, kind: 'openai-compatible' } } }, 'app');
+      })
+      .catch(() => undefined);
+  },
+  // 3 (commit 99b282a)
+  (db) => {
+    db.createObjectStore('conversations', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+    db.createObjectStore('messages', { keyPath: 'id' }).createIndex('by-conversation-seq', ['conversationId', 'seq'], { unique: true });
+    db.createObjectStore('tools', { keyPath: 'name' });
+    db.createObjectStore('vectors', { keyPath: ['modelId', 'textHash'] }).createIndex('by-model', 'modelId');
+    db.createObjectStore('memories', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+    db.createObjectStore('knowledgeDocuments', { keyPath: 'id' }).createIndex('by-base', 'knowledgeBaseId');
+    db.createObjectStore('knowledgeChunks', { keyPath: 'id' }).createIndex('by-document', 'documentId');
+    db.createObjectStore('networkLog', { keyPath: 'id', autoIncrement: true }).createIndex('by-time', 'time');
+  },
+  // 4 (commit 5a1f0f8)
+  (db) => {
+    db.createObjectStore('knowledgeBases', { keyPath: 'id' });
+    db.createObjectStore('evalRuns', { keyPath: 'id' }).createIndex('by-started', 'startedAt');
+    db.createObjectStore('evalExamples', { keyPath: ['runId', 'index'] }).createIndex('by-run', 'runId');
+    db.createObjectStore('mcpServers', { keyPath: 'id' });
+    db.createObjectStore('secrets', { keyPath: 'id' });
+  },
+];
+
 /** Settings as version 1 saved them: no engine kind yet. */
 const v1Settings = {
   engine: { baseUrl: 'http://127.0.0.1:8000/v1', model: 'qwen2.5-7b', apiKey: 'sk-canary-123', toolMode: 'hermes', preset: 'vllm' },
@@ -42,13 +83,14 @@ const v1Settings = {
   systemPrompt: 'Be brief.',
 };
 
-const conversation: ConversationRecord = { id: 'c1', title: 'Kept', createdAt: 1, updatedAt: 2, pinned: true, knowledgeBaseIds: ['kb'], trainingOptIn: true };
-const messages: MessageRecord[] = [
+// Records as the code of versions 3 and 4 wrote them (src/store/records.ts at commit 99b282a).
+const conversation = { id: 'c1', title: 'Kept', createdAt: 1, updatedAt: 2, pinned: true, knowledgeBaseIds: ['kb'], trainingOptIn: true };
+const messages = [
   { id: 'm0', conversationId: 'c1', seq: 0, role: 'user', content: 'hi', turnId: 'm0', turn: { status: 'done' }, items: [{ kind: 'tool-call', id: 'm0.0', step: 0, callId: 'k', name: 'calculator', arguments: { expression: '1+1' }, status: 'done', result: '2', durationMs: 3 }], createdAt: 1, updatedAt: 1 },
   { id: 'm1', conversationId: 'c1', seq: 1, role: 'assistant', content: '', toolCalls: [{ id: 'k', name: 'calculator', arguments: { expression: '1+1' } }], turnId: 'm0', createdAt: 1, updatedAt: 1 },
   { id: 'm2', conversationId: 'c1', seq: 2, role: 'tool', content: '2', toolCallId: 'k', name: 'calculator', turnId: 'm0', createdAt: 1, updatedAt: 1 },
 ];
-const tool: ToolRecord = {
+const tool = {
   name: 'weather',
   manifest: { name: 'weather', description: 'Weather', parameters: { type: 'object', properties: {} }, kind: 'http', sideEffects: false, allowedOrigins: ['https://api.example.com'] },
   source: { kind: 'custom' },
@@ -56,17 +98,17 @@ const tool: ToolRecord = {
   createdAt: 1,
   updatedAt: 1,
 };
-const vector: VectorRecord = { modelId: 'minilm', textHash: 'h1', dims: 4, vector: new Float32Array([0.5, -1, 2, 0]), createdAt: 1 };
+const vector = { modelId: 'minilm', textHash: 'h1', dims: 4, vector: new Float32Array([0.5, -1, 2, 0]), createdAt: 1 };
 
 const knowledgeBase = { id: 'kb', name: 'Manuals', createdAt: 1, updatedAt: 1 };
 const evalRun = { id: 'r1', dataset: 'sample.jsonl', model: 'qwen', startedAt: 2, status: 'done' as const, total: 1, completed: 1, summary: { actionEm: 1 } };
 const mcpServer = { id: 'srv', url: 'http://127.0.0.1:3001/mcp', name: 'Everything', enabled: true, headerSecrets: {}, createdAt: 1, updatedAt: 1 };
 
-/** Creates a database at `version` with the shipped migrations and fills every store it has. */
+/** Creates a database at `version` with the frozen shipped migrations and fills every store it has. */
 async function createAt(name: string, version: number): Promise<void> {
-  const db = await openDB<TabagentDbSchema>(name, version, {
+  const db: OldDb = await openDB(name, version, {
     upgrade(database, oldVersion, newVersion, transaction) {
-      runMigrations(database, transaction, oldVersion, newVersion ?? version);
+      for (let step = oldVersion + 1; step <= (newVersion ?? version); step += 1) FROZEN_MIGRATIONS[step - 1]!(database, transaction);
     },
   });
   const has = (store: TabagentStoreName) => db.objectStoreNames.contains(store);
@@ -98,6 +140,10 @@ async function expectDataKept(db: TabagentDb, storesBefore: readonly string[]): 
   if (has('messages')) {
     const store = new ConversationStore(db, { channelName: false });
     expect(await store.load('c1')).toEqual(messages);
+    // Today's code still reads the old turn: its status and its tool card.
+    expect(restoreTurns(await store.load('c1'))).toMatchObject([
+      { id: 'm0', userText: 'hi', status: 'done', items: [{ kind: 'tool-call', name: 'calculator', status: 'done', result: '2' }] },
+    ]);
     const [next] = await store.appendMessages('c1', [{ role: 'user', content: 'after the upgrade' }]);
     expect(next?.seq).toBe(3);
     store.close();
@@ -119,12 +165,16 @@ async function expectDataKept(db: TabagentDb, storesBefore: readonly string[]): 
 }
 
 describe('upgrades from every earlier version', () => {
+  it('has a frozen copy of every shipped migration', () => {
+    expect(FROZEN_MIGRATIONS, 'append a verbatim copy of the new migration to FROZEN_MIGRATIONS').toHaveLength(TABAGENT_DB_VERSION);
+  });
+
   for (let version = 1; version < TABAGENT_DB_VERSION; version += 1) {
     it(`keeps the data of a version ${version} database and adds every new store`, async () => {
       const name = uniqueName(`v${version}`);
       names.push(name);
       await createAt(name, version);
-      const before = await openDB<TabagentDbSchema>(name, version);
+      const before = await openDB(name, version);
       const storesBefore = [...before.objectStoreNames];
       before.close();
       const db = await openTabagentDb({ name });
