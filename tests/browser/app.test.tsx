@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { defaultSettings, openTabagentDb, saveSettings, TABAGENT_DB_VERSION } from '../../src/store';
 import { App } from '../../src/ui/app';
+import { createRealServices } from '../../src/ui/real-services';
 import { fakeServices } from './support/fake-services';
 import { mount, unmountAll } from './support/mount';
 import { streamingRun } from './support/scripted-run';
@@ -35,24 +36,29 @@ describe('App', () => {
     await expect.element(page.getByLabelText('Base URL', exact)).toBeVisible();
   });
 
+  // These two use the real prepareRun (settings → engine, tools, system prompt), with only the
+  // agent loop scripted: a fake prepareRun would make them assert what the fake itself produces.
   it('sending without a model shows why as an alert', async () => {
-    mount(() => <App services={fakeServices(streamingRun(() => ['x']).run)} databaseName={DB_NAME} />);
+    const { run, calls } = streamingRun(() => ['x']);
+    mount(() => <App services={fakeServices(run, { prepareRun: createRealServices().prepareRun })} databaseName={DB_NAME} />);
     await expect.element(page.getByRole('button', { name: 'Connect a model' })).toBeVisible();
     await userEvent.fill(page.getByRole('textbox', { name: 'Message', exact: true }), 'hello');
     await userEvent.keyboard('{Enter}');
-    await expect.element(page.getByRole('alert')).toHaveTextContent('No model is connected yet');
+    await expect.element(page.getByRole('alert')).toHaveTextContent('No model is connected yet. Open Settings and enter a Base URL and a model.');
+    expect(calls).toHaveLength(0);
   });
 
   it('runs with the saved settings: system prompt and tool mode reach the agent', async () => {
     await configure();
     const { run, calls } = streamingRun(() => ['Hi there.'], 5);
-    mount(() => <App services={fakeServices(run)} databaseName={DB_NAME} />);
+    mount(() => <App services={fakeServices(run, { prepareRun: createRealServices().prepareRun })} databaseName={DB_NAME} />);
     await expect.element(page.getByRole('button', { name: 'Connect a model' })).not.toBeInTheDocument();
     await userEvent.fill(page.getByRole('textbox', { name: 'Message', exact: true }), 'hello');
     await userEvent.click(page.getByRole('button', { name: 'Send', exact: true }));
     await expect.element(page.getByText('Hi there.', exact)).toBeVisible();
     expect(calls[0]?.systemPrompt).toBe('Be terse.');
     expect(calls[0]?.toolMode).toBe('hermes');
+    expect(calls[0]?.engine.id).toContain('scripted');
   });
 
   it('makes no request outside its own origin while loading', async () => {
