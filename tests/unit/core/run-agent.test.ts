@@ -5,6 +5,8 @@ import type { RunAgentOptions } from '../../../src/core/agent/options';
 import type { ChatMessage, ChatRequest } from '../../../src/core/types';
 import { createScriptedEngine, textChunks, toolCallChunks } from '../../support/scripted-engine';
 import { createFakeToolRunner, type FakeTool } from '../../support/fake-tool-runner';
+import { createToolExecutor } from '../../../src/tools/executor';
+import { ToolRegistry } from '../../../src/tools/registry';
 
 const calculator: FakeTool = {
   definition: {
@@ -169,16 +171,38 @@ describe('runAgent', () => {
     expect(runner.runs.map((call) => call.name)).toEqual(['send_email', 'a']);
   });
 
+  // With the real executor: the fake runner enforces denial itself, so with it this would test the fake.
   it('does not run a side-effecting call the person denies, and tells the model', async () => {
-    const runner = createFakeToolRunner([sendEmail]);
+    const sent: unknown[] = [];
+    const registry = new ToolRegistry();
+    registry.register(
+      { ...sendEmail.definition, kind: 'builtin', sideEffects: true, allowedOrigins: [] },
+      async (args) => {
+        sent.push(args);
+        return { sent: args.to };
+      },
+    );
     const engine = createScriptedEngine([
       toolCallChunks([{ id: '1', name: 'send_email', arguments: { to: 'x@example.com' } }]),
       textChunks('Not sent.'),
     ]);
-    const events = await collect({ engine, tools: runner, messages: user('mail x'), approve: async () => 'deny' });
-    expect(runner.runs).toHaveLength(0);
-    expect(engine.requests[1]?.messages.at(-1)).toMatchObject({ role: 'tool', content: '{"error":"denied"}' });
-    expect(events.at(-1)).toMatchObject({ type: 'finish', stopped: false });
+    const asked: string[] = [];
+    const events = await collect({
+      engine,
+      tools: createToolExecutor(registry),
+      messages: user('mail x'),
+      approve: async (call) => {
+        asked.push(`${call.name} ${JSON.stringify(call.arguments)}`);
+        return 'deny';
+      },
+    });
+    expect(asked).toEqual(['send_email {"to":"x@example.com"}']);
+    expect(sent).toEqual([]);
+    expect(events.find((event) => event.type === 'tool-result')).toMatchObject({ call: { id: '1' }, result: { isError: true, error: { code: 'denied' } } });
+    const toolMessage = engine.requests[1]?.messages.at(-1);
+    expect(toolMessage).toMatchObject({ role: 'tool', toolCallId: '1' });
+    expect(toolMessage?.content).toMatch(/declined to run send_email/);
+    expect(events.at(-1)).toMatchObject({ type: 'finish', stopped: false, text: 'Not sent.' });
   });
 
   it('sends an invalid call back to the model with the error, and the model corrects it', async () => {
