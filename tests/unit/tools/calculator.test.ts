@@ -141,7 +141,14 @@ describe('calculator: hostile expressions are refused and run no JavaScript', ()
     'globalThis',
   ];
 
+  // An escape would reach JavaScript through the prototype chain (`sin.constructor` is the
+  // realm's Function), not through the global bindings, so the spies sit on
+  // Function.prototype.constructor as well; the payloads below would also leave a canary.
+  const functionPrototype = Object.getPrototypeOf(() => undefined) as { constructor: FunctionConstructor };
+
   it.each(hostile)('%s', async (expression) => {
+    // Taken before the global is spied on: afterwards `Function.prototype` is the spy's own.
+    const constructorSpy = vi.spyOn(functionPrototype, 'constructor');
     const functionSpy = vi.spyOn(globalThis, 'Function');
     const evalSpy = vi.spyOn(globalThis, 'eval');
     const result = await run(expression);
@@ -149,8 +156,36 @@ describe('calculator: hostile expressions are refused and run no JavaScript', ()
     expect(result.error?.code).toBe('tool-failed');
     expect(result.error?.message).toMatch(/^Could not evaluate /);
     expect(functionSpy).not.toHaveBeenCalled();
+    expect(constructorSpy).not.toHaveBeenCalled();
     expect(evalSpy).not.toHaveBeenCalled();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  const CANARY = '__calculatorEscaped';
+  const canaryPayloads = [
+    `[].constructor.constructor("globalThis.${CANARY} = 1")()`,
+    `sin.constructor("globalThis.${CANARY} = 1")()`,
+    `f = cos; f.constructor.constructor("globalThis.${CANARY} = 1")()`,
+    `"x".constructor.constructor("globalThis.${CANARY} = 1")()`,
+    `{}.constructor.constructor("globalThis.${CANARY} = 1")()`,
+    `Function("globalThis.${CANARY} = 1")()`,
+    `eval("globalThis.${CANARY} = 1")`,
+  ];
+
+  it('the canary payload sets the canary when run as JavaScript (so its absence means something)', () => {
+    new Function(`globalThis.${CANARY} = 1`)();
+    expect((globalThis as Record<string, unknown>)[CANARY]).toBe(1);
+    delete (globalThis as Record<string, unknown>)[CANARY];
+  });
+
+  it.each(canaryPayloads)('%s runs no JavaScript', async (expression) => {
+    try {
+      const result = await run(expression);
+      expect(result.isError).toBe(true);
+      expect((globalThis as Record<string, unknown>)[CANARY]).toBeUndefined();
+    } finally {
+      delete (globalThis as Record<string, unknown>)[CANARY];
+    }
   });
 
   it('still works after every attack (the shared instance was not changed)', async () => {
