@@ -24,8 +24,10 @@ import type { ToolTraits } from '../../../src/core/tool-runner';
 import { createFakeToolRunner } from '../../support/fake-tool-runner';
 
 const pure: ToolTraits = { sideEffects: false, sendsData: false, trustedOutput: true };
+/** Fetches pages: reaches the network and returns content nobody vouches for. */
 const reader: ToolTraits = { sideEffects: false, sendsData: true, trustedOutput: false };
-const sender: ToolTraits = { sideEffects: false, sendsData: true, trustedOutput: false };
+/** Sends data but returns a trusted answer (differs from `reader` only there): it taints nothing, yet needs confirmation once tainted. */
+const sender: ToolTraits = { sideEffects: false, sendsData: true, trustedOutput: true };
 const actor: ToolTraits = { sideEffects: true, sendsData: false, trustedOutput: false };
 const local: ToolTraits = { sideEffects: false, sendsData: false, trustedOutput: false };
 
@@ -36,6 +38,8 @@ describe('confirmation policy', () => {
     expect(confirmationReasons(actor, tainted)).toEqual(['side-effects', 'untrusted-context']);
     expect(confirmationReasons(sender, CLEAN)).toEqual([]);
     expect(confirmationReasons(sender, tainted)).toEqual(['untrusted-context']);
+    expect(confirmationReasons(reader, tainted)).toEqual(['untrusted-context']);
+    expect(afterToolResult(CLEAN, 'post_form', sender)).toBe(CLEAN);
     expect(requiresConfirmation(pure, tainted)).toBe(false);
     expect(requiresConfirmation(local, tainted)).toBe(false);
   });
