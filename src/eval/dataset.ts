@@ -77,8 +77,3 @@ export function loadDataset(text: string, answersText?: string): Dataset {
   }
   return { kind, examples };
 }
-
-/** Writes examples as our JSONL (one line each), e.g. to save an imported dataset. */
-export function toJsonl(examples: readonly EvalExample[]): string {
-  return examples.map((example) => JSON.stringify(example)).join('\n') + (examples.length > 0 ? '\n' : '');
-}

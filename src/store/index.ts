@@ -75,10 +75,9 @@ export {
   type StoredTurn,
 } from './turn-records';
 export { requestAll, writeTransaction, type WriteTransaction } from './write-transaction';
-export { deleteVectorsOfModel, getVectors, putVectors, type CachedVector } from './vector-cache';
+export { getVectors, putVectors, type CachedVector } from './vector-cache';
 export {
   addNetworkLogEntry,
-  appendNetworkLog,
   clearNetworkLog,
   listNetworkLog,
   NETWORK_LOG_LIMIT,

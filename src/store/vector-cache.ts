@@ -48,13 +48,3 @@ export async function getVectors(db: TabagentDb, modelId: string, textHashes: re
     throw toStorageError(error, 'load the saved embeddings');
   }
 }
-
-/** Deletes every embedding made by `modelId` (after switching embedding models). Returns how many. */
-export async function deleteVectorsOfModel(db: TabagentDb, modelId: string): Promise<number> {
-  return writeTransaction(db, ['vectors'], () => 'delete the saved embeddings', async (tx) => {
-    const store = tx.objectStore('vectors');
-    const keys = await store.index('by-model').getAllKeys(modelId);
-    await requestAll(keys.map((key) => () => store.delete(key)));
-    return keys.length;
-  });
-}

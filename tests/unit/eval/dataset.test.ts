@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DatasetError, loadDataset, toJsonl } from '../../../src/eval/dataset';
+import { DatasetError, loadDataset } from '../../../src/eval/dataset';
 import { normalizeBfclSchema } from '../../../src/eval/import/bfcl-schema';
 import { bfclAnswers, bfclQuestions, loadBfcl, msagentSample, ourSample } from './fixtures';
 
@@ -15,12 +15,12 @@ function errorOf(run: () => unknown): DatasetError {
 }
 
 describe('our JSONL format', () => {
-  it('loads the sample and round-trips through toJsonl', () => {
+  it('loads the sample and round-trips through JSONL', () => {
     const dataset = loadDataset(readFileSync(ourSample, 'utf8'));
     expect(dataset.kind).toBe('tabagent');
     expect(dataset.examples.map((example) => example.id)).toEqual(['weather-1', 'greeting-1', 'convert-1']);
     expect(dataset.examples[0]?.acceptable).toEqual([{ city: ['Paris', 'Paris, France'], unit: ['celsius', ''] }]);
-    expect(loadDataset(toJsonl(dataset.examples)).examples).toEqual(dataset.examples);
+    expect(loadDataset(dataset.examples.map((example) => JSON.stringify(example)).join('\n')).examples).toEqual(dataset.examples);
   });
 
   it('names the line and the field of bad input', () => {
