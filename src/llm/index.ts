@@ -3,7 +3,6 @@ export * from './chat-engine';
 export {
   createOpenAICompatibleEngine,
   providerPresets,
-  normalizeBaseUrl,
   resolveEndpoints,
   MAX_RETRY_WAIT_MS,
   type OpenAICompatibleOptions,

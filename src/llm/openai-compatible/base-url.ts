@@ -34,11 +34,6 @@ export function resolveEndpoints(raw: string): ServerEndpoints {
   };
 }
 
-/** The base URL as `resolveEndpoints` normalises it. */
-export function normalizeBaseUrl(raw: string): string {
-  return resolveEndpoints(raw).baseUrl;
-}
-
 /** A URL safe to show and log: origin and path only, so no query-string key or user:password leaks. */
 export function describeUrl(url: string): string {
   try {

@@ -2,5 +2,5 @@
 export { createOpenAICompatibleEngine } from './engine';
 export type { OpenAICompatibleOptions, FetchLike, Sleep } from './options';
 export { providerPresets, type ProviderPreset } from './provider-presets';
-export { normalizeBaseUrl, resolveEndpoints, type ServerEndpoints } from './base-url';
+export { resolveEndpoints, type ServerEndpoints } from './base-url';
 export { MAX_RETRY_WAIT_MS } from './retry-delay';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TabagentError } from '../../../src/core/errors';
-import { normalizeBaseUrl, providerPresets, resolveEndpoints } from '../../../src/llm';
+import { providerPresets, resolveEndpoints } from '../../../src/llm';
+
+const normalizeBaseUrl = (raw: string): string => resolveEndpoints(raw).baseUrl;
 import { describeUrl } from '../../../src/llm/openai-compatible/base-url';
 
 const providers: Array<[string, string]> = [
