@@ -1,4 +1,4 @@
-import { runAgent } from '../core/agent/run-agent';
+import { runAgentLazily as runAgent } from '../core/agent/run-agent-lazy';
 import { TabagentError } from '../core/errors';
 import { createOpenAICompatibleEngine, providerPresets } from '../llm';
 import { toolModeForModel } from '../llm/catalog';
