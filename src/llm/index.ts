@@ -2,6 +2,7 @@
 export * from './chat-engine';
 export {
   createOpenAICompatibleEngine,
+  createLazyOpenAICompatibleEngine,
   providerPresets,
   normalizeBaseUrl,
   resolveEndpoints,
