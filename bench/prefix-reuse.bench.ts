@@ -32,13 +32,15 @@ const SESSIONS: Session[] = [
  * `prefix_reuse`: over a scripted 10-request session with tool retrieval on (5 of 2,000 tools per
  * turn, Hermes text format, history carried with each turn's stored context), the share of each
  * request's prompt that repeats the previous request's prompt as an exact prefix — what a
- * prefix-caching engine (web-llm, vLLM) does not recompute. Characters stand in for tokens.
+ * prefix-caching engine (web-llm, vLLM) does not recompute. Characters stand in for tokens. Each
+ * new turn lists only the tools not shown earlier, so the prefix holds across turns; a turn whose
+ * tools are all new still appends their full signatures, which bounds the mean.
  */
 export async function measurePrefixReuse(): Promise<Record<string, unknown>> {
   const tools = manyTools(2_000);
   const out: Record<string, unknown> = {};
   for (const session of SESSIONS) {
-    const { perRequest, turnStarts } = await runPrefixSession(tools, session.turns);
+    const { perRequest, turnStarts, perRequestWithAnswers, breaks, budgetBreaks } = await runPrefixSession(tools, session.turns);
     const within = perRequest.filter((_, index) => !turnStarts.includes(index));
     const across = perRequest.filter((_, index) => turnStarts.includes(index));
     out[session.name] = {
@@ -46,6 +48,11 @@ export async function measurePrefixReuse(): Promise<Record<string, unknown>> {
       mean: round(mean(perRequest)),
       within_turn_mean: round(mean(within)),
       turn_start_mean: round(mean(across)),
+      // Requests that did not start with the whole previous one; budget drops (the only allowed cause) apart.
+      breaks,
+      budget_breaks: budgetBreaks,
+      // Against what the engine holds after a request: its prompt plus the answer it wrote.
+      mean_with_answers: round(mean(perRequestWithAnswers)),
       per_request: perRequest.map(round),
     };
   }

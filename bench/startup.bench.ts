@@ -19,8 +19,8 @@ import { initialFiles, measureFiles, type BuildManifest } from './startup/initia
 import { probeScript, SAMPLE_EXPRESSION, SETTLED_EXPRESSION, type StartupSample } from './startup/page-probe';
 
 const RUNS = 9;
-/** The issue's budget for the initial JavaScript, gzipped. */
-const INITIAL_JS_LIMIT_BYTES = 250 * 1024;
+/** The budget for the initial JavaScript, gzipped (issue 17: the entry chunk and its static imports). */
+const INITIAL_JS_LIMIT_BYTES = 150 * 1024;
 
 interface Target {
   name: 'app' | 'blank';

@@ -2,6 +2,7 @@
 export * from './chat-engine';
 export {
   createOpenAICompatibleEngine,
+  createLazyOpenAICompatibleEngine,
   providerPresets,
   resolveEndpoints,
   MAX_RETRY_WAIT_MS,

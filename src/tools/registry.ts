@@ -1,8 +1,8 @@
 import { TabagentError } from '../core/errors';
 import type { RequestPreview } from '../core/tool-runner';
 import type { ToolDefinition } from '../core/types';
-import { deepFreeze } from './frozen-copy';
-import { toDefinition, validateManifest, type ToolManifest } from './manifest';
+import { deepCopyJson, deepFreeze } from './frozen-copy';
+import { isSafeToolName, toDefinition, validateManifest, type ToolManifest } from './manifest';
 
 /** What a running tool gets besides its arguments. */
 export interface ToolContext {
@@ -65,7 +65,21 @@ export class ToolRegistry {
    * in (say, flipping `sideEffects`) afterwards changes nothing. Throws 'invalid-manifest'.
    */
   register(manifest: ToolManifest, implementation: ToolImplementation, options: RegisterOptions = {}): Readonly<ToolManifest> {
-    const checked = deepFreeze(validateManifest(manifest));
+    return this.#add(deepFreeze(validateManifest(manifest)), implementation, options);
+  }
+
+  /**
+   * Adds a built-in tool: its manifest is part of the app's source and is validated by the tests
+   * (tests/unit/tools/public-manifests.test.ts), so start-up copies and freezes it without
+   * compiling its JSON Schemas. Manifests that come from data (imports, MCP servers, custom
+   * tools, stored records) always go through `register`.
+   */
+  registerBuiltin(manifest: ToolManifest, implementation: ToolImplementation, options: RegisterOptions = {}): Readonly<ToolManifest> {
+    if (!isSafeToolName(manifest.name)) throw new TabagentError('invalid-manifest', `Built-in tool name ${JSON.stringify(manifest.name)} is not allowed.`);
+    return this.#add(deepFreeze(deepCopyJson(manifest)), implementation, options);
+  }
+
+  #add(checked: Readonly<ToolManifest>, implementation: ToolImplementation, options: RegisterOptions): Readonly<ToolManifest> {
     if (typeof implementation !== 'function') {
       throw new TabagentError('invalid-manifest', `Tool ${checked.name} has no implementation function.`);
     }

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, For, lazy, onCleanup, onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../llm/capabilities';
 import { isEngineConfigured, type ConversationRecord, type TabagentDb } from '../store';
 import { createChatController } from './chat/chat-controller';
@@ -16,7 +16,6 @@ import { setLocale } from './i18n';
 import { t } from './messages';
 import { localChoiceOf, withLocalChoice, type LocalModelChoice } from './models/local-choice';
 import { LocalModelOffer } from './models/local-model-offer';
-import { ModelsDialog } from './models/models-dialog';
 import { createModelsState, type ModelsState } from './models/models-state';
 import { PageNav } from './pages/page-nav';
 import type { PageContext } from './pages/page-context';
@@ -26,6 +25,9 @@ import { UpdatePrompt } from './pwa/update-prompt';
 import type { AppServices, RunScope } from './services';
 import { createSettingsState } from './settings/settings-state';
 import { SettingsDialog } from './settings/settings-dialog';
+
+// Not part of the first screen: fetched when the person first opens it.
+const ModelsDialog = lazy(() => import('./models/models-dialog').then((module) => ({ default: module.ModelsDialog })));
 
 export interface AppProps {
   services: AppServices;

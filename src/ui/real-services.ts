@@ -1,6 +1,7 @@
-import { runAgent } from '../core/agent/run-agent';
+import { runAgentLazily as runAgent } from '../core/agent/run-agent-lazy';
 import { TabagentError } from '../core/errors';
-import { createOpenAICompatibleEngine, providerPresets } from '../llm';
+import { createLazyOpenAICompatibleEngine } from '../llm/openai-compatible/lazy-engine';
+import { providerPresets } from '../llm/openai-compatible/provider-presets';
 import { toolModeForModel } from '../llm/catalog';
 import { defaultSettings, isEngineConfigured, isToolEnabled, openTabagentDb, type Settings, type TabagentDb } from '../store';
 import { engineKindOf } from '../store/settings';
@@ -47,7 +48,7 @@ function engineSetup(settings: Settings, holder: LocalEngineHolder, network?: Ap
     return { engine: holder.engineFor(local), toolMode: toolModeForModel(local.engine, local.modelId) };
   }
   const { baseUrl, model, apiKey, toolMode } = settings.engine;
-  const engine = createOpenAICompatibleEngine({
+  const engine = createLazyOpenAICompatibleEngine({
     baseUrl: baseUrl.trim(),
     model: model.trim(),
     ...(apiKey ? { apiKey: keyFor(apiKey, ENGINE_KEY_SECRET, network) } : {}),

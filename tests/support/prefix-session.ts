@@ -17,27 +17,44 @@ export interface SessionTurn {
 export interface PrefixSession {
   perRequest: number[];
   turnStarts: number[];
+  /**
+   * The same share against what a prefix-caching engine holds after the previous request: that
+   * prompt plus the answer it wrote (web-llm's KV cache keeps both).
+   */
+  perRequestWithAnswers: number[];
+  /** Requests (after the first) that do not start with the whole previous request. */
+  breaks: number;
+  /** Of those, the ones whose prompt left out more earlier messages than the previous one (budget drops). */
+  budgetBreaks: number;
 }
 
 /**
  * Runs a multi-turn session through the real loop in Hermes mode with tool retrieval on (k = 5),
  * carrying each turn's stored context into the history as the app does, and measures for every
- * request the share of its prompt that repeats the previous request's prompt as an exact prefix.
+ * request the share of its prompt that repeats the previous request's prompt as an exact prefix,
+ * and counts the requests that break that prefix (and which of them dropped earlier turns).
  */
 export async function runPrefixSession(tools: readonly ToolDefinition[], turns: readonly SessionTurn[]): Promise<PrefixSession> {
   const runner = createFakeToolRunner(tools.map((definition) => ({ definition, run: async (args) => ({ echoed: args }) })));
   const selector = new ToolSelector({ k: 5 });
   let history: ChatMessage[] = [];
   let previous = '';
+  let held = '';
+  let previousOmitted = 0;
   const perRequest: number[] = [];
+  const perRequestWithAnswers: number[] = [];
   const turnStarts: number[] = [];
+  let breaks = 0;
+  let budgetBreaks = 0;
   for (const turn of turns) {
     if (previous) turnStarts.push(perRequest.length);
     const call = tools.find((tool) => tool.name.includes(turn.domain));
-    const script = Array.from({ length: turn.steps - 1 }, (_, index) =>
-      textChunks(`<tool_call>\n{"name": "${call?.name}", "arguments": {"query": "q${index}"}}\n</tool_call>`, 64),
-    );
-    const engine = createScriptedEngine([...script, textChunks('Here is what I found.', 64)], { nativeToolCalls: false });
+    const answers = [
+      ...Array.from({ length: turn.steps - 1 }, (_, index) => `<tool_call>\n{"name": "${call?.name}", "arguments": {"query": "q${index}"}}\n</tool_call>`),
+      'Here is what I found.',
+    ];
+    const engine = createScriptedEngine(answers.map((answer) => textChunks(answer, 64)), { nativeToolCalls: false });
+    const omitted: number[] = [];
     let context = '';
     const added: ChatMessage[] = [];
     for await (const event of runAgent({
@@ -49,13 +66,24 @@ export async function runPrefixSession(tools: readonly ToolDefinition[], turns: 
     })) {
       if (event.type === 'turn-context') context = event.context;
       if (event.type === 'message') added.push(event.message);
+      if (event.type === 'prompt') omitted.push(event.prompt.omittedMessages);
     }
-    for (const request of engine.requests) {
+    engine.requests.forEach((request, index) => {
       const flat = flattenPrompt(request.messages);
-      if (previous) perRequest.push(commonPrefixLength(previous, flat) / flat.length);
+      if (previous) {
+        const shared = commonPrefixLength(previous, flat);
+        perRequest.push(shared / flat.length);
+        perRequestWithAnswers.push(commonPrefixLength(held, flat) / flat.length);
+        if (shared < previous.length) {
+          breaks += 1;
+          if ((omitted[index] ?? 0) > previousOmitted) budgetBreaks += 1;
+        }
+      }
       previous = flat;
-    }
+      previousOmitted = omitted[index] ?? 0;
+      held = flat + flattenPrompt([{ role: 'assistant', content: answers[index] ?? '' }]);
+    });
     history = [...history, { role: 'user', content: turn.question, context }, ...added];
   }
-  return { perRequest, turnStarts };
+  return { perRequest, turnStarts, perRequestWithAnswers, breaks, budgetBreaks };
 }

@@ -29,8 +29,8 @@ export interface BuildPromptInput {
   turnStart?: number;
 }
 
-/** Tells the model where to find tools when they travel with each user message. */
-export const TOOLS_IN_TURN_NOTE = 'The tools you may call are listed with each user message; use only those.';
+/** Tells the model where to find tools when they travel with the user messages. */
+export const TOOLS_IN_TURN_NOTE = 'The tools you may call are listed with the user messages; use only those.';
 
 /**
  * Assembles one model request with a stable prefix: the fixed system text (plus the tool list,
@@ -83,8 +83,16 @@ export function promptSystemText(input: Omit<BuildPromptInput, 'transcript'>): s
 /** The system text without any omission note. */
 function fixedSystemText(input: Pick<BuildPromptInput, 'systemPrompt' | 'format' | 'tools' | 'toolsInTurn'>): string {
   if (!input.format || input.tools.length === 0) return input.systemPrompt;
-  if (input.toolsInTurn) return `${input.systemPrompt}\n\n${TOOLS_IN_TURN_NOTE}`;
+  if (input.toolsInTurn) return `${input.systemPrompt}\n\n${toolSyntaxText(input.format)}${TOOLS_IN_TURN_NOTE}`;
   return `${input.systemPrompt}\n\n${input.format.render(input.tools)}`;
+}
+
+/**
+ * The call syntax said once in the fixed system text when the user messages carry only tool
+ * signatures (formats with a `listing`); '' when each turn's list teaches the syntax itself.
+ */
+export function toolSyntaxText(format: ToolCallFormat): string {
+  return format.listing ? `${format.listing.syntax}\n\n` : '';
 }
 
 /** A user message with its turn's material after it, fenced so it reads as context. */

@@ -8,10 +8,10 @@ import type { AgentEvent } from './events';
 import { extractCalls, visibleText } from './extract-calls';
 import type { RunAgentOptions, ToolMode } from './options';
 import { PromptBudgeter, type HistoryPlan, type PromptShape } from './budget';
-import { buildPrompt, commonPrefixLength, DEFAULT_SYSTEM_PROMPT, flattenPrompt, promptSystemText, renderTranscript } from './prompt';
+import { buildPrompt, commonPrefixLength, DEFAULT_SYSTEM_PROMPT, flattenPrompt, promptSystemText, renderTranscript, toolSyntaxText } from './prompt';
 import { estimateTokens } from './token-count';
 import { runTools } from './run-tools';
-import { prepareTurn, type PreparedTurn } from './prepare-turn';
+import { prepareTurn, type PreparedTurn, type TurnText } from './prepare-turn';
 import { afterSections, taintOfHistory, traitsOf, type Taint } from './taint';
 
 const DEFAULT_MAX_STEPS = 8;
@@ -35,8 +35,8 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
   const prepared: PreparedTurn = yield* prepareTurn(options, enabledTools, format, signal);
   // The model is shown the selected tools; a call to another enabled tool still runs (it may
   // have been offered in an earlier turn).
-  const tools = prepared.tools;
-  const responseFormat = constrainedFormat(options, tools, format);
+  // The grammar admits the tools listed earlier in the conversation too: they stay valid by name.
+  const responseFormat = constrainedFormat(options, prepared.offered, format);
   const usage: Usage = { promptTokens: 0, completionTokens: 0 };
   // Keeps which earlier turns are left out for this run: once dropped, a turn stays dropped.
   const budgeter = new PromptBudgeter(budgetLimit(options), options.countTokens ?? estimateTokens, newestTurnStart(options.messages));
@@ -57,7 +57,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       return;
     }
     yield { type: 'step-start', step };
-    const { request, plan } = makeRequest(options, prepared, transcript, format, budgeter, responseFormat);
+    const { request, plan, render } = makeRequest(options, prepared, transcript, format, budgeter, responseFormat);
     const flat = flattenPrompt(request.messages);
     yield {
       type: 'prompt',
@@ -107,7 +107,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       // The model tried to call a tool but the call could not be read: tell it why, bounded.
       failedRepairs += 1;
       yield* append(transcript, { role: 'assistant', content: turn.text });
-      previousPrompt = flattenPrompt(makeRequest(options, prepared, transcript, format, budgeter, responseFormat, false).request.messages);
+      previousPrompt = flat + flattenPrompt(render(transcript.slice(-1)));
       if (failedRepairs > maxRepairs) {
         yield { type: 'error', error: repairLimitError(unreadable), partialText: extracted.content };
         return;
@@ -115,8 +115,9 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       yield* append(transcript, { role: 'user', content: correctionText(unreadable) });
     } else {
       yield* append(transcript, { role: 'assistant', content: extracted.content, toolCalls: extracted.calls });
-      // What a prefix-caching engine holds after this step: the prompt plus the answer it wrote.
-      previousPrompt = flattenPrompt(makeRequest(options, prepared, transcript, format, budgeter, responseFormat, false).request.messages);
+      // What a prefix-caching engine holds after this step: the prompt plus the answer it wrote
+      // (the history is only appended to, so the next prompt starts with both).
+      previousPrompt = flat + flattenPrompt(render(transcript.slice(-1)));
       const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable, taint);
       taint = outcome.taint;
       for (const message of outcome.messages) yield* append(transcript, message);
@@ -170,9 +171,10 @@ function constrainedFormat(
 }
 
 /**
- * One step's request: the budgeter chooses which earlier turns fit (and shortens this turn's tool
- * results if it must); the prompt is then built from what it kept. `commit` false measures
- * without changing what the run has dropped.
+ * One step's request, built once: the budgeter chooses which earlier turns fit (and shortens this
+ * turn's tool results if it must); the prompt is then built from what it kept. When earlier turns
+ * are left out, the newest message lists every tool of the turn, since the signatures those turns
+ * listed are gone with them. `render` shows further messages as this prompt shows them.
  */
 function makeRequest(
   options: RunAgentOptions,
@@ -181,26 +183,31 @@ function makeRequest(
   format: ToolCallFormat | null,
   budgeter: PromptBudgeter,
   responseFormat?: ChatRequest['responseFormat'],
-  commit = true,
-): { request: ChatRequest; plan: HistoryPlan } {
+): { request: ChatRequest; plan: HistoryPlan; render: (messages: readonly ChatMessage[]) => ChatMessage[] } {
   const { tools } = prepared;
   const base = { systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT, tools, format, toolsInTurn: prepared.toolsInTurn };
-  const shape: PromptShape = {
-    systemText: promptSystemText(base),
+  const systemText = promptSystemText(base);
+  const shapeOf = (text: TurnText): PromptShape => ({
+    systemText,
     render: (messages, newest) =>
       renderTranscript(messages, format, (message, index) =>
-        newest && index === 0 && prepared.context !== undefined ? prepared.context : message.context,
+        newest && index === 0 && text.context !== undefined ? text.context : message.context,
       ),
     nativeTools: !format && tools.length > 0 ? JSON.stringify(tools) : '',
-    systemToolText: format && tools.length > 0 && !prepared.toolsInTurn ? format.render(tools) : '',
-    messageToolText: prepared.toolText,
+    systemToolText: !format || tools.length === 0 ? '' : prepared.toolsInTurn ? toolSyntaxText(format) : format.render(tools),
+    messageToolText: text.toolText,
     contextText: prepared.material,
-  };
-  const plan = budgeter.plan(transcript, shape, commit);
+  });
+  let text: TurnText = prepared;
+  let plan = budgeter.plan(transcript, shapeOf(text));
+  if (plan.omitted > 0 && prepared.full.context !== prepared.context) {
+    text = prepared.full;
+    plan = budgeter.plan(transcript, shapeOf(text));
+  }
   const messages = buildPrompt({
     ...base,
     transcript: plan.messages,
-    turnContext: prepared.context,
+    turnContext: text.context,
     omittedMessages: plan.omitted,
     turnStart: budgeter.newestStart - plan.omitted,
   });
@@ -213,7 +220,7 @@ function makeRequest(
   if (responseFormat) request.responseFormat = responseFormat;
   if (options.temperature !== undefined) request.temperature = options.temperature;
   if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
-  return { request, plan };
+  return { request, plan, render: (added) => renderTranscript(added, format, (message) => message.context) };
 }
 
 /** Default answer reserve: a quarter of the window, at most this many tokens. */

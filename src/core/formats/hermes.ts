@@ -1,7 +1,7 @@
 import type { ToolDefinition } from '../types';
 import { guardParse } from './call-shape';
 import { parseTagged, type TaggedSpec } from './tagged-calls';
-import type { ToolCallFormat } from './types';
+import type { ToolCallFormat, ToolListing } from './types';
 import { escapeCloseTag } from './quote-result';
 
 /**
@@ -44,9 +44,7 @@ const SPEC: TaggedSpec = {
  * object per line (GLM-4.5's template opens the same way; only the call syntax differs).
  */
 export function hermesToolsBlock(tools: readonly ToolDefinition[]): string[] {
-  const lines = tools.map((tool) =>
-    JSON.stringify({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } }),
-  );
+  const lines = tools.map(hermesSignature);
   return [
     '# Tools',
     '',
@@ -59,17 +57,40 @@ export function hermesToolsBlock(tools: readonly ToolDefinition[]): string[] {
   ];
 }
 
+/** One tool as a line of the `<tools>` block: the OpenAI function object. */
+function hermesSignature(tool: ToolDefinition): string {
+  return JSON.stringify({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } });
+}
+
+const CALL_SYNTAX = [
+  'For each function call, return a json object with function name and arguments within <tool_call></tool_call> XML tags:',
+  OPEN,
+  '{"name": <function-name>, "arguments": <args-json-object>}',
+  CLOSE,
+];
+
 /** The tool list plus the Hermes call syntax. */
 function renderTools(tools: ToolDefinition[]): string {
-  return [
-    ...hermesToolsBlock(tools),
-    '',
-    'For each function call, return a json object with function name and arguments within <tool_call></tool_call> XML tags:',
-    OPEN,
-    '{"name": <function-name>, "arguments": <args-json-object>}',
-    CLOSE,
-  ].join('\n');
+  return [...hermesToolsBlock(tools), '', ...CALL_SYNTAX].join('\n');
 }
+
+/**
+ * The same text split for growing tool lists: the syntax (said once, in the fixed system text)
+ * and `<tools>` blocks that the user messages carry, each with the signatures new to that turn.
+ */
+const listing: ToolListing = {
+  syntax: [
+    '# Tools',
+    '',
+    'You may call one or more functions to assist with the user query.',
+    '',
+    'You are provided with function signatures within <tools></tools> XML tags in the user messages; a function listed earlier in the conversation stays available.',
+    '',
+    ...CALL_SYNTAX,
+  ].join('\n'),
+  signature: hermesSignature,
+  list: (tools) => ['<tools>', ...tools.map(hermesSignature), '</tools>'].join('\n'),
+};
 
 /**
  * Parses `<tool_call>` blocks. Tolerates a code fence inside the tags, a missing close tag at the end
@@ -79,6 +100,7 @@ function renderTools(tools: ToolDefinition[]): string {
 export const hermesFormat: ToolCallFormat = {
   name: 'hermes',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     const blocks = calls.map((call) => `${OPEN}\n${JSON.stringify({ name: call.name, arguments: call.arguments })}\n${CLOSE}`);
     return [content?.trim() ?? '', ...blocks].filter((part) => part !== '').join('\n');

@@ -56,11 +56,26 @@ export interface ParseOptions {
   final?: boolean;
 }
 
+/**
+ * `render` split in two, for tool lists that grow turn by turn (tool retrieval): the call syntax
+ * goes once into the fixed system text, and each turn lists only the signatures not shown earlier.
+ */
+export interface ToolListing {
+  /** The call syntax and where the signatures are, for the fixed system text. */
+  readonly syntax: string;
+  /** One tool's signature exactly as `list` writes it, so an earlier listing can be recognised. */
+  signature(tool: ToolDefinition): string;
+  /** The signatures of these tools as one block. */
+  list(tools: readonly ToolDefinition[]): string;
+}
+
 /** How one model family writes tool calls into text. */
 export interface ToolCallFormat {
   readonly name: FormatName;
   /** System-prompt text that lists the tools and teaches the call syntax. */
   render(tools: ToolDefinition[]): string;
+  /** The same split into syntax and per-tool signatures, where the format supports it. */
+  readonly listing?: ToolListing;
   /** How an assistant turn with these calls is written back into the history (text formats). */
   renderCalls(calls: ReadonlyArray<Pick<ToolCall, 'name' | 'arguments'>>, content?: string): string;
   /** How a tool result is shown to the model (text formats put it in a user/observation turn). */

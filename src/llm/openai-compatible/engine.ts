@@ -1,11 +1,12 @@
 /** The openai-compatible ChatEngine: OpenAI, vLLM, Ollama, LM Studio, OpenRouter, DashScope… over fetch. */
 import type { ChatChunk, ChatEngine, ChatRequest } from '../../core/types';
 import { TabagentError } from '../../core/errors';
-import { abortableSleep, abortedError, throwIfAborted } from './abortable';
+import { abortedError, throwIfAborted } from './abortable';
 import { describeUrl, resolveEndpoints } from './base-url';
 import type { ErrorContext } from './http-errors';
-import type { OpenAICompatibleOptions, ResolvedOptions } from './options';
+import type { OpenAICompatibleOptions } from './options';
 import { readChatResponse } from './read-response';
+import { resolveOptions } from './resolve-options';
 import { collectSecrets } from './redact';
 import { sendWithRetries } from './send-request';
 import { incompleteStreamError } from './stream-errors';
@@ -67,37 +68,6 @@ export function createOpenAICompatibleEngine(options: OpenAICompatibleOptions): 
     },
     async unload() {},
     chat,
-  };
-}
-
-function resolveOptions(options: OpenAICompatibleOptions): ResolvedOptions {
-  const model = options.model.trim();
-  if (model === '') {
-    throw new TabagentError('config', 'Enter the model name the server should use, for example gpt-4o-mini or qwen2.5:7b.');
-  }
-  const apiKey = options.apiKey?.trim() || undefined;
-  // fetch refuses header values outside Latin-1 with an error that quotes the value: catch it first.
-  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
-    throw new TabagentError(
-      'config',
-      'The API key contains spaces or characters that cannot be sent. Paste the key again in Settings.',
-    );
-  }
-  const fetchImpl = options.fetch;
-  return {
-    model,
-    apiKey,
-    headers: { ...(options.headers ?? {}) },
-    // Looked up per call so a fetch installed after creation (polyfills, test stubs) is used.
-    fetch: fetchImpl ?? ((url, init) => globalThis.fetch(url, init)),
-    sleep: options.sleep ?? abortableSleep,
-    random: options.random ?? Math.random,
-    now: options.now ?? Date.now,
-    maxRetries: Math.max(0, Math.floor(options.maxRetries ?? 3)),
-    nativeToolCalls: options.nativeToolCalls ?? true,
-    contextWindow: options.contextWindow ?? 8192,
-    stream: options.stream ?? true,
-    timeoutMs: options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : undefined,
   };
 }
 

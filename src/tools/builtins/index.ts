@@ -37,27 +37,27 @@ export const builtinManifests: readonly ToolManifest[] = [
   memory.forgetManifest,
 ];
 
-/** Registers all built-in tools. model_api is always registered; without config it says how to set it up. */
+/** Registers all built-in tools (their manifests are validated by the tests, not at start-up). model_api is always registered; without config it says how to set it up. */
 export function registerBuiltins(registry: ToolRegistry, config: BuiltinsConfig = {}): void {
   const modelApiConfig = config.modelApi ?? (() => undefined);
-  registry.register(calculator.manifest, calculator.implementation);
-  registry.register(
+  registry.registerBuiltin(calculator.manifest, calculator.implementation);
+  registry.registerBuiltin(
     currentTime.manifest,
     currentTime.createCurrentTime({
       ...(config.now ? { now: config.now } : {}),
       ...(config.defaultTimeZone ? { defaultTimeZone: config.defaultTimeZone } : {}),
     }),
   );
-  registry.register(unitConvert.manifest, unitConvert.implementation);
-  registry.register(modelApi.manifest, modelApi.createModelApi(modelApiConfig), {
+  registry.registerBuiltin(unitConvert.manifest, unitConvert.implementation);
+  registry.registerBuiltin(modelApi.manifest, modelApi.createModelApi(modelApiConfig), {
     origins: () => modelApi.modelApiOrigins(modelApiConfig),
     preview: modelApi.createModelApiPreview(modelApiConfig),
   });
-  registry.register(runJavaScript.manifest, config.sandbox ? runJavaScript.createRunJavaScript(config.sandbox) : runJavaScript.implementation);
+  registry.registerBuiltin(runJavaScript.manifest, config.sandbox ? runJavaScript.createRunJavaScript(config.sandbox) : runJavaScript.implementation);
   if (config.memory) {
     const tools = memory.createMemoryTools(config.memory);
-    registry.register(memory.rememberManifest, tools.remember);
-    registry.register(memory.recallManifest, tools.recall);
-    registry.register(memory.forgetManifest, tools.forget);
+    registry.registerBuiltin(memory.rememberManifest, tools.remember);
+    registry.registerBuiltin(memory.recallManifest, tools.recall);
+    registry.registerBuiltin(memory.forgetManifest, tools.forget);
   }
 }

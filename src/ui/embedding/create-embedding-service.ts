@@ -3,11 +3,10 @@ import { toTabagentError } from '../../core/errors';
 import type { LoadProgress } from '../../core/types';
 // Module by module, not the src/embed index: that one also exports the in-process embedder, which
 // would pull transformers.js into the app's main bundle.
-import { createCachedEmbedder, type EmbeddingVectorCache } from '../../embed/cached-embedder';
+import type { EmbeddingVectorCache } from '../../embed/cached-embedder';
 import { DEFAULT_EMBEDDING_MODEL } from '../../embed/catalog';
 import type { TransformersEmbedderOptions } from '../../embed/options';
 import type { Embedder, EmbeddingModelSpec } from '../../embed/types';
-import { createWorkerEmbedder, spawnEmbedWorker } from '../../embed/worker-client';
 import { grantDuring, MODEL_HUB_ORIGINS, type Granter } from '../../net/hub-origins';
 import { getVectors, openTabagentDb, putVectors, type TabagentDb } from '../../store';
 import type { EmbeddingService, EmbeddingStatus } from './embedding-service';
@@ -79,6 +78,11 @@ export function createEmbeddingService(options: EmbeddingServiceOptions = {}): E
   let loading: Promise<Embedder> | undefined;
 
   async function start(signal: AbortSignal | undefined): Promise<Embedder> {
+    // The worker client and the vector cache load with the first use, not with the first screen.
+    const [{ createWorkerEmbedder, spawnEmbedWorker }, { createCachedEmbedder }] = await Promise.all([
+      import('../../embed/worker-client'),
+      import('../../embed/cached-embedder'),
+    ]);
     worker ??= (options.spawnWorker ?? spawnEmbedWorker)();
     const inner = createWorkerEmbedder(worker, embedderOptions);
     setStatus({ state: 'loading' });

@@ -4,14 +4,14 @@
  * obeys. Rendering that answer must make 0 requests (no image, no prefetch, nothing at the door)
  * and run 0 scripts.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runAgent } from '../../../src/core/agent/run-agent';
 import type { ContextProvider } from '../../../src/core/agent/turn-context';
 import { createNetworkDoor } from '../../../src/net/door';
 import { installNetworkDoor } from '../../../src/net/global';
 import { createMemoryLedgerStore, createNetworkLedger } from '../../../src/net/ledger';
 import { createNetworkPolicy } from '../../../src/net/policy';
-import { MarkdownView } from '../../../src/ui/components/markdown-view';
+import { loadMarkdownRenderer, MarkdownView } from '../../../src/ui/components/markdown-view';
 import { createCompliantAdversary, injectAnswer } from '../../support/compliant-adversary';
 import { noTools } from '../support/fake-services';
 import { mount, unmountAll } from '../support/mount';
@@ -25,6 +25,9 @@ declare global {
 afterEach(() => unmountAll());
 
 const beacon = (name: string): string => `${location.origin}/__beacon__/${name}?d=conversation-data`;
+
+// The app loads the renderer on the first message; these tests check the rendered HTML, so load it first.
+beforeAll(() => loadMarkdownRenderer());
 
 describe('injection: markdown beacons in the answer', () => {
   it('renders an obeyed beacon answer without a single request or script', async () => {

@@ -1,8 +1,9 @@
 /** [n] markers in rendered answers: which become buttons, what they open, and what stays text. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { TurnSource } from '../../../src/ui/chat/transcript';
 import { CitedMarkdown } from '../../../src/ui/citations/cited-markdown';
+import { loadMarkdownRenderer } from '../../../src/ui/components/markdown-view';
 import { linkCitations } from '../../../src/ui/citations/link-citations';
 import { renderMarkdown } from '../../../src/ui/markdown/render-markdown';
 import { mount, unmountAll } from '../support/mount';
@@ -43,6 +44,9 @@ describe('linkCitations', () => {
     expect(linkCitations('<p>[1]</p>', [])).toBe('<p>[1]</p>');
   });
 });
+
+// The app loads the renderer on the first message; these tests check the rendered HTML, so load it first.
+beforeAll(() => loadMarkdownRenderer());
 
 describe('CitedMarkdown', () => {
   const sources: TurnSource[] = [

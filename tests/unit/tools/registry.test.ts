@@ -72,6 +72,21 @@ describe('ToolRegistry', () => {
     expect(Object.isFrozen(stored?.parameters)).toBe(true);
   });
 
+  it('adds built-ins without compiling their schemas, as a frozen copy, refusing unsafe names and duplicates', () => {
+    const registry = new ToolRegistry();
+    // A schema Ajv would refuse: register compiles it and throws, registerBuiltin does not look
+    // (built-in manifests are checked by tests/unit/tools/public-manifests.test.ts instead).
+    const unchecked = manifest('calc', { parameters: { type: 'object', properties: { x: { type: 'no-such-type' } } } });
+    expect(() => new ToolRegistry().register(unchecked, noop)).toThrow(/invalid tool manifest/i);
+    registry.registerBuiltin(unchecked, noop);
+    (unchecked.parameters as Record<string, unknown>).type = 'array';
+    const stored = registry.get('calc')?.manifest;
+    expect(stored?.parameters.type).toBe('object');
+    expect(Object.isFrozen(stored?.parameters)).toBe(true);
+    expect(() => registry.registerBuiltin(manifest('calc'), noop)).toThrow(/already registered/);
+    expect(() => registry.registerBuiltin(manifest('__proto__'), noop)).toThrow(/not allowed/);
+  });
+
   it('enables and disables tools', () => {
     const registry = new ToolRegistry();
     registry.register(manifest('alpha'), noop);
