@@ -7,6 +7,7 @@ import { isObject, type JsonObject, type OpenApiVersion } from './document';
 import { mergedParameters, parameterBinding, planParameters, undeclaredPathParameters } from './parameters';
 import { securityAlternatives, type OpenApiSecurityScheme } from './security';
 import { serverOrigin, serverUrlFor, type ServerOptions } from './servers';
+import { SharedDefinitions } from './schema';
 
 /** Longest tool description kept (the document's text is untrusted and costs prompt tokens). */
 export const MAX_OPERATION_DESCRIPTION_CHARS = 1500;
@@ -83,7 +84,9 @@ export function buildOperationTool(
   const notes: string[] = [];
   const serverUrl = serverUrlFor(context.document, context.version, context, pathItem, operation);
   const rawParameters = mergedParameters(pathItem, operation);
-  const plans = planParameters(rawParameters, context.version, notes);
+  // One per tool: a schema used in several places of this tool's arguments is written once.
+  const definitions = new SharedDefinitions();
+  const plans = planParameters(rawParameters, context.version, notes, definitions);
   plans.push(...undeclaredPathParameters(path, plans));
   // Path first: those are the arguments a model must never leave out.
   plans.sort((a, b) => Number(b.in === 'path') - Number(a.in === 'path'));
@@ -99,7 +102,7 @@ export function buildOperationTool(
   }
 
   let body: BodyBinding | undefined;
-  const bodyPlan = planBody(rawParameters, operation, context.document, context.version);
+  const bodyPlan = planBody(rawParameters, operation, context.document, context.version, definitions);
   if (bodyPlan) {
     const spreadable = isSpreadable(bodyPlan.schema) && Object.keys(bodyPlan.schema.properties).every((name) => !(name in properties) && name !== '__proto__');
     if (spreadable || bodyPlan.fields) {
@@ -141,6 +144,7 @@ export function buildOperationTool(
   const name = uniqueToolName(sanitizeToolName(operationId ?? `${method} ${path}`, context.prefix), context.taken);
   const parametersSchema: JsonSchema = { type: 'object', properties: { ...properties }, additionalProperties: false };
   if (required.length > 0) parametersSchema.required = [...new Set(required)];
+  if (Object.keys(definitions.defs).length > 0) parametersSchema.$defs = definitions.defs;
 
   const manifest: ToolManifest = {
     name,
