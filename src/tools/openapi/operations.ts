@@ -8,6 +8,8 @@ import { mergedParameters, parameterBinding, planParameters, undeclaredPathParam
 import { securityAlternatives, type OpenApiSecurityScheme } from './security';
 import { serverOrigin, serverUrlFor, type ServerOptions } from './servers';
 import { SharedDefinitions } from './schema';
+import { originOf } from '../origins';
+import { isPrivateOrigin } from '../private-address';
 
 /** Longest tool description kept (the document's text is untrusted and costs prompt tokens). */
 export const MAX_OPERATION_DESCRIPTION_CHARS = 1500;
@@ -135,6 +137,12 @@ export function buildOperationTool(
   );
   const usedSchemes = [...new Set(alternatives.flat())];
   const origin = serverOrigin(serverUrl);
+  const privateNetwork = privateNetworkGrant(origin, context);
+  if (isPrivateOrigin(origin) && !privateNetwork) {
+    notes.push(
+      `the server ${origin} is on this computer or a private network; its calls are refused unless you give it yourself as the base URL`,
+    );
+  }
   const secrets: SecretReference[] = usedSchemes.map((name) => ({
     name: secretName(context.title, name),
     description: `${context.schemes.get(name)!.label} for ${context.title}, sent only to ${origin}.`,
@@ -153,6 +161,7 @@ export function buildOperationTool(
     kind: 'openapi',
     sideEffects: !SAFE_METHODS.has(method),
     allowedOrigins: [origin],
+    ...(privateNetwork ? { privateNetwork: true } : {}),
     ...(secrets.length > 0 ? { secrets } : {}),
   };
   const binding: OpenApiBinding = {
@@ -165,4 +174,15 @@ export function buildOperationTool(
     security,
   };
   return { manifest, binding, notes };
+}
+
+/**
+ * Whether a private-network server may be granted: only when the person typed its address (the
+ * base URL, or the URL they loaded the document from). A document's own `servers` entry cannot
+ * point a tool at 169.254.169.254 or a router.
+ */
+function privateNetworkGrant(origin: string, context: ServerOptions): boolean {
+  if (!isPrivateOrigin(origin)) return false;
+  const typed = [context.serverUrl, context.specUrl].map((url) => (url ? originOf(url) : undefined));
+  return typed.includes(origin);
 }

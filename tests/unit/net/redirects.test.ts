@@ -77,7 +77,7 @@ function setup(grants: Grant[], secrets: SecretValue[] = []) {
 
 describe('network door: redirects followed by hand (Node fetch, real servers)', () => {
   it('never sends a request to an ungranted origin a granted one redirects to, and records the blocked hop', async () => {
-    const { door, store, ledger } = setup([{ origin: granted.origin, holder: 'tool:api' }]);
+    const { door, store, ledger } = setup([{ origin: granted.origin, holder: 'tool:api', privateNetwork: true }]);
     ungranted.hits.length = 0;
     await expect(door.fetch(`${granted.origin}/to-ungranted`)).rejects.toMatchObject({ code: 'network-blocked', data: { origin: ungranted.origin } });
     expect(ungranted.hits).toEqual([]);
@@ -90,8 +90,8 @@ describe('network door: redirects followed by hand (Node fetch, real servers)', 
 
   it('follows a redirect to another granted origin, recording each hop, and says where it landed', async () => {
     const { door, store, ledger } = setup([
-      { origin: granted.origin, holder: 'tool:api' },
-      { origin: other.origin, holder: 'tool:api' },
+      { origin: granted.origin, holder: 'tool:api', privateNetwork: true },
+      { origin: other.origin, holder: 'tool:api', privateNetwork: true },
     ]);
     const response = await door.fetch(`${granted.origin}/to-other-302`);
     expect(await response.text()).toBe('other got ');
@@ -106,8 +106,8 @@ describe('network door: redirects followed by hand (Node fetch, real servers)', 
 
   it('never re-sends a body to another origin on 307, even a granted one', async () => {
     const { door } = setup([
-      { origin: granted.origin, holder: 'tool:api' },
-      { origin: other.origin, holder: 'tool:api' },
+      { origin: granted.origin, holder: 'tool:api', privateNetwork: true },
+      { origin: other.origin, holder: 'tool:api', privateNetwork: true },
     ]);
     other.hits.length = 0;
     await expect(door.fetch(`${granted.origin}/to-other-307`, { method: 'POST', body: 'private payload' })).rejects.toMatchObject({
@@ -119,8 +119,8 @@ describe('network door: redirects followed by hand (Node fetch, real servers)', 
 
   it('turns a POST answered by 303 into a GET without the body', async () => {
     const { door } = setup([
-      { origin: granted.origin, holder: 'tool:api' },
-      { origin: other.origin, holder: 'tool:api' },
+      { origin: granted.origin, holder: 'tool:api', privateNetwork: true },
+      { origin: other.origin, holder: 'tool:api', privateNetwork: true },
     ]);
     other.hits.length = 0;
     const response = await door.fetch(`${granted.origin}/to-other-303`, { method: 'POST', body: 'private payload', headers: { authorization: 'Bearer abc' } });
@@ -129,13 +129,13 @@ describe('network door: redirects followed by hand (Node fetch, real servers)', 
   });
 
   it('re-sends the body of a same-origin 307 POST (no detached ArrayBuffer)', async () => {
-    const { door } = setup([{ origin: granted.origin, holder: 'tool:api' }]);
+    const { door } = setup([{ origin: granted.origin, holder: 'tool:api', privateNetwork: true }]);
     const response = await door.fetch(`${granted.origin}/same-307`, { method: 'POST', body: JSON.stringify({ a: 1 }), headers: { 'content-type': 'application/json' } });
     expect(await response.text()).toBe('echo POST {"a":1}');
   });
 
   it('stops a redirect loop with a typed error', async () => {
-    const { door } = setup([{ origin: granted.origin, holder: 'tool:api' }]);
+    const { door } = setup([{ origin: granted.origin, holder: 'tool:api', privateNetwork: true }]);
     await expect(door.fetch(`${granted.origin}/loop`)).rejects.toMatchObject({ code: 'network-blocked', message: expect.stringContaining('redirects in a row') });
   });
 
@@ -143,8 +143,8 @@ describe('network door: redirects followed by hand (Node fetch, real servers)', 
     const key: SecretValue = { id: 'k', label: 'Key', value: 'canary-secret-value', origins: [granted.origin] };
     const { door } = setup(
       [
-        { origin: granted.origin, holder: 'tool:api' },
-        { origin: other.origin, holder: 'tool:api' },
+        { origin: granted.origin, holder: 'tool:api', privateNetwork: true },
+        { origin: other.origin, holder: 'tool:api', privateNetwork: true },
       ],
       [key],
     );
