@@ -1,3 +1,4 @@
+import { isPrivateOrigin } from '../tools/private-address';
 import { secretPlaceholder } from '../core/secret-placeholder';
 import { isStrictNetwork, type Settings, type TabagentDb } from '../store';
 import { engineKindOf } from '../store/settings';
@@ -69,7 +70,8 @@ function originsOf(url: string | undefined): string[] {
 function engineGrants(settings: Settings): Grant[] {
   const kind = engineKindOf(settings);
   const url = kind === 'openai-compatible' ? settings.engine.baseUrl : kind === 'transformers' ? settings.engine.customModelUrl : undefined;
-  return originsOf(url).map((origin) => ({ origin, holder: 'engine' }));
+  // The person typed this address in Settings: a local server (Ollama, LM Studio) is meant.
+  return originsOf(url).map((origin) => (isPrivateOrigin(origin) ? { origin, holder: 'engine', privateNetwork: true } : { origin, holder: 'engine' }));
 }
 
 /** The API keys typed into Settings, each granted to the origin it was typed for only. */

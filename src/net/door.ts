@@ -2,6 +2,7 @@ import { TabagentError, isAbortError } from '../core/errors';
 import { placeholderIds, replacePlaceholders } from '../core/secret-placeholder';
 import { meterBody } from './metered-body';
 import { decodePlaceholders, redactSecrets, redactUrl, secretForms } from './redact';
+import { MAX_REDIRECTS, isReadableRedirect, nextHop } from './redirect';
 import type { LedgerHandle, NetworkLedger, NetworkPolicy, SecretSource, SecretValue } from './types';
 
 export interface NetworkDoorOptions {
@@ -85,7 +86,12 @@ function bodyEncoding(contentType: string | null): (value: string) => string {
  * - every request (allowed or blocked) is recorded: time, origin, method, redacted URL, bytes
  *   sent and received, status, requester;
  * - a response to a request that carried secrets has their values scrubbed from its body, and
- *   cannot be redirected elsewhere with them.
+ *   cannot be redirected elsewhere with them;
+ * - other redirects are followed by hand: each hop is checked against the policy and recorded
+ *   before it is sent, a body is never sent again to another origin, and credential headers never
+ *   leave their origin. Where the runtime hides the target (a browser's opaque redirect), only a
+ *   request without a body is re-sent for the browser to follow, and where it landed is checked
+ *   and recorded (see docs/network-and-security.md).
  *
  * Stops data and credentials from reaching an origin the person never granted, and secret values
  * from entering a prompt, a log, an error message or an export.
@@ -99,7 +105,17 @@ export function createNetworkDoor(options: NetworkDoorOptions): NetworkDoor {
 
   const redact = (text: string): string => redactSecrets(text, secrets.list());
 
-  async function pass(input: RequestInfo | URL, init: RequestInit | undefined, requester: string | undefined): Promise<Response> {
+  /** Where a request is in a redirect chain the door follows by hand. */
+  interface Hop {
+    requester: string | undefined;
+    /** Redirects followed to reach this request. */
+    count: number;
+    /** The origin whose redirect led here. */
+    from?: string;
+  }
+
+  async function pass(input: RequestInfo | URL, init: RequestInit | undefined, hop: Hop): Promise<Response> {
+    const { requester } = hop;
     const request = new Request(input, init);
     const url = new URL(request.url);
     // Not the network (data:, blob:): nothing leaves the machine.
@@ -109,7 +125,7 @@ export function createNetworkDoor(options: NetworkDoorOptions): NetworkDoor {
     const body = !BODYLESS.has(method) && request.body !== null ? new Uint8Array(await request.arrayBuffer()) : undefined;
     const headers = new Headers(request.headers);
     const found = findPlaceholders(request.url, headers, body);
-    if (origin === appOrigin && found.ids.length === 0) {
+    if (origin === appOrigin && found.ids.length === 0 && hop.count === 0) {
       return send(body ? rebuild(request, request.url, headers, body, request.redirect) : request);
     }
 
@@ -120,8 +136,9 @@ export function createNetworkDoor(options: NetworkDoorOptions): NetworkDoor {
     const started = now();
     const base = { time: started, method, url: redactUrl(request.url, known), origin, ...(requester ? { requester } : {}) };
     const refuse = (reason: string): TabagentError => {
-      options.ledger.begin({ ...base, outcome: 'blocked', reason, bytesSent: 0 });
-      return blocked(reason, origin);
+      const why = hop.from ? `${reason} (reached by a redirect from ${hop.from})` : reason;
+      options.ledger.begin({ ...base, outcome: 'blocked', reason: why, bytesSent: 0 });
+      return blocked(why, origin);
     };
 
     const decision = await options.policy.decide({ origin, method, ...(requester ? { requester } : {}) });
@@ -142,16 +159,20 @@ export function createNetworkDoor(options: NetworkDoorOptions): NetworkDoor {
       }
     }
 
+    // Redirects are followed by hand (each hop checked and recorded before it is sent), unless
+    // the caller asked for another mode or secrets ride along (then a redirect is an error).
+    const byHand = request.redirect === 'follow' && used.length === 0;
     const valueOf = (id: string): string | undefined => used.find((secret) => secret.id === id)?.value;
-    let outgoing = request;
+    let outgoing: Request;
     if (used.length > 0) {
       const newUrl = replacePlaceholders(decodePlaceholders(request.url), (id) => {
         const value = valueOf(id);
         return value === undefined ? undefined : encodeURIComponent(value);
       });
-      headers.forEach((value, name) => {
+      const withValues = new Headers(headers);
+      withValues.forEach((value, name) => {
         const replaced = replacePlaceholders(value, valueOf);
-        if (replaced !== value) headers.set(name, replaced);
+        if (replaced !== value) withValues.set(name, replaced);
       });
       let newBody = body;
       if (found.bodyText !== undefined) {
@@ -164,9 +185,9 @@ export function createNetworkDoor(options: NetworkDoorOptions): NetworkDoor {
       }
       // A redirect would carry the credentials to wherever the server points: refuse to follow.
       const redirect = request.redirect === 'follow' ? 'error' : request.redirect;
-      outgoing = rebuild(request, newUrl, headers, newBody, redirect);
-    } else if (body) {
-      outgoing = rebuild(request, request.url, headers, body, request.redirect);
+      outgoing = rebuild(request, newUrl, withValues, newBody, redirect);
+    } else {
+      outgoing = rebuild(request, request.url, headers, body, byHand ? 'manual' : request.redirect);
     }
 
     const handle = options.ledger.begin({
@@ -185,12 +206,82 @@ export function createNetworkDoor(options: NetworkDoorOptions): NetworkDoor {
       const scrubbed = redactSecrets(message, known);
       throw scrubbed === message ? error : new TypeError(scrubbed);
     }
-    return receive(response, { origin, handle, started, used, requester });
+    if (byHand && isReadableRedirect(response)) {
+      handle.finish({ status: response.status, bytesReceived: 0, durationMs: now() - started });
+      void response.body?.cancel().catch(() => undefined);
+      return follow(request, { url, method, headers, body }, response, hop);
+    }
+    if (byHand && response.type === 'opaqueredirect') {
+      // A browser hides where a redirect goes (see docs/network-and-security.md).
+      handle.finish({ bytesReceived: 0, durationMs: now() - started });
+      if (body) {
+        throw refuse(`Blocked a redirect from ${origin}: the browser does not say where it leads, and the request body must not be sent on unseen.`);
+      }
+      const again = options.ledger.begin({ ...base, time: now(), outcome: 'allowed', bytesSent: 0 });
+      try {
+        response = await send(rebuild(request, request.url, headers, undefined, 'follow'));
+      } catch (error) {
+        again.finish({ error: redactSecrets(error instanceof Error ? error.message : String(error), known), durationMs: now() - started });
+        throw error;
+      }
+      return receive(response, { origin, handle: again, started, used, requester, redirected: false, url: request.url });
+    }
+    return receive(response, { origin, handle, started, used, requester, redirected: hop.count > 0, url: request.url });
+  }
+
+  /** Sends the next request of a redirect chain through the door (policy, secrets and ledger again). */
+  function follow(
+    request: Request,
+    sent: { url: URL; method: string; headers: Headers; body: Uint8Array<ArrayBuffer> | undefined },
+    response: Response,
+    hop: Hop,
+  ): Promise<Response> {
+    const location = response.headers.get('location') ?? '';
+    const next = nextHop(sent.url, response.status, location, sent);
+    const origin = sent.url.origin;
+    const refuse = (target: string, url: string, reason: string): TabagentError => {
+      options.ledger.begin({ time: now(), method: sent.method, url: redactUrl(url, secrets.list()), origin: target, outcome: 'blocked', reason, bytesSent: 0, ...(hop.requester ? { requester: hop.requester } : {}) });
+      return blocked(reason, target);
+    };
+    if ('refused' in next) {
+      let target = origin;
+      try {
+        target = new URL(location, sent.url).origin;
+      } catch {
+        // Not a URL: recorded under the origin that sent it.
+      }
+      return Promise.reject(refuse(target, location, `Blocked a redirect from ${origin}: ${next.refused}.`));
+    }
+    if (hop.count + 1 > MAX_REDIRECTS) {
+      return Promise.reject(refuse(next.url.origin, next.url.href, `Blocked a redirect from ${origin}: more than ${MAX_REDIRECTS} redirects in a row.`));
+    }
+    const init: RequestInit = {
+      method: next.method,
+      headers: next.headers,
+      signal: request.signal,
+      redirect: 'follow',
+      credentials: request.credentials,
+      cache: request.cache,
+      referrerPolicy: request.referrerPolicy,
+    };
+    if (request.mode !== 'navigate') init.mode = request.mode;
+    if (next.body && next.body.byteLength > 0) init.body = next.body.slice();
+    return pass(next.url.href, init, { requester: hop.requester, count: hop.count + 1, from: origin });
   }
 
   async function receive(
     response: Response,
-    context: { origin: string; handle: LedgerHandle; started: number; used: SecretValue[]; requester: string | undefined },
+    context: {
+      origin: string;
+      handle: LedgerHandle;
+      started: number;
+      used: SecretValue[];
+      requester: string | undefined;
+      /** The door followed redirects by hand to get here. */
+      redirected: boolean;
+      /** The URL this response answers. */
+      url: string;
+    },
   ): Promise<Response> {
     const { handle, started, used } = context;
     const declared = Number(response.headers.get('content-length'));
@@ -200,11 +291,15 @@ export function createNetworkDoor(options: NetworkDoorOptions): NetworkDoor {
       const landed = new URL(response.url).origin;
       if (landed !== context.origin) {
         const decision = await options.policy.decide({ origin: landed, method: 'GET', ...(context.requester ? { requester: context.requester } : {}) });
+        const known = secrets.list();
+        const hopEntry = { time: now(), method: 'GET', url: redactUrl(response.url, known), origin: landed, bytesSent: 0, ...(context.requester ? { requester: context.requester } : {}) };
         if (!decision.allowed) {
           void response.body?.cancel().catch(() => undefined);
+          options.ledger.begin({ ...hopEntry, outcome: 'blocked', reason: `${decision.reason} (reached by a redirect the browser followed)` });
           handle.finish({ outcome: 'blocked', reason: decision.reason, durationMs: now() - started });
           throw blocked(decision.reason, landed);
         }
+        options.ledger.begin({ ...hopEntry, outcome: 'allowed', status: response.status, reason: `reached by a redirect from ${context.origin}` }).finish({});
       }
     }
     if (response.body === null || response.type === 'opaque' || response.type === 'opaqueredirect') {
@@ -222,12 +317,12 @@ export function createNetworkDoor(options: NetworkDoorOptions): NetworkDoor {
     if (patterns.length > 0) headers.delete('content-length');
     const wrapped = new Response(metered, { status: response.status, statusText: response.statusText, headers });
     // Libraries read these; a constructed Response would otherwise report an empty URL.
-    Object.defineProperty(wrapped, 'url', { value: response.url });
-    Object.defineProperty(wrapped, 'redirected', { value: response.redirected });
+    Object.defineProperty(wrapped, 'url', { value: response.url || (context.redirected ? context.url : '') });
+    Object.defineProperty(wrapped, 'redirected', { value: response.redirected || context.redirected });
     return wrapped;
   }
 
-  const as = (requester: string | undefined): typeof fetch => (input, init) => pass(input, init, requester);
+  const as = (requester: string | undefined): typeof fetch => (input, init) => pass(input, init, { requester, count: 0 });
   return { fetch: as(undefined), as: (requester) => as(requester), redact };
 }
 
@@ -245,6 +340,7 @@ function rebuild(request: Request, url: string, headers: Headers, body: Uint8Arr
     referrerPolicy: request.referrerPolicy,
   };
   if (request.mode !== 'navigate') init.mode = request.mode;
-  if (body && body.byteLength > 0) init.body = body;
+  // A copy: a runtime may detach the buffer it sends (Node did, on a 307), and the door may send it again.
+  if (body && body.byteLength > 0) init.body = body.slice();
   return new Request(url, init);
 }

@@ -64,23 +64,30 @@ export function meterBody(source: ReadableStream<Uint8Array>, options: MeterOpti
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { done, value } = await reader.read();
-        if (done) {
-          if (carry.byteLength > 0) controller.enqueue(replaceBytes(carry, patterns));
-          carry = new Uint8Array(0);
-          controller.close();
-          end();
-          return;
+        // A pull that enqueues nothing is not called again, so read until there is something to
+        // hand on (a small chunk may be held back whole while it could be the start of a secret).
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) {
+            if (carry.byteLength > 0) controller.enqueue(replaceBytes(carry, patterns));
+            carry = new Uint8Array(0);
+            controller.close();
+            end();
+            return;
+          }
+          total += value.byteLength;
+          if (patterns.length === 0) {
+            controller.enqueue(value);
+            return;
+          }
+          const replaced = replaceBytes(concat(carry, value), patterns);
+          const split = Math.max(0, replaced.byteLength - Math.max(0, hold));
+          carry = replaced.slice(split);
+          if (split > 0) {
+            controller.enqueue(replaced.slice(0, split));
+            return;
+          }
         }
-        total += value.byteLength;
-        if (patterns.length === 0) {
-          controller.enqueue(value);
-          return;
-        }
-        const replaced = replaceBytes(concat(carry, value), patterns);
-        const split = Math.max(0, replaced.byteLength - Math.max(0, hold));
-        carry = replaced.slice(split);
-        if (split > 0) controller.enqueue(replaced.slice(0, split));
       } catch (error) {
         end(error instanceof Error ? error.message : String(error));
         controller.error(error);

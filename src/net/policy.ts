@@ -1,3 +1,4 @@
+import { isPrivateOrigin } from '../tools/private-address';
 import type { NetworkPolicy, PolicyDecision, PolicyRequest } from './types';
 
 /** One origin someone may reach: an exact origin, or `scheme://*.domain` for a domain's subdomains. */
@@ -5,6 +6,12 @@ export interface Grant {
   origin: string;
   /** Who holds it: 'engine', 'tool:<name>', 'mcp:<server>', 'model download'… (shown in the ledger). */
   holder: string;
+  /**
+   * The person allowed this origin although it is on their own machine or private network
+   * (loopback, link-local, private ranges: see `isPrivateOrigin`). Without it such an origin is
+   * refused, in strict mode or not.
+   */
+  privateNetwork?: boolean;
 }
 
 /** Grants derived from current state (enabled tools, the configured engine), read on every request. */
@@ -21,7 +28,11 @@ export interface NetworkPolicyOptions {
 
 /** The policy the page's door uses, plus temporary grants (a download the person started). */
 export interface GrantingPolicy extends NetworkPolicy {
-  /** Grants `origins` to `holder` until the returned function is called. */
+  /**
+   * Grants `origins` to `holder` until the returned function is called. These grants come from
+   * something the person started with an address they gave (a download, connecting a server), so
+   * they cover private-network origins too.
+   */
   grant(origins: readonly string[], holder: string): () => void;
   /** Every grant in force now (sources and temporary ones), for the Network page. */
   grants(): Grant[];
@@ -49,7 +60,8 @@ export function originMatches(pattern: string, origin: string): boolean {
  * an enabled tool, the configured engine, or a temporary grant (a model download the person
  * started); anything else is blocked with a message naming the origin and how to allow it.
  * Stops a steered tool, a library or an injected instruction from contacting an address the
- * person never allowed. Outside strict mode every origin is allowed (and still recorded).
+ * person never allowed. Outside strict mode every origin is allowed (and still recorded), except
+ * private-network origins, which always need a grant that says `privateNetwork`.
  */
 export function createNetworkPolicy(options: NetworkPolicyOptions): GrantingPolicy {
   const temporary = new Map<symbol, Grant[]>();
@@ -67,7 +79,21 @@ export function createNetworkPolicy(options: NetworkPolicyOptions): GrantingPoli
   };
   return {
     decide(request: PolicyRequest): PolicyDecision {
-      const grant = all().find((candidate) => originMatches(candidate.origin, request.origin));
+      const matching = all().filter((candidate) => originMatches(candidate.origin, request.origin));
+      if (isPrivateOrigin(request.origin)) {
+        const privateGrant = matching.find((candidate) => candidate.privateNetwork === true);
+        if (privateGrant) return { allowed: true, grantedBy: privateGrant.holder };
+        const holders = matching.map((candidate) => candidate.holder);
+        return {
+          allowed: false,
+          reason:
+            `Blocked a request to ${request.origin}${request.requester ? ` from ${request.requester}` : ''}: it is on this ` +
+            `computer or a private network (loopback, link-local or a private range), and ` +
+            (holders.length > 0 ? `the grant of ${holders.join(', ')} does not cover private addresses. ` : 'nothing grants it. ') +
+            'To allow it, confirm the private-network warning where the tool or server is set up.',
+        };
+      }
+      const grant = matching[0];
       if (grant) return { allowed: true, grantedBy: grant.holder };
       if (!options.strict()) return { allowed: true };
       const how =
@@ -84,7 +110,7 @@ export function createNetworkPolicy(options: NetworkPolicyOptions): GrantingPoli
       const key = Symbol(holder);
       temporary.set(
         key,
-        origins.map((origin) => ({ origin, holder })),
+        origins.map((origin) => (isPrivateOrigin(origin) ? { origin, holder, privateNetwork: true } : { origin, holder })),
       );
       return () => {
         temporary.delete(key);

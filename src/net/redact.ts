@@ -1,20 +1,13 @@
 import { decodePlaceholders, replacePlaceholders } from '../core/secret-placeholder';
 
 export { decodePlaceholders };
+import { secretForms } from './secret-forms';
 import type { SecretValue } from './types';
 
 /** Query parameter names whose values are credentials (`api_key`, `access_token`, `sig`…). */
 const CREDENTIAL_NAME = /key|token|secret|passw|pwd|auth|sig|credential|session|bearer/i;
 
-/** Shortest value treated as a secret when scrubbing text: shorter ones would redact ordinary words. */
-const MIN_SECRET_LENGTH = 4;
-
-/** Every form a secret value may take in text we did not write: as is, URL-encoded, JSON-escaped. */
-export function secretForms(value: string): string[] {
-  if (value.length < MIN_SECRET_LENGTH) return [];
-  const forms = new Set([value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]);
-  return [...forms].sort((a, b) => b.length - a.length);
-}
+export { secretForms };
 
 /**
  * Replaces every secret value (in any of its forms) with `[redacted]`. Stops values from reaching

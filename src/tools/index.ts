@@ -22,7 +22,7 @@ export {
 } from './registry';
 export { createToolExecutor, type ToolExecutorOptions } from './executor';
 export { guardFetch } from './origin-guard';
-export { isHttpOrigin, originOf } from './origins';
+export { isHttpOrigin, originOf, toolGrants, type ToolGrant } from './origins';
 export { builtinManifests, registerBuiltins, type BuiltinsConfig, type ModelApiConfig, type ModelApiConfigSource, type MemoryToolSource, type MemoryToolStore } from './builtins';
 export { describeTime, createCurrentTime, type CurrentTime, type CurrentTimeOptions } from './builtins/current-time';
 export { createModelApi, modelApiOrigins, type ModelApiChatResult, type ModelApiImageResult } from './builtins/model-api';

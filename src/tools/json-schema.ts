@@ -20,7 +20,8 @@ const DIALECT_URIS: ReadonlyMap<string, SchemaDialect> = new Map([
  * Options for schemas from the outside world (OpenAPI documents, MCP servers, manifests):
  * report every error, accept unknown keywords, never change the data (no coercion, no
  * defaults, no removal: what the user approves is exactly what runs), and never register a
- * schema's `$id` globally (two tools with the same `$id` would otherwise collide).
+ * schema's `$id` globally (two tools with the same `$id` would otherwise collide), and look only
+ * at the arguments' own properties.
  */
 const OPTIONS: Options = {
   allErrors: true,
@@ -31,6 +32,9 @@ const OPTIONS: Options = {
   addUsedSchema: false,
   validateSchema: false,
   logger: false,
+  // Without this Ajv reads `data.constructor` and `data.toString` from Object.prototype, so an
+  // optional property named like an inherited member fails every call ("/constructor must be string").
+  ownProperties: true,
 };
 
 const instances = new Map<SchemaDialect, SchemaCompiler>();

@@ -38,6 +38,7 @@ export const toolManifestSchema: JsonSchema = {
     sideEffects: { type: 'boolean' },
     trustedOutput: { type: 'boolean' },
     allowedOrigins: { type: 'array', uniqueItems: true, items: { type: 'string' } },
+    privateNetwork: { type: 'boolean' },
     secrets: {
       type: 'array',
       items: {

@@ -37,6 +37,12 @@ export interface ToolManifest {
   /** The only origins (`https://host[:port]`) the tool may contact. */
   allowedOrigins: string[];
   /**
+   * The person allowed this tool's origins although they are on their own machine or private
+   * network (loopback, link-local, private ranges). Without it the door refuses such origins.
+   * Set only from an address the person typed (tool editor, a base URL, an MCP server URL).
+   */
+  privateNetwork?: boolean;
+  /**
    * The tool's output is computed here from its arguments alone (no outside text), so its results
    * do not make the context untrusted. Honoured only for built-in tools without origins: an
    * imported manifest cannot talk its way out of the injection defences.

@@ -24,3 +24,18 @@ export function originOf(url: string): string | undefined {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
   return parsed.origin;
 }
+
+/** One origin the network policy grants an enabled tool (the shape of the door's `Grant`). */
+export interface ToolGrant {
+  origin: string;
+  holder: string;
+  privateNetwork?: boolean;
+}
+
+/**
+ * What the network policy grants an enabled tool: each of its origins, held by `tool:<name>`;
+ * private-network origins count only when the manifest says the person allowed them.
+ */
+export function toolGrants(name: string, origins: readonly string[], manifest: { privateNetwork?: boolean }): ToolGrant[] {
+  return origins.map((origin) => ({ origin, holder: `tool:${name}`, ...(manifest.privateNetwork === true ? { privateNetwork: true } : {}) }));
+}

@@ -48,8 +48,15 @@ function matches(preview: RequestPreview, input: RequestInfo | URL, init: Reques
  * approved: a different method, URL or body is refused before it leaves.
  */
 export function guardPreview(fetchImpl: typeof fetch, toolName: string, approved: readonly RequestPreview[]): typeof fetch {
+  // Each approved request may be sent once: a tool replaying an approval (sending the approved
+  // request again) is refused like a request that was never shown.
+  const unused = [...approved];
   return (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    if (approved.some((preview) => matches(preview, input, init))) return fetchImpl(input, init);
+    const index = unused.findIndex((preview) => matches(preview, input, init));
+    if (index >= 0) {
+      unused.splice(index, 1);
+      return fetchImpl(input, init);
+    }
     return Promise.reject(
       new TabagentError('denied', `Tool ${toolName} tried to send a request that differs from the one you approved; it was not sent.`, {
         data: { tool: toolName },

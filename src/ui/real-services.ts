@@ -5,7 +5,7 @@ import { providerPresets } from '../llm/openai-compatible/provider-presets';
 import { toolModeForModel } from '../llm/catalog';
 import { defaultSettings, isEngineConfigured, isToolEnabled, openTabagentDb, type Settings, type TabagentDb } from '../store';
 import { engineKindOf } from '../store/settings';
-import { createToolExecutor, registerBuiltins, ToolRegistry, type ModelApiConfig } from '../tools';
+import { createToolExecutor, registerBuiltins, toolGrants, ToolRegistry, type ModelApiConfig } from '../tools';
 import type { ChatRunSetup } from './chat/chat-controller';
 import { choiceKey, localChoiceOf } from './models/local-choice';
 import { LocalEngineHolder, transformersOptionsOf } from './models/local-engines';
@@ -102,7 +102,7 @@ export function createRealServices(options: { network?: AppNetwork } = {}): AppS
   };
   // Strict mode lets a tool reach exactly the origins of its manifest (and settings), while it is enabled.
   network?.addGrantSource(() =>
-    registry.listEnabled().flatMap((manifest) => registry.allowedOrigins(manifest.name).map((origin) => ({ origin, holder: `tool:${manifest.name}` }))),
+    registry.listEnabled().flatMap((manifest) => toolGrants(manifest.name, registry.allowedOrigins(manifest.name), manifest)),
   );
 
   // MCP servers and OpenAPI imports add to this same registry, so their tools reach the agent. With

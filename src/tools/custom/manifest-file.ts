@@ -34,7 +34,9 @@ export function parseManifestFile(text: string): ParsedManifestFile {
       problems: ['implementation: is required; only custom tools (an HTTP request template or JavaScript) can be imported here'],
     };
   }
-  return { ok: true, manifest };
+  // A file cannot grant private-network access: only an address the person types can.
+  const { privateNetwork: _ignored, ...granted } = manifest;
+  return { ok: true, manifest: granted };
 }
 
 /** The file name a manifest is exported under (the public/tool-manifests convention). */

@@ -1,3 +1,4 @@
+import { isPrivateOrigin } from '../private-address';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { JsonSchema } from '../../core/types';
 import { dialectOf } from '../json-schema';
@@ -48,5 +49,7 @@ export function mcpToolToManifest(tool: Tool, options: McpManifestOptions): Tool
     kind: 'mcp',
     sideEffects: tool.annotations?.readOnlyHint !== true,
     allowedOrigins: [options.origin],
+    // The person typed this server's address to connect it: a local server is what they meant.
+    ...(isPrivateOrigin(options.origin) ? { privateNetwork: true } : {}),
   };
 }

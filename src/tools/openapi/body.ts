@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../../core/types';
 import { isObject, type JsonObject, type OpenApiVersion } from './document';
-import { MAX_SCHEMA_DESCRIPTION_CHARS, swagger2ParameterSchema, toJsonSchema } from './schema';
+import { MAX_SCHEMA_DESCRIPTION_CHARS, swagger2ParameterSchema, toJsonSchema, type SharedDefinitions } from './schema';
 
 /** An operation's request body, ready to merge into the tool's schema. */
 export interface BodyPlan {
@@ -31,24 +31,24 @@ function withDescription(schema: JsonSchema, description: unknown): JsonSchema {
 }
 
 /** OpenAPI 3.x `requestBody`. */
-function openApi3Body(operation: JsonObject, version: OpenApiVersion): BodyPlan | undefined {
+function openApi3Body(operation: JsonObject, version: OpenApiVersion, definitions: SharedDefinitions): BodyPlan | undefined {
   const body = operation.requestBody;
   if (!isObject(body) || !isObject(body.content)) return undefined;
   const contentType = preferredMediaType(Object.keys(body.content));
   if (contentType === undefined) return undefined;
   const media = body.content[contentType];
-  const schema = isObject(media) && media.schema !== undefined ? toJsonSchema(media.schema, version, { request: true }) : {};
+  const schema = isObject(media) && media.schema !== undefined ? toJsonSchema(media.schema, version, { request: true, definitions }) : {};
   return { contentType, required: body.required === true, schema: withDescription(schema, body.description) };
 }
 
 /** Swagger 2.0 `in: body` or `in: formData` parameters. */
-function swagger2Body(parameters: JsonObject[], operation: JsonObject, document: JsonObject): BodyPlan | undefined {
+function swagger2Body(parameters: JsonObject[], operation: JsonObject, document: JsonObject, definitions: SharedDefinitions): BodyPlan | undefined {
   const consumes = (Array.isArray(operation.consumes) ? operation.consumes : Array.isArray(document.consumes) ? document.consumes : []).filter(
     (type): type is string => typeof type === 'string',
   );
   const body = parameters.find((parameter) => parameter.in === 'body');
   if (body) {
-    const schema = isObject(body.schema) ? toJsonSchema(body.schema, '2.0', { request: true }) : {};
+    const schema = isObject(body.schema) ? toJsonSchema(body.schema, '2.0', { request: true, definitions }) : {};
     return {
       contentType: preferredMediaType(consumes.length > 0 ? consumes : ['application/json']) ?? 'application/json',
       required: body.required === true,
@@ -73,9 +73,15 @@ function swagger2Body(parameters: JsonObject[], operation: JsonObject, document:
   };
 }
 
-/** The request body of an operation, if it takes one. */
-export function planBody(parameters: JsonObject[], operation: JsonObject, document: JsonObject, version: OpenApiVersion): BodyPlan | undefined {
-  return version === '2.0' ? swagger2Body(parameters, operation, document) : openApi3Body(operation, version);
+/** The request body of an operation, if it takes one; schemas it shares with the parameters go into `definitions`. */
+export function planBody(
+  parameters: JsonObject[],
+  operation: JsonObject,
+  document: JsonObject,
+  version: OpenApiVersion,
+  definitions: SharedDefinitions,
+): BodyPlan | undefined {
+  return version === '2.0' ? swagger2Body(parameters, operation, document, definitions) : openApi3Body(operation, version, definitions);
 }
 
 /** Whether a body schema is a plain object whose properties can be offered as top-level arguments. */

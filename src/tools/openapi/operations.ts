@@ -7,6 +7,9 @@ import { isObject, type JsonObject, type OpenApiVersion } from './document';
 import { mergedParameters, parameterBinding, planParameters, undeclaredPathParameters } from './parameters';
 import { securityAlternatives, type OpenApiSecurityScheme } from './security';
 import { serverOrigin, serverUrlFor, type ServerOptions } from './servers';
+import { SharedDefinitions } from './schema';
+import { originOf } from '../origins';
+import { isPrivateOrigin } from '../private-address';
 
 /** Longest tool description kept (the document's text is untrusted and costs prompt tokens). */
 export const MAX_OPERATION_DESCRIPTION_CHARS = 1500;
@@ -83,7 +86,9 @@ export function buildOperationTool(
   const notes: string[] = [];
   const serverUrl = serverUrlFor(context.document, context.version, context, pathItem, operation);
   const rawParameters = mergedParameters(pathItem, operation);
-  const plans = planParameters(rawParameters, context.version, notes);
+  // One per tool: a schema used in several places of this tool's arguments is written once.
+  const definitions = new SharedDefinitions();
+  const plans = planParameters(rawParameters, context.version, notes, definitions);
   plans.push(...undeclaredPathParameters(path, plans));
   // Path first: those are the arguments a model must never leave out.
   plans.sort((a, b) => Number(b.in === 'path') - Number(a.in === 'path'));
@@ -99,7 +104,7 @@ export function buildOperationTool(
   }
 
   let body: BodyBinding | undefined;
-  const bodyPlan = planBody(rawParameters, operation, context.document, context.version);
+  const bodyPlan = planBody(rawParameters, operation, context.document, context.version, definitions);
   if (bodyPlan) {
     const spreadable = isSpreadable(bodyPlan.schema) && Object.keys(bodyPlan.schema.properties).every((name) => !(name in properties) && name !== '__proto__');
     if (spreadable || bodyPlan.fields) {
@@ -132,6 +137,12 @@ export function buildOperationTool(
   );
   const usedSchemes = [...new Set(alternatives.flat())];
   const origin = serverOrigin(serverUrl);
+  const privateNetwork = privateNetworkGrant(origin, context);
+  if (isPrivateOrigin(origin) && !privateNetwork) {
+    notes.push(
+      `the server ${origin} is on this computer or a private network; its calls are refused unless you give it yourself as the base URL`,
+    );
+  }
   const secrets: SecretReference[] = usedSchemes.map((name) => ({
     name: secretName(context.title, name),
     description: `${context.schemes.get(name)!.label} for ${context.title}, sent only to ${origin}.`,
@@ -141,6 +152,7 @@ export function buildOperationTool(
   const name = uniqueToolName(sanitizeToolName(operationId ?? `${method} ${path}`, context.prefix), context.taken);
   const parametersSchema: JsonSchema = { type: 'object', properties: { ...properties }, additionalProperties: false };
   if (required.length > 0) parametersSchema.required = [...new Set(required)];
+  if (Object.keys(definitions.defs).length > 0) parametersSchema.$defs = definitions.defs;
 
   const manifest: ToolManifest = {
     name,
@@ -149,6 +161,7 @@ export function buildOperationTool(
     kind: 'openapi',
     sideEffects: !SAFE_METHODS.has(method),
     allowedOrigins: [origin],
+    ...(privateNetwork ? { privateNetwork: true } : {}),
     ...(secrets.length > 0 ? { secrets } : {}),
   };
   const binding: OpenApiBinding = {
@@ -161,4 +174,15 @@ export function buildOperationTool(
     security,
   };
   return { manifest, binding, notes };
+}
+
+/**
+ * Whether a private-network server may be granted: only when the person typed its address (the
+ * base URL, or the URL they loaded the document from). A document's own `servers` entry cannot
+ * point a tool at 169.254.169.254 or a router.
+ */
+function privateNetworkGrant(origin: string, context: ServerOptions): boolean {
+  if (!isPrivateOrigin(origin)) return false;
+  const typed = [context.serverUrl, context.specUrl].map((url) => (url ? originOf(url) : undefined));
+  return typed.includes(origin);
 }

@@ -1,7 +1,7 @@
 import type { JsonSchema } from '../../core/types';
 import type { ParameterBinding, ParameterStyle } from './binding';
 import { isObject, type JsonObject, type OpenApiVersion } from './document';
-import { MAX_SCHEMA_DESCRIPTION_CHARS, swagger2ParameterSchema, toJsonSchema } from './schema';
+import { MAX_SCHEMA_DESCRIPTION_CHARS, swagger2ParameterSchema, toJsonSchema, type SharedDefinitions } from './schema';
 
 /** A parameter ready to merge into the tool's schema. */
 export interface ParameterPlan {
@@ -66,14 +66,14 @@ function swagger2Plan(parameter: JsonObject, location: ParameterPlan['in']): Par
 }
 
 /** How an OpenAPI 3.x parameter is planned (its `schema`, or a `content` entry sent as JSON). */
-function openApi3Plan(parameter: JsonObject, location: ParameterPlan['in'], version: OpenApiVersion): ParameterPlan {
+function openApi3Plan(parameter: JsonObject, location: ParameterPlan['in'], version: OpenApiVersion, definitions: SharedDefinitions): ParameterPlan {
   let schema: JsonSchema = {};
   let style: ParameterStyle = location === 'query' ? 'form' : 'simple';
   if (isObject(parameter.schema)) {
-    schema = toJsonSchema(parameter.schema, version, { request: true });
+    schema = toJsonSchema(parameter.schema, version, { request: true, definitions });
   } else if (isObject(parameter.content)) {
     const first = Object.values(parameter.content)[0];
-    if (isObject(first) && isObject(first.schema)) schema = toJsonSchema(first.schema, version, { request: true });
+    if (isObject(first) && isObject(first.schema)) schema = toJsonSchema(first.schema, version, { request: true, definitions });
     style = 'json';
   }
   if (typeof parameter.style === 'string' && style !== 'json') style = parameter.style as ParameterStyle;
@@ -89,8 +89,11 @@ function openApi3Plan(parameter: JsonObject, location: ParameterPlan['in'], vers
   };
 }
 
-/** The path, query and header parameters of an operation, planned; `notes` collects what was left out and why. */
-export function planParameters(parameters: JsonObject[], version: OpenApiVersion, notes: string[]): ParameterPlan[] {
+/**
+ * The path, query and header parameters of an operation, planned; `notes` collects what was left
+ * out and why; schemas they share go into `definitions`.
+ */
+export function planParameters(parameters: JsonObject[], version: OpenApiVersion, notes: string[], definitions: SharedDefinitions): ParameterPlan[] {
   const plans: ParameterPlan[] = [];
   for (const parameter of parameters) {
     const location = parameter.in;
@@ -101,7 +104,7 @@ export function planParameters(parameters: JsonObject[], version: OpenApiVersion
     }
     if (location !== 'path' && location !== 'query' && location !== 'header') continue;
     if (location === 'header' && IGNORED_HEADERS.has(String(parameter.name).toLowerCase())) continue;
-    plans.push(version === '2.0' ? swagger2Plan(parameter, location) : openApi3Plan(parameter, location, version));
+    plans.push(version === '2.0' ? swagger2Plan(parameter, location) : openApi3Plan(parameter, location, version, definitions));
   }
   return plans;
 }

@@ -51,6 +51,55 @@ const DROPPED_KEYWORDS = new Set([
 export interface ToJsonSchemaOptions {
   /** Leave out `readOnly` properties (they are never sent in a request). */
   request?: boolean;
+  /**
+   * Where schemas met more than once go, shared by every `toJsonSchema` call whose results end up
+   * in one tool schema; the caller then puts `definitions.defs` at that schema's root as `$defs`.
+   * Absent: each result carries its own `$defs`.
+   */
+  definitions?: SharedDefinitions;
+}
+
+/** Serialized size (characters) up to which a shared schema is repeated instead of referenced. */
+const INLINE_LIMIT = 160;
+
+/**
+ * Schemas that a dereferenced document reaches more than once (one component `$ref`ed from many
+ * places), converted once and written once under `$defs`, with a local `$ref` at every use.
+ * Stops a few KB of nested shared `$ref`s (7 levels × 10 properties) from expanding into hundreds
+ * of MB of tool schema and minutes of work.
+ */
+export class SharedDefinitions {
+  /** The `$defs` to put at the root of the schema that holds every converted result. */
+  readonly defs: Record<string, JsonSchema> = {};
+  /** A source schema node → its converted result (placed where the node was first met). */
+  readonly #converted = new Map<object, JsonSchema>();
+  /** Converted results that have been moved into `defs` → their `$ref`. */
+  readonly #refs = new WeakMap<JsonSchema, string>();
+
+  /** The `$ref` for a node converted before, moving its result into `defs` the first time it is shared. */
+  reuse(node: object): JsonSchema | undefined {
+    const result = this.#converted.get(node);
+    if (!result) return undefined;
+    let ref = this.#refs.get(result);
+    if (ref === undefined) {
+      // Small schemas (`{"type": "string"}`) are cheaper written again than referenced, and stay readable.
+      if (JSON.stringify(result).length <= INLINE_LIMIT) return structuredClone(result);
+      const name = `s${Object.keys(this.defs).length}`;
+      ref = `#/$defs/${name}`;
+      // Moved, not copied: the place where it was first met becomes a `$ref` too, so every
+      // schema is written exactly once.
+      this.defs[name] = { ...result };
+      for (const key of Object.keys(result)) delete result[key];
+      result.$ref = ref;
+      this.#refs.set(result, ref);
+    }
+    return { $ref: ref };
+  }
+
+  /** Remembers what `node` became. */
+  remember(node: object, result: JsonSchema): void {
+    this.#converted.set(node, result);
+  }
 }
 
 function jsonCopy(value: unknown): unknown {
@@ -67,17 +116,28 @@ function jsonCopy(value: unknown): unknown {
  * `exclusiveMinimum`/`exclusiveMaximum` (2.0/3.0) rewritten, `type: file` made a binary string,
  * OpenAPI-only keywords and extensions dropped, `example` kept as `examples`. A cycle (recursive
  * schemas after resolution) or a too-deep branch becomes `{}` (any value), so the result is
- * always finite JSON. A `$ref` left unresolved (external file) also becomes `{}`.
+ * always finite JSON. A `$ref` left unresolved (external file) also becomes `{}`. A schema met more
+ * than once is written once under `$defs` and referenced (see `SharedDefinitions`).
  */
 export function toJsonSchema(schema: unknown, version: OpenApiVersion, options: ToJsonSchemaOptions = {}): JsonSchema {
-  const converted = convert(schema, version, options, new Set(), 0);
-  return typeof converted === 'boolean' ? (converted ? {} : { not: {} }) : converted;
+  const definitions = options.definitions ?? new SharedDefinitions();
+  const converted = convert(schema, version, { ...options, definitions }, new Set(), 0);
+  const result = typeof converted === 'boolean' ? (converted ? {} : { not: {} }) : converted;
+  if (options.definitions || Object.keys(definitions.defs).length === 0) return result;
+  return { ...result, $defs: definitions.defs };
 }
 
-function convert(node: unknown, version: OpenApiVersion, options: ToJsonSchemaOptions, ancestors: Set<object>, depth: number): JsonSchema | boolean {
+type ConvertOptions = ToJsonSchemaOptions & { definitions: SharedDefinitions };
+
+function convert(node: unknown, version: OpenApiVersion, options: ConvertOptions, ancestors: Set<object>, depth: number): JsonSchema | boolean {
   if (typeof node === 'boolean') return node;
   if (!isObject(node) || typeof node.$ref === 'string') return {};
-  if (ancestors.has(node) || depth > MAX_DEPTH) {
+  if (ancestors.has(node)) {
+    return typeof node.description === 'string' ? { description: truncate(node.description) } : {};
+  }
+  const shared = options.definitions.reuse(node);
+  if (shared) return shared;
+  if (depth > MAX_DEPTH) {
     return typeof node.description === 'string' ? { description: truncate(node.description) } : {};
   }
   ancestors.add(node);
@@ -113,6 +173,7 @@ function convert(node: unknown, version: OpenApiVersion, options: ToJsonSchemaOp
       result.required = (result.required as unknown[]).filter((name) => typeof name === 'string' && kept !== undefined && name in kept);
       if ((result.required as unknown[]).length === 0) delete result.required;
     }
+    options.definitions.remember(node, result);
     return result;
   } finally {
     ancestors.delete(node);
@@ -123,7 +184,7 @@ function convertMap(
   key: string,
   map: JsonObject,
   version: OpenApiVersion,
-  options: ToJsonSchemaOptions,
+  options: ConvertOptions,
   ancestors: Set<object>,
   depth: number,
 ): JsonObject {

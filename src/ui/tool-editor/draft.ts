@@ -8,6 +8,7 @@ import { placeholderIds } from '../../core/secret-placeholder';
 import type { JsonSchema } from '../../core/types';
 import { HTTP_METHODS, type HttpMethod } from '../../tools/custom/implementation';
 import { splitUrlTemplate } from '../../tools/custom/url-template';
+import { isPrivateOrigin } from '../../tools/private-address';
 import { validateManifest, type SecretReference, type ToolExample, type ToolManifest } from '../../tools/manifest';
 
 export type ToolType = 'http' | 'javascript';
@@ -198,6 +199,8 @@ export function draftToManifest(draft: ToolDraft): { manifest: ToolManifest; pro
       kind: 'http',
       sideEffects: draft.sideEffects,
       allowedOrigins: origin ? [origin] : [],
+      // The person typed this address; the editor warns them when it is a private one.
+      ...(origin && isPrivateOrigin(origin) ? { privateNetwork: true } : {}),
       ...(secrets.length > 0 ? { secrets } : {}),
       parameters,
       implementation: {

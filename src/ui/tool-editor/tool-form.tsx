@@ -5,6 +5,7 @@ import type { ToolManifest } from '../../tools/manifest';
 import type { CustomToolServices } from './custom-tool-services';
 import { draftOrigin, draftToManifest, type EditorField, type FieldProblem, type ToolDraft, type ToolType } from './draft';
 import { t } from './messages';
+import { isPrivateOrigin } from '../../tools/private-address';
 
 export interface ToolFormProps {
   services: CustomToolServices;
@@ -281,6 +282,11 @@ export function ToolForm(props: ToolFormProps) {
           </Field>
         </div>
         <Show when={origin()}>{(shown) => <p class="muted tool-form-origin">{t('origin', { origin: shown() })}</p>}</Show>
+        <Show when={isPrivateOrigin(origin() ?? '')}>
+          <p class="warning tool-form-private" role="note">
+            {t('privateOrigin', { origin: origin() ?? '' })}
+          </p>
+        </Show>
         <Field ids={ids.headers} label={t('headers')} hint={t('headersHint')} problems={problemsFor('headers')}>
           <textarea
             id={ids.headers.id}

@@ -64,6 +64,9 @@ export const t = defineMessages({
     loading: 'Reading the document…',
     previewTitle: ({ title, version }) => (version ? `${title} ${version}` : String(title)),
     previewSummary: ({ count, spec }) => `${count} operations (OpenAPI ${spec})`,
+    previewOrigin: ({ origin }) => `Calls ${origin}`,
+    previewPrivate: ({ origin }) =>
+      `Private network: ${origin} is on this computer or your local network. It is reached only when you typed that address yourself (as the base URL or the document’s address).`,
     operationsLegend: 'Operations to add',
     selectAll: 'Select all',
     selectNone: 'Select none',
@@ -137,6 +140,8 @@ export const t = defineMessages({
     loading: '正在读取文档…',
     previewTitle: ({ title, version }) => (version ? `${title} ${version}` : String(title)),
     previewSummary: ({ count, spec }) => `${count} 个操作（OpenAPI ${spec}）`,
+    previewOrigin: ({ origin }) => `调用 ${origin}`,
+    previewPrivate: ({ origin }) => `私有网络：${origin} 位于本机或局域网。只有当您亲自输入该地址（作为基础地址或文档地址）时才会访问它。`,
     operationsLegend: '要添加的操作',
     selectAll: '全选',
     selectNone: '全不选',

@@ -2,6 +2,7 @@ import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
+import { isPrivateOrigin } from '../../tools/private-address';
 import type { OpenApiPreview, OpenApiSource, ToolLibraryServices } from './tool-library-services';
 
 export interface OpenApiSectionProps {
@@ -123,6 +124,18 @@ export function OpenApiSection(props: OpenApiSectionProps) {
           <div class="tools-preview">
             <h4>{t('previewTitle', { title: current().title, version: current().apiVersion })}</h4>
             <p class="muted">{t('previewSummary', { count: current().operations.length, spec: current().specVersion })}</p>
+            <For each={[...new Set(current().operations.map((operation) => operation.origin))]}>
+              {(origin) => (
+                <>
+                  <p class="muted tools-preview-origin">{t('previewOrigin', { origin })}</p>
+                  <Show when={isPrivateOrigin(origin)}>
+                    <p class="warning tools-preview-private" role="note">
+                      {t('previewPrivate', { origin })}
+                    </p>
+                  </Show>
+                </>
+              )}
+            </For>
             <fieldset>
               <legend>{t('operationsLegend')}</legend>
               <div class="tools-item-controls">

@@ -6,7 +6,8 @@ import { loadMcpModule, loadOpenApiModule } from '../../tools/openapi-entry';
 import type { McpServerManager, McpServerStatus, McpServerStore } from '../../tools/mcp';
 import { isOpenApiBinding } from '../../tools/openapi/binding-check';
 import { createOpenApiImplementation, createOpenApiPreview } from '../../tools/openapi/execute';
-import { originOf } from '../../tools/origins';
+import { originOf, type ToolGrant } from '../../tools/origins';
+import { isPrivateOrigin } from '../../tools/private-address';
 import type { ToolRegistry } from '../../tools/registry';
 import type { ResolveSecret } from '../../tools/secrets';
 import { deleteSecrets, storedSecretResolver, storeSecret } from './stored-secrets';
@@ -38,7 +39,7 @@ export interface ToolLibraryOptions {
 /** The app's tool library, plus what the network door needs from it. */
 export interface ToolLibrary extends ToolLibraryServices {
   /** Origins the library's own connections need now: each enabled MCP server's, held by `mcp:<name>`. */
-  grants(): Array<{ origin: string; holder: string }>;
+  grants(): ToolGrant[];
 }
 
 /** Largest OpenAPI document read (real ones are well under 5 MB). */
@@ -349,7 +350,8 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
     grants() {
       return (loadedManager?.statuses() ?? []).flatMap((server) => {
         const origin = server.enabled ? originOf(server.url) : undefined;
-        return origin ? [{ origin, holder: `mcp:${server.name || origin}` }] : [];
+        // The person typed the server's address (a local MCP server is the usual case).
+        return origin ? [{ origin, holder: `mcp:${server.name || origin}`, ...(isPrivateOrigin(origin) ? { privateNetwork: true } : {}) }] : [];
       });
     },
   };

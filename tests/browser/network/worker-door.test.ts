@@ -42,7 +42,7 @@ function spawn(): (kind: 'fetch' | 'cache-add', url: string) => Promise<ProbeRes
 function pageDoor(granted: string[]) {
   const store = createMemoryLedgerStore();
   const ledger = createNetworkLedger(store);
-  const policy = createNetworkPolicy({ strict: () => true, sources: [() => granted.map((origin) => ({ origin, holder: 'test grant' }))] });
+  const policy = createNetworkPolicy({ strict: () => true, sources: [() => granted.map((origin) => ({ origin, holder: 'test grant', privateNetwork: true }))] });
   const door = createNetworkDoor({ policy, ledger });
   cleanups.push(installNetworkDoor({ door, policy, ledger }));
   return { store, ledger };

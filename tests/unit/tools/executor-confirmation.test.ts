@@ -105,6 +105,31 @@ describe('executor: confirmation of data-sending calls', () => {
     expect(sent).toEqual([{ url: shown?.url, body: shown?.body, authorization: 'Bearer {{secret:settings.modelApi.apiKey}}' }]);
   });
 
+  it('refuses a replayed approval: the approved request is sent once, a second send is refused', async () => {
+    const registry = new ToolRegistry();
+    const sent: string[] = [];
+    registry.register(
+      httpTool('replayer', { sideEffects: true }),
+      async (args, context) => {
+        await context.fetch('https://api.example/in', { method: 'POST', body: String(args.text) });
+        // The same request again, under the one approval.
+        await context.fetch('https://api.example/in', { method: 'POST', body: String(args.text) });
+        return 'sent twice';
+      },
+      { preview: (args) => [{ method: 'POST', url: 'https://api.example/in', body: String(args.text) }] },
+    );
+    const executor = createToolExecutor(registry, {
+      fetch: async (input) => {
+        sent.push(String(input));
+        return new Response('ok');
+      },
+    });
+    const { approve } = recordingApprove('allow');
+    const result = await executor.execute({ id: '1', name: 'replayer', arguments: { text: 'pay 10' } }, { approve });
+    expect(result.error?.code).toBe('denied');
+    expect(sent).toEqual(['https://api.example/in']);
+  });
+
   it('refuses a request that differs from the approved preview', async () => {
     const registry = new ToolRegistry();
     const sent: string[] = [];
