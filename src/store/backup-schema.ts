@@ -74,7 +74,7 @@ const mcpServer = record({
 
 const list = (items: object): object => ({ type: 'array', items });
 
-/** Version 1 of the backup file. */
+/** Version 1 of the backup file, whole (the import validates it in parts: head, then each record). */
 export const backupSchemaV1 = {
   type: 'object',
   required: ['format', 'version', 'exportedAt', 'data'],
@@ -111,6 +111,43 @@ export const backupSchemaV1 = {
         evalExamples: list(evalExample),
         mcpServers: list(mcpServer),
       },
+    },
+  },
+} as const;
+
+/** Each backed-up store's record schema: records are validated one at a time (backup-validate.ts). */
+export const backupRecordSchemas = {
+  conversations: conversation,
+  messages: message,
+  memories: memory,
+  knowledgeBases: knowledgeBase,
+  knowledgeDocuments: knowledgeDocument,
+  knowledgeChunks: knowledgeChunk,
+  vectors: vector,
+  tools: tool,
+  evalRuns: evalRun,
+  evalExamples: evalExample,
+  mcpServers: mcpServer,
+} as const;
+
+const storeNames = Object.keys(backupRecordSchemas);
+
+/**
+ * The file's outer shape with each store only checked to be an array: its records are checked
+ * one by one so that a file with a million bad records stops at the first few problems instead
+ * of collecting every one of them.
+ */
+export const backupHeadSchemaV1 = {
+  type: 'object',
+  required: ['format', 'version', 'exportedAt', 'data'],
+  properties: {
+    format: { const: 'tabagent-backup' },
+    version: { const: 1 },
+    exportedAt: string,
+    data: {
+      type: 'object',
+      required: storeNames,
+      properties: { settings: { type: 'object' }, ...Object.fromEntries(storeNames.map((store) => [store, { type: 'array' }])) },
     },
   },
 } as const;
