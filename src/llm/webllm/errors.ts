@@ -1,4 +1,8 @@
 import { isAbortError, TabagentError, type ErrorCode } from '../../core/errors';
+import { networkFailure } from '../../core/network-errors';
+
+/** Where web-llm's prebuilt model records download their weights from. */
+const WEBLLM_MODEL_HOST = 'huggingface.co';
 
 interface Rule {
   /** web-llm error class names (they cross the worker as "Name: message" strings). */
@@ -115,6 +119,10 @@ export function toWebLLMError(value: unknown, modelId?: string): TabagentError {
     (candidate) => (candidate.names?.includes(name) ?? false) || (candidate.pattern?.test(`${name} ${detail}`) ?? false),
   );
   if (!rule) return new TabagentError('internal', `The local model failed: ${detail}`, { data, cause: value });
+  if (rule.reason === 'download') {
+    // Which host, that nothing was downloaded, and what to do (core/network-errors.ts).
+    return networkFailure({ source: 'model-hub', host: WEBLLM_MODEL_HOST, ...(modelId ? { name: modelId } : {}) }, { cause: value, extra: { ...data, reason: rule.reason } });
+  }
   const message = rule.reason === 'request-shape' || rule.reason === 'grammar' ? `${rule.message} ${detail}` : rule.message;
   return new TabagentError(rule.code, message, {
     data: { ...data, reason: rule.reason },
