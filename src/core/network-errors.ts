@@ -104,3 +104,18 @@ export function isFetchFailure(value: unknown): boolean {
   const text = value instanceof Error ? `${value.name}: ${value.message}` : String(value);
   return /Failed to fetch|NetworkError when attempting|Load failed|fetch failed|ERR_NAME_NOT_RESOLVED|ERR_CONNECTION|ECONNREFUSED|ENOTFOUND|ERR_INTERNET_DISCONNECTED/i.test(text);
 }
+
+/**
+ * The person-facing text for a downloaded file that does not match its published hash (code
+ * 'integrity', data `host` and `file`), in `language`; undefined for any other error.
+ */
+export function describeIntegrityError(error: { code: ErrorCode; data?: unknown }, language: NetworkErrorLanguage = 'en'): NetworkErrorDescription | undefined {
+  if (error.code !== 'integrity' || typeof error.data !== 'object' || error.data === null) return undefined;
+  const { host, file } = error.data as Record<string, unknown>;
+  if (typeof host !== 'string' || typeof file !== 'string') return undefined;
+  const message =
+    language === 'zh'
+      ? `来自 ${host} 的模型文件 ${file} 与其来源公布的校验值不符，因此没有加载也没有保存。它可能在传输途中被篡改。请稍后重试，或从其他来源下载模型。`
+      : `The model file ${file} from ${host} does not match the checksum its source publishes, so it was not loaded or kept. It may have been altered on the way. Try again later, or download the model from another source.`;
+  return { message, actions: ['retry'] };
+}

@@ -1,6 +1,6 @@
 import { batch, createSignal, type Accessor } from 'solid-js';
 import { isAbortError, toTabagentError } from '../../core/errors';
-import { describeNetworkError } from '../../core/network-errors';
+import { describeIntegrityError, describeNetworkError } from '../../core/network-errors';
 import { recommendModels, type CapabilityReport, type ModelRecommendation } from '../../llm/capabilities';
 import { choiceKey, type LocalModelChoice } from './local-choice';
 import { loadView, type LoadView } from './load-estimate';
@@ -134,7 +134,7 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
         else {
           const error = toTabagentError(failure);
           // A network failure says which host, that nothing was downloaded, and what to do, in the interface's language.
-          setError(describeNetworkError(error, locale())?.message ?? error.message);
+          setError((describeNetworkError(error, locale()) ?? describeIntegrityError(error, locale()))?.message ?? error.message);
           setFailed({ choice, label, onReady });
         }
         return false;

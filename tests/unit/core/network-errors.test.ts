@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TabagentError } from '../../../src/core/errors';
-import { describeNetworkError, hostOf, networkErrorData, networkFailure, type NetworkErrorSource } from '../../../src/core/network-errors';
+import { describeIntegrityError, describeNetworkError, hostOf, networkErrorData, networkFailure, type NetworkErrorSource } from '../../../src/core/network-errors';
 import { networkError } from '../../../src/llm/openai-compatible/http-errors';
 import { loadModel } from '../../../src/llm/transformers/load-model';
 import { toWebLLMError } from '../../../src/llm/webllm/errors';
+import { integrityError } from '../../../src/llm/transformers/verified-fetch';
 import { connectError } from '../../../src/tools/mcp/mcp-errors';
 
 describe('describeNetworkError', () => {
@@ -55,5 +56,13 @@ describe('describeNetworkError', () => {
   it('hostOf keeps only the host', () => {
     expect(hostOf('https://a.example/x')).toBe('a.example');
     expect(hostOf('not a url')).toBe('not a url');
+  });
+
+  it('describes a tampered model file in both languages', () => {
+    const error = integrityError('https://huggingface.co/x/resolve/main/onnx/model.onnx', 'onnx/model.onnx', 'a'.repeat(64), 'b'.repeat(64));
+    expect(error.code).toBe('integrity');
+    expect(describeIntegrityError(error, 'en')!.message).toBe(error.message);
+    expect(describeIntegrityError(error, 'zh')!.message).toMatch(/onnx\/model\.onnx.*huggingface\.co|huggingface\.co.*onnx\/model\.onnx/);
+    expect(describeIntegrityError(new TabagentError('network', 'x'))).toBeUndefined();
   });
 });
