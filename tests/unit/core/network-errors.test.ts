@@ -64,5 +64,9 @@ describe('describeNetworkError', () => {
     expect(describeIntegrityError(error, 'en')!.message).toBe(error.message);
     expect(describeIntegrityError(error, 'zh')!.message).toMatch(/onnx\/model\.onnx.*huggingface\.co|huggingface\.co.*onnx\/model\.onnx/);
     expect(describeIntegrityError(new TabagentError('network', 'x'))).toBeUndefined();
+    // web-llm's own check (SRI hashes in a model record's `integrity`) arrives as the same error.
+    const webllm = toWebLLMError('IntegrityError: Integrity verification failed for https://huggingface.co/m/resolve/main/tokenizer.json\n  Expected: sha256-a\n  Actual: sha256-b', 'm');
+    expect(webllm).toMatchObject({ code: 'integrity', data: { host: 'huggingface.co', file: 'tokenizer.json' } });
+    expect(describeIntegrityError(webllm, 'zh')!.message).toContain('tokenizer.json');
   });
 });
