@@ -74,47 +74,6 @@ const mcpServer = record({
 
 const list = (items: object): object => ({ type: 'array', items });
 
-/** Version 1 of the backup file, whole (the import validates it in parts: head, then each record). */
-export const backupSchemaV1 = {
-  type: 'object',
-  required: ['format', 'version', 'exportedAt', 'data'],
-  properties: {
-    format: { const: 'tabagent-backup' },
-    version: { const: 1 },
-    exportedAt: string,
-    data: {
-      type: 'object',
-      required: [
-        'conversations',
-        'messages',
-        'memories',
-        'knowledgeBases',
-        'knowledgeDocuments',
-        'knowledgeChunks',
-        'vectors',
-        'tools',
-        'evalRuns',
-        'evalExamples',
-        'mcpServers',
-      ],
-      properties: {
-        settings: { type: 'object' },
-        conversations: list(conversation),
-        messages: list(message),
-        memories: list(memory),
-        knowledgeBases: list(knowledgeBase),
-        knowledgeDocuments: list(knowledgeDocument),
-        knowledgeChunks: list(knowledgeChunk),
-        vectors: list(vector),
-        tools: list(tool),
-        evalRuns: list(evalRun),
-        evalExamples: list(evalExample),
-        mcpServers: list(mcpServer),
-      },
-    },
-  },
-} as const;
-
 /** Each backed-up store's record schema: records are validated one at a time (backup-validate.ts). */
 export const backupRecordSchemas = {
   conversations: conversation,
@@ -130,7 +89,7 @@ export const backupRecordSchemas = {
   mcpServers: mcpServer,
 } as const;
 
-const storeNames = Object.keys(backupRecordSchemas);
+const storeNames = Object.keys(backupRecordSchemas) as Array<keyof typeof backupRecordSchemas>;
 
 /**
  * The file's outer shape with each store only checked to be an array: its records are checked
@@ -148,6 +107,18 @@ export const backupHeadSchemaV1 = {
       type: 'object',
       required: storeNames,
       properties: { settings: { type: 'object' }, ...Object.fromEntries(storeNames.map((store) => [store, { type: 'array' }])) },
+    },
+  },
+} as const;
+
+/** Version 1 of the backup file, whole (the import validates it in parts: head, then each record). */
+export const backupSchemaV1 = {
+  ...backupHeadSchemaV1,
+  properties: {
+    ...backupHeadSchemaV1.properties,
+    data: {
+      ...backupHeadSchemaV1.properties.data,
+      properties: { settings: { type: 'object' }, ...Object.fromEntries(storeNames.map((store) => [store, list(backupRecordSchemas[store])])) },
     },
   },
 } as const;
