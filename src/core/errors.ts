@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'config' // settings are incomplete or wrong
   | 'storage'
   | 'invalid-file' // a file the person chose cannot be read (damaged PDF, bad backup)
+  | 'integrity' // a downloaded file does not match the hash its source publishes
   | 'internal';
 
 const MARKER = 'tabagent.error';

@@ -3,6 +3,11 @@
  * already here is skipped, or imported as a copy under a new id when the person chose so, and
  * every reference to a copied record (a message's conversation, a chunk's document, a
  * conversation's knowledge bases) follows it. Everything is written in one transaction: all or nothing.
+ *
+ * Importing is "plan → confirm → apply": `planImport` lists the security-relevant changes the
+ * file would make (trust-changes.ts), the person confirms exactly those they accept, and
+ * `applyImport` writes the data with only the confirmed ones (tools and MCP servers otherwise
+ * imported switched off, this browser's strict mode and endpoints kept).
  */
 import {
   BACKUP_STORES,
@@ -13,10 +18,11 @@ import {
   type BackupFile,
   type BackupStore,
 } from './backup';
-import type { MessageRecord, VectorRecord } from './records';
+import type { McpServerRecord, MessageRecord, ToolRecord, VectorRecord } from './records';
 import type { TabagentDb } from './schema';
-import { normalizeSettings, type Settings } from './settings';
+import { defaultSettings, normalizeSettings, type Settings } from './settings';
 import { toStorageError } from './storage-error';
+import { confirmedIds, mcpServerTrustChange, settingsTrustChanges, toolTrustChange, withConfirmedSettings, type TrustChange } from './trust-changes';
 import { requestAll, writeTransaction } from './write-transaction';
 
 /** What to do with a record whose key already exists here. */
@@ -44,6 +50,8 @@ export interface StoreCounts {
 export interface ImportReport {
   stores: Record<BackupStore, StoreCounts>;
   settings: 'imported' | 'replaced' | 'kept' | 'none';
+  /** The security-relevant changes applied (confirmed) and left out (not confirmed). */
+  trust: { applied: TrustChange[]; declined: TrustChange[] };
 }
 
 /** Per store: how many records the file holds and how many of their keys already exist here. */
@@ -179,12 +187,23 @@ function toVectorRecord(record: Record<string, unknown>): VectorRecord {
   return { ...(record as unknown as VectorRecord), vector: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) };
 }
 
+/** What an import would write, and the security-relevant changes among it that need the person's confirmation. */
+export interface ImportPlan {
+  /** Exactly the changes to list for the person; `applyImport` applies only those confirmed. */
+  readonly changes: readonly TrustChange[];
+  /** Per store: what would be added, copied and skipped. */
+  readonly stores: Record<BackupStore, StoreCounts>;
+  readonly settings: ImportReport['settings'];
+  /** @internal The records and settings to write. */
+  readonly write: { records: Plan['records']; settings: Settings | undefined; base: Settings };
+}
+
 /**
- * Imports a validated backup (see `parseBackup`). Never overwrites: records are only added (an
- * `add` that meets a key written meanwhile by another tab fails the whole import, which then
- * changes nothing). Throws TabagentError('storage').
+ * Plans the import of a validated backup (see `parseBackup`) against this browser's data as it
+ * is now: which records are added, copied or skipped, which settings would be written, and the
+ * security-relevant changes among them. Writes nothing. Throws TabagentError('storage').
  */
-export async function importBackup(db: TabagentDb, file: BackupFile, options: ImportOptions = {}): Promise<ImportReport> {
+export async function planImport(db: TabagentDb, file: BackupFile, options: ImportOptions = {}): Promise<ImportPlan> {
   const { keys, settings: current } = await existingKeys(db);
   const { records, counts } = plan(file, keys, options.onConflict ?? 'skip');
   let settings: ImportReport['settings'] = 'none';
@@ -199,12 +218,41 @@ export async function importBackup(db: TabagentDb, file: BackupFile, options: Im
       nextSettings = normalizeSettings(keepSecrets(imported, current));
     } else settings = 'kept';
   }
+  // Compared with this browser's settings, or with a fresh install's when none were saved.
+  const base = current ?? defaultSettings();
+  const changes = [
+    ...(nextSettings ? settingsTrustChanges(base, nextSettings) : []),
+    ...(records.tools as unknown as ToolRecord[]).map(toolTrustChange),
+    ...(records.mcpServers as unknown as McpServerRecord[]).map(mcpServerTrustChange),
+  ].filter((change): change is TrustChange => change !== undefined);
+  return { changes, stores: counts, settings, write: { records, settings: nextSettings, base } };
+}
+
+/**
+ * Writes a planned import with only the `confirmed` security-relevant changes (each must be one
+ * of `plan.changes`, unchanged): tools and MCP servers not confirmed are imported switched off,
+ * settings not confirmed keep this browser's value. Never overwrites: records are only added (an
+ * `add` that meets a key written meanwhile by another tab fails the whole import, which then
+ * changes nothing). Throws TabagentError('storage'), or TabagentError('config') for a
+ * confirmation that is not in the plan.
+ */
+export async function applyImport(db: TabagentDb, importPlan: ImportPlan, confirmed: readonly TrustChange[]): Promise<ImportReport> {
+  const accepted = confirmedIds(importPlan.changes, confirmed);
+  const { records, base } = importPlan.write;
+  const nextSettings = importPlan.write.settings && withConfirmedSettings(base, importPlan.write.settings, accepted);
+  const planned = new Set(importPlan.changes.map((change) => change.id));
+  // Only a record whose switching on was listed and not confirmed comes in switched off.
+  const switchedOff = (id: string, record: Record<string, unknown>): Record<string, unknown> =>
+    planned.has(id) && !accepted.has(id) ? { ...record, enabled: false } : record;
   await writeTransaction(db, [...BACKUP_STORES, 'settings'], () => 'import the backup', async (tx) => {
     const writes: Array<() => Promise<unknown>> = [];
     for (const store of BACKUP_STORES) {
       const objectStore = tx.objectStore(store);
       for (const record of records[store]) {
-        const value = store === 'vectors' ? toVectorRecord(record) : record;
+        let value: unknown = record;
+        if (store === 'vectors') value = toVectorRecord(record);
+        else if (store === 'tools') value = switchedOff(`tool:${String(record.name)}`, record);
+        else if (store === 'mcpServers') value = switchedOff(`mcp:${String(record.id)}`, record);
         // `add`, never `put`: a key that exists fails the transaction instead of replacing a record.
         writes.push(() => (objectStore.add as (value: unknown) => Promise<IDBValidKey>)(value));
       }
@@ -212,5 +260,24 @@ export async function importBackup(db: TabagentDb, file: BackupFile, options: Im
     if (nextSettings) writes.push(() => tx.objectStore('settings').put({ schema: 1, settings: nextSettings }, SETTINGS_RECORD_KEY));
     await requestAll(writes);
   });
-  return { stores: counts, settings };
+  return {
+    stores: importPlan.stores,
+    settings: importPlan.settings,
+    trust: { applied: importPlan.changes.filter((change) => accepted.has(change.id)), declined: importPlan.changes.filter((change) => !accepted.has(change.id)) },
+  };
+}
+
+/**
+ * Imports a validated backup in one step: `planImport`, then `applyImport` with the changes in
+ * `confirmed` ('all' confirms every planned change; the default confirms none, so nothing
+ * security-relevant is applied). Throws TabagentError('storage').
+ */
+export async function importBackup(
+  db: TabagentDb,
+  file: BackupFile,
+  options: ImportOptions & { confirmed?: 'all' | readonly TrustChange[] } = {},
+): Promise<ImportReport> {
+  const importPlan = await planImport(db, file, options);
+  const confirmed = options.confirmed === 'all' ? importPlan.changes : (options.confirmed ?? []);
+  return applyImport(db, importPlan, confirmed);
 }

@@ -74,8 +74,29 @@ const mcpServer = record({
 
 const list = (items: object): object => ({ type: 'array', items });
 
-/** Version 1 of the backup file. */
-export const backupSchemaV1 = {
+/** Each backed-up store's record schema: records are validated one at a time (backup-validate.ts). */
+export const backupRecordSchemas = {
+  conversations: conversation,
+  messages: message,
+  memories: memory,
+  knowledgeBases: knowledgeBase,
+  knowledgeDocuments: knowledgeDocument,
+  knowledgeChunks: knowledgeChunk,
+  vectors: vector,
+  tools: tool,
+  evalRuns: evalRun,
+  evalExamples: evalExample,
+  mcpServers: mcpServer,
+} as const;
+
+const storeNames = Object.keys(backupRecordSchemas) as Array<keyof typeof backupRecordSchemas>;
+
+/**
+ * The file's outer shape with each store only checked to be an array: its records are checked
+ * one by one so that a file with a million bad records stops at the first few problems instead
+ * of collecting every one of them.
+ */
+export const backupHeadSchemaV1 = {
   type: 'object',
   required: ['format', 'version', 'exportedAt', 'data'],
   properties: {
@@ -84,33 +105,20 @@ export const backupSchemaV1 = {
     exportedAt: string,
     data: {
       type: 'object',
-      required: [
-        'conversations',
-        'messages',
-        'memories',
-        'knowledgeBases',
-        'knowledgeDocuments',
-        'knowledgeChunks',
-        'vectors',
-        'tools',
-        'evalRuns',
-        'evalExamples',
-        'mcpServers',
-      ],
-      properties: {
-        settings: { type: 'object' },
-        conversations: list(conversation),
-        messages: list(message),
-        memories: list(memory),
-        knowledgeBases: list(knowledgeBase),
-        knowledgeDocuments: list(knowledgeDocument),
-        knowledgeChunks: list(knowledgeChunk),
-        vectors: list(vector),
-        tools: list(tool),
-        evalRuns: list(evalRun),
-        evalExamples: list(evalExample),
-        mcpServers: list(mcpServer),
-      },
+      required: storeNames,
+      properties: { settings: { type: 'object' }, ...Object.fromEntries(storeNames.map((store) => [store, { type: 'array' }])) },
+    },
+  },
+} as const;
+
+/** Version 1 of the backup file, whole (the import validates it in parts: head, then each record). */
+export const backupSchemaV1 = {
+  ...backupHeadSchemaV1,
+  properties: {
+    ...backupHeadSchemaV1.properties,
+    data: {
+      ...backupHeadSchemaV1.properties.data,
+      properties: { settings: { type: 'object' }, ...Object.fromEntries(storeNames.map((store) => [store, list(backupRecordSchemas[store])])) },
     },
   },
 } as const;

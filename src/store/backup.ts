@@ -4,9 +4,8 @@
  * (vectors as base64 of their little-endian Float32 bytes) and the settings with every secret
  * (API keys) emptied. The `secrets` store and the network log are never exported.
  */
-import { Ajv, type ErrorObject } from 'ajv';
 import { TabagentError } from '../core/errors';
-import { backupSchemaV1 } from './backup-schema';
+import { backupProblemsV1, type BackupProblems } from './backup-validate';
 import type {
   ConversationRecord,
   EvalExampleRecord,
@@ -179,73 +178,19 @@ export function serializeBackup(file: BackupFile): string {
   return JSON.stringify(file);
 }
 
-let validateV1: ReturnType<Ajv['compile']> | undefined;
-
-/** "data.messages[3].conversationId" from Ajv's "/data/messages/3/conversationId". */
-function fieldPath(instancePath: string, extra?: string): string {
-  const parts = instancePath.split('/').slice(1);
-  if (extra) parts.push(extra);
-  let path = '';
-  for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : path === '' ? part : `.${part}`;
-  return path === '' ? 'the file' : path;
-}
-
-function describeError(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'required') return `${fieldPath(error.instancePath, String(params.missingProperty))} is missing`;
-  if (error.keyword === 'const') return `${fieldPath(error.instancePath)} must be ${JSON.stringify(params.allowedValue)}`;
-  return `${fieldPath(error.instancePath)} ${error.message ?? 'is invalid'}`;
-}
-
-function invalid(problems: readonly string[]): TabagentError {
+function invalid({ problems, truncated }: BackupProblems): TabagentError {
   const shown = problems.slice(0, 5);
-  const more = problems.length > shown.length ? ` (and ${problems.length - shown.length} more)` : '';
+  const rest = problems.length - shown.length;
+  const more = truncated ? ` (and at least ${rest + 1} more)` : rest > 0 ? ` (and ${rest} more)` : '';
   return new TabagentError('invalid-file', `This backup cannot be imported: ${shown.join('; ')}${more}. Nothing was changed.`, {
-    data: { problems: [...problems] },
+    data: { problems: [...problems], truncated },
   });
-}
-
-/** References between records of the file, and vectors of the right length: what the schema cannot say. */
-function checkReferences(data: BackupData): string[] {
-  const problems: string[] = [];
-  const idsOf = (store: string, records: readonly { id: string }[]): Set<string> => {
-    const ids = new Set<string>();
-    records.forEach((record, index) => {
-      if (ids.has(record.id)) problems.push(`data.${store}[${index}].id "${record.id}" appears twice`);
-      ids.add(record.id);
-    });
-    return ids;
-  };
-  const conversations = idsOf('conversations', data.conversations);
-  idsOf('messages', data.messages);
-  idsOf('memories', data.memories);
-  const bases = idsOf('knowledgeBases', data.knowledgeBases);
-  const documents = idsOf('knowledgeDocuments', data.knowledgeDocuments);
-  idsOf('knowledgeChunks', data.knowledgeChunks);
-  const runs = idsOf('evalRuns', data.evalRuns);
-  idsOf('mcpServers', data.mcpServers);
-  const refers = (store: string, index: number, field: string, id: string, what: string, known: Set<string>): void => {
-    if (!known.has(id)) problems.push(`data.${store}[${index}].${field} refers to ${what} "${id}", which is not in the file`);
-  };
-  data.messages.forEach((record, index) => refers('messages', index, 'conversationId', record.conversationId, 'conversation', conversations));
-  data.knowledgeDocuments.forEach((record, index) => refers('knowledgeDocuments', index, 'knowledgeBaseId', record.knowledgeBaseId, 'knowledge base', bases));
-  data.knowledgeChunks.forEach((record, index) => refers('knowledgeChunks', index, 'documentId', record.documentId, 'document', documents));
-  data.evalExamples.forEach((record, index) => refers('evalExamples', index, 'runId', record.runId, 'evaluation run', runs));
-  data.vectors.forEach((record, index) => {
-    let length: number;
-    try {
-      length = base64ToBytes(record.vector).length;
-    } catch {
-      length = -1;
-    }
-    if (length !== record.dims * 4) problems.push(`data.vectors[${index}].vector must hold ${record.dims} float32 values`);
-  });
-  return problems;
 }
 
 /**
- * Reads and validates a backup file's text: its format, version, every record's required fields
- * and the references between records. Throws TabagentError('invalid-file') naming what is wrong.
+ * Reads and validates a backup file's text: its format, version, every record's required fields,
+ * the references between records and duplicate keys, reporting at most the first 20 problems
+ * (`MAX_BACKUP_PROBLEMS`). Throws TabagentError('invalid-file') naming what is wrong.
  */
 export function parseBackup(text: string): BackupFile {
   let value: unknown;
@@ -265,10 +210,7 @@ export function parseBackup(text: string): BackupFile {
     );
   }
   if (head.version !== 1) throw new TabagentError('invalid-file', 'This backup cannot be imported: its "version" field must be 1.');
-  validateV1 ??= new Ajv({ allErrors: true, strict: false, logger: false }).compile(backupSchemaV1);
-  if (!validateV1(value)) throw invalid((validateV1.errors ?? []).map(describeError));
-  const file = value as BackupFile;
-  const problems = checkReferences(file.data);
-  if (problems.length > 0) throw invalid(problems);
-  return file;
+  const problems = backupProblemsV1(value);
+  if (problems.problems.length > 0) throw invalid(problems);
+  return value as BackupFile;
 }

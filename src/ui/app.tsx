@@ -93,18 +93,18 @@ export function App(props: AppProps) {
     demosOpener = document.activeElement;
     setDemosOpen(true);
   };
-  /** Makes a recommended model the engine, then starts its download with the Models page showing progress. */
+  /**
+   * Downloads a recommended model with the Models page showing progress, and makes it the engine
+   * once it has loaded: a failed download (offered again with Retry) leaves the engine in use as it was.
+   */
   const startRecommended = (models: ModelsState, item: ModelRecommendation): void => {
     const choice: LocalModelChoice =
       item.model.engine === 'webllm'
         ? { engine: 'webllm', modelId: item.model.id }
         : { engine: 'transformers', modelId: item.model.id, device: item.device };
-    void useLocalModel(choice).then((saved) => {
-      if (!saved) return;
-      // Start the download now and show its progress, rather than stalling the first message.
-      openModels();
-      void models.load(choice, item.model.label);
-    });
+    // Start the download now and show its progress, rather than stalling the first message.
+    openModels();
+    void models.load(choice, item.model.label, () => void useLocalModel(choice));
   };
   const controller = createChatController({
     runAgent: props.services.runAgent,

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { formatMegabytes, recommendModels, type CapabilityReport } from '../../src/llm/capabilities';
 import { modelCatalog } from '../../src/llm/catalog';
+import { toWebLLMError } from '../../src/llm/webllm/errors';
 import { defaultSettings, loadSettings, openTabagentDb, saveSettings } from '../../src/store';
 import { App } from '../../src/ui/app';
 import { setLocale } from '../../src/ui/i18n';
@@ -57,7 +58,7 @@ describe('first-run welcome', () => {
     expect(models.loads).toHaveLength(0);
   });
 
-  it('the download button saves the model as the engine and starts the download with progress shown', async () => {
+  it('the download button starts the download with progress shown, and saves the model as the engine once loaded', async () => {
     const { models } = mountApp();
     const item = recommendedFor(gpuReport);
     await userEvent.click(welcome().getByRole('button', { name: new RegExp(`^Download ${item.model.label} \\(`) }));
@@ -65,9 +66,33 @@ describe('first-run welcome', () => {
     expect(models.loads[0]?.choice).toMatchObject({ engine: item.model.engine, modelId: item.model.id });
     await expect.element(page.getByRole('dialog', { name: 'Models' })).toBeVisible();
     await expect.element(page.getByRole('progressbar')).toBeVisible();
-    expect((await savedSettings()).engine).toMatchObject({ kind: item.model.engine, localModelId: item.model.id });
-    await expect.element(welcome()).not.toBeInTheDocument();
+    // Until the model has loaded, the engine in use stays as it was.
+    expect((await savedSettings()).engine.localModelId).toBeUndefined();
     models.loads[0]?.finish();
+    await expect.poll(async () => (await savedSettings()).engine).toMatchObject({ kind: item.model.engine, localModelId: item.model.id });
+    await expect.element(welcome()).not.toBeInTheDocument();
+  });
+
+  it('a download that cannot reach the hub says which host, that nothing was downloaded, keeps the engine, and offers Retry', async () => {
+    const { models } = mountApp();
+    const item = recommendedFor(gpuReport);
+    await userEvent.click(welcome().getByRole('button', { name: new RegExp(`^Download ${item.model.label} \\(`) }));
+    await expect.poll(() => models.loads.length).toBe(1);
+    // What the engines make of the browser's bare "Failed to fetch" (web-llm's error mapping).
+    models.loads[0]?.fail(toWebLLMError(new TypeError('Failed to fetch'), item.model.label));
+    const dialog = page.getByRole('dialog', { name: 'Models' });
+    const alert = dialog.getByRole('alert');
+    await expect.element(alert).toHaveTextContent(/huggingface\.co could not be reached/);
+    await expect.element(alert).toHaveTextContent(/Nothing was downloaded/);
+    await expect.element(alert).toHaveTextContent(/connect a model server instead/);
+    expect(alert.element().textContent).not.toMatch(/Failed to fetch/);
+    await expect.element(dialog.getByText(`In use: ${item.model.label}.`, exact)).not.toBeInTheDocument();
+    expect((await savedSettings()).engine.localModelId).toBeUndefined();
+
+    await userEvent.click(dialog.getByRole('button', { name: `Retry downloading ${item.model.label}`, ...exact }));
+    await expect.poll(() => models.loads.length).toBe(2);
+    models.loads[1]?.finish();
+    await expect.poll(async () => (await savedSettings()).engine).toMatchObject({ kind: item.model.engine, localModelId: item.model.id });
   });
 
   it('without WebGPU it says so in its own words and warns that the CPU is slow', async () => {

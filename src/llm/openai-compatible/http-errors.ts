@@ -3,6 +3,7 @@
  * leaves this module goes through `redact`, so the API key never appears in an error.
  */
 import { TabagentError, type ErrorCode } from '../../core/errors';
+import { networkErrorData } from '../../core/network-errors';
 import { raceAbort } from './abortable';
 import { isRecord, stringField, numberField, recordField, tryParseJson } from './json-value';
 import { redact, truncate } from './redact';
@@ -121,7 +122,7 @@ export function networkError(cause: unknown, context: ErrorContext, attempts: nu
     `Could not reach ${context.baseUrl}. The server may be down, you may be offline, the server may not ` +
       'allow requests from this page (CORS), or it redirected to another address (enter the final URL).',
     // The cause is summarised rather than attached: a foreign error object could carry request headers.
-    { data: { url: context.url, model: context.model, attempts, detail: truncate(detail, 200) }, isRetryable: true },
+    { data: { url: context.url, model: context.model, attempts, detail: truncate(detail, 200), ...networkErrorData('engine', context.baseUrl) }, isRetryable: true },
   );
 }
 

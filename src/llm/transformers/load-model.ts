@@ -1,6 +1,7 @@
 /** Loads tokenizer and model through transformers.js, reporting progress and mapping failures. */
 import { AutoConfig, AutoModelForCausalLM, AutoTokenizer, ModelFileNotFoundError } from '@huggingface/transformers';
 import { TabagentError, toTabagentError } from '../../core/errors';
+import { hostOf, isFetchFailure, networkFailure } from '../../core/network-errors';
 import type { LoadProgress } from '../../core/types';
 import { abortedError, type LoadedModel } from './generation';
 import { DEFAULT_CONTEXT_WINDOW, type TransformersEngineOptions } from './options';
@@ -55,7 +56,7 @@ export async function loadModel(
       endIds,
     };
   } catch (error) {
-    throw toLoadError(error, context);
+    throw toLoadError(error, context, options.remoteHost);
   }
 }
 
@@ -64,9 +65,16 @@ function toIdSet(ids: number | number[] | null | undefined): Set<bigint> {
   return new Set((Array.isArray(ids) ? ids : [ids]).map((id) => BigInt(id)));
 }
 
-function toLoadError(error: unknown, data: Record<string, unknown>): TabagentError {
+/** Where transformers.js downloads from when no other host is configured. */
+const DEFAULT_REMOTE_HOST = 'https://huggingface.co/';
+
+function toLoadError(error: unknown, data: Record<string, unknown>, remoteHost: string = DEFAULT_REMOTE_HOST): TabagentError {
   if (TabagentError.is(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
+  // The browser's bare "Failed to fetch": say which host, and that nothing was downloaded.
+  if (isFetchFailure(error)) {
+    return networkFailure({ source: 'model-hub', host: hostOf(remoteHost), name: String(data.modelId) }, { detail: message, cause: error, extra: data });
+  }
   // Servers with a single-page-app fallback (Vite, many static hosts) answer a missing config.json
   // with index.html, which transformers.js then fails to parse as JSON.
   const servedHtml = error instanceof SyntaxError && /Unexpected token '<'|<!doctype/i.test(message);

@@ -2,6 +2,10 @@
 import { env } from '@huggingface/transformers';
 import type { OrtWasmPaths, TransformersEngineOptions } from './options';
 import { bundledOrtWasmPaths } from './ort-wasm-paths';
+import { createVerifiedFetch } from './verified-fetch';
+
+/** transformers.js's own fetch, put back when nothing is downloaded remotely. */
+const defaultFetch = env.fetch;
 
 /** True where transformers.js runs onnxruntime-web (browsers, workers) rather than onnxruntime-node. */
 export function usesOnnxRuntimeWeb(): boolean {
@@ -18,6 +22,8 @@ export function configureTransformersRuntime(options: TransformersEngineOptions,
   env.allowRemoteModels = options.allowRemote ?? false;
   if (options.remoteHost !== undefined) env.remoteHost = withTrailingSlash(options.remoteHost);
   env.remotePathTemplate = options.remotePathTemplate ?? HUB_PATH_TEMPLATE;
+  // Remote model files are checked against the hub's published SHA-256 before they are used or cached.
+  env.fetch = env.allowRemoteModels ? createVerifiedFetch(env.remoteHost) : defaultFetch;
   // The Cache API exists only in browsers; transformers.js throws in Node when asked to use it.
   env.useBrowserCache = usesOnnxRuntimeWeb() && (options.useBrowserCache ?? true);
   const wasm = env.backends.onnx.wasm;

@@ -1,4 +1,8 @@
 import { isAbortError, TabagentError, type ErrorCode } from '../../core/errors';
+import { hostOf, networkFailure } from '../../core/network-errors';
+
+/** Where web-llm's prebuilt model records download their weights from. */
+const WEBLLM_MODEL_HOST = 'huggingface.co';
 
 interface Rule {
   /** web-llm error class names (they cross the worker as "Name: message" strings). */
@@ -65,6 +69,13 @@ const RULES: readonly Rule[] = [
     message: 'web-llm could not use the output grammar.',
   },
   {
+    names: ['IntegrityError'],
+    pattern: /Integrity verification failed/i,
+    code: 'integrity',
+    reason: 'integrity',
+    message: 'A model file does not match its published checksum.',
+  },
+  {
     // A server answered with a web page (an SPA fallback, a login page) where model files should be.
     pattern: /is not valid JSON|Unexpected token '<'/i,
     code: 'not-found',
@@ -115,6 +126,21 @@ export function toWebLLMError(value: unknown, modelId?: string): TabagentError {
     (candidate) => (candidate.names?.includes(name) ?? false) || (candidate.pattern?.test(`${name} ${detail}`) ?? false),
   );
   if (!rule) return new TabagentError('internal', `The local model failed: ${detail}`, { data, cause: value });
+  if (rule.reason === 'integrity') {
+    // web-llm checks the files its model record gives SRI hashes for (`integrity`), and throws before using them.
+    const url = /verification failed for (\S+)/.exec(detail)?.[1] ?? '';
+    const file = url.split('?')[0]?.split('/').pop() || 'a model file';
+    const host = url ? hostOf(url) : WEBLLM_MODEL_HOST;
+    return new TabagentError(
+      'integrity',
+      `The model file ${file} from ${host} does not match the checksum its source publishes, so it was not loaded or kept. It may have been altered on the way. Try again later, or download the model from another source.`,
+      { data: { ...data, reason: rule.reason, host, file }, cause: value },
+    );
+  }
+  if (rule.reason === 'download') {
+    // Which host, that nothing was downloaded, and what to do (core/network-errors.ts).
+    return networkFailure({ source: 'model-hub', host: WEBLLM_MODEL_HOST, ...(modelId ? { name: modelId } : {}) }, { cause: value, extra: { ...data, reason: rule.reason } });
+  }
   const message = rule.reason === 'request-shape' || rule.reason === 'grammar' ? `${rule.message} ${detail}` : rule.message;
   return new TabagentError(rule.code, message, {
     data: { ...data, reason: rule.reason },

@@ -1,5 +1,6 @@
 /** Turns a custom manifest into what the registry runs: its implementation and, for HTTP, its preview. */
 import { TabagentError, type ErrorCode } from '../../core/errors';
+import { networkErrorData } from '../../core/network-errors';
 import { placeholderIds, replacePlaceholders } from '../../core/secret-placeholder';
 import type { ToolManifest } from '../manifest';
 import type { RegisterOptions, ToolContext, ToolImplementation, ToolPreview } from '../registry';
@@ -97,7 +98,7 @@ function httpTool(name: string, template: HttpImplementation, runtime: CustomToo
     } catch (error) {
       if (context.signal.aborted || TabagentError.is(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new TabagentError('network', `Tool ${name} could not reach ${origin}: ${reason}`, { isRetryable: true });
+      throw new TabagentError('network', `Tool ${name} could not reach ${origin}: ${reason}`, { isRetryable: true, data: { ...networkErrorData('tool', origin, name) } });
     }
     const result = await readBody(response);
     if (!response.ok) {

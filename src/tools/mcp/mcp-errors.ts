@@ -3,6 +3,7 @@ import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SseError } from '@modelcontextprotocol/sdk/client/sse.js';
 import { TabagentError, isAbortError } from '../../core/errors';
+import { networkErrorData } from '../../core/network-errors';
 
 /** The HTTP status an SDK transport error carries, when it carries one. */
 export function httpStatusOf(error: unknown): number | undefined {
@@ -50,7 +51,7 @@ export function connectError(error: unknown, url: string): TabagentError {
   return new TabagentError(
     'network',
     `Could not connect to the MCP server at ${url}: ${messageOf(error)}. Check that it is running, that the URL is right, and that it allows this page's origin (CORS).`,
-    { cause: error, data: { url }, isRetryable: true },
+    { cause: error, data: { url, ...networkErrorData('mcp', url) }, isRetryable: true },
   );
 }
 

@@ -1,4 +1,4 @@
-import { instantiateQuickJs } from './load-quickjs';
+import { instantiateQuickJsInstance } from './load-quickjs';
 import { resolveLimits } from './limits';
 import { runInQuickJs } from './quickjs-run';
 import type { SandboxOutcome, SandboxRequest } from './types';
@@ -36,11 +36,11 @@ export class QuickJsHost {
     const limits = resolveLimits(request.limits);
     let instance;
     try {
-      instance = await instantiateQuickJs(await this.ready(), limits.memoryBytes);
+      instance = await instantiateQuickJsInstance(await this.ready(), limits.memoryBytes);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return crashed(`The JavaScript sandbox could not start: ${reason}`);
     }
-    return runInQuickJs(instance, { ...request, limits }).outcome;
+    return runInQuickJs(instance.module, { ...request, limits }, { memoryFull: instance.memoryFull }).outcome;
   }
 }

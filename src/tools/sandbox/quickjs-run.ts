@@ -288,9 +288,10 @@ function hostFailure(error: unknown, interrupted: boolean): SandboxFailure {
  * Runs `request` in a new runtime and context of `module` (an instance made for this run by
  * `instantiateQuickJs`), then tears both down. Synchronous:
  * the caller's thread is busy until the code finishes or a limit stops it, which is why the
- * app runs this inside a dedicated worker.
+ * app runs this inside a dedicated worker. A run that hit a limit or made the interpreter
+ * abort reports `moduleHealthy: false` and is classified by `classify`.
  */
-export function runInQuickJs(module: QuickJSWASMModule, request: SandboxRequest): QuickJsRun {
+export function runInQuickJs(module: QuickJSWASMModule, request: SandboxRequest, probe: RunProbe = {}): QuickJsRun {
   const limits = resolveLimits(request.limits);
   const capture = new OutputCapture(limits.maxOutputChars);
   const started = performance.now();
@@ -306,6 +307,7 @@ export function runInQuickJs(module: QuickJSWASMModule, request: SandboxRequest)
   const context = runtime.newContext();
   const handles = new Handles();
   let result: ReturnType<typeof execute>;
+  let hostFailed = false;
   try {
     const json = handles.keep(context.getProp(context.global, 'JSON'));
     const stringify = handles.keep(context.getProp(json, 'stringify'));
@@ -313,19 +315,52 @@ export function runInQuickJs(module: QuickJSWASMModule, request: SandboxRequest)
   } catch (error) {
     // A host-side failure, reported rather than thrown. The instance is used for this run only,
     // so whatever state the failure left it in dies with it.
+    hostFailed = true;
     result = { ok: false, failure: hostFailure(error, interrupted) };
   }
-  let moduleHealthy = true;
-  try {
-    handles.disposeAll();
-    context.dispose();
-    runtime.dispose();
-  } catch {
-    moduleHealthy = false;
+  const memoryFull = probe.memoryFull?.() ?? false;
+  let moduleHealthy = !hostFailed && !interrupted && !memoryFull;
+  // After a limit the instance is dropped, not torn down: freeing a full heap object by object
+  // costs time past the limit, and QuickJS may abort on teardown after an interrupted job.
+  if (moduleHealthy) {
+    try {
+      handles.disposeAll();
+      context.dispose();
+      runtime.dispose();
+    } catch {
+      moduleHealthy = false;
+    }
   }
+  const failure = classify(result, { interrupted, memoryFull, aborted: !moduleHealthy });
   const base = { stdout: capture.stdout, stderr: capture.stderr, truncated: capture.truncated, durationMs: performance.now() - started };
-  const outcome: SandboxOutcome = result.ok
-    ? { ok: true, ...base, ...(result.value === undefined ? {} : { value: result.value }) }
-    : { ok: false, ...base, error: result.failure };
+  const outcome: SandboxOutcome =
+    failure === undefined && result.ok
+      ? { ok: true, ...base, ...(result.value === undefined ? {} : { value: result.value }) }
+      : { ok: false, ...base, error: failure ?? (result as { failure: SandboxFailure }).failure };
   return { outcome, moduleHealthy };
+}
+
+/** What the host saw of a run besides its result. */
+export interface RunProbe {
+  /** Whether the instance's memory reached its maximum (see `instantiateQuickJsInstance`). */
+  memoryFull?: () => boolean;
+}
+
+/**
+ * The failure a run really ended with, when its result says otherwise: code interrupted at its
+ * deadline is a time limit whatever it returned (QuickJS drops an interrupted promise job
+ * silently, so a self-scheduling promise chain "returns"); code that failed with its memory at
+ * the maximum ran out of memory (QuickJS may not even manage to build the error, leaving an
+ * unreadable thrown value); an interpreter abort is a crash. Undefined: the result stands.
+ */
+function classify(
+  result: ReturnType<typeof execute>,
+  seen: { interrupted: boolean; memoryFull: boolean; aborted: boolean },
+): SandboxFailure | undefined {
+  const kind = result.ok ? undefined : result.failure.kind;
+  if (kind === 'memory-limit' || kind === 'stack-limit') return undefined;
+  if (seen.interrupted) return kind === 'time-limit' ? undefined : { kind: 'time-limit', name: 'InternalError', message: 'interrupted' };
+  if (seen.memoryFull && kind !== 'syntax') return { kind: 'memory-limit', name: 'InternalError', message: 'out of memory' };
+  if (seen.aborted && (kind === undefined || kind === 'thrown')) return { kind: 'crashed', message: 'The JavaScript sandbox failed: the interpreter aborted.' };
+  return undefined;
 }

@@ -1,7 +1,8 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { toTabagentError } from '../../core/errors';
 import { BACKUP_STORES, exportBackup, parseBackup, serializeBackup, type BackupFile, type BackupStore } from '../../store/backup';
-import { importBackup, previewImport, type ConflictChoice, type ImportPreview } from '../../store/backup-import';
+import { applyImport, planImport, previewImport, type ConflictChoice, type ImportPlan, type ImportPreview, type ImportReport } from '../../store/backup-import';
+import type { EndpointSetting, TrustChange } from '../../store/trust-changes';
 import type { TabagentDb } from '../../store';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
@@ -19,6 +20,26 @@ const STORE_LABELS: Record<BackupStore, Parameters<typeof t>[0]> = {
   evalExamples: 'storeEvalExamples',
   mcpServers: 'storeMcpServers',
 };
+
+const ENDPOINT_LABELS: Record<EndpointSetting, Parameters<typeof t>[0]> = {
+  'engine.baseUrl': 'trustEndpointEngine',
+  'engine.customModelUrl': 'trustEndpointCustomModel',
+  'modelApi.baseUrl': 'trustEndpointModelApi',
+};
+
+/** One security-relevant change, in the person's words. */
+function describeChange(change: TrustChange): string {
+  switch (change.kind) {
+    case 'strict-network-off':
+      return t('trustStrictOff');
+    case 'endpoint':
+      return t('trustEndpoint', { setting: t(ENDPOINT_LABELS[change.setting]), from: change.from, to: change.to });
+    case 'tool-enabled':
+      return t('trustTool', { name: change.name, origins: change.origins.join(', ') });
+    case 'mcp-server-enabled':
+      return t('trustMcp', { name: change.name, url: change.url });
+  }
+}
 
 /** Hands a file to the browser's download (nothing leaves the device). */
 function saveFile(text: string, name: string): void {
@@ -48,6 +69,8 @@ export function BackupPanel(props: BackupPanelProps) {
   const [choice, setChoice] = createSignal<ConflictChoice>('skip');
   const [replaceSettings, setReplaceSettings] = createSignal(false);
   const [imported, setImported] = createSignal(false);
+  /** A planned import waiting for the person to confirm or refuse its security-relevant changes. */
+  const [review, setReview] = createSignal<ImportPlan>();
 
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -81,22 +104,41 @@ export function BackupPanel(props: BackupPanelProps) {
       setPending({ file, preview: await previewImport(await props.openDatabase(), file) });
     });
 
+  const finish = (report: ImportReport): void => {
+    const counts = Object.values(report.stores);
+    setPending(undefined);
+    setReview(undefined);
+    setImported(true);
+    const summary = t('imported', {
+      added: counts.reduce((sum, entry) => sum + entry.added + entry.copied, 0),
+      copied: counts.reduce((sum, entry) => sum + entry.copied, 0),
+      skipped: counts.reduce((sum, entry) => sum + entry.skipped, 0),
+    });
+    const declined = report.trust.declined.length;
+    setStatus(declined > 0 ? `${summary} ${t('trustDeclined', { count: declined })}` : summary);
+  };
+
+  /** Plans the import; security-relevant changes wait for the person's answer, the rest is written now. */
   const confirmImport = (): Promise<void> =>
     run(async () => {
       const current = pending();
       if (!current) return;
+      const plan = await planImport(await props.openDatabase(), current.file, { onConflict: choice(), replaceSettings: replaceSettings() });
+      if (plan.changes.length > 0) {
+        setReview(plan);
+        return;
+      }
       setStatus(t('importing'));
-      const report = await importBackup(await props.openDatabase(), current.file, { onConflict: choice(), replaceSettings: replaceSettings() });
-      const counts = Object.values(report.stores);
-      setPending(undefined);
-      setImported(true);
-      setStatus(
-        t('imported', {
-          added: counts.reduce((sum, entry) => sum + entry.added + entry.copied, 0),
-          copied: counts.reduce((sum, entry) => sum + entry.copied, 0),
-          skipped: counts.reduce((sum, entry) => sum + entry.skipped, 0),
-        }),
-      );
+      finish(await applyImport(await props.openDatabase(), plan, []));
+    });
+
+  /** Writes the reviewed plan with all its listed changes, or with none of them. */
+  const applyReviewed = (accept: boolean): Promise<void> =>
+    run(async () => {
+      const plan = review();
+      if (!plan) return;
+      setStatus(t('importing'));
+      finish(await applyImport(await props.openDatabase(), plan, accept ? plan.changes : []));
     });
 
   const totals = (preview: ImportPreview) => {
@@ -129,7 +171,29 @@ export function BackupPanel(props: BackupPanelProps) {
         />
       </div>
       <Show when={error()}>{(message) => <ErrorAlert message={message()} />}</Show>
-      <Show when={pending()}>
+      <Show when={review()}>
+        {(plan) => (
+          <section class="backup-trust" role="group" aria-labelledby={`${headingId}-trust`}>
+            <h3 id={`${headingId}-trust`}>{t('trustTitle')}</h3>
+            <p>{t('trustIntro')}</p>
+            <ul>
+              <For each={plan().changes}>{(change) => <li>{describeChange(change)}</li>}</For>
+            </ul>
+            <div class="dialog-actions">
+              <button type="button" disabled={busy()} onClick={() => setReview(undefined)}>
+                {t('cancel')}
+              </button>
+              <button type="button" disabled={busy()} onClick={() => void applyReviewed(true)}>
+                {t('trustApply')}
+              </button>
+              <button type="button" class="primary" disabled={busy()} onClick={() => void applyReviewed(false)}>
+                {t('trustKeepMine')}
+              </button>
+            </div>
+          </section>
+        )}
+      </Show>
+      <Show when={!review() && pending()}>
         {(current) => (
           <form
             class="backup-preview"

@@ -11,6 +11,7 @@ export const t = defineMessages({
     thisDevice: 'This device',
     checking: 'Checking what this device can run…',
     inUse: ({ name }) => `In use: ${name}.`,
+    retryNamed: ({ name }) => `Retry downloading ${name}`,
     localModels: 'Local models',
     close: 'Close',
     // model-row
@@ -96,6 +97,7 @@ export const t = defineMessages({
     thisDevice: '本设备',
     checking: '正在检查本设备能运行什么…',
     inUse: ({ name }) => `正在使用：${name}。`,
+    retryNamed: ({ name }) => `重新下载 ${name}`,
     localModels: '本地模型',
     close: '关闭',
     recommended: '推荐',

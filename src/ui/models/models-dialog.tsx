@@ -65,6 +65,13 @@ export function ModelsDialog(props: ModelsDialogProps) {
         {state.notice() ?? ''}
       </div>
       <Show when={state.error()}>{(message) => <ErrorAlert message={message()} />}</Show>
+      <Show when={state.failed()}>
+        {(last) => (
+          <button type="button" class="primary" disabled={state.active() !== undefined} onClick={() => void state.retry()}>
+            {t('retryNamed', { name: last().label })}
+          </button>
+        )}
+      </Show>
       <ul class="model-list" aria-label={t('localModels')}>
         <For each={state.recommendations()}>
           {(item) => {

@@ -1,8 +1,10 @@
 import { batch, createSignal, type Accessor } from 'solid-js';
 import { isAbortError, toTabagentError } from '../../core/errors';
+import { describeIntegrityError, describeNetworkError } from '../../core/network-errors';
 import { recommendModels, type CapabilityReport, type ModelRecommendation } from '../../llm/capabilities';
 import { choiceKey, type LocalModelChoice } from './local-choice';
 import { loadView, type LoadView } from './load-estimate';
+import { locale } from '../i18n';
 import { t } from './messages';
 import type { LocalModelServices, StorageInfo } from './model-services';
 
@@ -10,6 +12,13 @@ import type { LocalModelServices, StorageInfo } from './model-services';
 export interface ActiveLoad {
   choice: LocalModelChoice;
   view: LoadView;
+}
+
+/** A load that failed, as it was asked for. */
+export interface FailedLoad {
+  choice: LocalModelChoice;
+  label: string;
+  onReady?: (() => void) | undefined;
 }
 
 /** The Models page's state; it lives with the app so a download goes on while the page is closed. */
@@ -25,8 +34,16 @@ export interface ModelsState {
   notice: Accessor<string | undefined>;
   /** Probes the device, the caches and storage (once; again when `force`). */
   refresh(force?: boolean): Promise<void>;
-  /** Downloads and loads a model; resolves true when it is ready. */
-  load(choice: LocalModelChoice, label: string): Promise<boolean>;
+  /** The load that failed last (cleared by the next load), for a Retry button. */
+  failed: Accessor<FailedLoad | undefined>;
+  /**
+   * Downloads and loads a model; resolves true when it is ready. `onReady` runs once it is
+   * (also after a retry): the caller switches to the model only then, so a failed download
+   * leaves the engine in use as it was.
+   */
+  load(choice: LocalModelChoice, label: string, onReady?: () => void): Promise<boolean>;
+  /** Tries the failed load again. */
+  retry(): Promise<boolean>;
   cancel(): void;
   remove(choice: LocalModelChoice, label: string): Promise<void>;
   persist(): Promise<void>;
@@ -40,6 +57,7 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
   const [active, setActive] = createSignal<ActiveLoad>();
   const [error, setError] = createSignal<string>();
   const [notice, setNotice] = createSignal<string>();
+  const [failed, setFailed] = createSignal<FailedLoad>();
   let controller: AbortController | undefined;
   let probed: Promise<void> | undefined;
 
@@ -83,13 +101,19 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
       }
       return probed;
     },
-    async load(choice, label) {
+    failed,
+    retry() {
+      const last = failed();
+      return last ? this.load(last.choice, last.label, last.onReady) : Promise.resolve(false);
+    },
+    async load(choice, label, onReady) {
       if (active()) return false;
       const abort = new AbortController();
       controller = abort;
       const started = now();
       batch(() => {
         setError(undefined);
+        setFailed(undefined);
         setNotice(undefined);
         setActive({ choice, view: { percent: 0, text: t('starting') } });
       });
@@ -103,10 +127,16 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
         );
         markCached(choice, true);
         setNotice(t('ready', { name: label }));
+        onReady?.();
         return true;
       } catch (failure) {
         if (isAbortError(failure)) setNotice(t('stoppedLoading', { name: label }));
-        else setError(toTabagentError(failure).message);
+        else {
+          const error = toTabagentError(failure);
+          // A network failure says which host, that nothing was downloaded, and what to do, in the interface's language.
+          setError((describeNetworkError(error, locale()) ?? describeIntegrityError(error, locale()))?.message ?? error.message);
+          setFailed({ choice, label, onReady });
+        }
         return false;
       } finally {
         if (controller === abort) controller = undefined;

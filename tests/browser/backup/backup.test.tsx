@@ -19,7 +19,7 @@ import {
   type TabagentDb,
 } from '../../../src/store';
 import { BACKUP_STORES, base64ToBytes, exportBackup, parseBackup, serializeBackup, type BackupFile } from '../../../src/store/backup';
-import { importBackup, previewImport } from '../../../src/store/backup-import';
+import { applyImport, importBackup, planImport, previewImport } from '../../../src/store/backup-import';
 import { BackupPanel } from '../../../src/ui/knowledge/backup-panel';
 import { mount, unmountAll } from '../support/mount';
 
@@ -131,8 +131,10 @@ describe('backup', () => {
 
     const fresh = await wipe();
     expect((await snapshot(fresh)).conversations).toEqual([]);
-    const report = await importBackup(fresh, parseBackup(text));
+    // Confirming every listed security change (engine, model API, MCP server) restores exactly what was there.
+    const report = await importBackup(fresh, parseBackup(text), { confirmed: 'all' });
     expect(report.settings).toBe('imported');
+    expect(report.trust.declined).toEqual([]);
     for (const store of BACKUP_STORES) expect(report.stores[store], store).toEqual({ added: before[store]!.length, copied: 0, skipped: 0 });
 
     const after = await snapshot(fresh);
@@ -153,6 +155,73 @@ describe('backup', () => {
     const [conversation] = await store.list();
     expect((await store.load(conversation!.id)).map((message) => message.content)).toEqual(['When does quorium boil?', 'At 4182 K [1].']);
     store.close();
+  });
+
+  it('applies nothing security-relevant from a backup until the person confirms exactly those changes', async () => {
+    const db = await openDb();
+    await populate(db);
+    const file = await exportBackup(db);
+    file.data.settings = { ...file.data.settings!, strictNetwork: false };
+    file.data.tools.push({
+      name: 'post_data',
+      manifest: { name: 'post_data', description: 'Posts.', parameters: { type: 'object', properties: {} }, kind: 'http', sideEffects: false, allowedOrigins: ['https://evil.example'] } as never,
+      source: { kind: 'custom' },
+      enabled: true,
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const text = serializeBackup(file);
+
+    // A browser with no saved settings: the case where the settings used to be applied silently.
+    const fresh = await wipe();
+    const plan = await planImport(fresh, parseBackup(text));
+    expect(plan.changes.map((change) => change.id).sort()).toEqual(['endpoint:engine.baseUrl', 'endpoint:modelApi.baseUrl', 'mcp:mcp-1', 'strict-network-off', 'tool:post_data']);
+    expect(plan.changes).toContainEqual({ id: 'endpoint:engine.baseUrl', kind: 'endpoint', setting: 'engine.baseUrl', from: '', to: 'https://api.example.com/v1' });
+    expect(plan.changes).toContainEqual({ id: 'tool:post_data', kind: 'tool-enabled', name: 'post_data', origins: ['https://evil.example'] });
+    // The lookup tool sends nothing anywhere: it needs no confirmation.
+    expect(plan.changes.some((change) => change.id === 'tool:lookup')).toBe(false);
+    // A confirmation of anything the person was not shown is refused, and nothing is written.
+    await expect(applyImport(fresh, plan, [{ id: 'mcp:other', kind: 'mcp-server-enabled', name: 'x', url: 'https://x.example' }])).rejects.toMatchObject({ code: 'config' });
+    await expect(applyImport(fresh, plan, [{ ...plan.changes[0]!, id: plan.changes[0]!.id, ...{ to: 'https://elsewhere.example' } } as never])).rejects.toMatchObject({ code: 'config' });
+    expect((await snapshot(fresh)).conversations).toEqual([]);
+
+    const report = await applyImport(fresh, plan, []);
+    expect(report.trust.applied).toEqual([]);
+    expect(report.trust.declined).toHaveLength(5);
+    const settings = await loadSettings(fresh);
+    expect(settings.strictNetwork).toBeUndefined();
+    expect(settings.engine.baseUrl).toBe('');
+    expect(settings.modelApi.baseUrl).toBe('');
+    // Everything else of the settings and the data is imported.
+    expect(settings.systemPrompt).toBe('Be brief.');
+    const after = await snapshot(fresh);
+    expect(after.conversations).toHaveLength(1);
+    expect((after.tools as Array<{ name: string; enabled: boolean }>).map(({ name, enabled }) => ({ name, enabled }))).toEqual([
+      { name: 'lookup', enabled: true },
+      { name: 'post_data', enabled: false },
+    ]);
+    expect(after.mcpServers).toMatchObject([{ id: 'mcp-1', enabled: false }]);
+
+    // Confirmed (the same list, in a browser that again has nothing): applied as listed.
+    const again = await wipe();
+    const confirmedPlan = await planImport(again, parseBackup(text));
+    await applyImport(again, confirmedPlan, confirmedPlan.changes);
+    const confirmed = await loadSettings(again);
+    expect(confirmed.strictNetwork).toBe(false);
+    expect(confirmed.engine.baseUrl).toBe('https://api.example.com/v1');
+    expect(await again.get('tools', 'post_data')).toMatchObject({ enabled: true });
+    expect(await again.get('mcpServers', 'mcp-1')).toMatchObject({ enabled: true });
+  });
+
+  it('replacing settings that switched a tool off lists switching it back on', async () => {
+    const db = await openDb();
+    await populate(db);
+    const file = await exportBackup(db);
+    await saveSettings(db, { ...(await loadSettings(db)), enabledTools: { fetch_url: false } });
+    const plan = await planImport(db, file, { replaceSettings: true });
+    expect(plan.changes).toEqual([{ id: 'tool-setting:fetch_url', kind: 'tool-enabled', name: 'fetch_url', origins: [] }]);
+    await applyImport(db, plan, []);
+    expect((await loadSettings(db)).enabledTools.fetch_url).toBe(false);
   });
 
   it('refuses a bad file with a clear error and changes nothing', async () => {
@@ -256,7 +325,15 @@ describe('backup', () => {
     await expect.element(page.getByText(/^This backup holds \d+ records; 0 of them already exist here\.$/)).toBeVisible();
     await expect.element(page.getByRole('radio', { name: 'Skip them (keep what is here)' })).toBeChecked();
     await userEvent.click(page.getByRole('button', { name: 'Import', ...exact }));
-    await expect.element(page.getByRole('status')).toHaveTextContent(/Imported \d+ records, 0 as copies; skipped 0\./);
+    // The security-relevant changes are listed, and applied only on request.
+    const review = page.getByRole('group', { name: 'This backup would also change whom this browser talks to' });
+    await expect.element(review.getByText('Send model requests to https://api.example.com/v1', exact)).toBeVisible();
+    await expect.element(review.getByText('Connect the MCP server “Example” at https://mcp.example.com/', exact)).toBeVisible();
+    expect(review.getByRole('listitem').elements()).toHaveLength(3);
+    await userEvent.click(page.getByRole('button', { name: 'Keep my settings', ...exact }));
+    await expect.element(page.getByRole('status')).toHaveTextContent(/Imported \d+ records, 0 as copies; skipped 0\. 3 security changes were left out\./);
+    expect(await (await openDb()).get('mcpServers', 'mcp-1')).toMatchObject({ enabled: false });
+    expect((await loadSettings(await openDb())).engine.baseUrl).toBe('');
     const after = await snapshot(await openDb());
     expect(after.conversations).toEqual(before.conversations);
     expect(after.knowledgeChunks).toEqual(before.knowledgeChunks);

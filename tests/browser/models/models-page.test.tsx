@@ -181,8 +181,10 @@ describe('first start with no server configured', () => {
     await until(() => models.loads.length === 1);
     await expect.element(page.getByRole('dialog', { name: 'Models' })).toBeVisible();
     await expect.element(page.getByRole('progressbar')).toBeVisible();
-    expect((await savedEngine()).kind).toBe('webllm');
+    // The engine in use changes only once the model has loaded.
+    expect((await savedEngine()).kind).toBeUndefined();
     models.loads[0]?.finish();
+    await expect.poll(async () => (await savedEngine()).kind).toBe('webllm');
   });
 
   it('without WebGPU offers a transformers.js model on WASM', async () => {

@@ -4,6 +4,7 @@
  * responsive during a runaway run, and a worker that stops answering is killed.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSandboxWorker } from '../../../src/tools/sandbox/spawn';
 import { createWorkerSandbox } from '../../../src/tools/sandbox/worker-sandbox';
 import type { SandboxOutcome } from '../../../src/tools/sandbox/types';
 import { ESCAPE_PROBES, HOST_ONLY_GLOBALS } from '../../support/sandbox-probes';
@@ -121,6 +122,40 @@ describe('worker sandbox limits (Chromium)', () => {
     expect(failureOf(outcome).kind).toBe('crashed');
     expect(silent.liveWorkers()).toBe(0);
     silent.dispose();
+  });
+
+  it.each([
+    ['many small allocations', 'const a = []; for (;;) a.push({})', ['memory-limit', 'time-limit']],
+    ['a self-scheduling promise chain', 'const p = () => Promise.resolve().then(p); p(); 1', ['memory-limit', 'time-limit']],
+    ['an infinite loop', 'for (;;) {}', ['time-limit']],
+    ['a huge allocation', 'new ArrayBuffer(1e9)', ['memory-limit']],
+    ['a never-settling promise', 'await new Promise(() => {})', ['never-settled']],
+  ] as const)('stops %s within 1.1 s with a typed failure, and never reuses a worker after a limit', { timeout: 60_000 }, async (_name, code, kinds) => {
+    let spawned = 0;
+    const counted = createWorkerSandbox({ spawn: () => ((spawned += 1), spawnSandboxWorker()) });
+    await counted.run({ code: '"warm"' });
+    expect(spawned).toBe(1);
+    const started = performance.now();
+    const outcome = await counted.run({ code, limits: { cpuTimeMs: 1000 } });
+    expect(performance.now() - started).toBeLessThanOrEqual(1100);
+    expect(kinds).toContain(failureOf(outcome).kind);
+    expect(await counted.run({ code: '6 * 7' })).toMatchObject({ ok: true, value: 42 });
+    // A worker whose run ended at a limit (or whose interpreter aborted) was terminated, not reused.
+    expect(spawned).toBe(kinds.includes('never-settled' as never) ? 1 : 2);
+    counted.dispose();
+    expect(counted.liveWorkers()).toBe(0);
+  });
+
+  it('leaves no worker behind after 100 runs of runaway code', { timeout: 300_000 }, async () => {
+    const pool = createWorkerSandbox();
+    // Runaways between ordinary runs, so that workers are both replaced and reused.
+    const codes = ['const a = []; for (;;) a.push({})', '1', 'const p = () => Promise.resolve().then(p); p(); 1', 'throw null', 'for (;;) {}', 'new ArrayBuffer(1e9)', 'await new Promise(() => {})', '"ok"'];
+    for (let index = 0; index < 100; index++) {
+      await pool.run({ code: codes[index % codes.length]!, limits: { cpuTimeMs: 50 } });
+      expect(pool.liveWorkers()).toBeLessThanOrEqual(1);
+    }
+    pool.dispose();
+    expect(pool.liveWorkers()).toBe(0);
   });
 
   it('leaves no worker behind after many runs, failures included', { timeout: 120_000 }, async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64, isSecretField, keepSecrets, parseBackup, withoutSecrets } from '../../../src/store/backup';
 import { defaultSettings } from '../../../src/store';
+import { backupProblemsV1, MAX_BACKUP_PROBLEMS } from '../../../src/store/backup-validate';
+import { TabagentError } from '../../../src/core/errors';
 
 const empty = {
   conversations: [],
@@ -58,5 +60,63 @@ describe('parseBackup', () => {
     const conversations = Array.from({ length: 8 }, (_, index) => ({ id: `c${index}` }));
     const text = JSON.stringify({ format: 'tabagent-backup', version: 1, exportedAt: 'now', data: { ...empty, conversations } });
     expect(() => parseBackup(text)).toThrow(/data\.conversations\[0\]\.title is missing; .*\(and \d+ more\)\. Nothing was changed\./);
+  });
+
+  const file = (data: Record<string, unknown>): Record<string, unknown> => ({ format: 'tabagent-backup', version: 1, exportedAt: 'now', data: { ...empty, ...data } });
+  const badMessages = (count: number): Record<string, unknown>[] =>
+    Array.from({ length: count }, (_, index) => ({ id: 5, conversationId: 7, seq: -1, role: 'x', content: 1, createdAt: 'a', updatedAt: 'b', pad: `p${index}` }));
+
+  it(`stops after the first ${MAX_BACKUP_PROBLEMS} problems and says there are more`, () => {
+    let error: unknown;
+    try {
+      parseBackup(JSON.stringify(file({ messages: badMessages(5_000) })));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(TabagentError);
+    const data = (error as TabagentError).data as { problems: string[]; truncated: boolean };
+    expect(data.problems).toHaveLength(MAX_BACKUP_PROBLEMS);
+    expect(data.truncated).toBe(true);
+    expect((error as Error).message).toMatch(/^This backup cannot be imported: data\.messages\[0\]\.id must be string; .*\(and at least 16 more\)\. Nothing was changed\.$/);
+  });
+
+  it('never looks at a record after the limit is reached (bounded work for any size of bad file)', () => {
+    const touched = { count: 0 };
+    // Records past the first bad ones count every property read by the validator.
+    const watched = (index: number): Record<string, unknown> =>
+      new Proxy({ ...badMessages(1)[0], pad: index }, { get: (target, key) => ((touched.count += 1), Reflect.get(target, key)), has: (target, key) => ((touched.count += 1), Reflect.has(target, key)) });
+    const messages = [...badMessages(MAX_BACKUP_PROBLEMS + 1), ...Array.from({ length: 1_000 }, (_, index) => watched(index))];
+    const result = backupProblemsV1(file({ messages }));
+    expect(result.problems).toHaveLength(MAX_BACKUP_PROBLEMS);
+    expect(touched.count).toBe(0);
+  });
+
+  it('grows linearly with the file: time at 4n is at most 6× the time at n', () => {
+    const timeOf = (count: number): number => {
+      const text = JSON.stringify(file({ messages: badMessages(count) }));
+      const start = performance.now();
+      for (let round = 0; round < 3; round += 1) expect(() => parseBackup(text)).toThrow(TabagentError);
+      return performance.now() - start;
+    };
+    timeOf(500);
+    expect(timeOf(40_000)).toBeLessThanOrEqual(6 * timeOf(10_000));
+  });
+
+  it.each([
+    ['tools', { tools: [0, 1].map(() => ({ name: 'search', manifest: { name: 'search' }, source: { kind: 'builtin' }, enabled: true, createdAt: 1, updatedAt: 1 })) }, /data\.tools\[1\]\.name "search" appears twice/],
+    ['vectors', { vectors: [0, 1].map(() => ({ modelId: 'm', textHash: 'h', dims: 1, vector: 'AAAAAA==', createdAt: 1 })) }, /data\.vectors\[1\] key \(modelId, textHash\) \["m","h"\] appears twice/],
+    [
+      'evalExamples',
+      {
+        evalRuns: [{ id: 'r', dataset: 'd', model: 'm', startedAt: 1, status: 'done', total: 1, completed: 1 }],
+        evalExamples: [0, 1].map(() => ({ runId: 'r', index: 0, result: {} })),
+      },
+      /data\.evalExamples\[1\] key \(runId, index\) \["r",0\] appears twice/,
+    ],
+    ['mcpServers', { mcpServers: [0, 1].map(() => ({ id: 's', url: 'https://a.example', name: 'a', enabled: false, headerSecrets: {}, createdAt: 1, updatedAt: 1 })) }, /data\.mcpServers\[1\]\.id "s" appears twice/],
+  ])('refuses duplicate %s keys as an invalid file naming the duplicate', (_store, data, message) => {
+    const text = JSON.stringify(file(data));
+    expect(() => parseBackup(text)).toThrow(message);
+    expect(() => parseBackup(text)).toThrow(expect.objectContaining({ code: 'invalid-file' }) as Error);
   });
 });

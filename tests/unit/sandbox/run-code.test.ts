@@ -95,6 +95,28 @@ describe('runSandboxedCode (the tool result)', () => {
   });
 });
 
+describe('runaway code (RELIABILITY: sandbox denial of service)', () => {
+  // Each ends in a limit, never as a throw or a success; QuickJS cannot always build an error for them.
+  const RUNAWAYS = [
+    ['many small allocations', 'const a = []; for (;;) a.push({})', ['memory-limit', 'time-limit']],
+    ['a self-scheduling promise chain', 'const p = () => Promise.resolve().then(p); p(); 1', ['memory-limit', 'time-limit']],
+    ['a self-scheduling async loop', 'async function spin() { for (;;) await null } spin(); "started"', ['time-limit', 'memory-limit']],
+    ['an infinite loop', 'for (;;) {}', ['time-limit']],
+  ] as const;
+
+  it.each(RUNAWAYS)('classifies %s as a limit with a typed error', { timeout: 30_000 }, async (_name, code, kinds) => {
+    const outcome = await sandbox.run({ code, limits: { cpuTimeMs: 1000 } });
+    expect(outcome.ok).toBe(false);
+    expect(kinds).toContain(!outcome.ok && outcome.error.kind);
+    const error = await runSandboxedCode(sandbox, code, { limits: { cpuTimeMs: 1000 } }).catch((caught: unknown) => caught);
+    expect(TabagentError.is(error)).toBe(true);
+    expect(['timeout', 'tool-failed']).toContain((error as TabagentError).code);
+    expect((error as TabagentError).message).toMatch(/time limit|memory limit/);
+    // The next run starts clean.
+    expect(await sandbox.run({ code: '6 * 7' })).toMatchObject({ ok: true, value: 42 });
+  });
+});
+
 describe('the run_javascript built-in', () => {
   function executor() {
     const registry = new ToolRegistry();

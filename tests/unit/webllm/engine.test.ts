@@ -192,6 +192,7 @@ describe('createWebLLMEngine', () => {
       ['WebGPUNotAvailableError: WebGPU is not supported in your current environment', 'config', 'no-webgpu'],
       ['DeviceLostError: The WebGPU device was lost while loading the model.', 'internal', 'device-lost'],
       [new TypeError('Failed to fetch'), 'network', 'download'],
+      ['IntegrityError: Integrity verification failed for https://huggingface.co/m/resolve/main/tokenizer.json\n  Expected: sha256-a\n  Actual: sha256-b', 'integrity', 'integrity'],
       ['Error: Cannot fetch http://localhost/x/mlc-chat-config.json err= 404 Not Found', 'not-found', 'missing-file'],
     ];
     for (const [thrown, code, reason] of cases) {
