@@ -14,7 +14,7 @@ import { mcpToolsHash } from './demos/tools-link';
 import { FirstRun } from './first-run/first-run';
 import { setLocale } from './i18n';
 import { t } from './messages';
-import { localChoiceOf, withLocalChoice, type LocalModelChoice } from './models/local-choice';
+import { localChoiceOf, withLocalChoice, type LocalModelChoice } from '../app/models/local-choice';
 import { LocalModelOffer } from './models/local-model-offer';
 import { ModelsDialog } from './models/models-dialog';
 import { createModelsState, type ModelsState } from './models/models-state';
@@ -23,7 +23,7 @@ import type { PageContext } from './pages/page-context';
 import { pages } from './pages/pages';
 import { createRoute } from './pages/route';
 import { UpdatePrompt } from './pwa/update-prompt';
-import type { AppServices, RunScope } from './services';
+import type { AppServices, RunScope } from '../app/services';
 import { createSettingsState } from './settings/settings-state';
 import { SettingsDialog } from './settings/settings-dialog';
 

@@ -5,7 +5,7 @@ import { TabagentError } from '../../src/core/errors';
 import { defaultSettings, openTabagentDb, saveSettings, type Settings } from '../../src/store';
 import { App } from '../../src/ui/app';
 import { setLocale } from '../../src/ui/i18n';
-import { createRealServices } from '../../src/ui/real-services';
+import { createRealServices } from '../../src/app/composition-root';
 import { mount, unmountAll } from './support/mount';
 
 const DB_NAME = 'tabagent-real-services-test';

@@ -3,7 +3,7 @@ import { detectDatasetKind, loadDataset, type DatasetKind } from '../../eval/dat
 import { readJsonRecords } from '../../eval/import/json-lines';
 import type { ReadyDataset } from './eval-state';
 import { t } from './messages';
-import { SAMPLE_NAME, sampleExamples } from './sample-dataset';
+import { SAMPLE_NAME, sampleExamples } from '../../app/eval/sample-dataset';
 
 export interface DatasetPickerProps {
   /** Called with the dataset to run, or undefined while there is none (no file, a bad file). */

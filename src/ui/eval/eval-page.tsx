@@ -9,7 +9,7 @@ import { createEvalState, type ReadyDataset } from './eval-state';
 import { ExportPanel } from './export-panel';
 import { t } from './messages';
 import { modelLabel } from './model-label';
-import { RUN_METRICS } from './run-result-store';
+import { RUN_METRICS } from '../../app/eval/run-result-store';
 import { RunsChart, type ChartRun } from './runs-chart';
 import { RunsTable } from './runs-table';
 import { ResultsTable } from './results-table';

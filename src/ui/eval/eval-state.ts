@@ -12,7 +12,7 @@ import type { EvalExample } from '../../eval/types';
 import type { EvalRunRecord, TabagentDb } from '../../store';
 import { createEvalRun, deleteEvalRun, getEvalRun, listEvalRuns, loadEvalExamples, updateEvalRun } from '../../store/eval-runs';
 import type { ChatRunSetup } from '../chat/chat-controller';
-import { createRunResultStore } from './run-result-store';
+import { createRunResultStore } from '../../app/eval/run-result-store';
 
 /** One example of the run being looked at, with its result once it has one. */
 export interface RunEntry {

@@ -5,7 +5,7 @@ import type { TabagentDb } from '../../store';
 import type { ToolManifest } from '../../tools/manifest';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
-import { buildTrainingFile, downloadText, readStoredConversations } from './training-export';
+import { buildTrainingFile, downloadText, readStoredConversations } from '../../app/eval/training-export';
 
 export interface ExportPanelProps {
   openDatabase: () => Promise<TabagentDb>;

@@ -1,4 +1,4 @@
-import type { LocalModelChoice } from './local-choice';
+import type { LocalModelChoice } from '../../app/models/local-choice';
 import { t } from './messages';
 
 /** What the person typed in the "any model" field, checked. */

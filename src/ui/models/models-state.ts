@@ -1,10 +1,10 @@
 import { batch, createSignal, type Accessor } from 'solid-js';
 import { isAbortError, toTabagentError } from '../../core/errors';
 import { recommendModels, type CapabilityReport, type ModelRecommendation } from '../../llm/capabilities';
-import { choiceKey, type LocalModelChoice } from './local-choice';
+import { choiceKey, type LocalModelChoice } from '../../app/models/local-choice';
 import { loadView, type LoadView } from './load-estimate';
 import { t } from './messages';
-import type { LocalModelServices, StorageInfo } from './model-services';
+import type { LocalModelServices, StorageInfo } from '../../app/models/model-services';
 
 /** A load in progress. */
 export interface ActiveLoad {

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { formatMegabytes } from '../../llm/capabilities';
 import { t } from './messages';
-import type { StorageInfo } from './model-services';
+import type { StorageInfo } from '../../app/models/model-services';
 
 export interface StoragePanelProps {
   storage: StorageInfo | undefined;

@@ -1,7 +1,7 @@
 import { createUniqueId, For, Show } from 'solid-js';
 import { settingsToolModes, type EngineSettings, type SettingsToolMode } from '../../store';
 import { engineKinds, type EngineKind } from '../../store/settings';
-import type { ProviderPresetOption } from '../services';
+import type { ProviderPresetOption } from '../../app/services';
 import { t } from './messages';
 import { TextField } from './text-field';
 

@@ -2,7 +2,7 @@ import { createSignal, createUniqueId, onMount, Show } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
 import { isToolEnabled, normalizeSettings, type Settings } from '../../store';
 import { ErrorAlert } from '../components/error-alert';
-import type { ProviderPresetOption, ToolInfo } from '../services';
+import type { ProviderPresetOption, ToolInfo } from '../../app/services';
 import { EngineFields } from './engine-fields';
 import { LanguageField } from './language-field';
 import { t } from './messages';

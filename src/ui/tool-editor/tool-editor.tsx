@@ -4,7 +4,7 @@ import { exportFileName, parseManifestFile } from '../../tools/custom/manifest-f
 import { manifestToJson, type ToolManifest } from '../../tools/manifest';
 import { uniqueToolName } from '../../tools/tool-names';
 import { ErrorAlert } from '../components/error-alert';
-import type { CustomToolServices } from './custom-tool-services';
+import type { CustomToolServices } from '../../app/custom-tools/custom-tool-services';
 import { draftFromManifest, emptyDraft, type ToolDraft, type ToolType } from './draft';
 import { t } from './messages';
 import { ToolForm } from './tool-form';

@@ -2,7 +2,7 @@ import { createMemo, createResource, createSignal, createUniqueId, For, onCleanu
 import type { ToolResult } from '../../core/tool-runner';
 import { BODY_METHODS, HTTP_METHODS, type HttpMethod } from '../../tools/custom/implementation';
 import type { ToolManifest } from '../../tools/manifest';
-import type { CustomToolServices } from './custom-tool-services';
+import type { CustomToolServices } from '../../app/custom-tools/custom-tool-services';
 import { draftOrigin, draftToManifest, type EditorField, type FieldProblem, type ToolDraft, type ToolType } from './draft';
 import { t } from './messages';
 

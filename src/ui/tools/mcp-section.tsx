@@ -1,7 +1,7 @@
 import { createSignal, createUniqueId, For, onMount, Show, type JSX } from 'solid-js';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
-import type { McpServerStatus, ToolLibraryServices } from './tool-library-services';
+import type { McpServerStatus, ToolLibraryServices } from '../../app/tools/tool-library-services';
 
 type AuthChoice = 'none' | 'bearer' | 'header';
 

@@ -2,7 +2,7 @@ import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
-import type { OpenApiPreview, OpenApiSource, ToolLibraryServices } from './tool-library-services';
+import type { OpenApiPreview, OpenApiSource, ToolLibraryServices } from '../../app/tools/tool-library-services';
 
 export interface OpenApiSectionProps {
   library: ToolLibraryServices;

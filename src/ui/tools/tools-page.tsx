@@ -7,7 +7,7 @@ import { CustomToolsSlot } from './custom-tools-slot';
 import { McpSection } from './mcp-section';
 import { t } from './messages';
 import { OpenApiSection } from './openapi-section';
-import type { LibraryTool, McpServerStatus, ToolLibraryServices } from './tool-library-services';
+import type { LibraryTool, McpServerStatus, ToolLibraryServices } from '../../app/tools/tool-library-services';
 import { ToolList } from './tool-list';
 import './tools.css';
 

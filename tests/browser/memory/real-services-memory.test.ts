@@ -8,9 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryRepository } from '../../../src/memory';
 import { defaultSettings, type Settings } from '../../../src/store';
 import type { ChatRunSetup } from '../../../src/ui/chat/chat-controller';
-import { withLocalChoice } from '../../../src/ui/models/local-choice';
-import { createRealServices } from '../../../src/ui/real-services';
-import type { RunScope } from '../../../src/ui/services';
+import { withLocalChoice } from '../../../src/app/models/local-choice';
+import { createRealServices } from '../../../src/app/composition-root';
+import type { RunScope } from '../../../src/app/services';
 import { StoreScope } from '../store/support';
 
 const scope = new StoreScope();
