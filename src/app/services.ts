@@ -43,6 +43,12 @@ export interface AppServices {
    * `scope` (the chat's runs) adds the database and the open conversation, for per-turn context.
    */
   prepareRun: (settings: Settings, scope?: RunScope) => ChatRunSetup | Promise<ChatRunSetup>;
+  /**
+   * Puts settings in force: which tools are enabled, the `model_api` endpoint, the network door's
+   * policy. The one path by which settings reach the tool registry and the door (the app calls it
+   * whenever the saved settings change); absent in tests with scripted runs.
+   */
+  useSettings?: (settings: Settings) => void;
   /** The tools the settings panel can switch on and off. */
   tools: () => ToolInfo[];
   providerPresets: () => ProviderPresetOption[];

@@ -1,6 +1,7 @@
 import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../llm/capabilities';
 import { isEngineConfigured, type ConversationRecord, type TabagentDb } from '../store';
+import { createDatabaseOpener } from '../app/database-opener';
 import { createChatController } from './chat/chat-controller';
 import { ChatView } from './components/chat-view';
 import { ConversationList } from './conversations/conversation-list';
@@ -38,18 +39,7 @@ export function App(props: AppProps) {
   const [settingsOpen, setSettingsOpen] = createSignal(false);
   const [modelsOpen, setModelsOpen] = createSignal(false);
   const [outdated, setOutdated] = createSignal(false);
-  let database: Promise<TabagentDb> | undefined;
-  const openDatabase = (): Promise<TabagentDb> => {
-    if (database === undefined) {
-      const opening = props.services.openDb({ name: props.databaseName, onVersionChange: () => setOutdated(true) });
-      // A failed open is retried on the next use instead of failing forever.
-      opening.catch(() => {
-        if (database === opening) database = undefined;
-      });
-      database = opening;
-    }
-    return database;
-  };
+  const openDatabase = createDatabaseOpener(() => props.services.openDb({ name: props.databaseName, onVersionChange: () => setOutdated(true) }));
   const settingsState = createSettingsState(openDatabase);
   // Lives with the app, not the dialog: a download goes on while the Models page is closed.
   const modelsState = props.services.models ? createModelsState(props.services.models) : undefined;
@@ -168,9 +158,9 @@ export function App(props: AppProps) {
     void last?.status;
   });
 
-  // The network door enforces the settings in force (strict mode, the engine's origin, API keys).
+  // The settings in force: enabled tools, the model_api endpoint, the door's policy (strict mode, keys).
   createEffect(() => {
-    if (settingsState.loaded()) props.services.network?.useSettings(settingsState.settings());
+    if (settingsState.loaded()) props.services.useSettings?.(settingsState.settings());
   });
   onMount(() => {
     void settingsState.load();
@@ -184,7 +174,7 @@ export function App(props: AppProps) {
   onCleanup(() => {
     conversationsState.dispose();
     void controller.clear();
-    void database?.then((db) => db.close()).catch(() => undefined);
+    void openDatabase.close();
   });
 
   return (
