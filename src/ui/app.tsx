@@ -1,6 +1,6 @@
 import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../llm/capabilities';
-import { isEngineConfigured, type ConversationRecord, type TabagentDb } from '../store';
+import { isEngineConfigured, type ConversationRecord } from '../store';
 import { createDatabaseOpener } from '../app/database-opener';
 import { createChatController } from './chat/chat-controller';
 import { ChatView } from './components/chat-view';

@@ -1,4 +1,4 @@
-import { toTabagentError, type ErrorCode } from '../../core/errors';
+import { isAbortError, toTabagentError, type ErrorCode } from '../../core/errors';
 import { locale } from '../i18n';
 import { t, type ErrorMessageKey } from './messages';
 
@@ -55,4 +55,9 @@ export function errorText(error: unknown, fallback: ErrorCode = 'internal'): str
   const params = paramsOf(known.data);
   const said = typeof params.serverMessage === 'string' && params.serverMessage !== '' ? t('serverSaid', { said: params.serverMessage }) : '';
   return t(key, params) + said;
+}
+
+/** True when the error is the person's own Stop (nothing to report). */
+export function isStopped(error: unknown): boolean {
+  return isAbortError(error);
 }

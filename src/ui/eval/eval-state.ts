@@ -4,7 +4,7 @@
  * they survive a reload; a run left `running` by a closed tab resumes where it stopped.
  */
 import { createSignal, type Accessor } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText } from '../errors/error-text';
 import { isEvalFormat, type EvalFormat } from '../../eval/request';
 import type { ExampleResult } from '../../eval/results';
 import { runEval } from '../../eval/runner';
@@ -102,7 +102,7 @@ export function createEvalState(options: EvalStateOptions): EvalState {
     try {
       await work();
     } catch (failure) {
-      setError(toTabagentError(failure, 'storage').message);
+      setError(errorText(failure, 'storage'));
     }
   };
   const refreshRuns = async (): Promise<void> => {
@@ -155,7 +155,7 @@ export function createEvalState(options: EvalStateOptions): EvalState {
       });
       if (outcome.aborted) replaceRun(await updateEvalRun(db, run.id, { status: 'stopped' }));
     } catch (failure) {
-      const message = toTabagentError(failure).message;
+      const message = errorText(failure);
       setError(message);
       // The database may be gone (the page is closing): the run then reads as interrupted.
       await updateEvalRun(db, run.id, { status: 'error', error: message }).then(replaceRun, () => undefined);

@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText } from '../errors/error-text';
 import { BACKUP_STORES, exportBackup, parseBackup, serializeBackup, type BackupFile, type BackupStore } from '../../store/backup';
 import { importBackup, previewImport, type ConflictChoice, type ImportPreview } from '../../store/backup-import';
 import type { TabagentDb } from '../../store';
@@ -55,7 +55,7 @@ export function BackupPanel(props: BackupPanelProps) {
     try {
       await work();
     } catch (failure) {
-      setError(toTabagentError(failure).message);
+      setError(errorText(failure));
     } finally {
       setBusy(false);
     }

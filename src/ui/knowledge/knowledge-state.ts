@@ -1,5 +1,5 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText, isStopped } from '../errors/error-text';
 import type { Embedder } from '../../embed/types';
 import {
   createBase,
@@ -83,7 +83,7 @@ export function createKnowledgeState(options: KnowledgeStateOptions): KnowledgeS
       await work();
       return true;
     } catch (failure) {
-      setError(toTabagentError(failure, 'storage').message);
+      setError(errorText(failure, 'storage'));
       return false;
     }
   };
@@ -122,9 +122,8 @@ export function createKnowledgeState(options: KnowledgeStateOptions): KnowledgeS
               : { kind: 'unchanged', name };
           setNotices((list) => [...list, notice]);
         } catch (failure) {
-          const problem = toTabagentError(failure);
-          setNotices((list) => [...list, { kind: 'failed', name, message: problem.message }]);
-          if (problem.code === 'aborted') return;
+          setNotices((list) => [...list, { kind: 'failed', name, message: errorText(failure) }]);
+          if (isStopped(failure)) return;
         }
       }
     });
@@ -186,8 +185,7 @@ export function createKnowledgeState(options: KnowledgeStateOptions): KnowledgeS
               onProgress: (step) => setProgress({ name: base.name, phase: 'backfill', done: step.done, total: step.total }),
             });
           } catch (failure) {
-            const problem = toTabagentError(failure);
-            if (problem.code !== 'aborted') setError(problem.message);
+            if (!isStopped(failure)) setError(errorText(failure));
             return;
           }
         }

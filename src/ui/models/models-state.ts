@@ -1,5 +1,5 @@
 import { batch, createSignal, type Accessor } from 'solid-js';
-import { isAbortError, toTabagentError } from '../../core/errors';
+import { errorText, isStopped } from '../errors/error-text';
 import { recommendModels, type CapabilityReport, type ModelRecommendation } from '../../llm/capabilities';
 import { choiceKey, type LocalModelChoice } from '../../app/models/local-choice';
 import { loadView, type LoadView } from './load-estimate';
@@ -105,8 +105,8 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
         setNotice(t('ready', { name: label }));
         return true;
       } catch (failure) {
-        if (isAbortError(failure)) setNotice(t('stoppedLoading', { name: label }));
-        else setError(toTabagentError(failure).message);
+        if (isStopped(failure)) setNotice(t('stoppedLoading', { name: label }));
+        else setError(errorText(failure));
         return false;
       } finally {
         if (controller === abort) controller = undefined;
@@ -124,7 +124,7 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
         markCached(choice, false);
         setNotice(t('deleted', { name: label }));
       } catch (failure) {
-        setError(toTabagentError(failure, 'storage').message);
+        setError(errorText(failure, 'storage'));
       }
       await refreshStorage();
     },

@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText } from '../errors/error-text';
 import type { NetworkServices } from '../../net/app-network';
 import type { StoredLedgerEntry } from '../../net/ledger';
 import type { Grant } from '../../net/policy';
@@ -52,7 +52,7 @@ function NetworkSections(props: { context: PageContext; network: NetworkServices
       setSecrets(known);
       setGrants(props.network.grants());
     } catch (failure) {
-      setError(toTabagentError(failure, 'storage').message);
+      setError(errorText(failure, 'storage'));
     }
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -122,7 +122,7 @@ function NetworkSections(props: { context: PageContext; network: NetworkServices
             void props.network
               .clear()
               .then(reload)
-              .catch((failure: unknown) => setError(toTabagentError(failure, 'storage').message));
+              .catch((failure: unknown) => setError(errorText(failure, 'storage')));
           }}
         />
       </section>

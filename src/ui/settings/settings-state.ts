@@ -1,5 +1,5 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText } from '../errors/error-text';
 import { defaultSettings, loadSettings, normalizeSettings, saveSettings, type Settings, type TabagentDb } from '../../store';
 
 export interface SettingsState {
@@ -33,7 +33,7 @@ export function createSettingsState(database: () => Promise<TabagentDb>): Settin
         setSettings(await loadSettings(await database()));
         setError(undefined);
       } catch (failure) {
-        setError(toTabagentError(failure, 'storage').message);
+        setError(errorText(failure, 'storage'));
       } finally {
         setLoaded(true);
       }
@@ -45,7 +45,7 @@ export function createSettingsState(database: () => Promise<TabagentDb>): Settin
         setError(undefined);
         return true;
       } catch (failure) {
-        setError(toTabagentError(failure, 'storage').message);
+        setError(errorText(failure, 'storage'));
         return false;
       }
     },

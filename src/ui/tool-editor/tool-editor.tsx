@@ -1,4 +1,5 @@
 import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
+import { errorText } from '../errors/error-text';
 import type { TabagentDb } from '../../store';
 import { exportFileName, parseManifestFile } from '../../tools/custom/manifest-file';
 import { manifestToJson, type ToolManifest } from '../../tools/manifest';
@@ -38,10 +39,6 @@ interface Conflict {
   suggestion: string;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Custom tools on the Tools page: the saved ones (edit, export, delete), new HTTP or JavaScript
  * tools, and import of manifest files, which never overwrites a tool without asking.
@@ -63,7 +60,7 @@ export function ToolEditor(props: ToolEditorProps) {
   const refresh = async () => {
     setTools(await props.services.list());
   };
-  const fail = (caught: unknown) => setError(messageOf(caught));
+  const fail = (caught: unknown) => setError(errorText(caught));
 
   onMount(() => {
     props.services

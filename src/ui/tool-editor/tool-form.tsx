@@ -1,4 +1,5 @@
 import { createMemo, createResource, createSignal, createUniqueId, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { errorText } from '../errors/error-text';
 import type { ToolResult } from '../../core/tool-runner';
 import { BODY_METHODS, HTTP_METHODS, type HttpMethod } from '../../tools/custom/implementation';
 import type { ToolManifest } from '../../tools/manifest';
@@ -21,10 +22,6 @@ interface TestOutcome {
   ok: boolean;
   text: string;
   ms: number;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Pretty-prints JSON text; other text is shown as it is. */
@@ -146,7 +143,7 @@ export function ToolForm(props: ToolFormProps) {
       args = JSON.parse(sample());
       if (typeof args !== 'object' || args === null || Array.isArray(args)) throw new Error('it must be an object like {"city": "Paris"}');
     } catch (error) {
-      setTestOutcome({ ok: false, text: t('sampleInvalid', { reason: messageOf(error) }), ms: 0 });
+      setTestOutcome({ ok: false, text: t('sampleInvalid', { reason: errorText(error) }), ms: 0 });
       return;
     }
     const controller = new AbortController();
@@ -155,7 +152,7 @@ export function ToolForm(props: ToolFormProps) {
     try {
       result = await props.services.test(built().manifest, args as Record<string, unknown>, { signal: controller.signal, secretValues: secretValues() });
     } catch (error) {
-      result = { isError: true, content: messageOf(error), durationMs: 0 };
+      result = { isError: true, content: errorText(error), durationMs: 0 };
     } finally {
       setTesting(undefined);
     }
@@ -174,7 +171,7 @@ export function ToolForm(props: ToolFormProps) {
       });
       props.onSaved(saved);
     } catch (error) {
-      setSaveError(messageOf(error));
+      setSaveError(errorText(error));
     } finally {
       setSaving(false);
     }

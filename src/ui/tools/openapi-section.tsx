@@ -1,4 +1,5 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import { errorText } from '../errors/error-text';
 import { createStore } from 'solid-js/store';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
@@ -7,10 +8,6 @@ import type { OpenApiPreview, OpenApiSource, ToolLibraryServices } from '../../a
 export interface OpenApiSectionProps {
   library: ToolLibraryServices;
   announce: (message: string) => void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** "Import OpenAPI": load a document from a URL or a file, preview its operations, choose some, give credentials, add. */
@@ -43,7 +40,7 @@ export function OpenApiSection(props: OpenApiSectionProps) {
       setSecrets(Object.fromEntries(result.securitySchemes.map((scheme) => [scheme.name, ''])));
       setPreview(result);
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(errorText(caught));
     } finally {
       setBusy(undefined);
     }
@@ -67,7 +64,7 @@ export function OpenApiSection(props: OpenApiSectionProps) {
       setUrl('');
       props.announce(t('added', { count: names.length }));
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(errorText(caught));
     } finally {
       setBusy(undefined);
     }
