@@ -6,7 +6,7 @@ import { manifestToJson, type ToolManifest } from '../../tools/manifest';
 import { uniqueToolName } from '../../tools/tool-names';
 import { ErrorAlert } from '../components/error-alert';
 import type { CustomToolServices } from '../../app/custom-tools/custom-tool-services';
-import { draftFromManifest, emptyDraft, type ToolDraft, type ToolType } from './draft';
+import { draftFromManifest, emptyDraft, type ToolDraft, type ToolType } from '../../app/custom-tools/draft';
 import { t } from './messages';
 import { ToolForm } from './tool-form';
 import './tool-editor.css';
