@@ -1,6 +1,7 @@
 import { createEffect, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../llm/capabilities';
-import { isEngineConfigured, type ConversationRecord } from '../store';
+import { settingsRules } from '../app/settings/settings-service';
+import type { ConversationRecord } from '../store';
 import { createDatabaseOpener } from '../app/database-opener';
 import { createChatController } from './chat/chat-controller';
 import { ChatView } from './components/chat-view';
@@ -45,7 +46,7 @@ export function App(props: AppProps) {
   const modelsState = props.services.models ? createModelsState(props.services.models) : undefined;
   const useLocalModel = (choice: LocalModelChoice): Promise<boolean> =>
     settingsState.save(withLocalChoice(settingsState.settings(), choice));
-  const configured = (): boolean => !settingsState.loaded() || isEngineConfigured(settingsState.settings());
+  const configured = (): boolean => !settingsState.loaded() || settingsRules.isEngineConfigured(settingsState.settings());
   // The language pinned in settings, or the browser's; applied once the saved settings are read.
   createEffect(() => {
     if (settingsState.loaded()) setLocale(settingsState.settings().language ?? null);

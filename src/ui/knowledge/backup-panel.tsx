@@ -1,8 +1,9 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { errorText } from '../errors/error-text';
-import { BACKUP_STORES, exportBackup, parseBackup, serializeBackup, type BackupFile, type BackupStore } from '../../store/backup';
-import { importBackup, previewImport, type ConflictChoice, type ImportPreview } from '../../store/backup-import';
+import { createBackupService } from '../../app/backup';
 import type { TabagentDb } from '../../store';
+import type { BackupFile, BackupStore } from '../../store/backup';
+import type { ConflictChoice, ImportPreview } from '../../store/backup-import';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
 
@@ -48,6 +49,7 @@ export function BackupPanel(props: BackupPanelProps) {
   const [choice, setChoice] = createSignal<ConflictChoice>('skip');
   const [replaceSettings, setReplaceSettings] = createSignal(false);
   const [imported, setImported] = createSignal(false);
+  const backups = createBackupService(props.openDatabase);
 
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -64,9 +66,8 @@ export function BackupPanel(props: BackupPanelProps) {
   const exportAll = (): Promise<void> =>
     run(async () => {
       setStatus(t('exporting'));
-      const file = await exportBackup(await props.openDatabase());
-      const name = `tabagent-backup-${file.exportedAt.slice(0, 10)}.json`;
-      (props.save ?? saveFile)(serializeBackup(file), name);
+      const { text, name } = await backups.export();
+      (props.save ?? saveFile)(text, name);
       setStatus(t('exported', { name }));
     });
 
@@ -75,10 +76,10 @@ export function BackupPanel(props: BackupPanelProps) {
       setStatus(undefined);
       setPending(undefined);
       setImported(false);
-      const file = parseBackup(await chosen.text());
+      const file = backups.read(await chosen.text());
       setChoice('skip');
       setReplaceSettings(false);
-      setPending({ file, preview: await previewImport(await props.openDatabase(), file) });
+      setPending({ file, preview: await backups.preview(file) });
     });
 
   const confirmImport = (): Promise<void> =>
@@ -86,7 +87,7 @@ export function BackupPanel(props: BackupPanelProps) {
       const current = pending();
       if (!current) return;
       setStatus(t('importing'));
-      const report = await importBackup(await props.openDatabase(), current.file, { onConflict: choice(), replaceSettings: replaceSettings() });
+      const report = await backups.import(current.file, { onConflict: choice(), replaceSettings: replaceSettings() });
       const counts = Object.values(report.stores);
       setPending(undefined);
       setImported(true);
@@ -140,7 +141,7 @@ export function BackupPanel(props: BackupPanelProps) {
           >
             <p>{t('importSummary', totals(current().preview))}</p>
             <ul>
-              <For each={BACKUP_STORES.filter((store) => current().preview.stores[store].total > 0)}>
+              <For each={backups.stores.filter((store) => current().preview.stores[store].total > 0)}>
                 {(store) => (
                   <li>
                     {t('storeCount', {
