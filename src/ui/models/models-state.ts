@@ -1,6 +1,7 @@
 import { batch, createSignal, type Accessor } from 'solid-js';
 import { errorText, isStopped } from '../errors/error-text';
-import { recommendModels, type CapabilityReport, type ModelRecommendation } from '../../llm/capabilities';
+import { recommendationsFor } from '../../app/models/model-facts';
+import type { CapabilityReport, ModelRecommendation } from '../../llm/capabilities';
 import { choiceKey, type LocalModelChoice } from '../../app/models/local-choice';
 import { loadView, type LoadView } from './load-estimate';
 import { t } from './messages';
@@ -63,7 +64,7 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
 
   const recommendations = (): ModelRecommendation[] => {
     const current = report();
-    return current ? recommendModels(current, services.catalog()) : [];
+    return current ? recommendationsFor(current, services.catalog()) : [];
   };
 
   return {
