@@ -1,5 +1,5 @@
 import { createMemo, createSignal, createUniqueId, onCleanup, onMount, Show } from 'solid-js';
-import { summarize } from '../../eval/metrics/summary';
+import { summarizeResults } from '../../app/eval/eval-results';
 import type { ExampleResult } from '../../eval/results';
 import type { EvalRunRecord } from '../../store';
 import { ErrorAlert } from '../components/error-alert';
@@ -59,7 +59,7 @@ export function EvalPage(props: { context: PageContext }) {
   );
   const selectedRun = () => state.runs().find((run) => run.id === state.selectedId());
   const summary = createMemo(() =>
-    summarize(state.entries().flatMap((entry): ExampleResult[] => (entry.result === null ? [] : [entry.result]))),
+    summarizeResults(state.entries().flatMap((entry): ExampleResult[] => (entry.result === null ? [] : [entry.result]))),
   );
   const refusal = () => {
     const value = state.refusal();
