@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message, MessageTable } from '../../../src/ui/i18n';
 import { t as components } from '../../../src/ui/components/messages';
 import { t as conversations } from '../../../src/ui/conversations/messages';
+import { t as errors } from '../../../src/ui/errors/messages';
 import { t as firstRun } from '../../../src/ui/first-run/messages';
 import { t as shell } from '../../../src/ui/messages';
 import { t as models } from '../../../src/ui/models/messages';
@@ -13,6 +14,7 @@ const tables: Record<string, MessageTable<string>> = {
   shell: shell.table,
   components: components.table,
   conversations: conversations.table,
+  errors: errors.table,
   'first-run': firstRun.table,
   models: models.table,
   pages: pages.table,
