@@ -1,4 +1,4 @@
-import { isAbortError, toTabagentError, type ErrorCode } from '../../core/errors';
+import { isAbortError, TabagentError, toTabagentError, type ErrorCode } from '../../core/errors';
 import { locale } from '../i18n';
 import { t, type ErrorMessageKey } from './messages';
 
@@ -60,4 +60,9 @@ export function errorText(error: unknown, fallback: ErrorCode = 'internal'): str
 /** True when the error is the person's own Stop (nothing to report). */
 export function isStopped(error: unknown): boolean {
   return isAbortError(error);
+}
+
+/** An error a view raises itself (already in words for the person), typed so `errorText` shows it as it is. */
+export function viewError(code: ErrorCode, message: string): Error {
+  return new TabagentError(code, message);
 }
