@@ -3,7 +3,7 @@ import { render } from 'solid-js/web';
 import { createAppNetwork } from './net/app-network';
 import { App } from './ui/app';
 import { createAppUpdates } from './ui/pwa/updates';
-import { createRealServices } from './ui/real-services';
+import { createRealServices } from './app/composition-root';
 import './ui/styles.css';
 
 const root = document.getElementById('root');

@@ -1,6 +1,8 @@
 import { createEffect, createSignal, For, lazy, onCleanup, onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../llm/capabilities';
-import { isEngineConfigured, type ConversationRecord, type TabagentDb } from '../store';
+import { settingsRules } from '../app/settings/settings-service';
+import type { ConversationRecord } from '../store';
+import { createDatabaseOpener } from '../app/database-opener';
 import { createChatController } from './chat/chat-controller';
 import { ChatView } from './components/chat-view';
 import { ConversationList } from './conversations/conversation-list';
@@ -14,7 +16,7 @@ import { mcpToolsHash } from './demos/tools-link';
 import { FirstRun } from './first-run/first-run';
 import { setLocale } from './i18n';
 import { t } from './messages';
-import { localChoiceOf, withLocalChoice, type LocalModelChoice } from './models/local-choice';
+import { localChoiceOf, withLocalChoice, type LocalModelChoice } from '../app/models/local-choice';
 import { LocalModelOffer } from './models/local-model-offer';
 import { createModelsState, type ModelsState } from './models/models-state';
 import { PageNav } from './pages/page-nav';
@@ -22,7 +24,7 @@ import type { PageContext } from './pages/page-context';
 import { pages } from './pages/pages';
 import { createRoute } from './pages/route';
 import { UpdatePrompt } from './pwa/update-prompt';
-import type { AppServices, RunScope } from './services';
+import type { AppServices, RunScope } from '../app/services';
 import { createSettingsState } from './settings/settings-state';
 import { SettingsDialog } from './settings/settings-dialog';
 
@@ -40,24 +42,13 @@ export function App(props: AppProps) {
   const [settingsOpen, setSettingsOpen] = createSignal(false);
   const [modelsOpen, setModelsOpen] = createSignal(false);
   const [outdated, setOutdated] = createSignal(false);
-  let database: Promise<TabagentDb> | undefined;
-  const openDatabase = (): Promise<TabagentDb> => {
-    if (database === undefined) {
-      const opening = props.services.openDb({ name: props.databaseName, onVersionChange: () => setOutdated(true) });
-      // A failed open is retried on the next use instead of failing forever.
-      opening.catch(() => {
-        if (database === opening) database = undefined;
-      });
-      database = opening;
-    }
-    return database;
-  };
+  const openDatabase = createDatabaseOpener(() => props.services.openDb({ name: props.databaseName, onVersionChange: () => setOutdated(true) }));
   const settingsState = createSettingsState(openDatabase);
   // Lives with the app, not the dialog: a download goes on while the Models page is closed.
   const modelsState = props.services.models ? createModelsState(props.services.models) : undefined;
   const useLocalModel = (choice: LocalModelChoice): Promise<boolean> =>
     settingsState.save(withLocalChoice(settingsState.settings(), choice));
-  const configured = (): boolean => !settingsState.loaded() || isEngineConfigured(settingsState.settings());
+  const configured = (): boolean => !settingsState.loaded() || settingsRules.isEngineConfigured(settingsState.settings());
   // The language pinned in settings, or the browser's; applied once the saved settings are read.
   createEffect(() => {
     if (settingsState.loaded()) setLocale(settingsState.settings().language ?? null);
@@ -170,9 +161,9 @@ export function App(props: AppProps) {
     void last?.status;
   });
 
-  // The network door enforces the settings in force (strict mode, the engine's origin, API keys).
+  // The settings in force: enabled tools, the model_api endpoint, the door's policy (strict mode, keys).
   createEffect(() => {
-    if (settingsState.loaded()) props.services.network?.useSettings(settingsState.settings());
+    if (settingsState.loaded()) props.services.useSettings?.(settingsState.settings());
   });
   onMount(() => {
     void settingsState.load();
@@ -186,7 +177,7 @@ export function App(props: AppProps) {
   onCleanup(() => {
     conversationsState.dispose();
     void controller.clear();
-    void database?.then((db) => db.close()).catch(() => undefined);
+    void openDatabase.close();
   });
 
   return (

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { defaultSettings, openTabagentDb, saveSettings, TABAGENT_DB_VERSION } from '../../src/store';
 import { App } from '../../src/ui/app';
-import { createRealServices } from '../../src/ui/real-services';
+import { createRealServices } from '../../src/app/composition-root';
 import { fakeServices } from './support/fake-services';
 import { mount, unmountAll } from './support/mount';
 import { streamingRun } from './support/scripted-run';

@@ -1,10 +1,12 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { loadSettings, openTabagentDb } from '../../src/store';
+import { runAgent } from '../../src/core/agent/run-agent';
+import { createOpenAICompatibleEngine } from '../../src/llm';
+import { defaultSettings, loadSettings, openTabagentDb, saveSettings } from '../../src/store';
 import { App } from '../../src/ui/app';
 import { locale, setLocale } from '../../src/ui/i18n';
-import { fakeServices } from './support/fake-services';
+import { fakeServices, noTools } from './support/fake-services';
 import { mount, unmountAll } from './support/mount';
 import { streamingRun } from './support/scripted-run';
 
@@ -67,5 +69,32 @@ describe('interface language', () => {
     await userEvent.click(zhDialog.getByRole('button', { name: '保存', ...exact }));
     await expect.element(page.getByRole('button', { name: 'Settings', ...exact })).toBeVisible();
     expect(await savedLanguage()).toBeUndefined();
+  });
+
+  it('shows an engine error in 中文: a 401 from the engine is translated by its code', async () => {
+    const db = await openTabagentDb({ name: DB_NAME });
+    const settings = defaultSettings();
+    settings.language = 'zh';
+    settings.engine = { ...settings.engine, baseUrl: 'https://engine.test/v1', model: 'scripted-model', apiKey: 'wrong-key' };
+    await saveSettings(db, settings);
+    db.close();
+    // The real engine and loop: the server answers 401, as one does to a wrong key.
+    const unauthorized: typeof fetch = async () =>
+      new Response(JSON.stringify({ error: { message: 'Incorrect API key provided.' } }), { status: 401, headers: { 'content-type': 'application/json' } });
+    const services = fakeServices(runAgent, {
+      prepareRun: (current) => ({
+        engine: createOpenAICompatibleEngine({ baseUrl: current.engine.baseUrl, model: current.engine.model, apiKey: current.engine.apiKey, fetch: unauthorized }),
+        tools: noTools,
+        toolMode: 'native',
+      }),
+    });
+    mount(() => <App services={services} databaseName={DB_NAME} />);
+    await expect.element(page.getByRole('button', { name: '设置', ...exact })).toBeVisible();
+    await userEvent.fill(page.getByRole('textbox', { name: '消息', ...exact }), '你好');
+    await userEvent.click(page.getByRole('button', { name: '发送', ...exact }));
+    const alert = page.getByRole('alert');
+    await expect.element(alert).toHaveTextContent('服务器拒绝了 API 密钥');
+    await expect.element(alert).toHaveTextContent('请在“设置”中检查 API 密钥。');
+    expect(alert.element().textContent).not.toContain('The server rejected');
   });
 });

@@ -5,7 +5,8 @@ import { TabagentError } from '../../src/core/errors';
 import { defaultSettings, openTabagentDb, saveSettings, type Settings } from '../../src/store';
 import { App } from '../../src/ui/app';
 import { setLocale } from '../../src/ui/i18n';
-import { createRealServices } from '../../src/ui/real-services';
+import { createRealServices } from '../../src/app/composition-root';
+import { errorText } from '../../src/ui/errors/error-text';
 import { mount, unmountAll } from './support/mount';
 
 const DB_NAME = 'tabagent-real-services-test';
@@ -66,14 +67,21 @@ describe('the real services (runAgent, openai-compatible engine, built-in tools)
     expect(names).toEqual(expect.arrayContaining(['calculator', 'current_time', 'unit_convert', 'model_api']));
   });
 
-  it('refuses to run without a Base URL and model, in the interface language', () => {
+  it('refuses to run without a Base URL and model, with a code the interface translates', () => {
     const services = createRealServices();
-    expect(() => services.prepareRun(defaultSettings())).toThrow(TabagentError);
+    let thrown: unknown;
+    try {
+      services.prepareRun(defaultSettings());
+    } catch (error) {
+      thrown = error;
+    }
+    expect(TabagentError.is(thrown) && thrown.code).toBe('config');
+    expect(TabagentError.is(thrown) && thrown.data).toEqual({ reason: 'noServerModel' });
     setLocale('en');
-    expect(() => services.prepareRun(defaultSettings())).toThrow('No model is connected yet. Open Settings and enter a Base URL and a model.');
+    expect(errorText(thrown)).toBe('No model is connected yet. Open Settings and enter a Base URL and a model.');
     setLocale('zh');
     try {
-      expect(() => services.prepareRun(defaultSettings())).toThrow('还没有连接模型。请打开“设置”，填写 Base URL 和模型。');
+      expect(errorText(thrown)).toBe('还没有连接模型。请打开“设置”，填写 Base URL 和模型。');
     } finally {
       setLocale('en');
     }
@@ -84,7 +92,9 @@ describe('the real services (runAgent, openai-compatible engine, built-in tools)
       settings.enabledTools = { model_api: false };
     });
     const requests = stubServer(['Hello ', 'from the ', 'server.']);
-    mount(() => <App services={createRealServices()} databaseName={DB_NAME} />);
+    // Built outside JSX: a call inside a prop would build new services on every read of it.
+    const services = createRealServices();
+    mount(() => <App services={services} databaseName={DB_NAME} />);
     await expect.element(page.getByRole('button', { name: 'Settings', exact: true })).toBeVisible();
     await expect.element(page.getByRole('button', { name: 'Connect a model' })).not.toBeInTheDocument();
     await userEvent.fill(page.getByRole('textbox', { name: 'Message', exact: true }), 'hi');

@@ -2,6 +2,7 @@ import { For, Match, Show, Switch } from 'solid-js';
 import { BudgetView } from '../budget/budget-view';
 import type { Turn } from '../chat/transcript';
 import { AssistantMessage } from './assistant-message';
+import { errorText } from '../errors/error-text';
 import { ErrorAlert } from './error-alert';
 import { t } from './messages';
 import { RetrievedToolsView } from './retrieved-tools';
@@ -31,7 +32,7 @@ export function TurnView(props: TurnViewProps) {
           </Switch>
         )}
       </For>
-      <Show when={props.turn.error}>{(error) => <ErrorAlert message={error().message} />}</Show>
+      <Show when={props.turn.error}>{(error) => <ErrorAlert message={errorText(error())} />}</Show>
       <Show when={props.turn.budget}>{(budget) => <BudgetView budget={budget()} />}</Show>
       <Show when={props.turn.status === 'stopped'}>
         <p class="muted turn-note">{t('stoppedNote')}</p>

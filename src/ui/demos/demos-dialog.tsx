@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText } from '../errors/error-text';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
 import { demoPresets, endsOnToolsPage, MCP_DEMO_COMMAND, MCP_DEMO_URL, OPENAPI_DEMO_TOOLS, type DemoId, type DemoPreset } from './presets';
@@ -46,7 +46,7 @@ export function DemosDialog(props: DemosDialogProps) {
     try {
       await startDemo(preset, props.host, { run, onPrepared: () => props.onClose(false) });
     } catch (failure) {
-      setError({ id: preset.id, message: toTabagentError(failure).message });
+      setError({ id: preset.id, message: errorText(failure) });
     } finally {
       setBusy(undefined);
     }

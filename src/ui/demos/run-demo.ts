@@ -1,8 +1,8 @@
 import type { Accessor } from 'solid-js';
-import { TabagentError } from '../../core/errors';
+import { viewError } from '../errors/error-text';
 import type { Embedder } from '../../embed/types';
 import type { Settings, TabagentDb } from '../../store';
-import type { ToolLibraryServices } from '../tools/tool-library-services';
+import type { ToolLibraryServices } from '../../app/tools/tool-library-services';
 import { t } from './messages';
 import { applyPreset, isModelApiReadyForImages, MCP_DEMO_URL, OPENAPI_DEMO_TOOLS, type DemoPreset } from './presets';
 
@@ -59,7 +59,7 @@ export function demoTexts(preset: DemoPreset): { title: string; system: string; 
 async function prepare(preset: DemoPreset, host: DemoHost): Promise<{ tools: string[]; knowledgeBaseId?: string }> {
   switch (preset.setup) {
     case 'knowledge': {
-      const [{ ensureDemoKnowledge }, { demoDocuments }] = await Promise.all([import('./demo-knowledge'), import('./demo-assets')]);
+      const [{ ensureDemoKnowledge }, { demoDocuments }] = await Promise.all([import('../../app/demos/demo-knowledge'), import('../../app/demos/demo-assets')]);
       const knowledgeBaseId = await ensureDemoKnowledge(await host.openDatabase(), {
         name: t('knowledgeBaseName'),
         names: [t.table.en.knowledgeBaseName as string, t.table.zh.knowledgeBaseName as string],
@@ -70,9 +70,9 @@ async function prepare(preset: DemoPreset, host: DemoHost): Promise<{ tools: str
     }
     case 'openapi': {
       const library = host.toolLibrary;
-      if (!library) throw new TabagentError('config', t('noToolLibrary'));
+      if (!library) throw viewError('config', t('noToolLibrary'));
       await library.start(host.openDatabase);
-      const [{ ensureOpenApiTools }, { openMeteoDocument }] = await Promise.all([import('./demo-openapi'), import('./demo-assets')]);
+      const [{ ensureOpenApiTools }, { openMeteoDocument }] = await Promise.all([import('../../app/demos/demo-openapi'), import('../../app/demos/demo-assets')]);
       const names = await ensureOpenApiTools(library, openMeteoDocument, OPENAPI_DEMO_TOOLS);
       return { tools: [...preset.tools, ...names] };
     }
@@ -92,7 +92,7 @@ export async function startDemo(preset: DemoPreset, host: DemoHost, options: Sta
   const texts = demoTexts(preset);
   const prepared = await prepare(preset, host);
   const next = applyPreset(host.settings(), prepared.tools, texts.system);
-  if (!(await host.saveSettings(next))) throw new TabagentError('storage', t('saveFailed'));
+  if (!(await host.saveSettings(next))) throw viewError('storage', t('saveFailed'));
   await host.startConversation();
   if (prepared.knowledgeBaseId !== undefined) await host.setKnowledgeBaseIds([prepared.knowledgeBaseId]);
   options.onPrepared?.();

@@ -1,5 +1,5 @@
 import { createEffect, createUniqueId, Match, on, Switch } from 'solid-js';
-import type { EmbeddingService } from './embedding-service';
+import type { EmbeddingService } from '../../app/embedding/embedding-service';
 import { t } from './messages';
 import './embedding.css';
 

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
-import { diffCalls, type ArgumentDiff, type ArgumentStatus } from '../../eval/call-diff';
-import { goldCalls } from '../../eval/types';
+import { diffExampleCalls } from '../../app/eval/eval-results';
+import type { ArgumentDiff, ArgumentStatus } from '../../eval/call-diff';
 import type { RunEntry } from './eval-state';
 import { t } from './messages';
 
@@ -56,13 +56,7 @@ function ArgumentLine(props: { argument: ArgumentDiff; side: 'expected' | 'produ
 export function CallDiffView(props: { entry: RunEntry }) {
   const example = () => props.entry.example;
   const prediction = () => props.entry.result?.prediction;
-  const diff = () =>
-    diffCalls(
-      prediction()?.calls ?? [],
-      goldCalls(example().gold),
-      example().acceptable,
-      example().tools.map((tool) => tool.name),
-    );
+  const diff = () => diffExampleCalls(example(), props.entry.result);
   const goldText = () => ('text' in example().gold ? (example().gold as { text: string }).text : undefined);
 
   return (

@@ -1,9 +1,9 @@
 import { createSignal, createUniqueId, Match, onMount, Show, Switch } from 'solid-js';
-import { detectDatasetKind, loadDataset, type DatasetKind } from '../../eval/dataset';
-import { readJsonRecords } from '../../eval/import/json-lines';
+import { isBfclFile, readDataset } from '../../app/eval/eval-results';
+import type { DatasetKind } from '../../eval/dataset';
 import type { ReadyDataset } from './eval-state';
 import { t } from './messages';
-import { SAMPLE_NAME, sampleExamples } from './sample-dataset';
+import { SAMPLE_NAME, sampleExamples } from '../../app/eval/sample-dataset';
 
 export interface DatasetPickerProps {
   /** Called with the dataset to run, or undefined while there is none (no file, a bad file). */
@@ -51,9 +51,8 @@ export function DatasetPicker(props: DatasetPickerProps) {
       const text = await dataFile.text();
       const answers = answersFile ? await answersFile.text() : undefined;
       if (current !== generation) return;
-      const first = readJsonRecords(text)[0];
-      setIsBfcl(first !== undefined && detectDatasetKind(first.value) === 'bfcl');
-      const dataset = loadDataset(text, answers);
+      setIsBfcl(isBfclFile(text));
+      const dataset = readDataset(text, answers);
       setStatus({ state: 'ready', count: dataset.examples.length, kind: dataset.kind });
       props.onChange({ name: dataFile.name, examples: dataset.examples });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { createMemo, createSignal, createUniqueId, onCleanup, onMount, Show } from 'solid-js';
-import { summarize } from '../../eval/metrics/summary';
+import { summarizeResults } from '../../app/eval/eval-results';
 import type { ExampleResult } from '../../eval/results';
 import type { EvalRunRecord } from '../../store';
 import { ErrorAlert } from '../components/error-alert';
@@ -9,7 +9,7 @@ import { createEvalState, type ReadyDataset } from './eval-state';
 import { ExportPanel } from './export-panel';
 import { t } from './messages';
 import { modelLabel } from './model-label';
-import { RUN_METRICS } from './run-result-store';
+import { RUN_METRICS } from '../../app/eval/run-result-store';
 import { RunsChart, type ChartRun } from './runs-chart';
 import { RunsTable } from './runs-table';
 import { ResultsTable } from './results-table';
@@ -59,7 +59,7 @@ export function EvalPage(props: { context: PageContext }) {
   );
   const selectedRun = () => state.runs().find((run) => run.id === state.selectedId());
   const summary = createMemo(() =>
-    summarize(state.entries().flatMap((entry): ExampleResult[] => (entry.result === null ? [] : [entry.result]))),
+    summarizeResults(state.entries().flatMap((entry): ExampleResult[] => (entry.result === null ? [] : [entry.result]))),
   );
   const refusal = () => {
     const value = state.refusal();

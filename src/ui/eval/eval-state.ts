@@ -4,15 +4,12 @@
  * they survive a reload; a run left `running` by a closed tab resumes where it stopped.
  */
 import { createSignal, type Accessor } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
-import { isEvalFormat, type EvalFormat } from '../../eval/request';
+import { errorText } from '../errors/error-text';
+import { createEvalRuns } from '../../app/eval/eval-runs';
 import type { ExampleResult } from '../../eval/results';
-import { runEval } from '../../eval/runner';
 import type { EvalExample } from '../../eval/types';
 import type { EvalRunRecord, TabagentDb } from '../../store';
-import { createEvalRun, deleteEvalRun, getEvalRun, listEvalRuns, loadEvalExamples, updateEvalRun } from '../../store/eval-runs';
 import type { ChatRunSetup } from '../chat/chat-controller';
-import { createRunResultStore } from './run-result-store';
 
 /** One example of the run being looked at, with its result once it has one. */
 export interface RunEntry {
@@ -89,6 +86,7 @@ async function withRunLock(runId: string, work: () => Promise<void>): Promise<bo
 export function createEvalState(options: EvalStateOptions): EvalState {
   const now = options.now ?? Date.now;
   const createId = options.createId ?? (() => crypto.randomUUID());
+  const evalRuns = createEvalRuns(options.openDatabase);
   const [runs, setRuns] = createSignal<EvalRunRecord[]>([]);
   const [active, setActive] = createSignal<ActiveRun>();
   const [selectedId, setSelectedId] = createSignal<string>();
@@ -102,18 +100,18 @@ export function createEvalState(options: EvalStateOptions): EvalState {
     try {
       await work();
     } catch (failure) {
-      setError(toTabagentError(failure, 'storage').message);
+      setError(errorText(failure, 'storage'));
     }
   };
   const refreshRuns = async (): Promise<void> => {
-    setRuns(await listEvalRuns(await options.openDatabase()));
+    setRuns(await evalRuns.list());
   };
   const replaceRun = (run: EvalRunRecord): void => {
     setRuns((list) => (list.some((item) => item.id === run.id) ? list.map((item) => (item.id === run.id ? run : item)) : [run, ...list]));
   };
 
   async function loadEntries(runId: string): Promise<RunEntry[]> {
-    const records = await loadEvalExamples(await options.openDatabase(), runId);
+    const records = await evalRuns.examples(runId);
     return records.flatMap((record) =>
       record.example === undefined
         ? []
@@ -123,42 +121,34 @@ export function createEvalState(options: EvalStateOptions): EvalState {
 
   /** Runs (or resumes) `run` over `examples`; earlier results are in `initial`. */
   async function execute(run: EvalRunRecord, examples: EvalExample[], initial: Map<string, ExampleResult>, setup: ChatRunSetup, concurrency: number): Promise<void> {
-    const db = await options.openDatabase();
     const signal = (controller = new AbortController()).signal;
     const finished = [...initial.values()].filter((result) => result.error === undefined).length;
     setActive({ runId: run.id, done: finished, total: examples.length });
-    const format: EvalFormat = run.format !== undefined && isEvalFormat(run.format) ? run.format : 'auto';
-    const store = createRunResultStore({
-      db,
-      run,
-      examples,
-      initial,
-      now,
-      onSaved(stored, saved) {
-        replaceRun(stored);
-        if (selectedId() !== stored.id || saved.length === 0) return;
-        const byIndex = new Map(saved.map((entry) => [entry.index, entry.result]));
-        setEntries((list) => list.map((entry) => (byIndex.has(entry.index) ? { ...entry, result: byIndex.get(entry.index) ?? null } : entry)));
-      },
-    });
     try {
-      const outcome = await runEval({
+      const outcome = await evalRuns.execute({
+        run,
         examples,
+        initial,
         engine: setup.engine,
-        store,
-        format,
         concurrency,
         signal,
-        onResult(_result, progress) {
-          setActive({ runId: run.id, done: finished + progress.done, total: examples.length });
+        now,
+        onSaved(stored, saved) {
+          replaceRun(stored);
+          if (selectedId() !== stored.id || saved.length === 0) return;
+          const byIndex = new Map(saved.map((entry) => [entry.index, entry.result]));
+          setEntries((list) => list.map((entry) => (byIndex.has(entry.index) ? { ...entry, result: byIndex.get(entry.index) ?? null } : entry)));
+        },
+        onResult(done) {
+          setActive({ runId: run.id, done: finished + done, total: examples.length });
         },
       });
-      if (outcome.aborted) replaceRun(await updateEvalRun(db, run.id, { status: 'stopped' }));
+      if (outcome.aborted) replaceRun(await evalRuns.update(run.id, { status: 'stopped' }));
     } catch (failure) {
-      const message = toTabagentError(failure).message;
+      const message = errorText(failure);
       setError(message);
       // The database may be gone (the page is closing): the run then reads as interrupted.
-      await updateEvalRun(db, run.id, { status: 'error', error: message }).then(replaceRun, () => undefined);
+      await evalRuns.update(run.id, { status: 'error', error: message }).then(replaceRun, () => undefined);
     } finally {
       controller = undefined;
       setActive(undefined);
@@ -197,7 +187,7 @@ export function createEvalState(options: EvalStateOptions): EvalState {
           completed: 0,
           format: setup.toolMode ?? 'auto',
         };
-        await createEvalRun(await options.openDatabase(), run, dataset.examples);
+        await evalRuns.create(run, dataset.examples);
         if (disposed) return;
         replaceRun(run);
         setSelectedId(run.id);
@@ -210,8 +200,7 @@ export function createEvalState(options: EvalStateOptions): EvalState {
       setError(undefined);
       setRefusal(undefined);
       await guard(async () => {
-        const db = await options.openDatabase();
-        const run = await getEvalRun(db, runId);
+        const run = await evalRuns.get(runId);
         if (!run) return refreshRuns();
         const model = options.modelLabel();
         if (run.model !== model) return void setRefusal({ reason: 'other-model', model: run.model });
@@ -219,7 +208,7 @@ export function createEvalState(options: EvalStateOptions): EvalState {
         const stored = await loadEntries(runId);
         if (stored.length !== run.total) return void setRefusal({ reason: 'no-examples' });
         const initial = new Map(stored.flatMap((entry) => (entry.result ? [[entry.example.id, entry.result] as const] : [])));
-        const running = await updateEvalRun(db, runId, { status: 'running', error: undefined });
+        const running = await evalRuns.update(runId, { status: 'running', error: undefined });
         if (disposed) return;
         replaceRun(running);
         setSelectedId(runId);
@@ -242,7 +231,7 @@ export function createEvalState(options: EvalStateOptions): EvalState {
     async remove(runId) {
       if (active()?.runId === runId) return;
       await guard(async () => {
-        await deleteEvalRun(await options.openDatabase(), runId);
+        await evalRuns.remove(runId);
         if (selectedId() === runId) {
           setSelectedId(undefined);
           setEntries([]);

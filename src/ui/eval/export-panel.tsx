@@ -1,11 +1,11 @@
 import { createSignal, createUniqueId, onMount, Show } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText } from '../errors/error-text';
 import type { ExportFormat } from '../../data';
 import type { TabagentDb } from '../../store';
 import type { ToolManifest } from '../../tools/manifest';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
-import { buildTrainingFile, downloadText, readStoredConversations } from './training-export';
+import { buildTrainingFile, downloadText, readStoredConversations } from '../../app/eval/training-export';
 
 export interface ExportPanelProps {
   openDatabase: () => Promise<TabagentDb>;
@@ -37,7 +37,7 @@ export function ExportPanel(props: ExportPanelProps) {
         const conversations = await readStoredConversations(await props.openDatabase());
         setCounts({ optedIn: conversations.filter((entry) => entry.optIn).length, total: conversations.length });
       } catch (failure) {
-        setError(toTabagentError(failure, 'storage').message);
+        setError(errorText(failure, 'storage'));
       }
     })();
   });
@@ -59,7 +59,7 @@ export function ExportPanel(props: ExportPanelProps) {
       downloadText(file.text, file.fileName);
       setMessage(t('exported', { lines: file.lines, conversations: bySource.conversation, synthetic: bySource.template + bySource.teacher, file: file.fileName }));
     } catch (failure) {
-      setError(toTabagentError(failure).message);
+      setError(errorText(failure));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import type { Settings } from '../../store';
-import { choiceLabel, localChoiceOf } from '../models/local-choice';
+import { choiceLabel, localChoiceOf } from '../../app/models/local-choice';
 
 /**
  * The engine and model the settings choose, as runs record them: `model @ host` for a server,

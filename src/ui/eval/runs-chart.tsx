@@ -2,7 +2,7 @@ import { createUniqueId, For } from 'solid-js';
 import type { EvalRunRecord } from '../../store';
 import { formatScore } from './format';
 import { t } from './messages';
-import { RUN_METRICS } from './run-result-store';
+import { RUN_METRICS } from '../../app/eval/run-result-store';
 
 /** A run as the chart shows it: its name and its stored summary. */
 export interface ChartRun {

@@ -2,7 +2,7 @@ import { createUniqueId, For } from 'solid-js';
 import type { EvalSummary } from '../../eval/metrics/summary';
 import { formatScore } from './format';
 import { t } from './messages';
-import { RUN_METRICS } from './run-result-store';
+import { RUN_METRICS } from '../../app/eval/run-result-store';
 
 /** A run's summary (the same `summarize` the CLI prints) as a list of named values. */
 export function SummaryView(props: { summary: EvalSummary; label: string }) {

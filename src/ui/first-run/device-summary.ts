@@ -1,4 +1,5 @@
-import { formatMegabytes, type CapabilityReport } from '../../llm/capabilities';
+import { formatSize } from '../../app/models/model-facts';
+import type { CapabilityReport } from '../../llm/capabilities';
 import { t } from './messages';
 
 const MIB = 1024 * 1024;
@@ -24,7 +25,7 @@ function graphicsLine(report: CapabilityReport): string {
   if (report.adapter?.isSoftware) return t('gpuSoftware');
   const name = [report.adapter?.vendor, report.adapter?.architecture].filter((part) => part).join(' ') || t('unknownGpu');
   const binding = report.maxStorageBufferBindingSize;
-  return binding === undefined ? t('gpuReadyNoLimit', { name }) : t('gpuReady', { name, buffer: formatMegabytes(binding / MIB) });
+  return binding === undefined ? t('gpuReadyNoLimit', { name }) : t('gpuReady', { name, buffer: formatSize(binding / MIB) });
 }
 
 function memoryLine(report: CapabilityReport): string {
@@ -35,7 +36,7 @@ function storageLine(report: CapabilityReport, storage: StorageSummary | undefin
   const usage = storage?.usageBytes ?? report.storage?.usageBytes;
   const quota = storage?.quotaBytes ?? report.storage?.quotaBytes;
   if (usage === undefined || quota === undefined || quota <= 0) return t('storageUnknown');
-  const free = formatMegabytes(Math.max(0, quota - usage) / MIB);
+  const free = formatSize(Math.max(0, quota - usage) / MIB);
   const persisted = storage?.persisted ?? report.persisted ?? false;
   return persisted ? t('storageKept', { free }) : t('storageEvictable', { free });
 }

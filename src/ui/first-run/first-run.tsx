@@ -1,5 +1,6 @@
 import { createUniqueId, For, onMount, Show } from 'solid-js';
-import { formatMegabytes, type ModelRecommendation } from '../../llm/capabilities';
+import { formatSize } from '../../app/models/model-facts';
+import type { ModelRecommendation } from '../../llm/capabilities';
 import { TryDemoButton } from '../demos/try-demo-button';
 import { t as demoMessages } from '../demos/try-demo-messages';
 import type { ModelsState } from '../models/models-state';
@@ -67,13 +68,13 @@ export function FirstRun(props: FirstRunProps) {
                   <p>
                     {cached(item())
                       ? t('recommendCached', { name: item().model.label })
-                      : t('recommend', { name: item().model.label, size: formatMegabytes(item().model.downloadMB) })}
+                      : t('recommend', { name: item().model.label, size: formatSize(item().model.downloadMB) })}
                     <Show when={item().device === 'wasm'}> {t('cpuNote')}</Show>
                   </p>
                   <button type="button" class="primary" onClick={() => props.onUseModel(item())}>
                     {cached(item())
                       ? t('startCached', { name: item().model.label })
-                      : t('download', { name: item().model.label, size: formatMegabytes(item().model.downloadMB) })}
+                      : t('download', { name: item().model.label, size: formatSize(item().model.downloadMB) })}
                   </button>{' '}
                 </>
               )}

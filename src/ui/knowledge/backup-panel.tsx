@@ -1,9 +1,10 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
-import { BACKUP_STORES, exportBackup, parseBackup, serializeBackup, type BackupFile, type BackupStore } from '../../store/backup';
-import { applyImport, planImport, previewImport, type ConflictChoice, type ImportPlan, type ImportPreview, type ImportReport } from '../../store/backup-import';
+import { errorText } from '../errors/error-text';
+import { createBackupService } from '../../app/backup';
 import type { EndpointSetting, TrustChange } from '../../store/trust-changes';
 import type { TabagentDb } from '../../store';
+import type { BackupFile, BackupStore } from '../../store/backup';
+import type { ConflictChoice, ImportPlan, ImportPreview, ImportReport } from '../../store/backup-import';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
 
@@ -71,6 +72,7 @@ export function BackupPanel(props: BackupPanelProps) {
   const [imported, setImported] = createSignal(false);
   /** A planned import waiting for the person to confirm or refuse its security-relevant changes. */
   const [review, setReview] = createSignal<ImportPlan>();
+  const backups = createBackupService(props.openDatabase);
 
   const run = async (work: () => Promise<void>): Promise<void> => {
     setBusy(true);
@@ -78,7 +80,7 @@ export function BackupPanel(props: BackupPanelProps) {
     try {
       await work();
     } catch (failure) {
-      setError(toTabagentError(failure).message);
+      setError(errorText(failure));
     } finally {
       setBusy(false);
     }
@@ -87,9 +89,8 @@ export function BackupPanel(props: BackupPanelProps) {
   const exportAll = (): Promise<void> =>
     run(async () => {
       setStatus(t('exporting'));
-      const file = await exportBackup(await props.openDatabase());
-      const name = `tabagent-backup-${file.exportedAt.slice(0, 10)}.json`;
-      (props.save ?? saveFile)(serializeBackup(file), name);
+      const { text, name } = await backups.export();
+      (props.save ?? saveFile)(text, name);
       setStatus(t('exported', { name }));
     });
 
@@ -98,10 +99,10 @@ export function BackupPanel(props: BackupPanelProps) {
       setStatus(undefined);
       setPending(undefined);
       setImported(false);
-      const file = parseBackup(await chosen.text());
+      const file = backups.read(await chosen.text());
       setChoice('skip');
       setReplaceSettings(false);
-      setPending({ file, preview: await previewImport(await props.openDatabase(), file) });
+      setPending({ file, preview: await backups.preview(file) });
     });
 
   const finish = (report: ImportReport): void => {
@@ -123,13 +124,13 @@ export function BackupPanel(props: BackupPanelProps) {
     run(async () => {
       const current = pending();
       if (!current) return;
-      const plan = await planImport(await props.openDatabase(), current.file, { onConflict: choice(), replaceSettings: replaceSettings() });
+      const plan = await backups.plan(current.file, { onConflict: choice(), replaceSettings: replaceSettings() });
       if (plan.changes.length > 0) {
         setReview(plan);
         return;
       }
       setStatus(t('importing'));
-      finish(await applyImport(await props.openDatabase(), plan, []));
+      finish(await backups.apply(plan, []));
     });
 
   /** Writes the reviewed plan with all its listed changes, or with none of them. */
@@ -138,7 +139,7 @@ export function BackupPanel(props: BackupPanelProps) {
       const plan = review();
       if (!plan) return;
       setStatus(t('importing'));
-      finish(await applyImport(await props.openDatabase(), plan, accept ? plan.changes : []));
+      finish(await backups.apply(plan, accept ? plan.changes : []));
     });
 
   const totals = (preview: ImportPreview) => {
@@ -204,7 +205,7 @@ export function BackupPanel(props: BackupPanelProps) {
           >
             <p>{t('importSummary', totals(current().preview))}</p>
             <ul>
-              <For each={BACKUP_STORES.filter((store) => current().preview.stores[store].total > 0)}>
+              <For each={backups.stores.filter((store) => current().preview.stores[store].total > 0)}>
                 {(store) => (
                   <li>
                     {t('storeCount', {

@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
-import { ACCEPTED_FILE_TYPES } from '../../knowledge';
+import { ACCEPTED_DOCUMENT_TYPES } from '../../app/knowledge/knowledge-service';
 import type { OpenConversation } from '../pages/page-context';
 import type { BaseView, KnowledgeState } from './knowledge-state';
 import { t } from './messages';
@@ -100,7 +100,7 @@ export function BaseSection(props: BaseSectionProps) {
           <input
             type="file"
             multiple
-            accept={ACCEPTED_FILE_TYPES}
+            accept={ACCEPTED_DOCUMENT_TYPES}
             disabled={props.busy}
             onChange={(event) => {
               const input = event.currentTarget;

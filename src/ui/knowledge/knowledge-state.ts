@@ -1,18 +1,8 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText, isStopped } from '../errors/error-text';
+import { createKnowledgeService } from '../../app/knowledge/knowledge-service';
 import type { Embedder } from '../../embed/types';
-import {
-  createBase,
-  deleteBase,
-  deleteDocument,
-  embedMissingChunks,
-  ingestDocument,
-  listBases,
-  listDocuments,
-  renameBase,
-  type DocumentInput,
-  type IngestProgress,
-} from '../../knowledge';
+import type { DocumentInput, IngestProgress } from '../../knowledge';
 import type { KnowledgeBaseRecord, KnowledgeDocumentRecord, TabagentDb } from '../../store';
 
 /** A knowledge base with its documents, as the page lists it. */
@@ -70,11 +60,10 @@ export function createKnowledgeState(options: KnowledgeStateOptions): KnowledgeS
   const [progress, setProgress] = createSignal<KnowledgeProgress>();
   let queue: Promise<void> = Promise.resolve();
   let controller: AbortController | undefined;
+  const service = createKnowledgeService(options.openDatabase, options.embedder);
 
   const refresh = async (): Promise<void> => {
-    const db = await options.openDatabase();
-    const list = await listBases(db);
-    setBases(await Promise.all(list.map(async (base) => ({ base, documents: await listDocuments(db, base.id) }))));
+    setBases(await service.list());
   };
 
   const guard = async (work: () => Promise<void>): Promise<boolean> => {
@@ -83,7 +72,7 @@ export function createKnowledgeState(options: KnowledgeStateOptions): KnowledgeS
       await work();
       return true;
     } catch (failure) {
-      setError(toTabagentError(failure, 'storage').message);
+      setError(errorText(failure, 'storage'));
       return false;
     }
   };
@@ -111,8 +100,7 @@ export function createKnowledgeState(options: KnowledgeStateOptions): KnowledgeS
         try {
           setProgress({ name, phase: 'reading', done: 0, total: 0 });
           const input = await read();
-          const result = await ingestDocument(await options.openDatabase(), baseId, input, {
-            ...(options.embedder() ? { embedder: options.embedder() } : {}),
+          const result = await service.ingest(baseId, input, {
             signal,
             onProgress: (step) => setProgress({ name, ...step }),
           });
@@ -122,9 +110,8 @@ export function createKnowledgeState(options: KnowledgeStateOptions): KnowledgeS
               : { kind: 'unchanged', name };
           setNotices((list) => [...list, notice]);
         } catch (failure) {
-          const problem = toTabagentError(failure);
-          setNotices((list) => [...list, { kind: 'failed', name, message: problem.message }]);
-          if (problem.code === 'aborted') return;
+          setNotices((list) => [...list, { kind: 'failed', name, message: errorText(failure) }]);
+          if (isStopped(failure)) return;
         }
       }
     });
@@ -139,17 +126,17 @@ export function createKnowledgeState(options: KnowledgeStateOptions): KnowledgeS
     },
     create: (name) =>
       guard(async () => {
-        await createBase(await options.openDatabase(), name);
+        await service.create(name);
         await refresh();
       }),
     rename: (id, name) =>
       guard(async () => {
-        await renameBase(await options.openDatabase(), id, name);
+        await service.rename(id, name);
         await refresh();
       }),
     async remove(id) {
       await guard(async () => {
-        await deleteBase(await options.openDatabase(), id);
+        await service.remove(id);
         await refresh();
       });
     },
@@ -170,24 +157,21 @@ export function createKnowledgeState(options: KnowledgeStateOptions): KnowledgeS
     },
     async removeDocument(documentId) {
       await guard(async () => {
-        await deleteDocument(await options.openDatabase(), documentId);
+        await service.removeDocument(documentId);
         await refresh();
       });
     },
     embedMissing: () =>
       enqueue(async (signal) => {
-        const embedder = options.embedder();
-        if (!embedder) return;
-        const db = await options.openDatabase();
+        if (!options.embedder()) return;
         for (const { base } of bases()) {
           try {
-            await embedMissingChunks(db, base.id, embedder, {
+            await service.embedMissing(base.id, {
               signal,
               onProgress: (step) => setProgress({ name: base.name, phase: 'backfill', done: step.done, total: step.total }),
             });
           } catch (failure) {
-            const problem = toTabagentError(failure);
-            if (problem.code !== 'aborted') setError(problem.message);
+            if (!isStopped(failure)) setError(errorText(failure));
             return;
           }
         }

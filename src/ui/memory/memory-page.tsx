@@ -1,7 +1,7 @@
 import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
 import { ErrorAlert } from '../components/error-alert';
 import type { PageContext } from '../pages/page-context';
-import { createMemoryAccess } from './memory-access';
+import { createMemoryAccess } from '../../app/memory/memory-access';
 import { MemoryItem } from './memory-item';
 import { createMemoryState, parseTags, type MemoryState } from './memory-state';
 import { t } from './messages';

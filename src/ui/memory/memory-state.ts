@@ -1,5 +1,5 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText } from '../errors/error-text';
 import type { MemoryRepository } from '../../memory';
 import type { MemoryRecord } from '../../store';
 
@@ -33,7 +33,7 @@ export function createMemoryState(repository: () => Promise<MemoryRepository>): 
   let generation = 0;
 
   const fail = (failure: unknown): void => {
-    setError(toTabagentError(failure).message);
+    setError(errorText(failure));
   };
 
   async function refresh(): Promise<void> {

@@ -1,6 +1,6 @@
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { parseCustomModel } from './custom-model';
-import type { LocalModelChoice } from './local-choice';
+import type { LocalModelChoice } from '../../app/models/local-choice';
 import { t } from './messages';
 
 export interface CustomModelFormProps {

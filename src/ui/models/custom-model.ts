@@ -1,4 +1,4 @@
-import type { LocalModelChoice } from './local-choice';
+import type { LocalModelChoice } from '../../app/models/local-choice';
 import { t } from './messages';
 
 /** What the person typed in the "any model" field, checked. */
@@ -18,7 +18,7 @@ function isLocalHost(hostname: string): boolean {
  * http on this machine: a page served over https cannot fetch plain http, and model files must
  * not travel unencrypted); `owner/name` is a Hugging Face repo for transformers.js; a bare id is
  * a web-llm prebuilt model id.
- * A folder on another origin is read the way the hub is (see `modelUrlLocation`); its server must
+ * A folder on another origin is read the way the hub is (see `modelUrlLocation` in src/app/models); its server must
  * allow this page's origin (CORS).
  */
 export function parseCustomModel(text: string, device: 'webgpu' | 'wasm'): CustomModelInput {
@@ -43,28 +43,4 @@ export function parseCustomModel(text: string, device: 'webgpu' | 'wasm'): Custo
   if (HUB_ID.test(value)) return { ok: true, choice: { engine: 'transformers', modelId: value, device } };
   if (WEBLLM_ID.test(value)) return { ok: true, choice: { engine: 'webllm', modelId: value } };
   return { ok: false, message: t('idShape') };
-}
-
-/** Where transformers.js finds a model given by URL. */
-export type ModelUrlLocation =
-  | { modelId: string; localModelPath: string; allowRemote: false }
-  | { modelId: string; remoteHost: string; remotePathTemplate: string; allowRemote: true };
-
-/**
- * Maps a model folder URL to transformers.js's options. On the page's own origin it is a local
- * path (`localModelPath` = the parent folder, relative). Elsewhere it is read like the hub, with
- * the folder's name as the model id and its parent path in the path template: transformers.js 4.3
- * probes tokenizer files only on a remote host or a relative local path, never an absolute URL.
- */
-export function modelUrlLocation(baseUrl: string, pageOrigin?: string): ModelUrlLocation {
-  const url = new URL(baseUrl);
-  const segments = url.pathname.split('/').filter((segment) => segment !== '');
-  const modelId = segments.pop() ?? '';
-  if (url.origin !== pageOrigin) {
-    // transformers.js accepts only hub-shaped ids, so the folder's parent path goes in the template.
-    const parent = segments.map((segment) => `${segment}/`).join('');
-    return { modelId, remoteHost: `${url.origin}/`, remotePathTemplate: `${parent}{model}/`, allowRemote: true };
-  }
-  const parent = segments.length > 0 ? `/${segments.join('/')}/` : '/';
-  return { modelId, localModelPath: parent, allowRemote: false };
 }

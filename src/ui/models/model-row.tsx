@@ -1,5 +1,6 @@
 import { createUniqueId, Show } from 'solid-js';
-import { formatMegabytes, type ModelRecommendation } from '../../llm/capabilities';
+import { formatSize } from '../../app/models/model-facts';
+import type { ModelRecommendation } from '../../llm/capabilities';
 import { reasonText } from './capability-text';
 import { t } from './messages';
 
@@ -35,8 +36,8 @@ export function ModelRow(props: ModelRowProps) {
       <p class="muted model-facts">
         {t('facts', {
           engine: engineName(),
-          download: formatMegabytes(model().downloadMB),
-          memory: formatMegabytes(model().memoryMB),
+          download: formatSize(model().downloadMB),
+          memory: formatSize(model().memoryMB),
           context: model().contextWindow,
           tools: model().toolMode,
         })}

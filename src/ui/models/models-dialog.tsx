@@ -2,7 +2,7 @@ import { createUniqueId, For, onMount, Show } from 'solid-js';
 import { ErrorAlert } from '../components/error-alert';
 import { capabilitySummary } from './capability-text';
 import { CustomModelForm } from './custom-model-form';
-import { choiceKey, choiceLabel, type LocalModelChoice } from './local-choice';
+import { choiceKey, choiceLabel, type LocalModelChoice } from '../../app/models/local-choice';
 import { LoadProgressView } from './load-progress';
 import { t } from './messages';
 import { ModelRow } from './model-row';

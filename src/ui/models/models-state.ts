@@ -1,12 +1,11 @@
 import { batch, createSignal, type Accessor } from 'solid-js';
-import { isAbortError, toTabagentError } from '../../core/errors';
-import { describeIntegrityError, describeNetworkError } from '../../core/network-errors';
-import { recommendModels, type CapabilityReport, type ModelRecommendation } from '../../llm/capabilities';
-import { choiceKey, type LocalModelChoice } from './local-choice';
+import { errorText, isStopped } from '../errors/error-text';
+import { recommendationsFor } from '../../app/models/model-facts';
+import type { CapabilityReport, ModelRecommendation } from '../../llm/capabilities';
+import { choiceKey, type LocalModelChoice } from '../../app/models/local-choice';
 import { loadView, type LoadView } from './load-estimate';
-import { locale } from '../i18n';
 import { t } from './messages';
-import type { LocalModelServices, StorageInfo } from './model-services';
+import type { LocalModelServices, StorageInfo } from '../../app/models/model-services';
 
 /** A load in progress. */
 export interface ActiveLoad {
@@ -81,7 +80,7 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
 
   const recommendations = (): ModelRecommendation[] => {
     const current = report();
-    return current ? recommendModels(current, services.catalog()) : [];
+    return current ? recommendationsFor(current, services.catalog()) : [];
   };
 
   return {
@@ -130,11 +129,10 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
         onReady?.();
         return true;
       } catch (failure) {
-        if (isAbortError(failure)) setNotice(t('stoppedLoading', { name: label }));
+        if (isStopped(failure)) setNotice(t('stoppedLoading', { name: label }));
         else {
-          const error = toTabagentError(failure);
-          // A network failure says which host, that nothing was downloaded, and what to do, in the interface's language.
-          setError((describeNetworkError(error, locale()) ?? describeIntegrityError(error, locale()))?.message ?? error.message);
+          // A network failure says which host, that nothing was downloaded, and what to do.
+          setError(errorText(failure));
           setFailed({ choice, label, onReady });
         }
         return false;
@@ -154,7 +152,7 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
         markCached(choice, false);
         setNotice(t('deleted', { name: label }));
       } catch (failure) {
-        setError(toTabagentError(failure, 'storage').message);
+        setError(errorText(failure, 'storage'));
       }
       await refreshStorage();
     },

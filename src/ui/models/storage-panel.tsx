@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
-import { formatMegabytes } from '../../llm/capabilities';
+import { formatSize } from '../../app/models/model-facts';
 import { t } from './messages';
-import type { StorageInfo } from './model-services';
+import type { StorageInfo } from '../../app/models/model-services';
 
 export interface StoragePanelProps {
   storage: StorageInfo | undefined;
@@ -17,7 +17,7 @@ export function StoragePanel(props: StoragePanelProps) {
       <Show when={props.storage} fallback={<p class="muted">{t('noStorageInfo')}</p>}>
         {(storage) => (
           <p>
-            {t('storageUse', { used: formatMegabytes(storage().usageBytes / MIB), quota: formatMegabytes(storage().quotaBytes / MIB) })}{' '}
+            {t('storageUse', { used: formatSize(storage().usageBytes / MIB), quota: formatSize(storage().quotaBytes / MIB) })}{' '}
             {storage().persisted ? t('persisted') : t('mayEvict')}
           </p>
         )}

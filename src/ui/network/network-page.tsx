@@ -1,10 +1,10 @@
 import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText } from '../errors/error-text';
 import type { NetworkServices } from '../../net/app-network';
 import type { StoredLedgerEntry } from '../../net/ledger';
 import type { Grant } from '../../net/policy';
 import type { SecretInfo } from '../../net/secret-vault';
-import { isStrictNetwork } from '../../store';
+import { settingsRules } from '../../app/settings/settings-service';
 import { ErrorAlert } from '../components/error-alert';
 import type { PageContext } from '../pages/page-context';
 import { LedgerView } from './ledger-view';
@@ -43,7 +43,7 @@ function NetworkSections(props: { context: PageContext; network: NetworkServices
   const [secrets, setSecrets] = createSignal<SecretInfo[]>([]);
   const [grants, setGrants] = createSignal<Grant[]>([]);
   const [error, setError] = createSignal<string>();
-  const strict = (): boolean => isStrictNetwork(props.context.settings());
+  const strict = (): boolean => settingsRules.isStrictNetwork(props.context.settings());
 
   const reload = async (): Promise<void> => {
     try {
@@ -52,7 +52,7 @@ function NetworkSections(props: { context: PageContext; network: NetworkServices
       setSecrets(known);
       setGrants(props.network.grants());
     } catch (failure) {
-      setError(toTabagentError(failure, 'storage').message);
+      setError(errorText(failure, 'storage'));
     }
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -122,7 +122,7 @@ function NetworkSections(props: { context: PageContext; network: NetworkServices
             void props.network
               .clear()
               .then(reload)
-              .catch((failure: unknown) => setError(toTabagentError(failure, 'storage').message));
+              .catch((failure: unknown) => setError(errorText(failure, 'storage')));
           }}
         />
       </section>

@@ -1,5 +1,5 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
+import { errorText } from '../errors/error-text';
 import type { NewSecret, SecretInfo } from '../../net/secret-vault';
 import { ErrorAlert } from '../components/error-alert';
 import { parseOrigins } from './format';
@@ -38,7 +38,7 @@ export function SecretsPanel(props: {
       setError(undefined);
       setNotice(t('added', { label: added }));
     } catch (failure) {
-      setError(toTabagentError(failure, 'config').message);
+      setError(errorText(failure, 'config'));
     } finally {
       // The value never stays in the form longer than needed, whatever happened.
       setValue('');
@@ -51,7 +51,7 @@ export function SecretsPanel(props: {
       await props.onRemove(id);
       setError(undefined);
     } catch (failure) {
-      setError(toTabagentError(failure, 'storage').message);
+      setError(errorText(failure, 'storage'));
     }
   };
 

@@ -1,7 +1,7 @@
 import type { Accessor, JSX } from 'solid-js';
 import type { ConversationRecord, Settings, TabagentDb } from '../../store';
 import type { ChatController } from '../chat/chat-controller';
-import type { AppServices } from '../services';
+import type { AppServices } from '../../app/services';
 
 /** What every page may use: the app's services, its database, the settings and navigation. */
 export interface PageContext {

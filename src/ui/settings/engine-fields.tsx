@@ -1,7 +1,8 @@
 import { createUniqueId, For, Show } from 'solid-js';
-import { settingsToolModes, type EngineSettings, type SettingsToolMode } from '../../store';
-import { engineKinds, type EngineKind } from '../../store/settings';
-import type { ProviderPresetOption } from '../services';
+import { settingsChoices } from '../../app/settings/settings-service';
+import type { EngineSettings, SettingsToolMode } from '../../store';
+import type { EngineKind } from '../../store/settings';
+import type { ProviderPresetOption } from '../../app/services';
 import { t } from './messages';
 import { TextField } from './text-field';
 
@@ -48,11 +49,11 @@ export function EngineFields(props: EngineFieldsProps) {
           id={kindId}
           value={kind()}
           onChange={(event) => {
-            const next = engineKinds.find((candidate) => candidate === event.currentTarget.value);
+            const next = settingsChoices.engineKinds.find((candidate) => candidate === event.currentTarget.value);
             if (next) props.onChange({ kind: next });
           }}
         >
-          <For each={engineKinds}>{(candidate) => (
+          <For each={settingsChoices.engineKinds}>{(candidate) => (
               <option value={candidate} selected={candidate === kind()}>
                 {engineLabel(candidate)}
               </option>
@@ -102,11 +103,11 @@ export function EngineFields(props: EngineFieldsProps) {
           value={props.engine.toolMode}
           aria-describedby={modeHintId}
           onChange={(event) => {
-            const toolMode = settingsToolModes.find((mode) => mode === event.currentTarget.value);
+            const toolMode = settingsChoices.toolModes.find((mode) => mode === event.currentTarget.value);
             if (toolMode) props.onChange({ toolMode });
           }}
         >
-          <For each={settingsToolModes}>{(mode) => (
+          <For each={settingsChoices.toolModes}>{(mode) => (
               <option value={mode} selected={mode === props.engine.toolMode}>
                 {mode}
               </option>

@@ -1,5 +1,6 @@
 import { createUniqueId, For } from 'solid-js';
-import { interfaceLanguages, type InterfaceLanguage } from '../../store/settings';
+import { settingsChoices } from '../../app/settings/settings-service';
+import type { InterfaceLanguage } from '../../store/settings';
 import { browserLocale, LOCALES } from '../i18n';
 import { t } from './messages';
 
@@ -25,12 +26,12 @@ export function LanguageField(props: LanguageFieldProps) {
         id={id}
         value={props.value ?? ''}
         aria-describedby={hintId}
-        onChange={(event) => props.onChange(interfaceLanguages.find((language) => language === event.currentTarget.value))}
+        onChange={(event) => props.onChange(settingsChoices.languages.find((language) => language === event.currentTarget.value))}
       >
         <option value="" selected={props.value === undefined}>
           {t('followBrowser', { name: nativeName(browserLocale()) })}
         </option>
-        <For each={interfaceLanguages}>
+        <For each={settingsChoices.languages}>
           {(language) => (
             <option value={language} selected={props.value === language} lang={language === 'zh' ? 'zh-CN' : 'en'}>
               {nativeName(language)}

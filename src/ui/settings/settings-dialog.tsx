@@ -1,8 +1,9 @@
 import { createSignal, createUniqueId, onMount, Show } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
-import { isToolEnabled, normalizeSettings, type Settings } from '../../store';
+import { settingsRules } from '../../app/settings/settings-service';
+import type { Settings } from '../../store';
 import { ErrorAlert } from '../components/error-alert';
-import type { ProviderPresetOption, ToolInfo } from '../services';
+import type { ProviderPresetOption, ToolInfo } from '../../app/services';
 import { EngineFields } from './engine-fields';
 import { LanguageField } from './language-field';
 import { t } from './messages';
@@ -29,7 +30,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
   let dialog: HTMLDialogElement | undefined;
   const titleId = createUniqueId();
   const promptId = createUniqueId();
-  const [form, setForm] = createStore<Settings>(normalizeSettings(props.settings));
+  const [form, setForm] = createStore<Settings>(settingsRules.normalize(props.settings));
   const [saving, setSaving] = createSignal(false);
 
   let modelApiFields: HTMLFieldSetElement | undefined;
@@ -43,7 +44,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
 
   const save = async (): Promise<void> => {
     setSaving(true);
-    const saved = await props.onSave(normalizeSettings(unwrap(form)));
+    const saved = await props.onSave(settingsRules.normalize(unwrap(form)));
     setSaving(false);
     if (saved) props.onClose();
   };
@@ -72,7 +73,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
         />
         <ToolToggles
           tools={props.tools}
-          isEnabled={(name) => isToolEnabled(form, name)}
+          isEnabled={(name) => settingsRules.isToolEnabled(form, name)}
           onToggle={(name, enabled) => setForm('enabledTools', (tools) => ({ ...tools, [name]: enabled }))}
         />
         <ModelApiFields

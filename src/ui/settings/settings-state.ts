@@ -1,6 +1,7 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { toTabagentError } from '../../core/errors';
-import { defaultSettings, loadSettings, normalizeSettings, saveSettings, type Settings, type TabagentDb } from '../../store';
+import { errorText } from '../errors/error-text';
+import { createSettingsService, settingsRules } from '../../app/settings/settings-service';
+import type { Settings, TabagentDb } from '../../store';
 
 export interface SettingsState {
   /** The current settings (defaults until loaded). */
@@ -16,11 +17,12 @@ export interface SettingsState {
 }
 
 /**
- * Settings as UI state over the IndexedDB store. A failed save leaves the current settings
+ * Settings as UI state over the app's settings service. A failed save leaves the current settings
  * as they were and reports the TabagentError's message; it never throws into the view.
  */
 export function createSettingsState(database: () => Promise<TabagentDb>): SettingsState {
-  const [settings, setSettings] = createSignal<Settings>(defaultSettings());
+  const service = createSettingsService(database);
+  const [settings, setSettings] = createSignal<Settings>(settingsRules.defaults());
   const [loaded, setLoaded] = createSignal(false);
   const [error, setError] = createSignal<string | undefined>();
 
@@ -30,22 +32,21 @@ export function createSettingsState(database: () => Promise<TabagentDb>): Settin
     error,
     async load() {
       try {
-        setSettings(await loadSettings(await database()));
+        setSettings(await service.load());
         setError(undefined);
       } catch (failure) {
-        setError(toTabagentError(failure, 'storage').message);
+        setError(errorText(failure, 'storage'));
       } finally {
         setLoaded(true);
       }
     },
     async save(next) {
       try {
-        await saveSettings(await database(), next);
-        setSettings(normalizeSettings(next));
+        setSettings(await service.save(next));
         setError(undefined);
         return true;
       } catch (failure) {
-        setError(toTabagentError(failure, 'storage').message);
+        setError(errorText(failure, 'storage'));
         return false;
       }
     },

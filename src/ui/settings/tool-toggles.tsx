@@ -1,5 +1,5 @@
 import { createUniqueId, For, Show } from 'solid-js';
-import type { ToolInfo } from '../services';
+import type { ToolInfo } from '../../app/services';
 import { t } from './messages';
 
 export interface ToolTogglesProps {

@@ -1,11 +1,11 @@
 import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
+import { errorText } from '../errors/error-text';
 import type { TabagentDb } from '../../store';
-import { exportFileName, parseManifestFile } from '../../tools/custom/manifest-file';
-import { manifestToJson, type ToolManifest } from '../../tools/manifest';
-import { uniqueToolName } from '../../tools/tool-names';
+import { freeToolName, manifestExport, readManifestFile } from '../../app/custom-tools/manifest-files';
+import type { ToolManifest } from '../../tools/manifest';
 import { ErrorAlert } from '../components/error-alert';
-import type { CustomToolServices } from './custom-tool-services';
-import { draftFromManifest, emptyDraft, type ToolDraft, type ToolType } from './draft';
+import type { CustomToolServices } from '../../app/custom-tools/custom-tool-services';
+import { draftFromManifest, emptyDraft, type ToolDraft, type ToolType } from '../../app/custom-tools/draft';
 import { t } from './messages';
 import { ToolForm } from './tool-form';
 import './tool-editor.css';
@@ -38,10 +38,6 @@ interface Conflict {
   suggestion: string;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Custom tools on the Tools page: the saved ones (edit, export, delete), new HTTP or JavaScript
  * tools, and import of manifest files, which never overwrites a tool without asking.
@@ -63,7 +59,7 @@ export function ToolEditor(props: ToolEditorProps) {
   const refresh = async () => {
     setTools(await props.services.list());
   };
-  const fail = (caught: unknown) => setError(messageOf(caught));
+  const fail = (caught: unknown) => setError(errorText(caught));
 
   onMount(() => {
     props.services
@@ -103,7 +99,7 @@ export function ToolEditor(props: ToolEditorProps) {
     setError(undefined);
     setImportProblems(undefined);
     setStatus('');
-    const parsed = parseManifestFile(await file.text());
+    const parsed = readManifestFile(await file.text());
     if (!parsed.ok) {
       setImportProblems({ file: file.name, problems: parsed.problems });
       return;
@@ -116,14 +112,14 @@ export function ToolEditor(props: ToolEditorProps) {
       return;
     }
     const taken = new Set([...props.services.reservedNames(), ...tools().map((tool) => tool.name)]);
-    setConflict({ manifest, kind: custom ? 'custom' : 'reserved', suggestion: uniqueToolName(manifest.name, taken) });
+    setConflict({ manifest, kind: custom ? 'custom' : 'reserved', suggestion: freeToolName(manifest.name, taken) });
     conflictFirstButton?.focus();
   };
 
   const exportTool = (manifest: ToolManifest) => {
-    const file = exportFileName(manifest);
-    (props.saveFile ?? downloadFile)(file, manifestToJson(manifest));
-    setStatus(t('exported', { file }));
+    const file = manifestExport(manifest);
+    (props.saveFile ?? downloadFile)(file.name, file.text);
+    setStatus(t('exported', { file: file.name }));
   };
 
   const remove = async (name: string) => {

@@ -1,11 +1,14 @@
-import { createMemo, createResource, createSignal, createUniqueId, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
-import type { ToolResult } from '../../core/tool-runner';
-import { BODY_METHODS, HTTP_METHODS, type HttpMethod } from '../../tools/custom/implementation';
+import { createMemo, createResource, createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
+import { draftOrigin, draftToManifest, type EditorField, type FieldProblem, type ToolDraft, type ToolType } from '../../app/custom-tools/draft';
+import type { CustomToolServices } from '../../app/custom-tools/custom-tool-services';
 import type { ToolManifest } from '../../tools/manifest';
-import type { CustomToolServices } from './custom-tool-services';
-import { draftOrigin, draftToManifest, type EditorField, type FieldProblem, type ToolDraft, type ToolType } from './draft';
+import { errorText } from '../errors/error-text';
+import type { DraftEditing } from './draft-editing';
+import { CodeArea, Field, fieldIds } from './field';
+import { HttpFields } from './http-fields';
+import { JavaScriptFields } from './javascript-fields';
 import { t } from './messages';
-import { isPrivateOrigin } from '../../tools/private-address';
+import { TestRunner } from './test-runner';
 
 export interface ToolFormProps {
   services: CustomToolServices;
@@ -16,67 +19,6 @@ export interface ToolFormProps {
   customNames: readonly string[];
   onSaved: (manifest: Readonly<ToolManifest>) => void;
   onClose: () => void;
-}
-
-interface TestOutcome {
-  ok: boolean;
-  text: string;
-  ms: number;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Pretty-prints JSON text; other text is shown as it is. */
-function pretty(content: string): string {
-  try {
-    return JSON.stringify(JSON.parse(content), null, 2);
-  } catch {
-    return content;
-  }
-}
-
-/** Ids and ARIA state for one labelled input (its hint and its own problems). */
-interface FieldIds {
-  id: string;
-  hintId: string;
-  errorId: string;
-  describedBy: () => string | undefined;
-  invalid: () => 'true' | undefined;
-}
-
-function fieldIds(problems: () => FieldProblem[], hasHint: boolean): FieldIds {
-  const id = createUniqueId();
-  const hintId = createUniqueId();
-  const errorId = createUniqueId();
-  return {
-    id,
-    hintId,
-    errorId,
-    describedBy: () => [hasHint ? hintId : '', problems().length > 0 ? errorId : ''].filter(Boolean).join(' ') || undefined,
-    invalid: () => (problems().length > 0 ? 'true' : undefined),
-  };
-}
-
-/** The label, hint and problems around one input; the input itself is created once (typing never loses focus). */
-function Field(props: { ids: FieldIds; label: string; hint?: string; problems: FieldProblem[]; children: JSX.Element }) {
-  return (
-    <div class="field">
-      <label for={props.ids.id}>{props.label}</label>
-      {props.children}
-      <Show when={props.hint}>
-        <small id={props.ids.hintId} class="muted">
-          {props.hint}
-        </small>
-      </Show>
-      <Show when={props.problems.length > 0}>
-        <small id={props.ids.errorId} class="field-error">
-          {props.problems.map((item) => item.message).join('; ')}
-        </small>
-      </Show>
-    </div>
-  );
 }
 
 /**
@@ -92,16 +34,12 @@ export function ToolForm(props: ToolFormProps) {
   const [showAll, setShowAll] = createSignal(props.editing !== undefined);
   const [sideEffectsChosen, setSideEffectsChosen] = createSignal(props.editing !== undefined);
   const [secretValues, setSecretValues] = createSignal<Record<string, string>>({});
-  const [sample, setSample] = createSignal(JSON.stringify(props.initial.examples[0]?.arguments ?? {}, null, 2));
-  const [testOutcome, setTestOutcome] = createSignal<TestOutcome>();
-  const [testing, setTesting] = createSignal<AbortController>();
   const [saving, setSaving] = createSignal(false);
   const [saveError, setSaveError] = createSignal<string>();
   let nameInput: HTMLInputElement | undefined;
   let problemsRegion: HTMLDivElement | undefined;
 
   onMount(() => nameInput?.focus());
-  onCleanup(() => testing()?.abort());
 
   const update = (field: EditorField, change: Partial<ToolDraft>) => {
     setDraft({ ...draft(), ...change });
@@ -139,31 +77,6 @@ export function ToolForm(props: ToolFormProps) {
     return false;
   };
 
-  const runTest = async () => {
-    setTestOutcome(undefined);
-    if (!revealProblems()) return;
-    let args: unknown;
-    try {
-      args = JSON.parse(sample());
-      if (typeof args !== 'object' || args === null || Array.isArray(args)) throw new Error('it must be an object like {"city": "Paris"}');
-    } catch (error) {
-      setTestOutcome({ ok: false, text: t('sampleInvalid', { reason: messageOf(error) }), ms: 0 });
-      return;
-    }
-    const controller = new AbortController();
-    setTesting(controller);
-    let result: ToolResult;
-    try {
-      result = await props.services.test(built().manifest, args as Record<string, unknown>, { signal: controller.signal, secretValues: secretValues() });
-    } catch (error) {
-      result = { isError: true, content: messageOf(error), durationMs: 0 };
-    } finally {
-      setTesting(undefined);
-    }
-    const text = result.isError && result.error ? result.error.message : pretty(result.content);
-    setTestOutcome({ ok: !result.isError, text, ms: Math.round(result.durationMs) });
-  };
-
   const save = async () => {
     setSaveError(undefined);
     if (!revealProblems()) return;
@@ -175,7 +88,7 @@ export function ToolForm(props: ToolFormProps) {
       });
       props.onSaved(saved);
     } catch (error) {
-      setSaveError(messageOf(error));
+      setSaveError(errorText(error));
     } finally {
       setSaving(false);
     }
@@ -193,14 +106,9 @@ export function ToolForm(props: ToolFormProps) {
   const ids = {
     name: fieldIds(() => problemsFor('name'), true),
     description: fieldIds(() => problemsFor('description'), true),
-    method: fieldIds(() => [], false),
-    url: fieldIds(() => problemsFor('url'), true),
-    headers: fieldIds(() => problemsFor('headers'), true),
-    body: fieldIds(() => problemsFor('body'), true),
-    code: fieldIds(() => problemsFor('code'), true),
     parameters: fieldIds(() => problemsFor('parameters'), true),
-    sample: fieldIds(() => [], false),
   };
+  const editing: DraftEditing = { draft, update, problemsFor };
   const sideEffectsId = createUniqueId();
 
   return (
@@ -254,119 +162,22 @@ export function ToolForm(props: ToolFormProps) {
       </Field>
 
       <Show when={draft().type === 'http'}>
-        <div class="tool-form-row">
-          <Field ids={ids.method} label={t('method')} problems={[]}>
-            <select
-              id={ids.method.id}
-              value={draft().method}
-              onChange={(event) => {
-                const method = event.currentTarget.value as HttpMethod;
-                // Until the person decides, requests that change things ask first.
-                update('other', { method, ...(sideEffectsChosen() ? {} : { sideEffects: BODY_METHODS.has(method) }) });
-              }}
-            >
-              <For each={HTTP_METHODS}>{(method) => <option value={method}>{method}</option>}</For>
-            </select>
-          </Field>
-          <Field ids={ids.url} label={t('url')} hint={t('urlHint')} problems={problemsFor('url')}>
-            <input
-              id={ids.url.id}
-              aria-describedby={ids.url.describedBy()}
-              aria-invalid={ids.url.invalid()}
-              value={draft().url}
-              autocomplete="off"
-              spellcheck={false}
-              inputMode="url"
-              onInput={(event) => update('url', { url: event.currentTarget.value })}
-            />
-          </Field>
-        </div>
-        <Show when={origin()}>{(shown) => <p class="muted tool-form-origin">{t('origin', { origin: shown() })}</p>}</Show>
-        <Show when={isPrivateOrigin(origin() ?? '')}>
-          <p class="warning tool-form-private" role="note">
-            {t('privateOrigin', { origin: origin() ?? '' })}
-          </p>
-        </Show>
-        <Field ids={ids.headers} label={t('headers')} hint={t('headersHint')} problems={problemsFor('headers')}>
-          <textarea
-            id={ids.headers.id}
-            aria-describedby={ids.headers.describedBy()}
-            aria-invalid={ids.headers.invalid()}
-            class="code-input"
-            rows={3}
-            spellcheck={false}
-            value={draft().headers}
-            onInput={(event) => update('headers', { headers: event.currentTarget.value })}
-          />
-        </Field>
-        <Show when={BODY_METHODS.has(draft().method)}>
-          <Field ids={ids.body} label={t('body')} hint={t('bodyHint')} problems={problemsFor('body')}>
-            <textarea
-              id={ids.body.id}
-              aria-describedby={ids.body.describedBy()}
-              aria-invalid={ids.body.invalid()}
-              class="code-input"
-              rows={4}
-              spellcheck={false}
-              value={draft().body}
-              onInput={(event) => update('body', { body: event.currentTarget.value })}
-            />
-          </Field>
-        </Show>
-        <Show when={origin()}>
-          {(secretOrigin) => (
-            <For each={secretIds()}>
-              {(id) => {
-                const secret = fieldIds(() => [], true);
-                return (
-                  <Field
-                    ids={secret}
-                    label={t('secretValue', { id })}
-                    hint={`${t('secretHint', { origin: secretOrigin() })} ${secretStatus()?.[id] ? t('secretStored') : t('secretMissing')}`}
-                    problems={[]}
-                  >
-                    <input
-                      id={secret.id}
-                      aria-describedby={secret.describedBy()}
-                      type="password"
-                      autocomplete="off"
-                      value={secretValues()[id] ?? ''}
-                      onInput={(event) => setSecretValues({ ...secretValues(), [id]: event.currentTarget.value })}
-                    />
-                  </Field>
-                );
-              }}
-            </For>
-          )}
-        </Show>
+        <HttpFields
+          editing={editing}
+          origin={origin}
+          secretIds={secretIds}
+          secretStored={(id) => secretStatus()?.[id] === true}
+          secretValues={secretValues}
+          onSecretValue={(id, value) => setSecretValues({ ...secretValues(), [id]: value })}
+          sideEffectsChosen={sideEffectsChosen}
+        />
       </Show>
-
       <Show when={draft().type === 'javascript'}>
-        <Field ids={ids.code} label={t('code')} hint={t('codeHint')} problems={problemsFor('code')}>
-          <textarea
-            id={ids.code.id}
-            aria-describedby={ids.code.describedBy()}
-            aria-invalid={ids.code.invalid()}
-            class="code-input"
-            rows={8}
-            spellcheck={false}
-            value={draft().code}
-            onInput={(event) => update('code', { code: event.currentTarget.value })}
-          />
-        </Field>
+        <JavaScriptFields editing={editing} />
       </Show>
 
       <Field ids={ids.parameters} label={t('parameters')} hint={t('parametersHint')} problems={problemsFor('parameters')}>
-        <textarea
-          id={ids.parameters.id}
-          aria-describedby={ids.parameters.describedBy()}
-          aria-invalid={ids.parameters.invalid()}
-          class="code-input"
-          rows={8}
-          spellcheck={false}
-          value={draft().parameters}
-          onInput={(event) => update('parameters', { parameters: event.currentTarget.value })}
-        />
+        <CodeArea ids={ids.parameters} rows={8} value={draft().parameters} onInput={(parameters) => update('parameters', { parameters })} />
       </Field>
 
       <div class="checkbox-field">
@@ -400,41 +211,13 @@ export function ToolForm(props: ToolFormProps) {
         </Show>
       </div>
 
-      <fieldset class="tool-form-test">
-        <legend>{t('test')}</legend>
-        <Field ids={ids.sample} label={t('sampleArguments')} problems={[]}>
-          <textarea id={ids.sample.id} class="code-input" rows={3} spellcheck={false} value={sample()} onInput={(event) => setSample(event.currentTarget.value)} />
-        </Field>
-        <div class="tool-form-actions">
-          <Show
-            when={testing()}
-            fallback={
-              <button type="button" onClick={() => void runTest()}>
-                {t('test')}
-              </button>
-            }
-          >
-            {(controller) => (
-              <button type="button" onClick={() => controller().abort()}>
-                {t('stopTest')}
-              </button>
-            )}
-          </Show>
-        </div>
-        <div class="tool-form-test-result" aria-live="polite">
-          <Show when={testing()}>
-            <p class="muted">{t('testing')}</p>
-          </Show>
-          <Show when={testOutcome()}>
-            {(outcome) => (
-              <>
-                <p class={outcome().ok ? 'tool-form-ok' : 'field-error'}>{outcome().ok ? t('testOk', { ms: outcome().ms }) : t('testFailed', { ms: outcome().ms })}</p>
-                <pre class="tool-form-output">{outcome().text}</pre>
-              </>
-            )}
-          </Show>
-        </div>
-      </fieldset>
+      <TestRunner
+        test={(manifest, args, options) => props.services.test(manifest, args, options)}
+        manifest={() => built().manifest}
+        secretValues={secretValues}
+        initialSample={JSON.stringify(props.initial.examples[0]?.arguments ?? {}, null, 2)}
+        revealProblems={revealProblems}
+      />
 
       <Show when={saveError()}>
         {(message) => (

@@ -2,7 +2,7 @@ import { createUniqueId, Show } from 'solid-js';
 import type { PageContext } from '../pages/page-context';
 import { ToolEditor } from '../tool-editor/tool-editor';
 import { t } from './messages';
-import type { ToolLibraryServices } from './tool-library-services';
+import type { ToolLibraryServices } from '../../app/tools/tool-library-services';
 
 export interface CustomToolsSlotProps {
   context: PageContext;

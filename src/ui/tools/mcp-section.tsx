@@ -1,7 +1,8 @@
 import { createSignal, createUniqueId, For, onMount, Show, type JSX } from 'solid-js';
+import { errorText } from '../errors/error-text';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
-import type { McpServerStatus, ToolLibraryServices } from './tool-library-services';
+import type { McpServerStatus, ToolLibraryServices } from '../../app/tools/tool-library-services';
 
 type AuthChoice = 'none' | 'bearer' | 'header';
 
@@ -27,10 +28,6 @@ function stateText(server: McpServerStatus): string {
     default:
       return t('stateDisconnected');
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The "MCP server URL" form with optional auth, and the connected servers with their state and controls. */
@@ -73,7 +70,7 @@ export function McpSection(props: McpSectionProps) {
       setValue('');
       props.announce(t('connected', { name: status.name, count: status.tools.length }));
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(errorText(caught));
     } finally {
       setBusy(false);
     }
@@ -84,7 +81,7 @@ export function McpSection(props: McpSectionProps) {
     try {
       await action();
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(errorText(caught));
     }
   }
 

@@ -1,17 +1,14 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import { errorText } from '../errors/error-text';
 import { createStore } from 'solid-js/store';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
-import { isPrivateOrigin } from '../../tools/private-address';
-import type { OpenApiPreview, OpenApiSource, ToolLibraryServices } from './tool-library-services';
+import { isPrivateOrigin } from '../../app/network-targets';
+import type { OpenApiPreview, OpenApiSource, ToolLibraryServices } from '../../app/tools/tool-library-services';
 
 export interface OpenApiSectionProps {
   library: ToolLibraryServices;
   announce: (message: string) => void;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** "Import OpenAPI": load a document from a URL or a file, preview its operations, choose some, give credentials, add. */
@@ -44,7 +41,7 @@ export function OpenApiSection(props: OpenApiSectionProps) {
       setSecrets(Object.fromEntries(result.securitySchemes.map((scheme) => [scheme.name, ''])));
       setPreview(result);
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(errorText(caught));
     } finally {
       setBusy(undefined);
     }
@@ -68,7 +65,7 @@ export function OpenApiSection(props: OpenApiSectionProps) {
       setUrl('');
       props.announce(t('added', { count: names.length }));
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(errorText(caught));
     } finally {
       setBusy(undefined);
     }

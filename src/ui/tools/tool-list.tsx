@@ -1,6 +1,6 @@
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { t } from './messages';
-import type { LibraryTool, ToolSource } from './tool-library-services';
+import type { LibraryTool, ToolSource } from '../../app/tools/tool-library-services';
 
 export interface ToolListProps {
   tools: LibraryTool[];

@@ -1,4 +1,5 @@
 import { createSignal, createUniqueId, onCleanup, onMount, Show } from 'solid-js';
+import { errorText } from '../errors/error-text';
 import { ErrorAlert } from '../components/error-alert';
 import { McpDemoNote } from '../demos/mcp-demo-note';
 import { mcpUrlFromHash } from '../demos/tools-link';
@@ -7,13 +8,9 @@ import { CustomToolsSlot } from './custom-tools-slot';
 import { McpSection } from './mcp-section';
 import { t } from './messages';
 import { OpenApiSection } from './openapi-section';
-import type { LibraryTool, McpServerStatus, ToolLibraryServices } from './tool-library-services';
+import type { LibraryTool, McpServerStatus, ToolLibraryServices } from '../../app/tools/tool-library-services';
 import { ToolList } from './tool-list';
 import './tools.css';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The Tools page: every tool with on/off and pin switches (both kept in the settings:
@@ -50,7 +47,7 @@ function ToolsPageBody(props: { context: PageContext; library: ToolLibraryServic
     library
       .start(context.openDatabase)
       .then(refresh)
-      .catch((caught: unknown) => setError(messageOf(caught)));
+      .catch((caught: unknown) => setError(errorText(caught)));
   });
 
   const settings = () => context.settings();
@@ -84,7 +81,7 @@ function ToolsPageBody(props: { context: PageContext; library: ToolLibraryServic
             library
               .removeTool(name)
               .then(() => setStatus(t('removed', { name })))
-              .catch((caught: unknown) => setError(messageOf(caught)))
+              .catch((caught: unknown) => setError(errorText(caught)))
               .finally(() => setBusy(false));
           }}
         />

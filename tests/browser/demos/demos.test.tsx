@@ -13,7 +13,7 @@ import { ToolRegistry } from '../../../src/tools/registry';
 import { App } from '../../../src/ui/app';
 import { t } from '../../../src/ui/demos/messages';
 import { setLocale } from '../../../src/ui/i18n';
-import { createToolLibrary } from '../../../src/ui/tools/tool-library';
+import { createToolLibrary } from '../../../src/app/tools/tool-library';
 import { fakeServices } from '../support/fake-services';
 import { mount, unmountAll } from '../support/mount';
 import { streamingRun } from '../support/scripted-run';

@@ -7,8 +7,8 @@ import { defaultSettings, openTabagentDb, saveSettings } from '../../../src/stor
 import { listEvalRuns, loadEvalExamples } from '../../../src/store/eval-runs';
 import { builtinManifests } from '../../../src/tools/builtins';
 import { App } from '../../../src/ui/app';
-import { sampleExamples } from '../../../src/ui/eval/sample-dataset';
-import type { AppServices } from '../../../src/ui/services';
+import { sampleExamples } from '../../../src/app/eval/sample-dataset';
+import type { AppServices } from '../../../src/app/services';
 import answersText from '../../fixtures/eval/bfcl/possible_answers.jsonl?raw';
 import questionsText from '../../fixtures/eval/bfcl/questions.jsonl?raw';
 import { fakeServices, noTools } from '../support/fake-services';

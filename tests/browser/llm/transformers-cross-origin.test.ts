@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectChat } from '../../../src/llm/collect-chat';
 import { createTransformersEngine } from '../../../src/llm/transformers';
-import { modelUrlLocation } from '../../../src/ui/models/custom-model';
+import { modelUrlLocation } from '../../../src/app/models/model-url-location';
 import { chatRequest, FIXTURE_MODELS_URL } from './worker-support';
 
 describe('transformers engine with a model URL on another origin', () => {

@@ -1,6 +1,6 @@
 /**
  * The app's real services wire memories and token counting into every run: the memory tools and
- * the per-turn memory context use the chat's database, and a local transformers.js model counts
+ * the per-turn memory context use the database the composition root is given, and a local transformers.js model counts
  * tokens with its own tokenizer once that has loaded (the tiny fixture model, served locally).
  */
 import { AutoTokenizer, env } from '@huggingface/transformers';
@@ -8,9 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryRepository } from '../../../src/memory';
 import { defaultSettings, type Settings } from '../../../src/store';
 import type { ChatRunSetup } from '../../../src/ui/chat/chat-controller';
-import { withLocalChoice } from '../../../src/ui/models/local-choice';
-import { createRealServices } from '../../../src/ui/real-services';
-import type { RunScope } from '../../../src/ui/services';
+import { withLocalChoice } from '../../../src/app/models/local-choice';
+import { createRealServices } from '../../../src/app/composition-root';
+import type { RunScope } from '../../../src/app/services';
 import { StoreScope } from '../store/support';
 
 const scope = new StoreScope();
@@ -28,9 +28,9 @@ async function runScope(): Promise<RunScope> {
 }
 
 describe('real services: memories and token counting', () => {
-  it('gives each run the memory tools and the memory context over the chat database', async () => {
-    const services = createRealServices();
+  it('gives each run the memory tools and the memory context over the database it was given', async () => {
     const runScopeValue = await runScope();
+    const services = createRealServices({ openDatabase: runScopeValue.openDatabase });
     const setup: ChatRunSetup = await services.prepareRun(serverSettings(), runScopeValue);
     expect(services.tools().map((tool) => tool.name)).toEqual(expect.arrayContaining(['remember', 'recall', 'forget']));
     expect(setup.countTokens).toBeUndefined();

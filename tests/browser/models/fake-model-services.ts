@@ -2,8 +2,8 @@ import { TabagentError } from '../../../src/core/errors';
 import type { LoadProgress } from '../../../src/core/types';
 import type { CapabilityReport } from '../../../src/llm/capabilities';
 import { modelCatalog } from '../../../src/llm/catalog';
-import { choiceKey, type LocalModelChoice } from '../../../src/ui/models/local-choice';
-import type { LocalModelServices, StorageInfo } from '../../../src/ui/models/model-services';
+import { choiceKey, type LocalModelChoice } from '../../../src/app/models/local-choice';
+import type { LocalModelServices, StorageInfo } from '../../../src/app/models/model-services';
 
 const GB = 1024 * 1024 * 1024;
 

@@ -4,7 +4,7 @@ import { page, userEvent } from 'vitest/browser';
 import { defaultSettings, loadSettings, openTabagentDb, saveSettings } from '../../../src/store';
 import { App } from '../../../src/ui/app';
 import { setLocale } from '../../../src/ui/i18n';
-import { choiceKey } from '../../../src/ui/models/local-choice';
+import { choiceKey } from '../../../src/app/models/local-choice';
 import { fakeServices } from '../support/fake-services';
 import { mount, unmountAll } from '../support/mount';
 import { streamingRun } from '../support/scripted-run';

@@ -2,8 +2,8 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings, isEngineConfigured, loadSettings, normalizeSettings, openTabagentDb, saveSettings, TABAGENT_DB_VERSION } from '../../../src/store';
 import { engineKindOf } from '../../../src/store/settings';
-import { localChoiceOf, withLocalChoice } from '../../../src/ui/models/local-choice';
-import { createRealServices } from '../../../src/ui/real-services';
+import { localChoiceOf, withLocalChoice } from '../../../src/app/models/local-choice';
+import { createRealServices } from '../../../src/app/composition-root';
 
 const DB_NAME = 'tabagent-settings-local-engine-test';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocalEngineHolder } from '../../../src/ui/models/local-engines';
-import { createRealModelServices } from '../../../src/ui/models/real-model-services';
+import { LocalEngineHolder } from '../../../src/app/models/local-engines';
+import { createRealModelServices } from '../../../src/app/models/real-model-services';
 
 const MODEL = { engine: 'webllm', modelId: 'Qwen3-0.6B-q4f16_1-MLC' } as const;
 

@@ -29,7 +29,7 @@ beforeEach(async () => {
       return new Response('{"ok":true}', { status: 200, headers: { 'Content-Type': 'application/json' } });
     },
   });
-  mount(() => <App services={fakeServices(streamingRun(() => ['unused']).run, { network: network.services })} databaseName={dbName} />);
+  mount(() => <App services={fakeServices(streamingRun(() => ['unused']).run, { network: network.services, useSettings: (settings) => network.services.useSettings(settings) })} databaseName={dbName} />);
   await expect.poll(() => document.querySelector('.app[data-ready]') !== null).toBe(true);
   // The app hands the door the saved settings once they are read.
   await expect.poll(() => network.services.grants().map((grant) => grant.origin)).toContain('https://llm.example');

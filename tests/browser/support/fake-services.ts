@@ -4,7 +4,7 @@ import type { RunAgentOptions } from '../../../src/core/agent/options';
 import type { ToolRunner } from '../../../src/core/tool-runner';
 import type { ChatEngine } from '../../../src/core/types';
 import { isEngineConfigured, openTabagentDb } from '../../../src/store';
-import type { AppServices } from '../../../src/ui/services';
+import type { AppServices } from '../../../src/app/services';
 
 /** An engine that is never asked anything (the scripted run stands in for the whole loop). */
 export const idleEngine: ChatEngine = {

@@ -4,7 +4,7 @@ import { page, userEvent } from 'vitest/browser';
 import { openTabagentDb, type TabagentDb } from '../../../src/store';
 import { registerBuiltins } from '../../../src/tools/builtins';
 import { ToolRegistry } from '../../../src/tools/registry';
-import { createCustomToolServices } from '../../../src/ui/tool-editor/real-custom-tools';
+import { createCustomToolServices } from '../../../src/app/custom-tools/real-custom-tools';
 import { ToolEditor } from '../../../src/ui/tool-editor/tool-editor';
 import { jsonResponse, scriptedFetch, type FakeFetch } from '../../support/fake-fetch';
 import { mount, unmountAll } from '../support/mount';

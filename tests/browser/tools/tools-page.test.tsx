@@ -5,7 +5,7 @@ import { loadSettings, openTabagentDb, type TabagentDb } from '../../../src/stor
 import { registerBuiltins } from '../../../src/tools/builtins';
 import { ToolRegistry } from '../../../src/tools/registry';
 import { App } from '../../../src/ui/app';
-import { createToolLibrary } from '../../../src/ui/tools/tool-library';
+import { createToolLibrary } from '../../../src/app/tools/tool-library';
 import petstoreText from '../../fixtures/openapi/petstore-3.0.json?raw';
 import swaggerText from '../../fixtures/openapi/petstore-swagger-2.0.yaml?raw';
 import { fakeServices } from '../support/fake-services';

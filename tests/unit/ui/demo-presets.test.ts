@@ -4,7 +4,7 @@ import { defaultSettings } from '../../../src/store';
 import { builtinManifests } from '../../../src/tools/builtins';
 import { importOpenApi } from '../../../src/tools/openapi';
 import type { Message } from '../../../src/ui/i18n';
-import { demoDocuments, openMeteoDocument } from '../../../src/ui/demos/demo-assets';
+import { demoDocuments, openMeteoDocument } from '../../../src/app/demos/demo-assets';
 import { t } from '../../../src/ui/demos/messages';
 import { applyPreset, demoPresets, isModelApiReadyForImages, MCP_DEMO_URL, OPENAPI_DEMO_TOOLS } from '../../../src/ui/demos/presets';
 import { mcpToolsHash, mcpUrlFromHash } from '../../../src/ui/demos/tools-link';

@@ -4,8 +4,8 @@ import { defaultSettings } from '../../../src/store';
 import { builtinManifests } from '../../../src/tools/builtins';
 import { formatScore } from '../../../src/ui/eval/format';
 import { modelLabel } from '../../../src/ui/eval/model-label';
-import { flattenSummary } from '../../../src/ui/eval/run-result-store';
-import { buildTrainingFile } from '../../../src/ui/eval/training-export';
+import { flattenSummary } from '../../../src/app/eval/run-result-store';
+import { buildTrainingFile } from '../../../src/app/eval/training-export';
 
 describe('modelLabel', () => {
   it('names a server by model and host, and a local model by engine, id and device', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toWebLLMError } from '../../../src/llm/webllm';
-import { modelUrlLocation, parseCustomModel } from '../../../src/ui/models/custom-model';
+import { parseCustomModel } from '../../../src/ui/models/custom-model';
+import { modelUrlLocation } from '../../../src/app/models/model-url-location';
 import { formatTimeLeft, loadView } from '../../../src/ui/models/load-estimate';
 
 const origin = 'https://tabagent.example';

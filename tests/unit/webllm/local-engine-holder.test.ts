@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatEngine } from '../../../src/core/types';
-import { LocalEngineHolder, type LocalEngine } from '../../../src/ui/models/local-engines';
-import type { LocalModelChoice } from '../../../src/ui/models/local-choice';
+import { LocalEngineHolder, type LocalEngine } from '../../../src/app/models/local-engines';
+import type { LocalModelChoice } from '../../../src/app/models/local-choice';
 
 function fakeEngine(choice: LocalModelChoice, log: string[]): LocalEngine {
   const engine: ChatEngine = {

@@ -6,7 +6,7 @@
 import { TabagentError } from '../../core/errors';
 import { placeholderIds } from '../../core/secret-placeholder';
 import type { JsonSchema } from '../../core/types';
-import { HTTP_METHODS, type HttpMethod } from '../../tools/custom/implementation';
+import { BODY_METHODS, HTTP_METHODS, type HttpMethod } from '../../tools/custom/implementation';
 import { splitUrlTemplate } from '../../tools/custom/url-template';
 import { isPrivateOrigin } from '../../tools/private-address';
 import { validateManifest, type SecretReference, type ToolExample, type ToolManifest } from '../../tools/manifest';
@@ -231,3 +231,7 @@ export function draftToManifest(draft: ToolDraft): { manifest: ToolManifest; pro
   }
   return { manifest, problems: [...problems, ...found] };
 }
+
+/** The methods the editor offers, and those that send a body (they change things: ask first by default). */
+export const DRAFT_METHODS: readonly HttpMethod[] = HTTP_METHODS;
+export { BODY_METHODS };

@@ -5,7 +5,7 @@ import { findCatalogModel } from '../../llm/catalog';
 import type { TransformersEngineOptions } from '../../llm/transformers/options';
 import { createWebLLMEngine, type WebLLMEngine } from '../../llm/webllm';
 import { createWorkerEngine, spawnLlmWorker } from '../../llm/worker-protocol';
-import { modelUrlLocation } from './custom-model';
+import { modelUrlLocation } from './model-url-location';
 import { choiceKey, HUB_HOST, type LocalModelChoice } from './local-choice';
 
 /** A local engine that loads itself before its first answer (the Models page may have loaded it already). */

@@ -1,12 +1,12 @@
-import type { CountTokens } from '../../core/agent/token-count';
-import type { TransformersEngineOptions } from '../../llm/transformers/options';
+import type { CountTokens } from '../core/agent/token-count';
+import type { TransformersEngineOptions } from '../llm/transformers/options';
 
 /** Loads a model's tokenizer as a token counter (transformers.js, on first use). */
 export type LoadTokenCounter = (options: TransformersEngineOptions) => Promise<CountTokens>;
 
 const loadFromTransformers: LoadTokenCounter = async (options) => {
   // transformers.js is large: it loads only once a local transformers.js model is in use.
-  const { loadTokenCounter } = await import('../../llm/transformers/token-counter');
+  const { loadTokenCounter } = await import('../llm/transformers/token-counter');
   return loadTokenCounter(options);
 };
 

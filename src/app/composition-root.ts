@@ -1,88 +1,54 @@
 import { runAgentLazily as runAgent } from '../core/agent/run-agent-lazy';
-import { TabagentError } from '../core/errors';
-import { createLazyOpenAICompatibleEngine } from '../llm/openai-compatible/lazy-engine';
+import { createKnowledgeContext, createKnowledgeRetriever } from '../knowledge';
 import { providerPresets } from '../llm/openai-compatible/provider-presets';
-import { toolModeForModel } from '../llm/catalog';
-import { defaultSettings, isEngineConfigured, isToolEnabled, openTabagentDb, type Settings, type TabagentDb } from '../store';
-import { engineKindOf } from '../store/settings';
-import { createToolExecutor, registerBuiltins, toolGrants, ToolRegistry, type ModelApiConfig } from '../tools';
-import type { ChatRunSetup } from './chat/chat-controller';
+import { createMemoryContextProvider, memoryToolStore } from '../memory';
+import type { AppNetwork } from '../net/app-network';
+import { defaultSettings, isToolEnabled, openTabagentDb, type Settings, type TabagentDb } from '../store';
+import { createToolExecutor, registerBuiltins, toolGrants, ToolRegistry } from '../tools';
+import { createCustomToolServices } from './custom-tools/real-custom-tools';
+import { createDatabaseOpener } from './database-opener';
+import { createEmbeddingService } from './embedding/create-embedding-service';
+import { createMemoryAccess } from './memory/memory-access';
 import { choiceKey, localChoiceOf } from './models/local-choice';
 import { LocalEngineHolder, transformersOptionsOf } from './models/local-engines';
 import { createRealModelServices } from './models/real-model-services';
-import { t as shellMessages } from './messages';
+import { assertEngineConfigured, engineSetup, modelApiConfigOf } from './run-config';
 import type { AppServices } from './services';
-import { createToolLibrary } from './tools/tool-library';
-import { createCustomToolServices } from './tool-editor/real-custom-tools';
-import { secretPlaceholder } from '../core/secret-placeholder';
-import { ENGINE_KEY_SECRET, MODEL_API_KEY_SECRET, type AppNetwork } from '../net/app-network';
+import { ModelTokenCounters } from './token-counters';
 import { createToolRetrieval } from './tool-retrieval';
-import { createEmbeddingService } from './embedding/create-embedding-service';
-import { createKnowledgeContext, createKnowledgeRetriever } from '../knowledge';
-import { createMemoryContextProvider, memoryToolStore } from '../memory';
-import { ModelTokenCounters } from './budget/token-counters';
-import { createMemoryAccess } from './memory/memory-access';
-import type { RunScope } from './services';
+import { createToolLibrary } from './tools/tool-library';
 
-/** With the network door, keys travel as placeholders that only the door fills in (for their own origin). */
-function keyFor(apiKey: string, secretId: string, network: AppNetwork | undefined): string {
-  return network ? secretPlaceholder(secretId) : apiKey;
-}
-
-function modelApiConfigOf(settings: Settings, network?: AppNetwork): ModelApiConfig | undefined {
-  const { baseUrl, model, imageModel, apiKey } = settings.modelApi;
-  if (baseUrl.trim() === '') return undefined;
-  return {
-    baseUrl: baseUrl.trim(),
-    model: model.trim(),
-    ...(imageModel.trim() ? { imageModel: imageModel.trim() } : {}),
-    ...(apiKey ? { apiKey: keyFor(apiKey, MODEL_API_KEY_SECRET, network) } : {}),
-  };
-}
-
-/** The engine and tool mode the settings choose. Local engines are kept loaded across runs by `holder`. */
-function engineSetup(settings: Settings, holder: LocalEngineHolder, network?: AppNetwork): Pick<ChatRunSetup, 'engine' | 'toolMode'> {
-  const local = localChoiceOf(settings);
-  if (local) {
-    // Local models write tools as text in the format their family was trained on (the catalog's).
-    return { engine: holder.engineFor(local), toolMode: toolModeForModel(local.engine, local.modelId) };
-  }
-  const { baseUrl, model, apiKey, toolMode } = settings.engine;
-  const engine = createLazyOpenAICompatibleEngine({
-    baseUrl: baseUrl.trim(),
-    model: model.trim(),
-    ...(apiKey ? { apiKey: keyFor(apiKey, ENGINE_KEY_SECRET, network) } : {}),
-    ...(network ? { fetch: network.door.as('engine') } : {}),
-    nativeToolCalls: toolMode === 'native',
-  });
-  return { engine, toolMode };
+/** What the composition root is built from. */
+export interface RealServicesOptions {
+  /** The app's network door (src/net); absent in tests that talk to stubs directly. */
+  network?: AppNetwork;
+  /** Opens the database memories live in (default: the app's database). */
+  openDatabase?: () => Promise<TabagentDb>;
 }
 
 /**
- * The app's real collaborators: the core agent loop, the engine the settings choose (a server
- * over HTTP, web-llm or transformers.js in a worker) and the built-in tools behind the tool
- * executor. Each run reads the settings it starts with.
+ * The composition root: the app's real collaborators, built once. The core agent loop, the
+ * engine the settings choose (a server over HTTP, web-llm or transformers.js in a worker) and the
+ * built-in tools behind the tool executor. Each run's configuration is a value `prepareRun`
+ * builds from the settings and scope it is given; the settings in force (enabled tools, the
+ * `model_api` endpoint, the door's policy) change only through `useSettings`.
  *
  * With `network` (the app's door, see src/net), every request the engine, the tools and the model
  * downloads make goes through it: each tool as `tool:<name>`, the engine as `engine`; API keys
  * travel as placeholders the door fills in for their own origin only; enabled tools' origins are
  * granted to them; tool results are scrubbed of secret values before the model sees them.
  */
-export function createRealServices(options: { network?: AppNetwork } = {}): AppServices {
+export function createRealServices(options: RealServicesOptions = {}): AppServices {
   const { network } = options;
-  let runSettings: Settings = defaultSettings();
+  const openDatabase = options.openDatabase ?? createDatabaseOpener(() => openTabagentDb());
+  // The settings in force, replaced as a whole by `useSettings` (the one path settings take).
+  let inForce: Settings = defaultSettings();
   const registry = new ToolRegistry();
-  // Memories live in the chat's database (the latest run's scope); tools run only within runs.
-  let runScope: RunScope | undefined;
-  let fallbackDb: Promise<TabagentDb> | undefined;
-  const memories = createMemoryAccess(
-    () => runScope?.openDatabase() ?? (fallbackDb ??= openTabagentDb()),
-    () => services.embedding,
-  );
+  const memories = createMemoryAccess(openDatabase, () => services.embedding);
   const memoryContext = createMemoryContextProvider(() => memories().catch(() => undefined));
   const tokenCounters = new ModelTokenCounters();
   registerBuiltins(registry, {
-    modelApi: () => modelApiConfigOf(runSettings, network),
+    modelApi: () => modelApiConfigOf(inForce, network),
     memory: async () => memoryToolStore(await memories()),
   });
   const tools = createToolExecutor(
@@ -96,10 +62,12 @@ export function createRealServices(options: { network?: AppNetwork } = {}): AppS
   const embedding = createEmbeddingService(network ? { granter: network } : {});
   const toolRetrieval = createToolRetrieval((name) => registry.get(name)?.manifest, embedding);
   const knowledgeRetriever = createKnowledgeRetriever({ embedder: () => embedding.current() });
-  const applySettings = (settings: Settings): void => {
-    runSettings = settings;
-    for (const manifest of registry.list()) registry.setEnabled(manifest.name, isToolEnabled(settings, manifest.name));
+  const applyEnabled = (): void => {
+    for (const manifest of registry.list()) registry.setEnabled(manifest.name, isToolEnabled(inForce, manifest.name));
   };
+  // Tools that join later (MCP, OpenAPI, custom) take their switch from the settings in force.
+  // `setEnabled` notifies only on a change, so this settles after one pass.
+  registry.subscribe(applyEnabled);
   // Strict mode lets a tool reach exactly the origins of its manifest (and settings), while it is enabled.
   network?.addGrantSource(() =>
     registry.listEnabled().flatMap((manifest) => toolGrants(manifest.name, registry.allowedOrigins(manifest.name), manifest)),
@@ -131,12 +99,7 @@ export function createRealServices(options: { network?: AppNetwork } = {}): AppS
     runAgent,
     openDb: openTabagentDb,
     prepareRun(settings, scope) {
-      if (!isEngineConfigured(settings)) {
-        throw new TabagentError('config', shellMessages(engineKindOf(settings) === 'openai-compatible' ? 'noServerModel' : 'noLocalModel'));
-      }
-      applySettings(settings);
-      network?.services.useSettings(settings);
-      if (scope) runScope = scope;
+      assertEngineConfigured(settings);
       // Agreed to earlier: load it now (usually from the browser's cache); this turn still has keywords.
       if (settings.embeddingConsent === embedding.model.modelId && embedding.status().state === 'off') embedding.load().catch(() => undefined);
       const knowledgeContext = scope
@@ -153,6 +116,11 @@ export function createRealServices(options: { network?: AppNetwork } = {}): AppS
         ...(countTokens ? { countTokens } : {}),
         ...(settings.systemPrompt.trim() ? { systemPrompt: settings.systemPrompt } : {}),
       };
+    },
+    useSettings(settings) {
+      inForce = settings;
+      applyEnabled();
+      network?.services.useSettings(settings);
     },
     tools: () => registry.list().map((manifest) => ({ name: manifest.name, description: manifest.description })),
     toolManifests: () => registry.list(),
@@ -174,17 +142,7 @@ export function createRealServices(options: { network?: AppNetwork } = {}): AppS
     providerPresets: () => [...providerPresets],
     models: createRealModelServices(holder, network),
     embedding,
-    ...(network
-      ? {
-          network: {
-            ...network.services,
-            useSettings(settings: Settings) {
-              network.services.useSettings(settings);
-              applySettings(settings);
-            },
-          },
-        }
-      : {}),
+    ...(network ? { network: network.services } : {}),
   };
   return services;
 }

@@ -3,12 +3,12 @@ import type { RunAgentOptions } from '../core/agent/options';
 import type { ProviderPreset } from '../llm';
 import type { OpenTabagentDbOptions, Settings, TabagentDb } from '../store';
 import type { ToolManifest } from '../tools/manifest';
-import type { ChatRunSetup } from './chat/chat-controller';
+import type { ChatRunSetup } from '../ui/chat/chat-controller';
 import type { EmbeddingService } from './embedding/embedding-service';
 import type { LocalModelServices } from './models/model-services';
 import type { ToolLibraryServices } from './tools/tool-library-services';
-import type { CustomToolServices } from './tool-editor/custom-tool-services';
-import type { AppUpdates } from './pwa/updates';
+import type { CustomToolServices } from './custom-tools/custom-tool-services';
+import type { AppUpdates } from '../ui/pwa/updates';
 import type { NetworkServices } from '../net/app-network';
 
 /** Where a chat run happens: what context providers (knowledge, memories) read from. */
@@ -43,6 +43,12 @@ export interface AppServices {
    * `scope` (the chat's runs) adds the database and the open conversation, for per-turn context.
    */
   prepareRun: (settings: Settings, scope?: RunScope) => ChatRunSetup | Promise<ChatRunSetup>;
+  /**
+   * Puts settings in force: which tools are enabled, the `model_api` endpoint, the network door's
+   * policy. The one path by which settings reach the tool registry and the door (the app calls it
+   * whenever the saved settings change); absent in tests with scripted runs.
+   */
+  useSettings?: (settings: Settings) => void;
   /** The tools the settings panel can switch on and off. */
   tools: () => ToolInfo[];
   providerPresets: () => ProviderPresetOption[];
