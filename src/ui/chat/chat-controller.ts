@@ -10,7 +10,7 @@ import type { ContextBudget } from '../../core/agent/budget';
 import type { CountTokens } from '../../core/agent/token-count';
 import { createApprovalGate, type PendingApproval } from './approval-gate';
 import { consumeEvents } from './consume-events';
-import { foldAgentEvent } from './fold-event';
+import { closeInterruptedTurn, foldAgentEvent } from './fold-event';
 import { historyOf, repairMessages, type Turn } from './transcript';
 import type { TurnSink } from './turn-persister';
 
@@ -100,15 +100,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     setState('turns', (turn) => turn.id === turnId, produce(change));
   };
 
-  const gate = createApprovalGate((call, decision) => {
-    const turnId = state.turns.at(-1)?.id;
-    if (decision !== 'allow' || turnId === undefined) return;
-    updateTurn(turnId, (turn) => {
-      for (const item of turn.items) {
-        if (item.kind === 'tool-call' && item.callId === call.id && item.status === 'awaiting-approval') item.status = 'running';
-      }
-    });
-  });
+  // The decision reaches the transcript as the run's `approval-resolved` event, not from here.
+  const gate = createApprovalGate();
 
   const newTurn = (userText: string): Turn => ({ id: createId(), userText, items: [], messages: [], status: 'running' });
 
@@ -151,10 +144,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       updateTurn(turn.id, (draft) => foldAgentEvent(draft, { type: 'error', error: failure, partialText: '' }));
     } finally {
       // A run that ended without `finish` or `error` (left behind, or a broken stand-in) is closed here.
-      updateTurn(turn.id, (draft) => {
-        if (draft.status !== 'running') return;
-        foldAgentEvent(draft, { type: 'finish', text: '', steps: 0, stopped: true, usage: { promptTokens: 0, completionTokens: 0 } });
-      });
+      updateTurn(turn.id, closeInterruptedTurn);
       // The run counts as over once its last state is saved (a reload right after loses nothing),
       // but a store that hangs must not keep the chat busy: wait at most `saveGraceMs`.
       if (sink) await within(sink.ended(current()), saveGraceMs);

@@ -2,7 +2,7 @@ import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import { toTabagentError, type TabagentError } from '../../core/errors';
 import { ConversationStore, restoreTurns, subscribeToStoreChanges, type ConversationRecord, type TabagentDb } from '../../store';
 import type { ChatController } from '../chat/chat-controller';
-import { foldAgentEvent } from '../chat/fold-event';
+import { closeInterruptedTurn } from '../chat/fold-event';
 import type { Turn } from '../chat/transcript';
 import { createTurnPersister, type TurnSink } from '../chat/turn-persister';
 
@@ -11,8 +11,7 @@ import { createTurnPersister, type TurnSink } from '../chat/turn-persister';
  * stopped, the way a stopped run looks, rather than as running forever.
  */
 function closeInterrupted(turn: Turn): Turn {
-  if (turn.status !== 'running') return turn;
-  foldAgentEvent(turn, { type: 'finish', text: '', steps: 0, stopped: true, usage: { promptTokens: 0, completionTokens: 0 } });
+  closeInterruptedTurn(turn);
   return turn;
 }
 

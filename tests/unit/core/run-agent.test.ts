@@ -177,7 +177,17 @@ describe('runAgent', () => {
     ]);
     const events = await collect({ engine, tools: runner, messages: user('mail x'), approve: async () => 'deny' });
     expect(runner.runs).toHaveLength(0);
-    expect(engine.requests[1]?.messages.at(-1)).toMatchObject({ role: 'tool', content: '{"error":"denied"}' });
+    // The loop, not the runner, refuses: its wording reaches the model, and the answer is an event.
+    expect(engine.requests[1]?.messages.at(-1)).toMatchObject({
+      role: 'tool',
+      content: JSON.stringify({ error: 'The user declined to run send_email. It was not run.' }),
+    });
+    const approvals = events.filter((event) => event.type === 'approval-requested' || event.type === 'approval-resolved');
+    expect(approvals).toMatchObject([
+      { type: 'approval-requested', call: { name: 'send_email' }, details: { reasons: ['side-effects'] } },
+      { type: 'approval-resolved', call: { name: 'send_email' }, decision: 'deny' },
+    ]);
+    expect(events.find((event) => event.type === 'tool-result')).toMatchObject({ result: { isError: true, error: { code: 'denied' } } });
     expect(events.at(-1)).toMatchObject({ type: 'finish', stopped: false });
   });
 
