@@ -97,7 +97,10 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   let currentRun: Promise<void> | undefined;
 
   const updateTurn = (turnId: string, change: (turn: Turn) => void): void => {
-    setState('turns', (turn) => turn.id === turnId, produce(change));
+    // Runs change the last turn: found at once, without a scan of the whole transcript.
+    const last = state.turns.length - 1;
+    if (state.turns[last]?.id === turnId) setState('turns', last, produce(change));
+    else setState('turns', (turn) => turn.id === turnId, produce(change));
   };
 
   // The decision reaches the transcript as the run's `approval-resolved` event, not from here.
@@ -106,11 +109,14 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   const newTurn = (userText: string): Turn => ({ id: createId(), userText, items: [], messages: [], status: 'running' });
 
   async function runLastTurn(sink: TurnSink | undefined): Promise<void> {
-    const turn = state.turns.at(-1);
+    const index = state.turns.length - 1;
+    // Persistence sees the plain object under the store (Solid's proxies cannot be structured-cloned
+    // into IndexedDB). The store mutates it in place, and nothing replaces it while this run lasts
+    // (edit, regenerate and clear stop the run first), so one lookup serves every event.
+    const turn = unwrap(state.turns)[index];
     if (!turn) return;
-    // Persistence sees plain copies: Solid's proxies cannot be structured-cloned into IndexedDB.
-    const current = (): Turn => unwrap(state.turns).find((entry) => entry.id === turn.id) ?? turn;
-    sink?.started(current(), state.turns.length - 1);
+    const current = (): Turn => turn;
+    sink?.started(turn, index);
     const controller = new AbortController();
     abortController = controller;
     setRunning(true);
