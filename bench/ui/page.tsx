@@ -8,7 +8,7 @@ import { runAgent } from '../../src/core/agent/run-agent';
 import type { ToolRunner } from '../../src/core/tool-runner';
 import { ConversationStore, openTabagentDb } from '../../src/store';
 import { createChatController } from '../../src/ui/chat/chat-controller';
-import { createTurnPersister } from '../../src/ui/chat/turn-persister';
+import { createTurnPersister } from '../../src/app/chat/turn-persister';
 import { ChatView } from '../../src/ui/components/chat-view';
 import { answerTokens, streamingEngine } from './scripted-stream';
 import '../../src/ui/styles.css';
