@@ -3,6 +3,7 @@
  * per chunk, each chunk in its own task, the way a worker or a server stream delivers them.
  */
 import type { ChatChunk, ChatEngine } from '../../src/core/types';
+import { yieldToEventLoop } from '../../src/llm/transformers/yield-to-event-loop';
 
 const WORDS = ['the', 'agent', 'reads', 'a', 'page', 'and', 'writes', 'an', 'answer', 'with', '**bold**', 'words', 'in', 'it'];
 
@@ -17,18 +18,6 @@ export function answerTokens(count: number): string[] {
   return tokens;
 }
 
-/** A macrotask without the 4 ms clamp nested timers get: one per chunk. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
-}
-
 /** An engine without native tool calls (so the loop uses the Hermes format) that streams `tokens`. */
 export function streamingEngine(tokens: () => readonly string[]): ChatEngine {
   return {
@@ -38,7 +27,8 @@ export function streamingEngine(tokens: () => readonly string[]): ChatEngine {
     unload: () => Promise.resolve(),
     async *chat(_request, signal): AsyncGenerator<ChatChunk> {
       for (const text of tokens()) {
-        await nextTask();
+        // One task per chunk (a MessageChannel hop: nested timers would add a 4 ms clamp each).
+        await yieldToEventLoop();
         if (signal?.aborted) return;
         yield { type: 'text-delta', text };
       }
