@@ -4,6 +4,7 @@ import { runCoreBench } from './core.bench';
 import { runLlmBench } from './llm.bench';
 import { runRetrievalBench } from './retrieval.bench';
 import { runStartupBench } from './startup.bench';
+import { runUiBench } from './ui.bench';
 
 /** `npm run bench [-- name ...]`: runs the named benchmarks (all by default), writes bench/results/<name>.json. */
 const benches: Record<string, () => Promise<Record<string, unknown>> | Record<string, unknown>> = {
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>> | Record<st
   llm: runLlmBench,
   retrieval: runRetrievalBench,
   startup: runStartupBench,
+  ui: runUiBench,
 };
 
 const requested = process.argv.slice(2).filter((name) => !name.startsWith('-'));

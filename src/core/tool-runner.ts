@@ -71,6 +71,36 @@ export interface ToolTraits {
   trustedOutput: boolean;
 }
 
+/** What a prepared call will reach, shown in its confirmation. */
+export interface CallTarget {
+  /** Origins the call may contact (empty: none). */
+  destinations: string[];
+  /** The exact requests the call will make, when the tool can tell in advance. */
+  requests?: RequestPreview[];
+}
+
+/**
+ * A call checked once (tool known and enabled, arguments valid JSON data matching the schema, no
+ * secret placeholders) and frozen: exactly what runs if it runs. Issued by `ToolRunner.prepare`;
+ * a runner runs each prepared call at most once, so an approval cannot be replayed.
+ */
+export interface PreparedCall {
+  /** The deep-frozen call; what the person is asked about is what runs. */
+  readonly call: Readonly<ToolCall>;
+  /** What the call will send where; asked only when the call needs confirmation. */
+  target(): Promise<CallTarget>;
+}
+
+/** `prepare`'s answer: the frozen call, or why it cannot run as written (sent back to the model). */
+export type PrepareOutcome = { ok: true; prepared: PreparedCall } | { ok: false; message: string; error?: TabagentError };
+
+/** How a prepared call runs. */
+export interface RunPreparedOptions {
+  signal?: AbortSignal;
+  /** The person allowed this exact call. A runner refuses a side-effecting call without it. */
+  approved?: boolean;
+}
+
 /** Result of validating arguments against a tool's schema. */
 export type ValidationOutcome = { ok: true } | { ok: false; message: string };
 
@@ -90,6 +120,19 @@ export interface ToolRunner {
   traits?(name: string): ToolTraits;
   /** Validates arguments without running anything. Unknown tools fail validation. */
   validate(name: string, args: Record<string, unknown>): ValidationOutcome;
-  /** Validates, asks approval where needed, and runs with a timeout. Never throws. */
+  /**
+   * Checks and freezes a call once, before anyone is asked about it. The loop (core) decides
+   * whether it needs approval; runners without `prepare`/`run` get `validate` plus `execute`.
+   */
+  prepare?(call: ToolCall): PrepareOutcome;
+  /**
+   * Runs a call this runner prepared, exactly as frozen, with a timeout; at most once per prepared
+   * call. Enforces, never decides: a side-effecting tool without `approved` is refused. Never throws.
+   */
+  run?(prepared: PreparedCall, options?: RunPreparedOptions): Promise<ToolResult>;
+  /**
+   * Validates, asks approval where needed, and runs with a timeout, in one go: for callers outside
+   * the agent loop (tool tests, the tool editor). Never throws.
+   */
   execute(call: ToolCall, options?: ExecuteOptions): Promise<ToolResult>;
 }

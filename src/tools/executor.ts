@@ -1,10 +1,15 @@
-import { TabagentError, isAbortError, toTabagentError } from '../core/errors';
+import { TabagentError, toTabagentError } from '../core/errors';
+import { askApproval } from '../core/agent/approval';
 import { valueContainsPlaceholder } from '../core/secret-placeholder';
 import type {
   ApprovalDetails,
   ApprovalReason,
+  CallTarget,
   ExecuteOptions,
+  PreparedCall,
+  PrepareOutcome,
   RequestPreview,
+  RunPreparedOptions,
   ToolResult,
   ToolRunner,
   ToolTraits,
@@ -84,11 +89,13 @@ function serialise(name: string, value: unknown): string {
 }
 
 /**
- * The tool library's implementation of the core `ToolRunner`. For each call it looks the tool
- * up (enabled tools only), freezes a copy of the call, validates the arguments, asks approval
- * for side-effecting tools, and runs exactly that frozen copy with a timeout and the caller's
- * abort signal. Every failure comes back as an error result; `execute` never throws.
- * Running several calls at once is the caller's choice; the executor keeps no per-call state.
+ * The tool library's implementation of the core `ToolRunner`. `prepare` looks the tool up
+ * (enabled tools only), freezes a copy of the call and checks it once (schema, no secret
+ * placeholders); `run` runs exactly that frozen copy, at most once, with a timeout and the
+ * caller's abort signal, refusing a side-effecting call that was not approved. Whether a call
+ * needs approval is the loop's decision (`core/agent/approval.ts`); `execute` does all three for
+ * callers outside the loop. Every failure comes back as an error result; nothing throws.
+ * Running several calls at once is the caller's choice.
  */
 export function createToolExecutor(registry: ToolRegistry, options: ToolExecutorOptions = {}): ToolRunner {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -112,35 +119,6 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
         ? `Unknown tool ${shownName}. No tools are available.`
         : `Unknown tool ${shownName}. Available tools: ${listed}${more}.`;
     return new TabagentError('unknown-tool', message, { data: { name: String(name).slice(0, 100), available } });
-  }
-
-  async function askApproval(
-    call: Readonly<ToolCall>,
-    executeOptions: ExecuteOptions,
-    details: ApprovalDetails,
-  ): Promise<TabagentError | undefined> {
-    const { approve, signal } = executeOptions;
-    if (!approve) {
-      return new TabagentError(
-        'denied',
-        `Tool ${call.name} needs the user's approval for each call, and no one could be asked. It was not run.`,
-      );
-    }
-    let decision: unknown;
-    try {
-      const asking = Promise.resolve().then(() => approve(call, signal ?? new AbortController().signal, details));
-      decision = await raceAbort(asking, signal);
-    } catch (error) {
-      if (signal?.aborted || isAbortError(error)) return stopped(call.name);
-      const reason = error instanceof Error ? error.message : String(error);
-      return new TabagentError('denied', `Tool ${call.name} was not run: asking for approval failed (${reason}).`, {
-        cause: error,
-      });
-    }
-    if (signal?.aborted) return stopped(call.name);
-    // Only an explicit 'allow' runs the tool; anything else is a refusal.
-    if (decision !== 'allow') return new TabagentError('denied', `The user declined to run ${call.name}. It was not run.`);
-    return undefined;
   }
 
   /** The requests the call will make, when the tool can tell; a failing preview shows none. */
@@ -187,49 +165,95 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
     }
   }
 
-  async function execute(call: ToolCall, executeOptions: ExecuteOptions = {}): Promise<ToolResult> {
-    let started = now();
-    const elapsed = () => Math.max(0, now() - started);
+  /**
+   * Prepared calls this executor issued and has not run yet. A WeakMap keyed by the handle: a
+   * forged handle, or one that already ran (a replayed approval), finds nothing and is refused.
+   */
+  const issued = new WeakMap<PreparedCall, { tool: RegisteredTool; previews?: Promise<RequestPreview[] | undefined> }>();
+
+  function prepare(call: ToolCall): PrepareOutcome {
+    const refuse = (error: TabagentError): PrepareOutcome => ({ ok: false, message: error.message, error });
+    const tool = lookup(call.name);
+    if (TabagentError.is(tool)) return refuse(tool);
+    const name = tool.manifest.name;
+    let frozen: Readonly<ToolCall>;
     try {
-      const { signal } = executeOptions;
-      const tool = lookup(call.name);
-      if (TabagentError.is(tool)) return errorResult(tool, elapsed());
-      let frozen: Readonly<ToolCall>;
-      try {
-        frozen = freezeCall(call);
-      } catch (error) {
-        if (!(error instanceof NotJsonDataError)) throw error;
-        return errorResult(new TabagentError('invalid-arguments', `Invalid arguments for ${tool.manifest.name}: ${error.message}`), elapsed());
+      frozen = freezeCall(call);
+    } catch (error) {
+      if (!(error instanceof NotJsonDataError)) throw error;
+      return refuse(new TabagentError('invalid-arguments', `Invalid arguments for ${name}: ${error.message}`));
+    }
+    const outcome = validator.validate(name, tool.manifest.parameters, frozen.arguments);
+    if (!outcome.ok) return refuse(new TabagentError('invalid-arguments', outcome.message));
+    if (valueContainsPlaceholder(frozen.arguments)) return refuse(placeholderRefusal(name));
+    const entry: { tool: RegisteredTool; previews?: Promise<RequestPreview[] | undefined> } = { tool };
+    const prepared: PreparedCall = Object.freeze({
+      call: frozen,
+      async target(): Promise<CallTarget> {
+        // Computed once: the requests shown are the ones the approved call may send.
+        entry.previews ??= previewOf(tool, frozen);
+        const previews = await entry.previews;
+        const target: CallTarget = { destinations: allowedOriginsOf(tool) };
+        if (previews) target.requests = previews.map((preview) => displayPreview(preview, options.describeSecret));
+        return target;
+      },
+    });
+    issued.set(prepared, entry);
+    return { ok: true, prepared };
+  }
+
+  async function runPrepared(prepared: PreparedCall, runOptions: RunPreparedOptions = {}): Promise<ToolResult> {
+    const started = now();
+    const elapsed = () => Math.max(0, now() - started);
+    const { signal, approved = false } = runOptions;
+    const entry = issued.get(prepared);
+    const name = prepared.call.name;
+    try {
+      if (!entry) {
+        const message = `Tool ${name} was not run: this call was not prepared here, or it already ran (an approval counts once).`;
+        return errorResult(new TabagentError('denied', message), elapsed());
       }
-      const outcome = validator.validate(tool.manifest.name, tool.manifest.parameters, frozen.arguments);
-      if (!outcome.ok) return errorResult(new TabagentError('invalid-arguments', outcome.message), elapsed());
-      if (valueContainsPlaceholder(frozen.arguments)) return errorResult(placeholderRefusal(tool.manifest.name), elapsed());
-      if (signal?.aborted) return errorResult(stopped(tool.manifest.name), elapsed());
-      const reasons: ApprovalReason[] = [];
-      if (tool.manifest.sideEffects) reasons.push('side-effects');
-      if (executeOptions.confirm) reasons.push(executeOptions.confirm.reason);
-      let approvedRequests: RequestPreview[] | undefined;
-      if (reasons.length > 0) {
-        approvedRequests = await previewOf(tool, frozen);
-        const details: ApprovalDetails = { reasons, destinations: allowedOriginsOf(tool) };
-        if (approvedRequests) details.requests = approvedRequests.map((preview) => displayPreview(preview, options.describeSecret));
-        if (executeOptions.confirm) details.untrustedSources = [...executeOptions.confirm.sources];
-        const refusal = await askApproval(frozen, executeOptions, details);
-        if (refusal) return errorResult(refusal, elapsed());
-        // The approved tool must still be the registered one: a swap while the person was
-        // deciding would otherwise run code they never approved.
-        if (registry.get(tool.manifest.name) !== tool || !registry.isEnabled(tool.manifest.name)) {
-          return errorResult(
-            new TabagentError('unknown-tool', `Tool ${tool.manifest.name} was removed or changed while waiting for approval. It was not run.`),
-            elapsed(),
-          );
-        }
+      issued.delete(prepared);
+      const { tool } = entry;
+      if (signal?.aborted) return errorResult(stopped(name), elapsed());
+      if (tool.manifest.sideEffects && !approved) {
+        return errorResult(new TabagentError('denied', `Tool ${name} needs the user's approval for each call, and it was not given. It was not run.`), elapsed());
       }
-      started = now();
-      const value = await run(tool, frozen, signal, approvedRequests);
-      return { content: redactOutput(serialise(tool.manifest.name, value)), isError: false, durationMs: elapsed() };
+      // The approved tool must still be the registered one: a swap while the person was
+      // deciding would otherwise run code they never approved.
+      if (registry.get(name) !== tool || !registry.isEnabled(name)) {
+        return errorResult(new TabagentError('unknown-tool', `Tool ${name} was removed or changed while waiting for approval. It was not run.`), elapsed());
+      }
+      // After the person approved exact requests, the call may send those and nothing else.
+      const approvedRequests = approved && entry.previews ? await entry.previews : undefined;
+      const value = await run(tool, prepared.call, signal, approvedRequests);
+      return { content: redactOutput(serialise(name, value)), isError: false, durationMs: elapsed() };
     } catch (error) {
       return errorResult(scrubError(toTabagentError(error, 'tool-failed')), elapsed());
+    }
+  }
+
+  /** Prepare, ask where the tool has side effects (or `confirm` says so), run: for callers outside the loop. */
+  async function execute(call: ToolCall, executeOptions: ExecuteOptions = {}): Promise<ToolResult> {
+    const started = now();
+    try {
+      const outcome = prepare(call);
+      if (!outcome.ok) return errorResult(outcome.error ?? new TabagentError('invalid-arguments', outcome.message), Math.max(0, now() - started));
+      const { prepared } = outcome;
+      const { signal, confirm } = executeOptions;
+      const tool = issued.get(prepared)?.tool;
+      const reasons: ApprovalReason[] = [];
+      if (tool?.manifest.sideEffects) reasons.push('side-effects');
+      if (confirm) reasons.push(confirm.reason);
+      if (reasons.length === 0) return await runPrepared(prepared, signal ? { signal } : {});
+      if (signal?.aborted) return errorResult(stopped(call.name), 0);
+      const details: ApprovalDetails = { reasons, ...(await prepared.target()) };
+      if (confirm) details.untrustedSources = [...confirm.sources];
+      const answer = await askApproval(executeOptions.approve, prepared.call, signal, details);
+      if (answer.decision !== 'allow') return errorResult(answer.error, Math.max(0, now() - started));
+      return await runPrepared(prepared, { ...(signal ? { signal } : {}), approved: true });
+    } catch (error) {
+      return errorResult(scrubError(toTabagentError(error, 'tool-failed')), Math.max(0, now() - started));
     }
   }
 
@@ -258,6 +282,8 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
       if (outcome.ok && valueContainsPlaceholder(args)) return { ok: false, message: placeholderRefusal(tool.manifest.name).message };
       return outcome;
     },
+    prepare,
+    run: runPrepared,
     execute,
   };
 }

@@ -24,7 +24,7 @@ import type { PageContext } from './pages/page-context';
 import { pages } from './pages/pages';
 import { createRoute } from './pages/route';
 import { UpdatePrompt } from './pwa/update-prompt';
-import type { AppServices, RunScope } from '../app/services';
+import type { AppServices } from '../app/services';
 import { createSettingsState } from './settings/settings-state';
 import { SettingsDialog } from './settings/settings-dialog';
 
@@ -97,22 +97,23 @@ export function App(props: AppProps) {
     openModels();
     void models.load(choice, item.model.label, () => void useLocalModel(choice));
   };
-  const controller = createChatController({
-    runAgent: props.services.runAgent,
-    prepareRun: () => props.services.prepareRun(settingsState.settings(), runScope()),
-    // Asked at each turn start, long after `conversationsState` below exists.
-    persistence: () => conversationsState.sink(),
+  // The conversations come first and make the controller, handing it the open conversation.
+  const conversationsState = createConversationsState({
+    openDb: openDatabase,
+    createController: (conversation) =>
+      createChatController({
+        runAgent: props.services.runAgent,
+        prepareRun: () =>
+          props.services.prepareRun(settingsState.settings(), {
+            openDatabase,
+            conversationId: conversation.currentId(),
+            knowledgeBaseIds: conversation.current()?.knowledgeBaseIds ?? [],
+          }),
+        persistence: conversation.sink,
+      }),
   });
-  const conversationsState = createConversationsState({ openDb: openDatabase, controller });
-  const openConversation = (): ConversationRecord | undefined => {
-    const id = conversationsState.currentId();
-    return id === undefined ? undefined : conversationsState.list().find((entry) => entry.id === id);
-  };
-  const runScope = (): RunScope => ({
-    openDatabase,
-    conversationId: conversationsState.currentId(),
-    knowledgeBaseIds: openConversation()?.knowledgeBaseIds ?? [],
-  });
+  const controller = conversationsState.controller;
+  const openConversation = (): ConversationRecord | undefined => conversationsState.current();
   const route = createRoute(new Set(['chat', ...pages.map((page) => page.id)]));
   const pageContext: PageContext = {
     services: props.services,

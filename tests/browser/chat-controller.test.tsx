@@ -3,6 +3,7 @@ import { page, userEvent } from 'vitest/browser';
 import type { AgentEvent } from '../../src/core/agent/events';
 import type { RunAgentOptions } from '../../src/core/agent/options';
 import { TabagentError } from '../../src/core/errors';
+import type { ApprovalDetails } from '../../src/core/tool-runner';
 import { historyOf } from '../../src/ui/chat/transcript';
 import { mountChat } from './support/chat-harness';
 import { unmountAll } from './support/mount';
@@ -176,8 +177,10 @@ describe('chat controller and view', () => {
     async function* withApproval(options: RunAgentOptions): AsyncGenerator<AgentEvent> {
       yield message({ role: 'assistant', content: '', toolCalls: [sendMail] });
       yield { type: 'tool-call', step: 1, call: sendMail };
-      yield { type: 'approval-requested', step: 1, call: sendMail };
-      const decision = await options.approve?.(sendMail, options.signal ?? new AbortController().signal);
+      const details: ApprovalDetails = { reasons: ['side-effects'], destinations: [] };
+      yield { type: 'approval-requested', step: 1, call: sendMail, details };
+      const decision = (await options.approve?.(sendMail, options.signal ?? new AbortController().signal, details)) ?? 'deny';
+      yield { type: 'approval-resolved', step: 1, call: sendMail, decision };
       const result =
         decision === 'allow'
           ? { content: '{"sent":true}', isError: false, durationMs: 7 }

@@ -7,7 +7,7 @@ import type { RunAgentOptions } from '../../src/core/agent/options';
 import { TabagentError } from '../../src/core/errors';
 import { ConversationStore, openTabagentDb, restoreTurns, type TabagentDb } from '../../src/store';
 import { createChatController, type ChatController } from '../../src/ui/chat/chat-controller';
-import { createTurnPersister, type TurnSink } from '../../src/ui/chat/turn-persister';
+import { createTurnPersister, type TurnSink } from '../../src/app/chat/turn-persister';
 import { idleEngine, noTools } from './support/fake-services';
 import { call, finish, lastUserText, message } from './support/scripted-run';
 

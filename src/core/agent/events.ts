@@ -1,6 +1,6 @@
 import type { TabagentError } from '../errors';
 import type { ChatMessage, FinishReason, ToolCall, Usage } from '../types';
-import type { ToolResult } from '../tool-runner';
+import type { ApprovalDecision, ApprovalDetails, ToolResult } from '../tool-runner';
 import type { BudgetSplit } from './budget';
 import type { ContextSection, ToolSelection } from './turn-context';
 
@@ -49,7 +49,10 @@ export type AgentEvent =
   | { type: 'tool-call'; step: number; call: ToolCall }
   /** A call that could not run as written (unknown tool, bad arguments, unparseable); sent back to the model. */
   | { type: 'tool-call-invalid'; step: number; call: ToolCall; message: string }
-  | { type: 'approval-requested'; step: number; call: ToolCall }
+  /** The loop asks the person about this exact, frozen call (it runs only if allowed). */
+  | { type: 'approval-requested'; step: number; call: ToolCall; details: ApprovalDetails }
+  /** The person's answer (a stop or a failed question counts as 'deny'); a denied call gets a 'denied' result. */
+  | { type: 'approval-resolved'; step: number; call: ToolCall; decision: ApprovalDecision }
   | { type: 'tool-result'; step: number; call: ToolCall; result: ToolResult }
   /** A message was added to the transcript (persist it). */
   | { type: 'message'; message: ChatMessage }

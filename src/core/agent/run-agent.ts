@@ -11,6 +11,7 @@ import { PromptBudgeter, type HistoryPlan, type PromptShape } from './budget';
 import { buildPrompt, commonPrefixLength, DEFAULT_SYSTEM_PROMPT, flattenPrompt, promptSystemText, renderTranscript, toolSyntaxText } from './prompt';
 import { estimateTokens } from './token-count';
 import { runTools } from './run-tools';
+import { loadEngine } from './load-engine';
 import { prepareTurn, type PreparedTurn, type TurnText } from './prepare-turn';
 import { afterSections, taintOfHistory, traitsOf, type Taint } from './taint';
 
@@ -28,6 +29,8 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
   const maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
   const maxRepairs = options.maxRepairs ?? DEFAULT_MAX_REPAIRS;
   const createId = options.createId ?? defaultIdMaker();
+  // Loaded first: the capabilities read below (tool mode, grammar, budget) are the model's own.
+  if (!(yield* loadEngine(options.engine, signal))) return;
   const mode = resolveToolMode(options);
   const format = mode === 'native' ? null : getFormat(mode);
   const enabledTools = options.tools.definitions();

@@ -1,7 +1,8 @@
 import type { ChatMessage, ToolCall } from '../types';
-import type { ApproveCall, ExecuteOptions, ToolResult, ToolRunner } from '../tool-runner';
+import type { ApprovalDetails, ApproveCall, PreparedCall, ToolResult, ToolRunner } from '../tool-runner';
 import type { AgentEvent } from './events';
-import { afterToolResult, CLEAN, confirmationReasons, traitsOf, type Taint } from './taint';
+import { approvalReasons, askApproval, prepareCall, refusedResult, runPrepared } from './approval';
+import { afterToolResult, CLEAN, traitsOf, type Taint } from './taint';
 
 /** Outcome of one step's tool calls: the tool messages to append, in call order. */
 export interface ToolStepOutcome {
@@ -13,10 +14,12 @@ export interface ToolStepOutcome {
 }
 
 /**
- * Validates and runs one step's calls. Calls run concurrently when none needs confirmation;
+ * Checks (once) and runs one step's calls. Calls run concurrently when none needs confirmation;
  * otherwise one at a time, each confirmed by the person first where the tool has side effects or
- * (once `taint` says the context holds outside text) can send data away. Every call gets exactly
- * one tool message, whatever happens, so the transcript never holds a call without its result.
+ * (once `taint` says the context holds outside text) can send data away: the loop asks, reports
+ * `approval-requested` and `approval-resolved`, and the runner runs exactly the frozen call that
+ * was shown. Every call gets exactly one tool message, whatever happens, so the transcript never
+ * holds a call without its result.
  */
 export async function* runTools(
   calls: readonly ToolCall[],
@@ -28,15 +31,15 @@ export async function* runTools(
   taint: Taint = CLEAN,
 ): AsyncGenerator<AgentEvent, ToolStepOutcome> {
   const results = new Map<string, ToolResult>();
-  const valid: ToolCall[] = [];
+  const valid: PreparedCall[] = [];
   let invalidCount = 0;
 
   for (const call of calls) {
     const reason = unreadable.get(call.id);
-    const outcome = reason === undefined ? runner.validate(call.name, call.arguments) : { ok: false as const, message: reason };
+    const outcome = reason === undefined ? prepareCall(runner, call) : { ok: false as const, message: reason };
     if (outcome.ok) {
-      valid.push(call);
-      yield { type: 'tool-call', step, call };
+      valid.push(outcome.prepared);
+      yield { type: 'tool-call', step, call: outcome.prepared.call };
       continue;
     }
     invalidCount += 1;
@@ -44,15 +47,22 @@ export async function* runTools(
     results.set(call.id, { content: JSON.stringify({ error: outcome.message }), isError: true, durationMs: 0 });
   }
 
-  const reasonsOf = (call: ToolCall) => confirmationReasons(traitsOf(runner, call.name), taint);
-  const needsApproval = valid.some((call) => runner.requiresApproval(call.name) || reasonsOf(call).length > 0);
-  if (needsApproval) {
-    for (const call of valid) {
-      const reasons = reasonsOf(call);
-      if (runner.requiresApproval(call.name) || reasons.length > 0) yield { type: 'approval-requested', step, call };
-      const options: ExecuteOptions = { signal, approve };
-      if (reasons.includes('untrusted-context')) options.confirm = { reason: 'untrusted-context', sources: [...taint.sources] };
-      const result = await runner.execute(call, options);
+  const reasonsOf = new Map(valid.map((prepared) => [prepared, approvalReasons(runner, prepared.call.name, taint)]));
+  if (valid.some((prepared) => (reasonsOf.get(prepared) ?? []).length > 0)) {
+    for (const prepared of valid) {
+      const { call } = prepared;
+      const reasons = reasonsOf.get(prepared) ?? [];
+      let result: ToolResult;
+      if (reasons.length === 0) {
+        result = await runPrepared(runner, prepared, { signal });
+      } else {
+        const details: ApprovalDetails = { reasons, ...(await prepared.target()) };
+        if (reasons.includes('untrusted-context')) details.untrustedSources = [...taint.sources];
+        yield { type: 'approval-requested', step, call, details };
+        const answer = await askApproval(approve, call, signal, details);
+        yield { type: 'approval-resolved', step, call, decision: answer.decision };
+        result = answer.decision === 'allow' ? await runPrepared(runner, prepared, { signal, approved: true }) : refusedResult(answer.error);
+      }
       results.set(call.id, result);
       yield { type: 'tool-result', step, call, result };
     }
@@ -62,7 +72,7 @@ export async function* runTools(
   // Every result of a tool that reads outside data (anything but pure computations) now sits in
   // the context, errors included: a server's error text can carry an injection as well.
   let next = taint;
-  for (const call of valid) next = afterToolResult(next, call.name, traitsOf(runner, call.name));
+  for (const { call } of valid) next = afterToolResult(next, call.name, traitsOf(runner, call.name));
 
   const messages = calls.map((call) => {
     const result = results.get(call.id);
@@ -73,14 +83,14 @@ export async function* runTools(
 
 /** Starts every call at once and reports each result as soon as it arrives. */
 async function* runConcurrently(
-  calls: readonly ToolCall[],
+  prepared: readonly PreparedCall[],
   runner: ToolRunner,
   step: number,
   signal: AbortSignal,
   results: Map<string, ToolResult>,
 ): AsyncGenerator<AgentEvent, void> {
   const pending = new Map(
-    calls.map((call) => [call.id, runner.execute(call, { signal }).then((result) => ({ call, result }))] as const),
+    prepared.map((entry) => [entry.call.id, runPrepared(runner, entry, { signal }).then((result) => ({ call: entry.call, result }))] as const),
   );
   while (pending.size > 0) {
     const { call, result } = await Promise.race(pending.values());

@@ -24,7 +24,7 @@ export interface ApprovalGate {
  * `answer`, or denied when the run is stopped. The call shown is a deep-frozen copy, so what the
  * person approves is exactly what was asked about.
  */
-export function createApprovalGate(onDecision?: (call: Readonly<ToolCall>, decision: ApprovalDecision) => void): ApprovalGate {
+export function createApprovalGate(): ApprovalGate {
   const [pending, setPending] = createSignal<PendingApproval | undefined>();
   let settle: ((decision: ApprovalDecision) => void) | undefined;
 
@@ -38,7 +38,6 @@ export function createApprovalGate(onDecision?: (call: Readonly<ToolCall>, decis
           settle = undefined;
           setPending(undefined);
         }
-        onDecision?.(shown, decision);
         resolve(decision);
       };
       const onAbort = (): void => finish('deny');

@@ -1,34 +1,15 @@
 import { createSignal, type Accessor } from 'solid-js';
 import { createStore, produce, unwrap } from 'solid-js/store';
 import type { AgentEvent } from '../../core/agent/events';
-import type { RunAgentOptions, ToolMode } from '../../core/agent/options';
-import { toTabagentError } from '../../core/errors';
-import type { ApprovalDecision, ToolRunner } from '../../core/tool-runner';
-import type { ChatEngine } from '../../core/types';
-import type { ContextProvider, SelectTools } from '../../core/agent/turn-context';
-import type { ContextBudget } from '../../core/agent/budget';
-import type { CountTokens } from '../../core/agent/token-count';
+import type { RunAgentOptions } from '../../core/agent/options';
+import type { ApprovalDecision } from '../../core/tool-runner';
+import { runTurn, type ChatRunSetup } from '../../app/chat/run-turn';
+import type { TurnSink } from '../../app/chat/turn-persister';
 import { createApprovalGate, type PendingApproval } from './approval-gate';
-import { consumeEvents } from './consume-events';
-import { foldAgentEvent } from './fold-event';
-import { historyOf, repairMessages, type Turn } from './transcript';
-import type { TurnSink } from './turn-persister';
+import { historyOf, type Turn } from './transcript';
 
-/** What one run needs, read from the current settings when the run starts. */
-export interface ChatRunSetup {
-  engine: ChatEngine;
-  tools: ToolRunner;
-  systemPrompt?: string;
-  toolMode?: ToolMode;
-  /** Tool retrieval: the tools each turn's prompt holds (absent: every enabled tool). */
-  selectTools?: SelectTools;
-  /** Memories, knowledge… retrieved for each turn. */
-  context?: readonly ContextProvider[];
-  /** The model's own token counter, where one is loaded (absent: the estimate). */
-  countTokens?: CountTokens;
-  /** How large prompts may be (absent: the engine's context window). */
-  contextBudget?: ContextBudget;
-}
+/** The run setup the controller's `prepareRun` returns (defined with the use case). */
+export type { ChatRunSetup };
 
 export interface ChatControllerOptions {
   /** The agent loop (`runAgent` from src/core, or a scripted stand-in in tests). */
@@ -70,21 +51,10 @@ export interface ChatController {
   replaceTurns(turns: Turn[]): Promise<void>;
 }
 
-/** Waits for `work`, or `ms` at most. */
-function within(work: Promise<void>, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Events after Stop that could still change what the person sees; they are dropped. */
-const IGNORED_AFTER_STOP = new Set<AgentEvent['type']>(['text-delta', 'tool-call', 'approval-requested', 'step-start']);
-
 /**
- * The chat's state machine: runs the agent for each user message and folds its events into
- * a transcript of turns. Knows Solid only through a store and signals; the view just reads them.
+ * The chat's view state: the transcript of turns (a Solid store), whether a run is going, the
+ * pending approval. Each run is the `runTurn` use case (src/app/chat), which changes the turn only
+ * through this store; the view just reads it.
  */
 export function createChatController(options: ChatControllerOptions): ChatController {
   let counter = 0;
@@ -97,67 +67,42 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   let currentRun: Promise<void> | undefined;
 
   const updateTurn = (turnId: string, change: (turn: Turn) => void): void => {
-    setState('turns', (turn) => turn.id === turnId, produce(change));
+    // Runs change the last turn: found at once, without a scan of the whole transcript.
+    const last = state.turns.length - 1;
+    if (state.turns[last]?.id === turnId) setState('turns', last, produce(change));
+    else setState('turns', (turn) => turn.id === turnId, produce(change));
   };
 
-  const gate = createApprovalGate((call, decision) => {
-    const turnId = state.turns.at(-1)?.id;
-    if (decision !== 'allow' || turnId === undefined) return;
-    updateTurn(turnId, (turn) => {
-      for (const item of turn.items) {
-        if (item.kind === 'tool-call' && item.callId === call.id && item.status === 'awaiting-approval') item.status = 'running';
-      }
-    });
-  });
+  // The decision reaches the transcript as the run's `approval-resolved` event, not from here.
+  const gate = createApprovalGate();
 
   const newTurn = (userText: string): Turn => ({ id: createId(), userText, items: [], messages: [], status: 'running' });
 
   async function runLastTurn(sink: TurnSink | undefined): Promise<void> {
-    const turn = state.turns.at(-1);
+    const index = state.turns.length - 1;
+    // The use case sees the plain object under the store (Solid's proxies cannot be structured-cloned
+    // into IndexedDB). The store mutates it in place, and nothing replaces it while this run lasts
+    // (edit, regenerate and clear stop the run first), so one lookup serves every event.
+    const turn = unwrap(state.turns)[index];
     if (!turn) return;
-    // Persistence sees plain copies: Solid's proxies cannot be structured-cloned into IndexedDB.
-    const current = (): Turn => unwrap(state.turns).find((entry) => entry.id === turn.id) ?? turn;
-    sink?.started(current(), state.turns.length - 1);
     const controller = new AbortController();
     abortController = controller;
     setRunning(true);
     try {
-      const setup = await options.prepareRun();
-      const events = options.runAgent({
-        engine: setup.engine,
-        tools: setup.tools,
-        messages: historyOf(unwrap(state.turns)),
-        systemPrompt: setup.systemPrompt,
-        toolMode: setup.toolMode,
-        ...(setup.selectTools ? { selectTools: setup.selectTools } : {}),
-        ...(setup.context ? { context: setup.context } : {}),
-        ...(setup.countTokens ? { countTokens: setup.countTokens } : {}),
-        ...(setup.contextBudget ? { contextBudget: setup.contextBudget } : {}),
+      await runTurn({
+        turn,
+        index,
+        history: historyOf(unwrap(state.turns)),
+        runAgent: options.runAgent,
+        prepareRun: options.prepareRun,
         approve: gate.approve,
         signal: controller.signal,
+        stopGraceMs,
+        saveGraceMs,
+        sink,
+        update: (change) => updateTurn(turn.id, change),
       });
-      const outcome = await consumeEvents(events, controller.signal, stopGraceMs, (event) => {
-        if (controller.signal.aborted && IGNORED_AFTER_STOP.has(event.type)) return;
-        updateTurn(turn.id, (draft) => foldAgentEvent(draft, event));
-        sink?.changed(current());
-      });
-      if (outcome === 'left-behind') {
-        updateTurn(turn.id, (draft) => {
-          draft.messages = repairMessages(draft.messages);
-        });
-      }
-    } catch (error) {
-      const failure = toTabagentError(error);
-      updateTurn(turn.id, (draft) => foldAgentEvent(draft, { type: 'error', error: failure, partialText: '' }));
     } finally {
-      // A run that ended without `finish` or `error` (left behind, or a broken stand-in) is closed here.
-      updateTurn(turn.id, (draft) => {
-        if (draft.status !== 'running') return;
-        foldAgentEvent(draft, { type: 'finish', text: '', steps: 0, stopped: true, usage: { promptTokens: 0, completionTokens: 0 } });
-      });
-      // The run counts as over once its last state is saved (a reload right after loses nothing),
-      // but a store that hangs must not keep the chat busy: wait at most `saveGraceMs`.
-      if (sink) await within(sink.ended(current()), saveGraceMs);
       if (abortController === controller) abortController = undefined;
       gate.answer('deny');
       setRunning(false);

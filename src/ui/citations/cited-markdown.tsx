@@ -8,6 +8,8 @@ export interface CitedMarkdownProps {
   text: string;
   /** The turn's quoted material: [n] in the text refers to `sources[n - 1]`. */
   sources?: readonly TurnSource[] | undefined;
+  /** The text is still streaming (see MarkdownView). */
+  streaming?: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export function CitedMarkdown(props: CitedMarkdownProps) {
     <>
       <MarkdownView
         text={props.text}
+        streaming={props.streaming === true}
         citations={labels()}
         onCite={(n, button) => {
           opener = button;

@@ -11,7 +11,7 @@ export function AssistantMessage(props: { item: AssistantItem; sources?: readonl
   return (
     <div class="message assistant-message" aria-busy={props.item.streaming} data-incomplete={props.item.incomplete}>
       <span class="visually-hidden">{t('assistantSaid')}</span>
-      <CitedMarkdown text={props.item.text} sources={props.sources} />
+      <CitedMarkdown text={props.item.text} sources={props.sources} streaming={props.item.streaming} />
       <Show when={props.item.incomplete}>
         <p class="incomplete-note">{t('incomplete')}</p>
       </Show>

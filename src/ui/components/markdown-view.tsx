@@ -1,7 +1,8 @@
-import { createMemo, createSignal } from 'solid-js';
+import { createRenderEffect, createSignal } from 'solid-js';
 import { linkCitations } from '../citations/link-citations';
 import { escapeHtml } from '../markdown/escape-html';
 import type { renderMarkdown } from '../markdown/render-markdown';
+import { createStreamingMarkdown, type StreamingMarkdown } from '../markdown/streaming-markdown';
 
 export interface MarkdownViewProps {
   text: string;
@@ -9,6 +10,11 @@ export interface MarkdownViewProps {
   citations?: readonly string[];
   /** A citation button was pressed. */
   onCite?: (n: number, button: HTMLElement) => void;
+  /**
+   * The text is still growing: only its unfinished last block is rendered again per change, so a
+   * long answer costs the same per token as a short one. Once false, the whole text is rendered.
+   */
+  streaming?: boolean;
 }
 
 const [renderer, setRenderer] = createSignal<typeof renderMarkdown | undefined>();
@@ -35,19 +41,41 @@ export function loadMarkdownRenderer(): Promise<void> {
 /** Untrusted markdown (model output), rendered through the hardened sanitizer. */
 export function MarkdownView(props: MarkdownViewProps) {
   if (!renderer()) loadMarkdownRenderer().catch(() => undefined);
-  const html = createMemo(() => {
-    const render = renderer();
-    const rendered = render ? render(props.text) : `<p>${escapeHtml(props.text)}</p>`;
-    return props.citations && props.citations.length > 0 ? linkCitations(rendered, props.citations) : rendered;
-  });
-  return (
+  const element = (
     <div
       class="markdown"
-      innerHTML={html()}
       onClick={(event) => {
         const button = event.target instanceof Element ? event.target.closest('button[data-citation]') : null;
         if (button instanceof HTMLElement) props.onCite?.(Number(button.dataset.citation), button);
       }}
     />
-  );
+  ) as HTMLDivElement;
+  let streaming: StreamingMarkdown | undefined;
+  let streamingWith: typeof renderMarkdown | undefined;
+  createRenderEffect(() => {
+    const text = props.text;
+    const render = renderer();
+    if (!render) {
+      streaming = undefined;
+      element.innerHTML = `<p>${escapeHtml(text)}</p>`;
+      return;
+    }
+    const safeHtml = (markdown: string): string => {
+      const rendered = render(markdown);
+      return props.citations && props.citations.length > 0 ? linkCitations(rendered, props.citations) : rendered;
+    };
+    if (props.streaming === true) {
+      if (!streaming || streamingWith !== render) {
+        // Starting over (or the renderer just arrived): the container is rebuilt from the whole text once.
+        element.replaceChildren();
+        streaming = createStreamingMarkdown(element, safeHtml);
+        streamingWith = render;
+      }
+      streaming.update(text);
+    } else {
+      streaming = undefined;
+      element.innerHTML = safeHtml(text);
+    }
+  });
+  return element;
 }

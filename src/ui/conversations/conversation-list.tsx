@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { ConversationRecord } from '../../store';
-import { UNTITLED } from '../chat/turn-persister';
+import { UNTITLED } from '../../app/chat/turn-persister';
 import { t } from './messages';
 import { TrainingToggle } from './training-toggle';
 

@@ -2,22 +2,35 @@ import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import { toTabagentError, type TabagentError } from '../../core/errors';
 import { ConversationStore, restoreTurns, subscribeToStoreChanges, type ConversationRecord, type TabagentDb } from '../../store';
 import type { ChatController } from '../chat/chat-controller';
-import { foldAgentEvent } from '../chat/fold-event';
+import { closeInterruptedTurn } from '../../app/chat/fold-event';
 import type { Turn } from '../chat/transcript';
-import { createTurnPersister, type TurnSink } from '../chat/turn-persister';
+import { createTurnPersister, type TurnSink } from '../../app/chat/turn-persister';
 
 /**
  * A turn stored mid-run (its tab was closed or reloaded before the run ended) is shown as
  * stopped, the way a stopped run looks, rather than as running forever.
  */
 function closeInterrupted(turn: Turn): Turn {
-  if (turn.status !== 'running') return turn;
-  foldAgentEvent(turn, { type: 'finish', text: '', steps: 0, stopped: true, usage: { promptTokens: 0, completionTokens: 0 } });
+  closeInterruptedTurn(turn);
   return turn;
+}
+
+/** What the chat controller is given of the conversations: where to save, and which one is open. */
+export interface OpenConversation {
+  /** The persister of the open conversation (creating the conversation on first use). */
+  sink(): TurnSink;
+  /** The open conversation's id; undefined until the first message of a fresh start. */
+  currentId: Accessor<string | undefined>;
+  /** The open conversation's record, when it is stored and listed. */
+  current(): ConversationRecord | undefined;
 }
 
 /** The conversation list and the open conversation, kept in step with the store. */
 export interface ConversationsState {
+  /** The chat controller of the open conversation (made by `createController`). */
+  controller: ChatController;
+  /** The open conversation's record, when it is stored and listed. */
+  current(): ConversationRecord | undefined;
   /** Every conversation, most recently updated first. */
   list: Accessor<ConversationRecord[]>;
   /** The open conversation's id; undefined until the first message of a fresh start. */
@@ -44,14 +57,17 @@ export interface ConversationsState {
 
 export interface ConversationsStateOptions {
   openDb: () => Promise<TabagentDb>;
-  controller: ChatController;
+  /**
+   * Makes the chat controller, once the conversations it saves into exist: construction runs one
+   * way (conversations, then the controller), with no forward reference between the two.
+   */
+  createController: (conversation: OpenConversation) => ChatController;
   /** Store options for tests (own broadcast channel). */
   channelName?: string;
 }
 
 /** Creates the conversations state over the store of `openDb`'s database. */
 export function createConversationsState(options: ConversationsStateOptions): ConversationsState {
-  const { controller } = options;
   const [list, setList] = createSignal<ConversationRecord[]>([]);
   const [currentId, setCurrentId] = createSignal<string | undefined>();
   const [error, setError] = createSignal<string | undefined>();
@@ -79,6 +95,34 @@ export function createConversationsState(options: ConversationsStateOptions): Co
   const refresh = async (): Promise<void> => {
     setList(await (await store()).list());
   };
+
+  function openSink(): TurnSink {
+    if (sink === undefined) {
+      const existing = currentId();
+      const id =
+        existing === undefined
+          ? store().then(async (opened) => {
+              const created = await opened.create();
+              setCurrentId(created.id);
+              await guard(refresh);
+              return created.id;
+            })
+          : Promise.resolve(existing);
+      const created = { id, persister: persisterFor(id) };
+      // A conversation that could not be created is tried again on the next turn.
+      id.catch(() => {
+        if (sink === created) sink = undefined;
+      });
+      sink = created;
+    }
+    return sink.persister;
+  }
+
+  const current = (): ConversationRecord | undefined => {
+    const id = currentId();
+    return id === undefined ? undefined : list().find((entry) => entry.id === id);
+  };
+  const controller = options.createController({ sink: openSink, currentId, current });
 
   function persisterFor(id: Promise<string>): TurnSink {
     return createTurnPersister({ store: store(), conversationId: id, onError: fail, onTitleChanged: () => void guard(refresh) });
@@ -121,6 +165,8 @@ export function createConversationsState(options: ConversationsStateOptions): Co
   );
 
   return {
+    controller,
+    current,
     list,
     currentId,
     error,
@@ -137,27 +183,7 @@ export function createConversationsState(options: ConversationsStateOptions): Co
         if (latest && currentId() === undefined && controller.turns.length === 0) await show(latest.id);
       });
     },
-    sink() {
-      if (sink === undefined) {
-        const existing = currentId();
-        const id =
-          existing === undefined
-            ? store().then(async (opened) => {
-                const created = await opened.create();
-                setCurrentId(created.id);
-                await guard(refresh);
-                return created.id;
-              })
-            : Promise.resolve(existing);
-        const created = { id, persister: persisterFor(id) };
-        // A conversation that could not be created is tried again on the next turn.
-        id.catch(() => {
-          if (sink === created) sink = undefined;
-        });
-        sink = created;
-      }
-      return sink.persister;
-    },
+    sink: openSink,
     async open(id) {
       await guard(async () => {
         await settle();
@@ -188,7 +214,7 @@ export function createConversationsState(options: ConversationsStateOptions): Co
       await guard(async () => {
         // A fresh start has no conversation yet: make it the way its first message would.
         if (currentId() === undefined) {
-          this.sink();
+          openSink();
           await sink?.id;
         }
         const id = currentId();

@@ -55,8 +55,9 @@ describe('approval dialog: what will be sent where', () => {
       runAgent: async function* (options) {
         yield { type: 'step-start', step: 1 };
         yield { type: 'tool-call', step: 1, call };
-        yield { type: 'approval-requested', step: 1, call };
+        yield { type: 'approval-requested', step: 1, call, details };
         const decision = await options.approve!(call, options.signal!, details);
+        yield { type: 'approval-resolved', step: 1, call, decision };
         yield { type: 'finish', text: decision, steps: 1, stopped: false, usage: { promptTokens: 0, completionTokens: 0 } };
       },
       prepareRun: () => ({ engine: {} as never, tools: {} as never }),

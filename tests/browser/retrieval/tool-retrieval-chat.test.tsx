@@ -9,7 +9,7 @@ import type { ChatMessage } from '../../../src/core/types';
 import { ToolSelector } from '../../../src/retrieval';
 import { ConversationStore, openTabagentDb, restoreTurns, type TabagentDb } from '../../../src/store';
 import { createChatController } from '../../../src/ui/chat/chat-controller';
-import { createTurnPersister } from '../../../src/ui/chat/turn-persister';
+import { createTurnPersister } from '../../../src/app/chat/turn-persister';
 import { TurnView } from '../../../src/ui/components/turn-view';
 import { setLocale } from '../../../src/ui/i18n';
 import { createFakeToolRunner } from '../../support/fake-tool-runner';

@@ -202,6 +202,11 @@ describe('runAgent', () => {
     const toolMessage = engine.requests[1]?.messages.at(-1);
     expect(toolMessage).toMatchObject({ role: 'tool', toolCallId: '1' });
     expect(toolMessage?.content).toMatch(/declined to run send_email/);
+    const approvals = events.filter((event) => event.type === 'approval-requested' || event.type === 'approval-resolved');
+    expect(approvals).toMatchObject([
+      { type: 'approval-requested', call: { name: 'send_email' }, details: { reasons: ['side-effects'] } },
+      { type: 'approval-resolved', call: { name: 'send_email' }, decision: 'deny' },
+    ]);
     expect(events.at(-1)).toMatchObject({ type: 'finish', stopped: false, text: 'Not sent.' });
   });
 

@@ -471,3 +471,57 @@ describe('executor: approval for side effects', () => {
     expect(swapped.calls).toHaveLength(0);
   });
 });
+
+describe('executor: prepared calls (the loop decides, the executor enforces)', () => {
+  function sideEffectRegistry() {
+    const registry = new ToolRegistry();
+    const send = recorder('sent');
+    registry.register(manifest('send', { sideEffects: true }), send.implementation);
+    return { registry, send };
+  }
+
+  function prepared(executor: ReturnType<typeof createToolExecutor>, toolCall: ToolCall) {
+    const outcome = executor.prepare?.(toolCall);
+    if (!outcome?.ok) throw new Error(`not prepared: ${outcome?.message ?? 'no prepare'}`);
+    return outcome.prepared;
+  }
+
+  it('runs an approved prepared call once; a replayed approval is refused', async () => {
+    const { registry, send } = sideEffectRegistry();
+    const executor = createToolExecutor(registry);
+    const handle = prepared(executor, call('send', { text: 'once' }));
+    expect((await executor.run?.(handle, { approved: true }))?.isError).toBe(false);
+    const replay = await executor.run?.(handle, { approved: true });
+    expect(replay?.error?.code).toBe('denied');
+    expect(send.calls).toEqual([{ text: 'once' }]);
+  });
+
+  it('refuses a side-effecting call that was not approved, and a handle it did not issue', async () => {
+    const { registry, send } = sideEffectRegistry();
+    const executor = createToolExecutor(registry);
+    expect((await executor.run?.(prepared(executor, call('send')), {}))?.error?.code).toBe('denied');
+    const forged = { call: Object.freeze(call('send')), target: async () => ({ destinations: [] }) };
+    expect((await executor.run?.(forged, { approved: true }))?.error?.code).toBe('denied');
+    expect(send.calls).toHaveLength(0);
+  });
+
+  it('checks once at prepare: bad arguments and secret placeholders never become a prepared call', () => {
+    const { registry } = sideEffectRegistry();
+    const executor = createToolExecutor(registry);
+    expect(executor.prepare?.(call('send', { text: 3 }))).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(executor.prepare?.(call('send', { text: '{{secret:key}}' }))).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(executor.prepare?.(call('nope'))).toMatchObject({ ok: false, error: { code: 'unknown-tool' } });
+  });
+
+  it('runs the frozen copy, whatever happens to the call it was prepared from', async () => {
+    const { registry, send } = sideEffectRegistry();
+    const executor = createToolExecutor(registry);
+    const original = call('send', { text: 'shown' });
+    const handle = prepared(executor, original);
+    original.arguments.text = 'changed';
+    original.name = 'other';
+    await executor.run?.(handle, { approved: true });
+    expect(send.calls).toEqual([{ text: 'shown' }]);
+    expect(Object.isFrozen(handle.call.arguments)).toBe(true);
+  });
+});

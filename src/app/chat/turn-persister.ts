@@ -9,7 +9,7 @@ import {
   type ConversationStore,
   type MessageDraft,
 } from '../../store';
-import type { Turn } from './transcript';
+import type { Turn } from '../../ui/chat/transcript';
 
 /** Where the chat controller reports each change to its turns, so it can be saved. */
 export interface TurnSink {
@@ -48,16 +48,35 @@ export function titleFrom(text: string): string {
  * Saves one conversation's turns as they happen. Appends and replacements run one after another
  * (a turn's opening record must exist before the streaming writer may update it); streamed
  * changes to a turn's opener go through the throttled writer (≤ 250 ms behind).
+ *
+ * Per streamed change the work is constant, whatever the answer's length: the writer is told the
+ * turn changed (an empty patch) and the opener's patch, a copy of the turn's items, is made from
+ * the live turn only when the writer actually writes; no promise is chained unless the turn added
+ * history messages or its opener is still being written.
  */
 export function createTurnPersister(options: TurnPersisterOptions): TurnSink {
   let queue: Promise<void> = Promise.resolve();
   const report = (error: unknown): void => options.onError(toTabagentError(error, 'storage'));
+  // The latest state of each streaming turn, read when a write happens (the controller mutates it in place).
+  const live = new Map<string, Turn>();
   const writer = createMessageWriter(
-    { updateMessages: async (updates) => (await options.store).updateMessages(updates) },
+    {
+      updateMessages: async (updates) => {
+        const current = updates.map(({ id, patch }) => {
+          const turn = live.get(id);
+          return turn ? { id, patch: { ...patch, ...turnOpenerPatch(turn) } } : { id, patch };
+        });
+        return (await options.store).updateMessages(current);
+      },
+    },
     { onError: report },
   );
   // How many of each turn's history messages were handed to the store, so each is appended once.
   const savedMessages = new Map<string, number>();
+  // Turns whose opening record is stored: their changes may go straight to the writer.
+  const openerStored = new Set<string>();
+  // Turns with a queued step that will hand their latest state to the writer.
+  const handOffQueued = new Set<string>();
 
   const enqueue = (write: (store: ConversationStore, id: string) => Promise<unknown>): void => {
     queue = queue
@@ -80,8 +99,10 @@ export function createTurnPersister(options: TurnPersisterOptions): TurnSink {
     started(turn, index) {
       const opener = turnOpenerDraft(turn);
       savedMessages.set(turn.id, 0);
+      openerStored.delete(turn.id);
       enqueue(async (store, id) => {
         await store.appendMessages(id, [opener]);
+        openerStored.add(turn.id);
         if (index !== 0) return;
         const conversation = await store.get(id);
         if (conversation?.title === UNTITLED) {
@@ -91,11 +112,19 @@ export function createTurnPersister(options: TurnPersisterOptions): TurnSink {
       });
     },
     changed(turn) {
-      const patch = turnOpenerPatch(turn);
+      live.set(turn.id, turn);
+      const hasNewMessages = turn.messages.length > (savedMessages.get(turn.id) ?? 0);
+      if (!hasNewMessages && openerStored.has(turn.id)) {
+        writer.update(turn.id, {});
+        return;
+      }
+      if (!hasNewMessages && handOffQueued.has(turn.id)) return;
       const drafts = newMessages(turn);
+      handOffQueued.add(turn.id);
       enqueue(async (store, id) => {
+        handOffQueued.delete(turn.id);
         if (drafts.length > 0) await store.appendMessages(id, drafts);
-        writer.update(turn.id, patch);
+        writer.update(turn.id, {});
       });
     },
     ended(turn) {
@@ -104,6 +133,7 @@ export function createTurnPersister(options: TurnPersisterOptions): TurnSink {
       savedMessages.set(turn.id, turn.messages.length);
       enqueue(async (store, id) => {
         await writer.flush();
+        live.delete(turn.id);
         await store.appendMessages(id, drafts);
       });
       return queue;
@@ -114,6 +144,7 @@ export function createTurnPersister(options: TurnPersisterOptions): TurnSink {
       for (const turn of turns) savedMessages.set(turn.id, turn.messages.length);
       enqueue(async (store, id) => {
         await writer.flush().catch(report);
+        live.clear();
         // The store cannot drop single messages: the conversation is rebuilt under the same id and title.
         const conversation = await store.get(id);
         await store.delete(id);

@@ -1,7 +1,7 @@
 import type { AgentEvent } from '../../core/agent/events';
 import type { ToolCall } from '../../core/types';
 import type { ToolResult } from '../../core/tool-runner';
-import type { AssistantItem, ToolCallItem, ToolCallStatus, Turn } from './transcript';
+import type { AssistantItem, ToolCallItem, ToolCallStatus, Turn } from '../../ui/chat/transcript';
 
 function streamingAssistant(turn: Turn, step: number): AssistantItem | undefined {
   const last = turn.items.at(-1);
@@ -65,6 +65,17 @@ function keepPartialText(turn: Turn, partialText: string): void {
 }
 
 /**
+ * Closes a turn whose run ended without `finish` or `error` (left behind after Stop, a broken
+ * stand-in, or a tab closed mid-run): open text is marked incomplete, open calls stopped.
+ * Does nothing to a turn that is no longer running.
+ */
+export function closeInterruptedTurn(turn: Turn): void {
+  if (turn.status !== 'running') return;
+  closeOpenItems(turn, true);
+  turn.status = 'stopped';
+}
+
+/**
  * Folds one agent event into a turn (mutating it: call inside a store's `produce`).
  * Text deltas grow the step's assistant text; tool events create and update cards keyed by
  * call id; `message` events extend the history; `finish` and `error` close everything still open,
@@ -121,6 +132,12 @@ export function foldAgentEvent(turn: Turn, event: AgentEvent): void {
     case 'approval-requested':
       cardFor(turn, event.step, event.call, 'awaiting-approval').status = 'awaiting-approval';
       return;
+    case 'approval-resolved': {
+      // Allowed: the call runs now. Denied: its 'denied' (or 'stopped') result follows.
+      const card = cardFor(turn, event.step, event.call, 'awaiting-approval');
+      if (event.decision === 'allow' && card.status === 'awaiting-approval') card.status = 'running';
+      return;
+    }
     case 'tool-result': {
       const card = cardFor(turn, event.step, event.call, 'running');
       card.status = resultStatus(event.result);

@@ -9,6 +9,8 @@ const LEFT_BEHIND = Symbol('left-behind');
  * Reads every event of a run into `onEvent`. After `signal` aborts, the run gets `graceMs` to
  * send its last events (the stopped `finish`, the partial message); a run still going after that
  * is left behind, so a hung engine or tool can never keep the UI busy.
+ * Each wait is its own promise (no race against one long-lived promise, whose reactions would pile
+ * up with every streamed token).
  */
 export async function consumeEvents(
   events: AsyncIterable<AgentEvent>,
@@ -18,17 +20,25 @@ export async function consumeEvents(
 ): Promise<ConsumeOutcome> {
   const iterator = events[Symbol.asyncIterator]();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort = (): void => {};
-  const leftBehind = new Promise<typeof LEFT_BEHIND>((resolve) => {
-    onAbort = () => {
-      timer = setTimeout(() => resolve(LEFT_BEHIND), graceMs);
-    };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
-  });
+  let leftBehind = false;
+  let wake: ((value: typeof LEFT_BEHIND) => void) | undefined;
+  const onAbort = (): void => {
+    timer = setTimeout(() => {
+      leftBehind = true;
+      wake?.(LEFT_BEHIND);
+    }, graceMs);
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
   try {
     for (;;) {
-      const next = await Promise.race([iterator.next(), leftBehind]);
+      const next = leftBehind
+        ? LEFT_BEHIND
+        : await new Promise<IteratorResult<AgentEvent> | typeof LEFT_BEHIND>((resolve, reject) => {
+            wake = resolve;
+            iterator.next().then(resolve, reject);
+          });
+      wake = undefined;
       if (next === LEFT_BEHIND) {
         iterator.return?.().catch(() => undefined);
         return 'left-behind';
