@@ -45,13 +45,7 @@ export type {
   MemoryRecord,
   MessageRecord,
   NetworkLogRecord,
-  StoredAssistantItem,
-  StoredToolCallItem,
-  StoredToolCallStatus,
   StoredToolSource,
-  StoredTurnBudget,
-  StoredTurnItem,
-  StoredTurnState,
   ToolRecord,
   VectorRecord,
 } from './records';
