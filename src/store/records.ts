@@ -3,6 +3,8 @@
  * Records are plain structured-clone data: no classes, no functions, so they survive a reload,
  * another tab and a schema upgrade unchanged.
  */
+import type { LedgerEntry } from '../core/ledger-entry';
+import type { McpServerConfig } from '../core/mcp-server-config';
 import type { Turn, TurnState } from '../core/transcript';
 import type { ChatMessage, ToolCall } from '../core/types';
 import type { ToolManifest } from '../tools/manifest';
@@ -145,27 +147,8 @@ export interface KnowledgeChunkRecord {
   heading?: string;
 }
 
-/** One outbound request, as the network door saw it. `id` is given by the store. */
-export interface NetworkLogRecord {
-  id?: number;
-  /** Milliseconds since the epoch. */
-  time: number;
-  method: string;
-  url: string;
-  origin: string;
-  /** The tool (or engine) that asked, when known. */
-  requester?: string;
-  outcome: 'allowed' | 'blocked';
-  status?: number;
-  reason?: string;
-  /** Request body size in bytes. */
-  bytesSent?: number;
-  /** Response body size in bytes (counted as it was read; Content-Length until then). */
-  bytesReceived?: number;
-  /** Why the request failed on the way (redacted), when it did. */
-  error?: string;
-  durationMs?: number;
-}
+/** One outbound request, as the network door saw it (core's ledger entry). `id` is given by the store. */
+export type NetworkLogRecord = LedgerEntry & { id?: number };
 
 /** A named group of documents; each conversation chooses which bases it draws on. */
 export interface KnowledgeBaseRecord {
@@ -204,17 +187,8 @@ export interface EvalExampleRecord {
   example?: unknown;
 }
 
-/** A connected MCP server. Credentials are secret references, never values. */
-export interface McpServerRecord {
-  id: string;
-  url: string;
-  name: string;
-  enabled: boolean;
-  /** Header name → secret id, injected by the network door for this server's origin only. */
-  headerSecrets: Record<string, string>;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A connected MCP server, stored as core's config (credentials are secret references, never values). */
+export type McpServerRecord = McpServerConfig;
 
 /** A secret the network door injects into requests to its granted origins only. */
 export interface SecretRecord {
