@@ -3,7 +3,7 @@
  * with the arguments of the call each should produce; we validate every call ourselves.
  */
 import type { ChatEngine, ChatRequest } from '../../core/types';
-import { collectChat } from '../../llm/collect-chat';
+import { collectChat } from '../../core/chat-accumulator';
 import { toDefinition, type ToolManifest } from '../../tools/manifest';
 import { ArgumentValidator } from '../../tools/validator';
 import { dedupKey } from '../dedup';
