@@ -1,4 +1,4 @@
-import { TabagentError, isAbortError, toTabagentError } from '../core/errors';
+import { abortedError, TabagentError, isAbortError, toTabagentError } from '../core/errors';
 import { valueContainsPlaceholder } from '../core/secret-placeholder';
 import type {
   ApprovalDetails,
@@ -68,7 +68,7 @@ function errorResult(error: TabagentError, durationMs: number): ToolResult {
 }
 
 function stopped(name: string): TabagentError {
-  return new TabagentError('aborted', `Tool ${name} was stopped.`);
+  return abortedError(`Tool ${name} was stopped.`);
 }
 
 function serialise(name: string, value: unknown): string {

@@ -2,8 +2,8 @@
  * Turns HTTP failures into TabagentErrors whose messages say what to do. Every string that
  * leaves this module goes through `redact`, so the API key never appears in an error.
  */
-import { TabagentError, type ErrorCode } from '../../core/errors';
-import { raceAbort } from './abortable';
+import { abortedError, TabagentError, type ErrorCode } from '../../core/errors';
+import { raceAbort } from '../../core/abort';
 import { isRecord, stringField, numberField, recordField, tryParseJson } from './json-value';
 import { redact, truncate } from './redact';
 
@@ -28,7 +28,7 @@ export async function readErrorResponse(
 ): Promise<TabagentError> {
   let body = '';
   try {
-    body = await raceAbort(response.text(), signal);
+    body = await raceAbort(response.text(), signal, abortedError);
   } catch (error) {
     if (signal?.aborted) throw error;
     // The status alone is enough to explain the failure.
