@@ -1,5 +1,6 @@
 import { TabagentError } from '../../core/errors';
 import type { OpenApiBinding, ParameterBinding } from './binding';
+import { isRecord } from '../../core/is-record';
 
 /** An HTTP request built from a call's arguments (before credentials are added). */
 export interface BuiltRequest {
@@ -10,10 +11,6 @@ export interface BuiltRequest {
 }
 
 type Scalar = string | number | boolean | null;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A scalar as text; anything structured (where the style has no rule for it) as JSON. */
 function text(value: unknown): string {
