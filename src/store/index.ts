@@ -33,22 +33,7 @@ export {
   type Schedule,
 } from './message-writer';
 export { requestPersistentStorage, type PersistableStorage, type PersistenceResult } from './persistent-storage';
-export type {
-  ConversationRecord,
-  EvalExampleRecord,
-  EvalRunRecord,
-  KnowledgeBaseRecord,
-  McpServerRecord,
-  SecretRecord,
-  KnowledgeChunkRecord,
-  KnowledgeDocumentRecord,
-  MemoryRecord,
-  MessageRecord,
-  NetworkLogRecord,
-  StoredToolSource,
-  ToolRecord,
-  VectorRecord,
-} from './records';
+export type * from './records';
 export {
   createStoreChangePublisher,
   isStoreChange,
