@@ -80,8 +80,8 @@ function queryParts(binding: ParameterBinding, value: unknown): string[] {
   return [`${key}=${encodeValue(text(value as Scalar))}`];
 }
 
-function formBody(value: unknown): URLSearchParams {
-  const form = new URLSearchParams();
+/** Fills a form (URL-encoded or multipart) with an object's fields; an array field repeats its key. */
+function fillForm<F extends URLSearchParams | FormData>(form: F, value: unknown): F {
   if (!isRecord(value)) return form;
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined) continue;
@@ -91,15 +91,12 @@ function formBody(value: unknown): URLSearchParams {
   return form;
 }
 
+function formBody(value: unknown): URLSearchParams {
+  return fillForm(new URLSearchParams(), value);
+}
+
 function multipartBody(value: unknown): FormData {
-  const form = new FormData();
-  if (!isRecord(value)) return form;
-  for (const [key, item] of Object.entries(value)) {
-    if (item === undefined) continue;
-    if (Array.isArray(item)) for (const element of item) form.append(key, text(element));
-    else form.append(key, text(item));
-  }
-  return form;
+  return fillForm(new FormData(), value);
 }
 
 /** The body in the binding's media type, with its Content-Type (multipart sets its own, with the boundary). */
