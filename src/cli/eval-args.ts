@@ -1,7 +1,9 @@
 /** Command-line arguments of `npm run eval`, parsed with node:util and checked. */
-import { parseArgs } from 'node:util';
 import { formats } from '../core/formats';
+import { parseOptions, required, UsageError } from './cli-options';
 import { isEvalFormat, type EvalFormat } from '../eval/request';
+
+export { UsageError } from './cli-options';
 
 /** Printed with every argument error and for --help. */
 export const USAGE = `Usage: npm run eval -- --data FILE --base-url URL --model NAME [options]
@@ -35,37 +37,22 @@ export interface EvalArgs {
   out: string;
 }
 
-/** A bad command line: the CLI prints the message and the usage and exits with code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
 /** Parsed arguments, or 'help'. Throws UsageError on anything wrong. */
 export function parseEvalArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): EvalArgs | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        data: { type: 'string' },
-        answers: { type: 'string' },
-        'base-url': { type: 'string' },
-        model: { type: 'string' },
-        'api-key': { type: 'string' },
-        format: { type: 'string', default: 'native' },
-        limit: { type: 'string' },
-        concurrency: { type: 'string', default: '4' },
-        'max-tokens': { type: 'string' },
-        'no-follow-up': { type: 'boolean', default: false },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseOptions(argv, {
+    data: { type: 'string' },
+    answers: { type: 'string' },
+    'base-url': { type: 'string' },
+    model: { type: 'string' },
+    'api-key': { type: 'string' },
+    format: { type: 'string', default: 'native' },
+    limit: { type: 'string' },
+    concurrency: { type: 'string', default: '4' },
+    'max-tokens': { type: 'string' },
+    'no-follow-up': { type: 'boolean', default: false },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
   const data = required(values.data, '--data');
   const baseUrl = required(values['base-url'], '--base-url');
@@ -87,11 +74,6 @@ export function parseEvalArgs(argv: readonly string[], env: Readonly<Record<stri
   if (values.limit !== undefined) args.limit = positiveInteger(values.limit, '--limit');
   if (values['max-tokens'] !== undefined) args.maxTokens = positiveInteger(values['max-tokens'], '--max-tokens');
   return args;
-}
-
-function required(value: string | undefined, name: string): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`${name} is required`);
-  return value;
 }
 
 function positiveInteger(value: string, name: string): number {

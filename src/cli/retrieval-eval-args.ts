@@ -1,10 +1,9 @@
 /** Command-line arguments of `npm run retrieval-eval`, parsed with node:util and checked. */
-import { parseArgs } from 'node:util';
 import { DEFAULT_EMBEDDING_MODEL, EMBEDDING_MODELS, findEmbeddingModel } from '../embed/catalog';
 import type { EmbeddingModelSpec } from '../embed/types';
 import { RETRIEVAL_MODES, type RetrievalMode } from '../eval/retrieval-eval';
 import type { TransformersDtype } from '../llm/transformers/options';
-import { UsageError } from './eval-args';
+import { parseOptions, required, UsageError } from './cli-options';
 
 const DTYPES: readonly TransformersDtype[] = ['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'q4f16', 'bnb4'];
 
@@ -41,26 +40,16 @@ export interface RetrievalEvalArgs {
 
 /** Parsed arguments, or 'help'. Throws UsageError on anything wrong. */
 export function parseRetrievalEvalArgs(argv: readonly string[]): RetrievalEvalArgs | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        tools: { type: 'string' },
-        queries: { type: 'string' },
-        k: { type: 'string', default: '5' },
-        mode: { type: 'string' },
-        'model-path': { type: 'string' },
-        'model-id': { type: 'string', default: DEFAULT_EMBEDDING_MODEL.modelId },
-        dtype: { type: 'string', default: DEFAULT_RETRIEVAL_DTYPE },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseOptions(argv, {
+    tools: { type: 'string' },
+    queries: { type: 'string' },
+    k: { type: 'string', default: '5' },
+    mode: { type: 'string' },
+    'model-path': { type: 'string' },
+    'model-id': { type: 'string', default: DEFAULT_EMBEDDING_MODEL.modelId },
+    dtype: { type: 'string', default: DEFAULT_RETRIEVAL_DTYPE },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) return 'help';
   const tools = required(values.tools, '--tools');
   const queries = required(values.queries, '--queries');
@@ -88,7 +77,3 @@ function isMode(value: string): value is RetrievalMode {
   return (RETRIEVAL_MODES as readonly string[]).includes(value);
 }
 
-function required(value: string | undefined, name: string): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`${name} is required`);
-  return value;
-}

@@ -1,3 +1,10 @@
+import { abortedError } from './errors';
+
+/** Throws the 'aborted' error when `signal` has fired. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortedError();
+}
+
 /**
  * Settles like `promise`, or rejects as soon as `signal` aborts, whichever comes first — with
  * `rejection()` when given, else `signal.reason`. Lets a caller answer Stop promptly even when the

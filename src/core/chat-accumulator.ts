@@ -74,3 +74,27 @@ export function createChatAccumulator(): ChatAccumulator {
     },
   };
 }
+
+/** A tool call of a whole answer: it always has an id (`call_<index>` when the server sent none). */
+export type CollectedToolCall = AccumulatedToolCall & { id: string };
+
+/** A whole answer, as `collectChat` returns it: ready to be sent back as history. */
+export interface CollectedChat extends Omit<AccumulatedChat, 'toolCalls'> {
+  /** Ordered by index. */
+  toolCalls: CollectedToolCall[];
+}
+
+/**
+ * Reads a whole answer; a call without an id gets `call_<index>`, so the answer can go back into
+ * the history as it is. `onChunk` sees every chunk as it arrives (for live display); on an error
+ * the partial answer is lost to this call, so callers that must keep it use `createChatAccumulator`.
+ */
+export async function collectChat(stream: AsyncIterable<ChatChunk>, onChunk?: (chunk: ChatChunk) => void): Promise<CollectedChat> {
+  const accumulator = createChatAccumulator();
+  for await (const chunk of stream) {
+    accumulator.add(chunk);
+    onChunk?.(chunk);
+  }
+  const { toolCalls, ...rest } = accumulator.result();
+  return { ...rest, toolCalls: toolCalls.map((call) => ({ ...call, id: call.id ?? `call_${call.index}` })) };
+}

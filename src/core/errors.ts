@@ -79,10 +79,18 @@ export interface SerializedTabagentError {
   isRetryable: boolean;
 }
 
+/**
+ * The error everything stopped by the person ends with (code 'aborted'). One constructor, so every
+ * layer's Stop reads the same; `message` names what was stopped where that helps.
+ */
+export function abortedError(message = 'Stopped.', options: TabagentErrorOptions = {}): TabagentError {
+  return new TabagentError('aborted', message, options);
+}
+
 /** Wraps anything thrown into a TabagentError, keeping Tabagent errors as they are. */
 export function toTabagentError(value: unknown, fallback: ErrorCode = 'internal'): TabagentError {
   if (TabagentError.is(value)) return value;
-  if (isAbortError(value)) return new TabagentError('aborted', 'Stopped.', { cause: value });
+  if (isAbortError(value)) return abortedError('Stopped.', { cause: value });
   const message = value instanceof Error ? value.message : String(value);
   return new TabagentError(fallback, message, { cause: value });
 }

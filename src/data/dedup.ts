@@ -26,17 +26,35 @@ export function dedupKey(messages: readonly ChatMessage[]): string {
   return stableStringify({ users, calls });
 }
 
+/** Dialogues collected as they are made, the first of each group of duplicates kept (see `dedupKey`). */
+export interface DialogueCollector {
+  /** The kept dialogues, in the order they were added. */
+  readonly dialogues: Dialogue[];
+  /** Keeps `dialogue` unless it repeats one kept earlier; says whether it was kept. */
+  add(dialogue: Dialogue): boolean;
+}
+
+/** Creates an empty collector. */
+export function createDialogueCollector(): DialogueCollector {
+  const seen = new Set<string>();
+  const dialogues: Dialogue[] = [];
+  return {
+    dialogues,
+    add(dialogue) {
+      const key = dedupKey(dialogue.messages);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      dialogues.push(dialogue);
+      return true;
+    },
+  };
+}
+
 /** Keeps the first of each group of duplicates, in input order. */
 export function dedupeDialogues(dialogues: readonly Dialogue[]): { dialogues: Dialogue[]; removed: number } {
-  const seen = new Set<string>();
-  const kept: Dialogue[] = [];
-  for (const dialogue of dialogues) {
-    const key = dedupKey(dialogue.messages);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    kept.push(dialogue);
-  }
-  return { dialogues: kept, removed: dialogues.length - kept.length };
+  const collector = createDialogueCollector();
+  for (const dialogue of dialogues) collector.add(dialogue);
+  return { dialogues: collector.dialogues, removed: dialogues.length - collector.dialogues.length };
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { TabagentDb } from '../store/schema';
 import { getVectors, putVectors, type CachedVector } from '../store/vector-cache';
-import { throwIfAborted } from './abort';
+import { throwIfAborted } from '../core/abort';
 import type { Embedder, EmbeddingKind } from './types';
 
 /** The vector cache's functions (src/store/vector-cache.ts) with the database bound. */

@@ -2,8 +2,6 @@
 import { ModelFileNotFoundError } from '@huggingface/transformers';
 import { TabagentError, toTabagentError } from '../core/errors';
 
-export { embedAborted, throwIfAborted } from './abort';
-
 /** A load failure as 'not-found', 'config' (device unsupported), or the error's own code. */
 export function toEmbedLoadError(error: unknown, data: Record<string, unknown>): TabagentError {
   if (TabagentError.is(error)) return error;

@@ -1,26 +1,20 @@
 /** Options of the transformers.js embedder. Plain data, so they cross a worker boundary as they are. */
-import type { TransformersDevice, TransformersDtype } from '../llm/transformers/options';
+import type { TransformersEngineOptions } from '../llm/transformers/options';
 import type { EmbeddingModelSpec } from './types';
 
-export interface TransformersEmbedderOptions {
+/**
+ * The model, and where and how transformers.js loads it: the same loading options as the chat
+ * engine's (device, dtype, local path, remote host, cache), so both are configured alike. A
+ * 'webgpu' device falls back to 'wasm' when the browser has no WebGPU adapter or the session fails.
+ */
+export type TransformersEmbedderOptions = Pick<
+  TransformersEngineOptions,
+  'device' | 'dtype' | 'localModelPath' | 'remoteHost' | 'remotePathTemplate' | 'allowRemote' | 'useBrowserCache'
+> & {
   model: EmbeddingModelSpec;
-  /** 'webgpu' falls back to 'wasm' when the browser has no WebGPU adapter or the session fails. */
-  device: TransformersDevice;
-  /** Defaults to transformers.js's choice for the device (q8 on wasm, fp32 on webgpu). */
-  dtype?: TransformersDtype;
-  /** URL prefix (browser) or folder (Node) holding `<modelId>/config.json` etc. */
-  localModelPath?: string;
-  /** Model host for remote loading; only used when `allowRemote` is true. */
-  remoteHost?: string;
-  /** Path of a model's files under `remoteHost` (see TransformersEngineOptions). */
-  remotePathTemplate?: string;
-  /** Download from `remoteHost` when the model is not found locally. Defaults to false. */
-  allowRemote?: boolean;
-  /** Keep downloaded files in the Cache API. Defaults to true. */
-  useBrowserCache?: boolean;
   /** Texts per model run. Larger batches are faster until padding to the longest text dominates. */
   batchSize?: number;
-}
+};
 
 export const DEFAULT_EMBED_BATCH_SIZE = 16;
 

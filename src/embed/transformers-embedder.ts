@@ -3,7 +3,7 @@
  * pooling, normalization and prefixes, run in batches so that abort is honoured between batches.
  */
 import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
-import { TabagentError } from '../core/errors';
+import { abortedError, TabagentError } from '../core/errors';
 import type { LoadProgress } from '../core/types';
 import type { TransformersDevice } from '../llm/transformers/options';
 import { createProgressTracker, type ProgressTracker } from '../llm/transformers/progress';
@@ -11,7 +11,8 @@ import { configureTransformersRuntime, usesOnnxRuntimeWeb } from '../llm/transfo
 import { yieldToEventLoop } from '../llm/transformers/yield-to-event-loop';
 import { withPrefix } from './catalog';
 import { resolveEmbedDevice } from './device';
-import { embedAborted, throwIfAborted, toEmbedLoadError } from './errors';
+import { throwIfAborted } from '../core/abort';
+import { toEmbedLoadError } from './errors';
 import { DEFAULT_EMBED_BATCH_SIZE, embedderId, type TransformersEmbedderOptions } from './options';
 import type { Embedder, EmbeddingKind } from './types';
 
@@ -62,7 +63,7 @@ export function createTransformersEmbedder(options: TransformersEmbedderOptions)
     }
     if (signal?.aborted) {
       await loaded.dispose();
-      throw embedAborted();
+      throw abortedError();
     }
     extractor = loaded;
     device = target;

@@ -3,7 +3,8 @@ import { proxy, wrap, type Endpoint, type Remote } from 'comlink';
 import type { LoadProgress } from '../core/types';
 import type { TransformersDevice } from '../llm/transformers/options';
 import { registerErrorTransfer } from '../llm/worker-protocol/error-transfer';
-import { embedAborted } from './abort';
+import { raceAbort } from '../core/abort';
+import { abortedError } from '../core/errors';
 import { embedderId, type TransformersEmbedderOptions } from './options';
 import type { Embedder, EmbeddingKind } from './types';
 import type { EmbedWorkerApi } from './worker-api';
@@ -12,23 +13,6 @@ import { connectWorkerToDoor } from '../net/worker-link';
 /** An Embedder in a worker; `device` is known once loaded. */
 export interface WorkerEmbedder extends Embedder {
   readonly device: TransformersDevice | undefined;
-}
-
-/**
- * Settles with `promise`, or rejects with 'aborted' as soon as `signal` fires: the caller is
- * released at once, while the worker stops at its next batch boundary.
- */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => void): Promise<T> {
-  if (signal === undefined) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const abort = (): void => {
-      onAbort();
-      reject(embedAborted());
-    };
-    if (signal.aborted) return abort();
-    signal.addEventListener('abort', abort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
 }
 
 /** Creates the proxy. Errors keep their TabagentError code across the boundary. */
@@ -41,9 +25,13 @@ export function createWorkerEmbedder(worker: Endpoint, options: TransformersEmbe
   let nextRequestId = 1;
 
   function call<T>(signal: AbortSignal | undefined, run: (requestId: number) => Promise<T>): Promise<T> {
-    if (signal?.aborted) return Promise.reject(embedAborted());
+    if (signal?.aborted) return Promise.reject(abortedError());
     const requestId = nextRequestId++;
-    return raceAbort(run(requestId), signal, () => void api.cancel(requestId));
+    // Stop releases the caller at once; the worker stops at its next batch boundary.
+    return raceAbort(run(requestId), signal, () => {
+      void api.cancel(requestId);
+      return abortedError();
+    });
   }
 
   return {

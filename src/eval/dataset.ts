@@ -19,7 +19,7 @@ import { readJsonRecords } from './import/json-lines';
 import { importMsAgent, isMsAgentRecord } from './import/msagent';
 import type { EvalExample } from './types';
 import { DatasetError, validateExample } from './validate';
-import { isRecord } from './values';
+import { isRecord } from '../core/is-record';
 
 export { DatasetError, validateExample };
 

@@ -2,7 +2,7 @@
 import { parseToolCalls } from '../core/formats';
 import { repairJson, isPlainObject } from '../core/formats/json-repair';
 import type { ToolCallFormat } from '../core/formats/types';
-import type { CollectedChat } from '../llm/collect-chat';
+import type { CollectedChat } from '../core/chat-accumulator';
 import type { EvalFormat } from './request';
 import type { Prediction } from './score';
 import type { EvalCall } from './types';

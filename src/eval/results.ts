@@ -1,7 +1,7 @@
 /** Per-example result lines (results.jsonl) and where they are kept. */
 import type { EvalSummary, ExampleScores } from './metrics/summary';
 import type { Prediction } from './score';
-import { isRecord } from './values';
+import { isRecord } from '../core/is-record';
 
 /** One line of results.jsonl. */
 export interface ExampleResult {

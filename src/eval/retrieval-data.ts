@@ -7,6 +7,7 @@
 import { TabagentError } from '../core/errors';
 import { jsonErrorOffset } from './json-error-offset';
 import type { SearchableTool } from '../retrieval/tool-text';
+import { isRecord } from '../core/is-record';
 
 /** One evaluation query: the request text and the names of the tools that should be retrieved. */
 export interface RetrievalQuery {
@@ -55,7 +56,7 @@ export function parseQueriesFile(text: string, file: string, toolNames: Readonly
     } catch (error) {
       throw inputError(file, line, null, `is not valid JSON (${errorMessage(error)})`);
     }
-    if (!isObject(parsed)) throw inputError(file, line, null, 'must be a JSON object like {"query": "...", "tools": ["tool_name"]}');
+    if (!isRecord(parsed)) throw inputError(file, line, null, 'must be a JSON object like {"query": "...", "tools": ["tool_name"]}');
     const query = parsed.query;
     if (typeof query !== 'string' || query.trim() === '') throw inputError(file, line, 'query', 'must be a non-empty string');
     const gold = parsed.tools;
@@ -77,21 +78,21 @@ export function parseQueriesFile(text: string, file: string, toolNames: Readonly
 
 function parseTool(item: unknown, file: string, line: number, index: number): SearchableTool {
   const where = `tool ${index + 1}`;
-  if (!isObject(item)) throw inputError(file, line, null, `${where} must be an object`);
+  if (!isRecord(item)) throw inputError(file, line, null, `${where} must be an object`);
   let body: Record<string, unknown> = item;
   if (item.type !== undefined || item.function !== undefined) {
     if (item.type !== 'function') throw inputError(file, line, 'type', `${where}: only "function" tools can be retrieved`);
-    if (!isObject(item.function)) throw inputError(file, line, 'function', `${where} must be an object with name, description and parameters`);
+    if (!isRecord(item.function)) throw inputError(file, line, 'function', `${where} must be an object with name, description and parameters`);
     body = item.function;
   }
   const { name, description, parameters, examples } = body;
   if (typeof name !== 'string' || name.trim() === '') throw inputError(file, line, 'name', `${where} must be a non-empty string`);
   if (description !== undefined && typeof description !== 'string') throw inputError(file, line, 'description', `${where} ("${name}") must be a string`);
-  if (parameters !== undefined && !isObject(parameters)) throw inputError(file, line, 'parameters', `${where} ("${name}") must be a JSON Schema object`);
+  if (parameters !== undefined && !isRecord(parameters)) throw inputError(file, line, 'parameters', `${where} ("${name}") must be a JSON Schema object`);
   const tool: SearchableTool = { name, description: description ?? '' };
   if (parameters !== undefined) tool.parameters = parameters;
   if (examples !== undefined) {
-    if (!Array.isArray(examples) || !examples.every((example) => isObject(example) && typeof example.query === 'string')) {
+    if (!Array.isArray(examples) || !examples.every((example) => isRecord(example) && typeof example.query === 'string')) {
       throw inputError(file, line, 'examples', `${where} ("${name}") must be an array of {"query": "..."} objects`);
     }
     tool.examples = examples.map((example: { query: string }) => ({ query: example.query }));
@@ -145,6 +146,3 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

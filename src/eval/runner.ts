@@ -5,7 +5,7 @@
  * already have a result are skipped (failed ones are tried again).
  */
 import type { ChatEngine, ChatMessage, ToolCall } from '../core/types';
-import { collectChat } from '../llm/collect-chat';
+import { collectChat } from '../core/chat-accumulator';
 import { extractPrediction } from './extract';
 import { summarize, type EvalSummary } from './metrics/summary';
 import { buildEvalRequest, textFormatFor, type RequestSettings } from './request';

@@ -1,7 +1,7 @@
 /** Validation of our JSONL examples; every error names the line and the field. */
 import type { ChatMessage, ToolCall, ToolDefinition } from '../core/types';
 import type { Acceptable, EvalCall, EvalExample, Gold, GoldToolResult } from './types';
-import { isRecord } from './values';
+import { isRecord } from '../core/is-record';
 
 /** Bad input data: `line` is 1-based in the file read; `field` is a path such as `gold.calls[0].name`. */
 export class DatasetError extends Error {

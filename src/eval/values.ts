@@ -9,12 +9,9 @@
  *   rules (so {"b": 1, "a": "X"} = {"a": "x", "b": 1}); array order matters.
  */
 
-const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+import { isRecord } from '../core/is-record';
 
-/** True for a non-null, non-array object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const NUMBER_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** The normalised form of a value (see the module comment); equal forms mean equal values. */
 export function normalizeValue(value: unknown): unknown {

@@ -4,6 +4,7 @@
  * No eval, no font faces: the document is read for its text, never rendered.
  */
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import { throwIfAborted } from '../core/abort';
 import { TabagentError } from '../core/errors';
 import { pageBlocks, type PositionedText } from './pdf-layout';
 import type { ExtractedDocument, TextBlock } from './types';
@@ -43,7 +44,7 @@ export async function extractPdf(data: ArrayBuffer, signal?: AbortSignal): Promi
     const pdf = await task.promise;
     const blocks: TextBlock[] = [];
     for (let number = 1; number <= pdf.numPages; number += 1) {
-      if (signal?.aborted) throw new TabagentError('aborted', 'Stopped.');
+      throwIfAborted(signal);
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
       const items: PositionedText[] = content.items.filter(isTextItem).map((item) => ({
@@ -62,7 +63,7 @@ export async function extractPdf(data: ArrayBuffer, signal?: AbortSignal): Promi
     const title = typeof info.Title === 'string' ? info.Title.trim() : '';
     return { blocks, pageCount: pdf.numPages, ...(title === '' ? {} : { title }) };
   } catch (error) {
-    if (signal?.aborted) throw new TabagentError('aborted', 'Stopped.');
+    throwIfAborted(signal);
     if (TabagentError.is(error)) throw error;
     const name = (error as { name?: unknown } | null)?.name;
     const message =

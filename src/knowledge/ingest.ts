@@ -2,6 +2,7 @@
  * Adds one document to a knowledge base: read → extract → chunk → embed (when the embedding model
  * is loaded) → store. Re-adding a document whose bytes are unchanged is a no-op.
  */
+import { throwIfAborted } from '../core/abort';
 import { TabagentError } from '../core/errors';
 import { embeddingTextHash } from '../embed/cached-embedder';
 import type { Embedder } from '../embed/types';
@@ -38,10 +39,6 @@ const EMBED_BATCH = 16;
 export async function contentHash(bytes: ArrayBuffer): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new TabagentError('aborted', 'Stopped.');
 }
 
 /** Embeds `texts` as passages in batches, reporting each batch. */

@@ -1,9 +1,7 @@
 import type { LedgerEntry, LedgerHandle, LedgerUpdate, NetworkLedger } from './types';
 
 /** A recorded request with its store key. */
-export interface StoredLedgerEntry extends LedgerEntry {
-  id: number;
-}
+export type StoredLedgerEntry = LedgerEntry & { id: number };
 
 /** Where ledger entries are kept (IndexedDB in the app, memory in tests). */
 export interface LedgerStore {

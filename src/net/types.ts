@@ -1,4 +1,5 @@
 /** The seams of the network door: what it asks (policy, secrets) and where it writes (ledger). */
+import type { LedgerEntry } from '../core/ledger-entry';
 
 /** One outbound request as the policy sees it. */
 export interface PolicyRequest {
@@ -39,26 +40,7 @@ export interface SecretSource {
   refresh?(): Promise<void>;
 }
 
-/** What the ledger records about one request (secrets and query secrets already redacted). */
-export interface LedgerEntry {
-  /** Milliseconds since the epoch. */
-  time: number;
-  method: string;
-  /** The URL with secret values, placeholders and credential-like query values redacted. */
-  url: string;
-  origin: string;
-  requester?: string;
-  outcome: 'allowed' | 'blocked';
-  /** Why it was blocked, or why it failed. */
-  reason?: string;
-  status?: number;
-  bytesSent?: number;
-  bytesReceived?: number;
-  /** The request failed on the way (network error, stopped); its message, redacted. */
-  error?: string;
-  /** From the request leaving to the end of its response body (ms). */
-  durationMs?: number;
-}
+export type { LedgerEntry } from '../core/ledger-entry';
 
 /** Fields filled in as a request goes on. */
 export type LedgerUpdate = Partial<Pick<LedgerEntry, 'status' | 'bytesReceived' | 'error' | 'durationMs' | 'outcome' | 'reason'>>;

@@ -1,4 +1,5 @@
 /** What retrieval reads of a tool: the OpenAI function shape, plus optional example requests. */
+import { isRecord } from '../core/is-record';
 export interface SearchableTool {
   name: string;
   description: string;
@@ -29,11 +30,11 @@ export function toolSearchText(tool: SearchableTool): string {
 }
 
 function parameterLines(schema: unknown): string[] {
-  if (!isObject(schema) || !isObject(schema.properties)) return [];
+  if (!isRecord(schema) || !isRecord(schema.properties)) return [];
   const lines: string[] = [];
   for (const [name, property] of Object.entries(schema.properties)) {
     const words = [splitIdentifier(name)];
-    if (isObject(property)) {
+    if (isRecord(property)) {
       if (typeof property.description === 'string') words.push(property.description.trim());
       if (Array.isArray(property.enum)) words.push(property.enum.filter((value) => typeof value === 'string').join(', '));
     }
@@ -42,6 +43,3 @@ function parameterLines(schema: unknown): string[] {
   return lines;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

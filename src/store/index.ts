@@ -32,28 +32,7 @@ export {
   type MessageWriterTarget,
   type Schedule,
 } from './message-writer';
-export type {
-  ConversationRecord,
-  EvalExampleRecord,
-  EvalRunRecord,
-  KnowledgeBaseRecord,
-  McpServerRecord,
-  SecretRecord,
-  KnowledgeChunkRecord,
-  KnowledgeDocumentRecord,
-  MemoryRecord,
-  MessageRecord,
-  NetworkLogRecord,
-  StoredAssistantItem,
-  StoredToolCallItem,
-  StoredToolCallStatus,
-  StoredToolSource,
-  StoredTurnBudget,
-  StoredTurnItem,
-  StoredTurnState,
-  ToolRecord,
-  VectorRecord,
-} from './records';
+export type * from './records';
 export {
   createStoreChangePublisher,
   isStoreChange,

@@ -3,7 +3,9 @@
  * Records are plain structured-clone data: no classes, no functions, so they survive a reload,
  * another tab and a schema upgrade unchanged.
  */
-import type { ErrorCode } from '../core/errors';
+import type { LedgerEntry } from '../core/ledger-entry';
+import type { McpServerConfig } from '../core/mcp-server-config';
+import type { Turn, TurnState } from '../core/transcript';
 import type { ChatMessage, ToolCall } from '../core/types';
 import type { ToolManifest } from '../tools/manifest';
 import type { OpenApiBinding } from '../tools/openapi/binding';
@@ -21,71 +23,6 @@ export interface ConversationRecord {
   knowledgeBaseIds: string[];
   /** The person agreed that this conversation may go into a training-data export. */
   trainingOptIn: boolean;
-}
-
-/** Where a tool call stands (mirrors the chat's `ToolCallStatus`). */
-export type StoredToolCallStatus = 'awaiting-approval' | 'running' | 'done' | 'error' | 'denied' | 'stopped';
-
-/** Assistant text as the chat showed it (mirrors the chat's `AssistantItem`). */
-export interface StoredAssistantItem {
-  kind: 'assistant';
-  id: string;
-  step: number;
-  text: string;
-  streaming: boolean;
-  /** The run stopped or failed while this text was being written. */
-  incomplete: boolean;
-}
-
-/** One tool-call card as the chat showed it (mirrors the chat's `ToolCallItem`). */
-export interface StoredToolCallItem {
-  kind: 'tool-call';
-  id: string;
-  step: number;
-  callId: string;
-  name: string;
-  arguments: Record<string, unknown>;
-  status: StoredToolCallStatus;
-  /** The tool's answer, or why the call could not run. */
-  result?: string;
-  durationMs?: number;
-}
-
-/** The tools a turn was offered (mirrors the chat's `RetrievedTools`). */
-export interface StoredRetrievedTools {
-  searched: number;
-  retrievers: ('dense' | 'bm25')[];
-  tools: { name: string; score: number; pinned: boolean }[];
-}
-
-/** One quoted source of a turn (mirrors the chat's `TurnSource`). */
-export interface StoredTurnSource {
-  kind: string;
-  title: string;
-  text: string;
-  ref?: string;
-}
-
-/** How a turn's last prompt used the model's context, in tokens (mirrors the chat's `TurnBudget`). */
-export interface StoredTurnBudget {
-  system: number;
-  tools: number;
-  context: number;
-  history: number;
-  total: number;
-  limit: number;
-  omittedMessages: number;
-  truncatedResults: number;
-  overflow?: boolean;
-}
-
-/** One item of a turn, in the order the chat showed it. */
-export type StoredTurnItem = StoredAssistantItem | StoredToolCallItem;
-
-/** How a turn ended (mirrors the chat's `TurnStatus` and `Turn.error`). */
-export interface StoredTurnState {
-  status: 'running' | 'done' | 'stopped' | 'error';
-  error?: { code: ErrorCode; message: string };
 }
 
 /**
@@ -112,17 +49,17 @@ export interface MessageRecord {
   /** The turn this message belongs to (the id of the turn's opening user message). */
   turnId?: string;
   /** Only on a turn's opening user message: how the turn stands. */
-  turn?: StoredTurnState;
+  turn?: TurnState;
   /** Only on a turn's opening user message: what the chat showed, cards included. */
-  items?: StoredTurnItem[];
+  items?: Turn['items'];
   /** Only on a turn's opening user message: what the model was shown with it (repeated verbatim later). */
   context?: string;
   /** Only on a turn's opening user message: the tools retrieval offered, with scores. */
-  retrievedTools?: StoredRetrievedTools;
+  retrievedTools?: Turn['retrievedTools'];
   /** Only on a turn's opening user message: the material quoted for it (citations point here). */
-  sources?: StoredTurnSource[];
+  sources?: Turn['sources'];
   /** Only on a turn's opening user message: how its last prompt used the context budget. */
-  budget?: StoredTurnBudget;
+  budget?: Turn['budget'];
   /** The text was cut off (the run stopped, failed, or the tab closed while it streamed). */
   incomplete?: boolean;
   createdAt: number;
@@ -210,27 +147,8 @@ export interface KnowledgeChunkRecord {
   heading?: string;
 }
 
-/** One outbound request, as the network door saw it. `id` is given by the store. */
-export interface NetworkLogRecord {
-  id?: number;
-  /** Milliseconds since the epoch. */
-  time: number;
-  method: string;
-  url: string;
-  origin: string;
-  /** The tool (or engine) that asked, when known. */
-  requester?: string;
-  outcome: 'allowed' | 'blocked';
-  status?: number;
-  reason?: string;
-  /** Request body size in bytes. */
-  bytesSent?: number;
-  /** Response body size in bytes (counted as it was read; Content-Length until then). */
-  bytesReceived?: number;
-  /** Why the request failed on the way (redacted), when it did. */
-  error?: string;
-  durationMs?: number;
-}
+/** One outbound request, as the network door saw it (core's ledger entry). `id` is given by the store. */
+export type NetworkLogRecord = LedgerEntry & { id?: number };
 
 /** A named group of documents; each conversation chooses which bases it draws on. */
 export interface KnowledgeBaseRecord {
@@ -269,17 +187,8 @@ export interface EvalExampleRecord {
   example?: unknown;
 }
 
-/** A connected MCP server. Credentials are secret references, never values. */
-export interface McpServerRecord {
-  id: string;
-  url: string;
-  name: string;
-  enabled: boolean;
-  /** Header name → secret id, injected by the network door for this server's origin only. */
-  headerSecrets: Record<string, string>;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A connected MCP server, stored as core's config (credentials are secret references, never values). */
+export type McpServerRecord = McpServerConfig;
 
 /** A secret the network door injects into requests to its granted origins only. */
 export interface SecretRecord {

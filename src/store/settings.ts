@@ -3,6 +3,8 @@
  * Plain data; persistence lives in `settings-repository.ts`.
  */
 
+import { isRecord } from '../core/is-record';
+
 /** How tool calls reach the model: natively in the request, or as text in one of our formats. */
 export type SettingsToolMode = 'native' | 'hermes' | 'react' | 'modelscope';
 
@@ -123,7 +125,7 @@ export function isEngineConfigured(settings: Settings): boolean {
 type UnknownRecord = Record<string, unknown>;
 
 function asRecord(value: unknown): UnknownRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as UnknownRecord) : {};
+  return isRecord(value) ? value : {};
 }
 
 function stringOr(value: unknown, fallback: string): string {

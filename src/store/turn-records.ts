@@ -1,25 +1,16 @@
 /**
  * The chat's turns ⇄ stored message records. A turn is stored as its opening user message
  * (carrying the turn's status, error and every item the chat showed, tool-call cards included)
- * followed by one record per message its run added to the model's history. The types below
- * mirror `src/ui/chat/transcript.ts` structurally (the store does not import the UI); a test
- * checks that they stay assignable both ways.
+ * followed by one record per message its run added to the model's history. The turn is core's
+ * transcript type, the same one the chat holds.
  */
+import type { Turn, TurnState } from '../core/transcript';
 import type { ChatMessage } from '../core/types';
 import type { MessageDraft } from './conversation-store';
-import type { MessageRecord, StoredRetrievedTools, StoredTurnBudget, StoredTurnItem, StoredTurnSource, StoredTurnState } from './records';
+import type { MessageRecord } from './records';
 
-/** A turn as the chat holds it. */
-export interface StoredTurn extends StoredTurnState {
-  id: string;
-  userText: string;
-  items: StoredTurnItem[];
-  messages: ChatMessage[];
-  context?: string;
-  retrievedTools?: StoredRetrievedTools;
-  sources?: StoredTurnSource[];
-  budget?: StoredTurnBudget;
-}
+/** A turn as the chat holds it and the store keeps it (core's `Turn`; the name stays for callers). */
+export type StoredTurn = Turn;
 
 /** A structured-clone-safe deep copy of JSON-like data (items hold tool arguments). */
 function copy<T>(value: T): T {
@@ -62,15 +53,15 @@ export function toChatMessage(record: Pick<MessageRecord, 'role' | 'content' | '
  * `appendMessages` when the turn starts, then keep it current with the streaming writer
  * (`update(turn.id, turnOpenerPatch(turn))`).
  */
-export function turnOpenerDraft(turn: StoredTurn): MessageDraft {
+export function turnOpenerDraft(turn: Turn): MessageDraft {
   return { id: turn.id, turnId: turn.id, role: 'user', content: turn.userText, ...turnOpenerPatch(turn) };
 }
 
 /** What changes on a turn's opening record as the run goes on: status, error and items. */
 export function turnOpenerPatch(
-  turn: StoredTurn,
+  turn: Turn,
 ): Pick<MessageRecord, 'turn' | 'items' | 'incomplete' | 'context' | 'retrievedTools' | 'sources' | 'budget'> {
-  const state: StoredTurnState = turn.error === undefined ? { status: turn.status } : { status: turn.status, error: { ...turn.error } };
+  const state: TurnState = turn.error === undefined ? { status: turn.status } : { status: turn.status, error: { ...turn.error } };
   return {
     turn: state,
     items: copy(turn.items),
@@ -88,7 +79,7 @@ export function turnMessageId(turnId: string, index: number): string {
 }
 
 /** Every record of some turns, in order, ready for `appendMessages`. */
-export function draftsFromTurns(turns: readonly StoredTurn[]): MessageDraft[] {
+export function draftsFromTurns(turns: readonly Turn[]): MessageDraft[] {
   return turns.flatMap((turn) => [
     turnOpenerDraft(turn),
     ...turn.messages.map((message, index) => ({ ...draftFromChatMessage(message, turn.id), id: turnMessageId(turn.id, index) })),
@@ -100,12 +91,12 @@ export function draftsFromTurns(turns: readonly StoredTurn[]): MessageDraft[] {
  * them). History messages join the turn named by their `turnId`; a record outside every stored
  * turn (none is written by `draftsFromTurns`) joins the latest turn, or is skipped before the first.
  */
-export function restoreTurns(records: readonly MessageRecord[]): StoredTurn[] {
-  const turns: StoredTurn[] = [];
-  const byId = new Map<string, StoredTurn>();
+export function restoreTurns(records: readonly MessageRecord[]): Turn[] {
+  const turns: Turn[] = [];
+  const byId = new Map<string, Turn>();
   for (const record of records) {
     if (record.role === 'user' && record.turn !== undefined) {
-      const turn: StoredTurn = {
+      const turn: Turn = {
         id: record.turnId ?? record.id,
         userText: record.content,
         items: copy(record.items ?? []),

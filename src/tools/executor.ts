@@ -1,4 +1,4 @@
-import { TabagentError, toTabagentError } from '../core/errors';
+import { TabagentError, toTabagentError, abortedError, isAbortError } from '../core/errors';
 import { askApproval } from '../core/agent/approval';
 import { valueContainsPlaceholder } from '../core/secret-placeholder';
 import type {
@@ -73,7 +73,7 @@ function errorResult(error: TabagentError, durationMs: number): ToolResult {
 }
 
 function stopped(name: string): TabagentError {
-  return new TabagentError('aborted', `Tool ${name} was stopped.`);
+  return abortedError(`Tool ${name} was stopped.`);
 }
 
 function serialise(name: string, value: unknown): string {

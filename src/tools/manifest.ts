@@ -9,6 +9,7 @@ import { isHttpOrigin } from './origins';
 import { groupErrors, joinLimited, pointerToFieldPath } from './schema-errors';
 import { argumentErrorMessages } from './validator';
 import { NotJsonDataError, deepCopyJson } from './frozen-copy';
+import { isRecord } from '../core/is-record';
 
 /** Where a tool's implementation comes from. */
 export type ToolKind = (typeof TOOL_KINDS)[number];
@@ -104,7 +105,7 @@ function validateSemantics(value: Record<string, unknown>): string[] {
     });
   }
   problems.push(...implementationProblems(value));
-  if (isPlainObject(parameters) && parameters.type === 'object') {
+  if (isRecord(parameters) && parameters.type === 'object') {
     const compiled = compileSchema(parameters);
     if (!compiled.ok) {
       for (const problem of compiled.problems) {
@@ -113,7 +114,7 @@ function validateSemantics(value: Record<string, unknown>): string[] {
     } else if (Array.isArray(value.examples)) {
       // An example the tool's own schema rejects would teach the model a wrong call.
       value.examples.forEach((example: unknown, index) => {
-        if (!isPlainObject(example) || !isPlainObject(example.arguments) || compiled.validate(example.arguments)) return;
+        if (!isRecord(example) || !isRecord(example.arguments) || compiled.validate(example.arguments)) return;
         for (const message of argumentErrorMessages(compiled.validate.errors ?? [])) {
           problems.push(`examples[${index}].arguments: ${message}`);
         }
@@ -121,10 +122,6 @@ function validateSemantics(value: Record<string, unknown>): string[] {
     }
   }
   return problems;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -143,13 +140,13 @@ export function validateManifest(value: unknown): ToolManifest {
     throw manifestError(value, [error.message]);
   }
   const problems = validateShape(copy);
-  if (isPlainObject(copy)) problems.push(...validateSemantics(copy));
+  if (isRecord(copy)) problems.push(...validateSemantics(copy));
   if (problems.length > 0) throw manifestError(copy, problems);
   return copy as ToolManifest;
 }
 
 function manifestError(value: unknown, problems: string[]): TabagentError {
-  const name = isPlainObject(value) ? value.name : undefined;
+  const name = isRecord(value) ? value.name : undefined;
   const label = typeof name === 'string' ? ` "${name.slice(0, 64)}"` : '';
   return new TabagentError('invalid-manifest', `Invalid tool manifest${label}: ${joinLimited(problems)}`, {
     data: { problems },

@@ -2,6 +2,7 @@ import { detectFormat, parseToolCalls, repairJson } from '../formats';
 import type { ParseProblem, ToolCallFormat } from '../formats/types';
 import type { ToolCall, ToolDefinition } from '../types';
 import type { ModelTurn } from './call-model';
+import { isRecord as isPlainObject } from '../is-record';
 
 /** The calls of one model turn, ready to validate, plus what could not be read. */
 export interface ExtractedCalls {
@@ -73,6 +74,3 @@ export function extractCalls(
   return { content: parsed.content, calls, unreadable, problems: [...problems, ...parsed.problems] };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -52,10 +52,9 @@ export function repairJson(text: string): RepairedJson | UnrepairableJson {
   return { value, repairs: log.list(), truncated: first.truncated };
 }
 
-/** True for a non-null, non-array object (what tool arguments must be). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord as isPlainObject } from '../is-record';
+
+export { isPlainObject };
 
 /**
  * Where the content of a code fence starts and ends, if `text` is wrapped in one. `start` is just

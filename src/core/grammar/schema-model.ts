@@ -1,3 +1,4 @@
+import { isRecord } from '../is-record';
 import type { JsonSchema } from '../types';
 
 /**
@@ -39,7 +40,7 @@ export const MAX_MIN_ITEMS = 16;
 const ANNOTATIONS = new Set(['title', 'description', '$comment', 'default', 'examples', '$schema', '$id', 'deprecated', 'readOnly', 'writeOnly']);
 
 export function isSchemaObject(value: unknown): value is JsonSchema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 function own(schema: JsonSchema, key: string): unknown {

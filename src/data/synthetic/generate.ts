@@ -1,7 +1,7 @@
 /** Template-based synthetic dialogues from tool manifests: deterministic per seed. */
 import { ArgumentValidator } from '../../tools/validator';
 import { toDefinition, type ToolManifest } from '../../tools/manifest';
-import { dedupKey } from '../dedup';
+import { createDialogueCollector } from '../dedup';
 import { createRng, stableStringify, type Rng } from '../hash';
 import { LANGUAGES, type Dialogue, type Language } from '../types';
 import { buildDialogue, type PlannedCall } from './build';
@@ -64,8 +64,8 @@ export function generateDialogues(manifests: readonly ToolManifest[], options: G
   const tools = manifests.map(toDefinition);
   const byName = new Map(manifests.map((manifest) => [manifest.name, manifest]));
   const stats: GenerationStats = { invalidDropped: 0, duplicatesRemoved: 0 };
-  const dialogues: Dialogue[] = [];
-  const seen = new Set<string>();
+  const collector = createDialogueCollector();
+  const dialogues = collector.dialogues;
   if (manifests.length === 0 || options.count <= 0) return { dialogues, stats };
 
   for (let attempt = 0; dialogues.length < options.count && attempt < options.count * ATTEMPTS_PER_DIALOGUE; attempt++) {
@@ -90,13 +90,7 @@ export function generateDialogues(manifests: readonly ToolManifest[], options: G
     const requests = planned.map((entry) => entry.request);
     const userText = steps === 1 ? (requests[0] ?? '') : chainRequest(requests, language, rng);
     const dialogue = buildDialogue({ language, source: 'template', userText, calls: planned.map((entry) => entry.call), tools });
-    const key = dedupKey(dialogue.messages);
-    if (seen.has(key)) {
-      stats.duplicatesRemoved++;
-      continue;
-    }
-    seen.add(key);
-    dialogues.push(dialogue);
+    if (!collector.add(dialogue)) stats.duplicatesRemoved++;
   }
   return { dialogues, stats };
 }

@@ -3,11 +3,11 @@
  * with the arguments of the call each should produce; we validate every call ourselves.
  */
 import type { ChatEngine, ChatRequest } from '../../core/types';
-import { collectChat } from '../../llm/collect-chat';
+import { collectChat } from '../../core/chat-accumulator';
 import { toDefinition, type ToolManifest } from '../../tools/manifest';
 import { ArgumentValidator } from '../../tools/validator';
-import { dedupKey } from '../dedup';
-import { LANGUAGES, type Dialogue, type Language } from '../types';
+import { createDialogueCollector } from '../dedup';
+import { LANGUAGES, type Language } from '../types';
 import { buildDialogue } from './build';
 import type { GeneratedDialogues } from './generate';
 import { parseTeacherAnswer } from './teacher-parse';
@@ -62,8 +62,8 @@ export async function generateWithTeacher(
   const languages = options.languages && options.languages.length > 0 ? options.languages : LANGUAGES;
   const validator = new ArgumentValidator();
   const tools = manifests.map(toDefinition);
-  const dialogues: Dialogue[] = [];
-  const seen = new Set<string>();
+  const collector = createDialogueCollector();
+  const dialogues = collector.dialogues;
   const stats = { invalidDropped: 0, duplicatesRemoved: 0 };
   for (const manifest of manifests) {
     for (const language of languages) {
@@ -76,13 +76,7 @@ export async function generateWithTeacher(
         }
         const calls = [{ name: manifest.name, arguments: item.arguments }];
         const dialogue = buildDialogue({ language, source: 'teacher', userText: item.request, calls, tools });
-        const key = dedupKey(dialogue.messages);
-        if (seen.has(key)) {
-          stats.duplicatesRemoved++;
-          continue;
-        }
-        seen.add(key);
-        dialogues.push(dialogue);
+        if (!collector.add(dialogue)) stats.duplicatesRemoved++;
       }
     }
   }

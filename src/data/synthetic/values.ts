@@ -6,6 +6,7 @@
 import type { JsonSchema } from '../../core/types';
 import type { ToolManifest } from '../../tools/manifest';
 import type { Rng } from '../hash';
+import { isRecord } from '../../core/is-record';
 
 /** How deep nested objects/arrays are filled before giving up (schemas can be recursive). */
 const MAX_DEPTH = 3;
@@ -20,15 +21,11 @@ const FORMAT_SAMPLES: Readonly<Record<string, readonly string[]>> = {
   url: ['https://example.com/', 'https://example.org/docs'],
 };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function schemaAt(schema: JsonSchema, key: string): JsonSchema | undefined {
   const properties = schema.properties;
-  if (!isObject(properties)) return undefined;
+  if (!isRecord(properties)) return undefined;
   const child = properties[key];
-  return isObject(child) ? child : undefined;
+  return isRecord(child) ? child : undefined;
 }
 
 /** Strings quoted in a description (`e.g. "km", "degC"`): authors list typical values there. */
@@ -42,7 +39,7 @@ function exampleValues(manifest: ToolManifest, path: readonly string[]): unknown
   const values: unknown[] = [];
   for (const example of manifest.examples ?? []) {
     let value: unknown = example.arguments;
-    for (const key of path) value = isObject(value) ? value[key] : undefined;
+    for (const key of path) value = isRecord(value) ? value[key] : undefined;
     if (value !== undefined) values.push(value);
   }
   return values;
@@ -52,7 +49,7 @@ function typeOf(schema: JsonSchema): string | undefined {
   const type = schema.type;
   if (typeof type === 'string') return type;
   if (Array.isArray(type)) return type.find((entry): entry is string => typeof entry === 'string' && entry !== 'null');
-  if (isObject(schema.properties)) return 'object';
+  if (isRecord(schema.properties)) return 'object';
   return undefined;
 }
 
@@ -107,7 +104,7 @@ export function sampleValue(
     case 'boolean':
       return rng.next() < 0.5;
     case 'array': {
-      if (depth >= MAX_DEPTH || !isObject(schema.items)) return seen.find(Array.isArray) ?? [];
+      if (depth >= MAX_DEPTH || !isRecord(schema.items)) return seen.find(Array.isArray) ?? [];
       const minItems = typeof schema.minItems === 'number' ? schema.minItems : 1;
       const length = Math.max(minItems, rng.int(1, 2));
       return Array.from({ length }, () => sampleValue(manifest, schema.items as JsonSchema, [...path, '0'], rng, depth + 1));
@@ -127,7 +124,7 @@ export function sampleObject(
   rng: Rng,
   depth = 0,
 ): Record<string, unknown> {
-  const properties = isObject(schema.properties) ? Object.keys(schema.properties) : [];
+  const properties = isRecord(schema.properties) ? Object.keys(schema.properties) : [];
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((key) => typeof key === 'string') : []);
   const result: Record<string, unknown> = {};
   for (const key of properties) {

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../../core/types';
-import { isRecord } from '../values';
+import { isRecord } from '../../core/is-record';
 
 /**
  * BFCL's type names (Python, Java and JavaScript flavoured) → JSON Schema types. `any` and names with

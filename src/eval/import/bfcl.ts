@@ -6,7 +6,7 @@
  */
 import type { ChatMessage, ToolDefinition } from '../../core/types';
 import type { Acceptable, EvalCall, EvalExample } from '../types';
-import { isRecord } from '../values';
+import { isRecord } from '../../core/is-record';
 import { DatasetError } from '../validate';
 import { bfclToolName, normalizeBfclSchema } from './bfcl-schema';
 import type { JsonRecord } from './json-lines';

@@ -2,7 +2,7 @@
 import type { JsonSchema, ToolDefinition } from '../../core/types';
 import { readJsonValue } from '../../core/formats/json-repair';
 import type { EvalCall } from '../types';
-import { isRecord } from '../values';
+import { isRecord } from '../../core/is-record';
 
 /**
  * Finds every tool declared in a system prompt. MSAgent-Bench lists plugins as numbered JSON objects,

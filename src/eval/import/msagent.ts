@@ -17,7 +17,7 @@ import type { ChatMessage, ToolCall, ToolDefinition } from '../../core/types';
 import { modelscopeFormat } from '../../core/formats';
 import { repairJson } from '../../core/formats/json-repair';
 import type { EvalCall, EvalExample, GoldToolResult } from '../types';
-import { isRecord } from '../values';
+import { isRecord } from '../../core/is-record';
 import { DatasetError } from '../validate';
 import type { JsonRecord } from './json-lines';
 import { toolFromCall, toolsInSystemPrompt } from './msagent-tools';

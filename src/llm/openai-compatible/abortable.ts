@@ -1,21 +1,5 @@
-/** Small helpers that make every wait in the engine stop promptly when the user presses Stop. */
-import { raceAbort as raceSignal } from '../../core/abort';
-import { TabagentError } from '../../core/errors';
-
-/** The error every aborted request ends with. */
-export function abortedError(cause?: unknown): TabagentError {
-  return new TabagentError('aborted', 'Stopped.', cause === undefined ? {} : { cause });
-}
-
-/** Throws the 'aborted' error when `signal` has fired. */
-export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortedError();
-}
-
-/** Settles like `promise`, or rejects with 'aborted' the moment `signal` fires (see core's raceAbort). */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  return raceSignal(promise, signal, abortedError);
-}
+/** The engine's retry clock, which stops waiting the moment the user presses Stop. */
+import { abortedError } from '../../core/errors';
 
 /** The default retry clock: `setTimeout` that rejects with 'aborted' the moment `signal` fires. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -5,8 +5,8 @@
  */
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { ChatChunk } from '../../core/types';
-import { TabagentError } from '../../core/errors';
-import { raceAbort, throwIfAborted } from './abortable';
+import { abortedError, TabagentError } from '../../core/errors';
+import { raceAbort, throwIfAborted } from '../../core/abort';
 import { createChunkMapper, type ChunkMapper } from './chunk-mapper';
 import { errorFromPayload, type ErrorContext } from './http-errors';
 import { isRecord, tryParseJson } from './json-value';
@@ -91,7 +91,7 @@ async function readOnce(
   signal: AbortSignal | undefined,
 ): Promise<ReadableStreamReadResult<Uint8Array>> {
   try {
-    return await raceAbort(reader.read(), signal);
+    return await raceAbort(reader.read(), signal, abortedError);
   } catch (error) {
     if (TabagentError.is(error) || signal?.aborted) throw error;
     throw incompleteStreamError(

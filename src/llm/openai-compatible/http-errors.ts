@@ -2,9 +2,10 @@
  * Turns HTTP failures into TabagentErrors whose messages say what to do. Every string that
  * leaves this module goes through `redact`, so the API key never appears in an error.
  */
-import { TabagentError, type ErrorCode } from '../../core/errors';
+import { TabagentError, type ErrorCode, abortedError } from '../../core/errors';
 import { networkErrorData } from '../../core/network-errors';
-import { raceAbort } from './abortable';
+import { errorCodeForStatus, errorFromStatus } from '../../core/http-status';
+import { raceAbort } from '../../core/abort';
 import { isRecord, stringField, numberField, recordField, tryParseJson } from './json-value';
 import { redact, truncate } from './redact';
 
@@ -29,16 +30,19 @@ export async function readErrorResponse(
 ): Promise<TabagentError> {
   let body = '';
   try {
-    body = await raceAbort(response.text(), signal);
+    body = await raceAbort(response.text(), signal, abortedError);
   } catch (error) {
     if (signal?.aborted) throw error;
     // The status alone is enough to explain the failure.
   }
-  return errorFromStatus(response.status, serverMessage(body), context, attempts);
+  return engineErrorFromStatus(response.status, serverMessage(body), context, attempts);
 }
 
-/** The typed error for an HTTP status, with the server's own words appended where they help. */
-export function errorFromStatus(
+/**
+ * The typed error for an HTTP status (code and retry advice from core's `errorFromStatus`), with
+ * a message about this engine's settings and the server's own words appended where they help.
+ */
+export function engineErrorFromStatus(
   status: number,
   rawServerMessage: string | undefined,
   context: ErrorContext,
@@ -48,37 +52,34 @@ export function errorFromStatus(
   const suffix = said === undefined || said === '' ? '' : ` The server said: "${said}"`;
   const data: Record<string, unknown> = { status, url: context.url, model: context.model, attempts };
   if (said !== undefined) data.serverMessage = said;
-  const make = (code: ErrorCode, message: string, isRetryable: boolean): TabagentError =>
-    new TabagentError(code, `${message}${suffix}`, { data, isRetryable });
-
-  if (status === 401 || status === 403) {
-    const message = context.hasKey
-      ? `The server rejected the API key (${status}). Check the API key in Settings.`
-      : `The server requires an API key (${status}). Add one in Settings.`;
-    return make('auth', message, false);
-  }
-  if (status === 404) {
-    return make(
-      'not-found',
-      `The server at ${context.baseUrl} has no model "${context.model}" or no chat endpoint (404). ` +
-        'Check the model name and the base URL in Settings (most base URLs end in /v1).',
-      false,
-    );
-  }
-  if (status === 429) {
-    return make('rate-limited', `The server is limiting requests (429). Wait a moment, then try again.`, true);
-  }
-  if (status === 408) {
-    return make('timeout', `The server timed out (408). Try again.`, true);
-  }
-  if (status >= 500) {
-    return make('server', `The server at ${context.baseUrl} failed (${status}). Try again later.`, true);
-  }
   if (status === 409) {
     // OpenAI answers 409 to a request that collided with another; trying again works.
-    return make('server', `The server reported a conflict (409). Try again.`, true);
+    return new TabagentError('server', `The server reported a conflict (409). Try again.${suffix}`, { data, isRetryable: true });
   }
-  return make('bad-request', `The server rejected the request (${status}).`, false);
+  return errorFromStatus(status, `${statusMessage(status, context)}${suffix}`, { data });
+}
+
+/** What to tell the person about an error status from the engine's server. */
+function statusMessage(status: number, context: ErrorContext): string {
+  switch (errorCodeForStatus(status)) {
+    case 'auth':
+      return context.hasKey
+        ? `The server rejected the API key (${status}). Check the API key in Settings.`
+        : `The server requires an API key (${status}). Add one in Settings.`;
+    case 'not-found':
+      return (
+        `The server at ${context.baseUrl} has no model "${context.model}" or no chat endpoint (404). ` +
+        'Check the model name and the base URL in Settings (most base URLs end in /v1).'
+      );
+    case 'rate-limited':
+      return `The server is limiting requests (429). Wait a moment, then try again.`;
+    case 'timeout':
+      return `The server timed out (408). Try again.`;
+    case 'server':
+      return `The server at ${context.baseUrl} failed (${status}). Try again later.`;
+    default:
+      return `The server rejected the request (${status}).`;
+  }
 }
 
 /**

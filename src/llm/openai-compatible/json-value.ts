@@ -2,10 +2,9 @@
 
 export type JsonRecord = Record<string, unknown>;
 
-/** True for a plain JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../../core/is-record';
+
+export { isRecord };
 
 /** The string at `record[key]`, or undefined. */
 export function stringField(record: JsonRecord, key: string): string | undefined {

@@ -1,6 +1,7 @@
 /** Picks the reader for a successful response: an event stream, or one JSON completion. */
 import type { ChatChunk } from '../../core/types';
-import { raceAbort, throwIfAborted } from './abortable';
+import { raceAbort, throwIfAborted } from '../../core/abort';
+import { abortedError } from '../../core/errors';
 import { readEventStream } from './event-stream';
 import type { ErrorContext } from './http-errors';
 import { chunksFromCompletion } from './json-completion';
@@ -15,7 +16,7 @@ export async function* readChatResponse(
   const contentType = (response.headers.get('content-type') ?? '').toLowerCase();
   // Some servers ignore `stream: true` (or a proxy buffers) and send a whole completion.
   if (contentType.includes('json') && !contentType.includes('event-stream')) {
-    for (const chunk of chunksFromCompletion(await raceAbort(response.text(), signal), context)) {
+    for (const chunk of chunksFromCompletion(await raceAbort(response.text(), signal, abortedError), context)) {
       // No chunk after Stop, even from an answer that arrived whole.
       throwIfAborted(signal);
       yield chunk;

@@ -3,8 +3,8 @@
  * second try (429, 5xx, timeouts, network failures). Retries happen only here, before the body is
  * read, so no chunk is ever repeated.
  */
-import { TabagentError } from '../../core/errors';
-import { abortedError, raceAbort } from './abortable';
+import { abortedError, TabagentError } from '../../core/errors';
+import { raceAbort } from '../../core/abort';
 import { networkError, readErrorResponse, timeoutError, type ErrorContext } from './http-errors';
 import type { ResolvedOptions } from './options';
 import { retryWaitMs } from './retry-delay';
@@ -49,7 +49,7 @@ export async function sendWithRetries(settings: SendSettings, signal?: AbortSign
     if (!failure.isRetryable || attempt >= options.maxRetries) throw failure;
     const wait = retryWaitMs(headers, attempt, options.random, options.now());
     try {
-      await raceAbort(options.sleep(wait, signal), signal);
+      await raceAbort(options.sleep(wait, signal), signal, abortedError);
     } catch (error) {
       if (signal?.aborted) throw abortedError();
       throw error;
@@ -88,7 +88,7 @@ async function sendOnce(settings: SendSettings, attempts: number, signal: AbortS
         redirect: 'error',
       }),
     );
-    const response = await raceAbort(pending, controller.signal);
+    const response = await raceAbort(pending, controller.signal, abortedError);
     clearTimeout(timer);
     return { response, release };
   } catch (error) {

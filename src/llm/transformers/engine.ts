@@ -1,8 +1,8 @@
 /** The transformers.js ChatEngine: runs an ONNX decoder in this realm (page or worker). */
 import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, LoadProgress } from '../../core/types';
-import { TabagentError } from '../../core/errors';
+import { abortedError, TabagentError } from '../../core/errors';
 import { createChunkQueue } from './chunk-queue';
-import { abortedError, generateInto, type LoadedModel } from './generation';
+import { generateInto, type LoadedModel } from './generation';
 import { loadModel } from './load-model';
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS, type TransformersEngineOptions } from './options';
 

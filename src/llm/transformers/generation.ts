@@ -2,7 +2,7 @@
 import { InterruptableStoppingCriteria, Tensor, TextStreamer } from '@huggingface/transformers';
 import type { Message, PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
 import type { ChatChunk, ChatMessage, ChatRequest, FinishReason } from '../../core/types';
-import { TabagentError, toTabagentError } from '../../core/errors';
+import { abortedError, TabagentError, toTabagentError } from '../../core/errors';
 import type { ChunkQueue } from './chunk-queue';
 import { createStopMatcher } from './stop-strings';
 
@@ -13,11 +13,6 @@ export interface LoadedModel {
   contextWindow: number;
   /** Token ids that end an answer (generation_config.eos_token_id). */
   endIds: ReadonlySet<bigint>;
-}
-
-/** The aborted error every engine path throws. */
-export function abortedError(): TabagentError {
-  return new TabagentError('aborted', 'Stopped.');
 }
 
 /** Tools were rendered into the text by the agent, so every message is plain role + content. */

@@ -1,9 +1,9 @@
 /** Loads tokenizer and model through transformers.js, reporting progress and mapping failures. */
 import { AutoConfig, AutoModelForCausalLM, AutoTokenizer, ModelFileNotFoundError } from '@huggingface/transformers';
-import { TabagentError, toTabagentError } from '../../core/errors';
+import { TabagentError, toTabagentError, abortedError } from '../../core/errors';
 import { hostOf, isFetchFailure, networkFailure } from '../../core/network-errors';
 import type { LoadProgress } from '../../core/types';
-import { abortedError, type LoadedModel } from './generation';
+import type { LoadedModel } from './generation';
 import { DEFAULT_CONTEXT_WINDOW, type TransformersEngineOptions } from './options';
 import { createProgressTracker } from './progress';
 import { configureTransformersRuntime, usesOnnxRuntimeWeb } from './runtime';

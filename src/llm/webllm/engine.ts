@@ -1,6 +1,6 @@
 import type { AppConfig, ChatCompletionChunk } from '@mlc-ai/web-llm';
 import { raceAbort } from '../../core/abort';
-import { TabagentError } from '../../core/errors';
+import { abortedError } from '../../core/errors';
 import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, LoadProgress } from '../../core/types';
 import { toWebLLMError } from './errors';
 import type { MLCEngineLike, WebLLMResponseFormat } from './mlc-engine-like';
@@ -49,10 +49,6 @@ function spawnWebLLMWorker(): Worker {
   const worker = new Worker(new URL('../../../workers/webllm.worker.ts', import.meta.url), { type: 'module' });
   connectWorkerToDoor(worker, 'web-llm worker');
   return worker;
-}
-
-function aborted(): TabagentError {
-  return new TabagentError('aborted', 'Stopped.');
 }
 
 /**
@@ -116,13 +112,13 @@ export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
   };
 
   const load = async (onProgress?: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void> => {
-    if (signal?.aborted) throw aborted();
+    if (signal?.aborted) throw abortedError();
     if (loaded) return;
     if (onProgress) listeners.add(onProgress);
     const onAbort = (): void => void cancelLoad();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      await raceAbort(loading ?? startLoad(), signal, aborted);
+      await raceAbort(loading ?? startLoad(), signal, abortedError);
     } finally {
       signal?.removeEventListener('abort', onAbort);
       if (onProgress) listeners.delete(onProgress);
@@ -137,7 +133,7 @@ export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
   };
 
   async function* chat(request: ChatRequest, signal?: AbortSignal): AsyncGenerator<ChatChunk> {
-    if (signal?.aborted) throw aborted();
+    if (signal?.aborted) throw abortedError();
     await load(undefined, signal);
     const mlc = await underlying();
     const responseFormat = formatFor(request);
@@ -147,14 +143,14 @@ export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
     signal?.addEventListener('abort', interrupt, { once: true });
     let iterator: AsyncIterator<ChatCompletionChunk> | undefined;
     try {
-      const stream = await raceAbort(mlc.chatCompletion(wire), signal, aborted);
+      const stream = await raceAbort(mlc.chatCompletion(wire), signal, abortedError);
       iterator = stream[Symbol.asyncIterator]();
       for (;;) {
-        const next = await raceAbort(iterator.next(), signal, aborted);
+        const next = await raceAbort(iterator.next(), signal, abortedError);
         if (next.done) break;
         yield* fromWebLLMChunk(next.value);
       }
-      if (signal?.aborted) throw aborted();
+      if (signal?.aborted) throw abortedError();
       finished = true;
     } catch (error) {
       throw toWebLLMError(error, modelId);

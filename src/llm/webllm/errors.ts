@@ -1,4 +1,4 @@
-import { isAbortError, TabagentError, type ErrorCode } from '../../core/errors';
+import { abortedError, isAbortError, TabagentError, type ErrorCode } from '../../core/errors';
 import { hostOf, networkFailure } from '../../core/network-errors';
 
 /** Where web-llm's prebuilt model records download their weights from. */
@@ -118,9 +118,9 @@ function describe(value: unknown): { name: string; detail: string } {
  */
 export function toWebLLMError(value: unknown, modelId?: string): TabagentError {
   if (TabagentError.is(value)) return value;
-  if (isAbortError(value)) return new TabagentError('aborted', 'Stopped.', { cause: value });
+  if (isAbortError(value)) return abortedError('Stopped.', { cause: value });
   const { name, detail } = describe(value);
-  if (/Engine\.unload\(\) is called|aborted/i.test(detail)) return new TabagentError('aborted', 'Stopped.', { cause: value });
+  if (/Engine\.unload\(\) is called|aborted/i.test(detail)) return abortedError('Stopped.', { cause: value });
   const data = { detail: detail.slice(0, 500), errorName: name, ...(modelId ? { modelId } : {}) };
   const rule = RULES.find(
     (candidate) => (candidate.names?.includes(name) ?? false) || (candidate.pattern?.test(`${name} ${detail}`) ?? false),

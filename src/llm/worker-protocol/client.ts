@@ -1,7 +1,8 @@
 /** The main-thread side: a ChatEngine that forwards to an engine hosted in a worker. */
 import { proxy, releaseProxy, wrap, type Endpoint, type Remote } from 'comlink';
 import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, LoadProgress } from '../../core/types';
-import { TabagentError } from '../../core/errors';
+import { abortedError } from '../../core/errors';
+import { raceAbort } from '../../core/abort';
 import type { LlmWorkerApi } from './api';
 import { registerErrorTransfer } from './error-transfer';
 
@@ -12,21 +13,6 @@ export interface WorkerEngineOptions<O extends object> {
   engineOptions: O;
   /** Context window to report before load; after load the hosted engine's value is used. */
   contextWindow?: number;
-}
-
-function abortedError(): TabagentError {
-  return new TabagentError('aborted', 'Stopped.');
-}
-
-/** Settles with `promise`, or rejects with 'aborted' as soon as `signal` fires. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortedError());
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /**
@@ -80,9 +66,9 @@ export function createWorkerEngine<O extends object>(worker: Endpoint, options: 
       let pending: Promise<ChatChunk | null> = api.nextChunk(streamId);
       // Pulls abandoned by an abort or a failed start still settle later; their outcome no longer matters.
       pending.catch(() => undefined);
-      await raceAbort(started, signal);
+      await raceAbort(started, signal, abortedError);
       for (;;) {
-        const chunk = await raceAbort(pending, signal);
+        const chunk = await raceAbort(pending, signal, abortedError);
         if (chunk === null) {
           ended = true;
           return;

@@ -1,7 +1,7 @@
 /** The worker side: hosts one engine of any registered kind and serves the LlmWorkerApi. */
 import { expose, type Endpoint } from 'comlink';
 import type { ChatChunk, ChatEngine, ChatRequest, LoadProgress } from '../../core/types';
-import { TabagentError } from '../../core/errors';
+import { abortedError, TabagentError } from '../../core/errors';
 import type { EngineFactories, EngineFactory, LlmWorkerApi, LoadedEngineInfo } from './api';
 import { registerErrorTransfer } from './error-transfer';
 
@@ -94,7 +94,7 @@ export function createLlmWorkerHost(factories: EngineFactories): LlmWorkerApi {
     },
     async nextChunk(streamId) {
       const stream = streams.get(streamId);
-      if (stream === undefined) throw new TabagentError('aborted', 'Stopped.', { data: { streamId } });
+      if (stream === undefined) throw abortedError('Stopped.', { data: { streamId } });
       try {
         const step = await stream.iterator.next();
         if (step.done === true) {

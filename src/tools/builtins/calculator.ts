@@ -1,19 +1,16 @@
 import type { ToolManifest } from '../manifest';
+import { builtinManifest } from './builtin-manifest';
 import type { ToolImplementation } from '../registry';
 
-export const manifest: ToolManifest = {
+export const manifest: ToolManifest = builtinManifest({
   name: 'calculator',
   description:
     'Evaluates a math expression exactly. Supports arithmetic with precedence and parentheses, ' +
     'percentages ("12.5% of 240", "200 + 15%"), powers and roots, trigonometry ("sin(30 deg)"), ' +
     'logarithms, statistics (mean, median, std), matrices, and units ("5 km + 300 m", "3 ft to cm"). ' +
     'Use it for any calculation instead of computing in your head.',
-  kind: 'builtin',
-  sideEffects: false,
   // Computed here from the arguments alone: its results bring no outside text into the prompt.
   trustedOutput: true,
-  allowedOrigins: [],
-  version: '1.0.0',
   parameters: {
     type: 'object',
     properties: {
@@ -32,7 +29,7 @@ export const manifest: ToolManifest = {
     { query: 'How much is (17 + 8) times 3 squared?', arguments: { expression: '(17 + 8) * 3^2' } },
     { query: 'What is the square root of 2 divided by 7?', arguments: { expression: 'sqrt(2) / 7' } },
   ],
-};
+});
 
 // mathjs is large: it loads on the first calculation, not with the app.
 export const implementation: ToolImplementation = async (args) =>

@@ -1,17 +1,14 @@
 import type { ToolManifest } from '../manifest';
+import { builtinManifest } from './builtin-manifest';
 import type { ToolImplementation } from '../registry';
 
-export const manifest: ToolManifest = {
+export const manifest: ToolManifest = builtinManifest({
   name: 'current_time',
   description:
     "Tells the current date and time, in the user's time zone or in a given IANA time zone " +
     '(e.g. "Asia/Shanghai", "America/New_York", "UTC"), with the weekday and UTC offset.',
-  kind: 'builtin',
-  sideEffects: false,
   // Computed here from the arguments alone: its results bring no outside text into the prompt.
   trustedOutput: true,
-  allowedOrigins: [],
-  version: '1.0.0',
   parameters: {
     type: 'object',
     properties: {
@@ -28,7 +25,7 @@ export const manifest: ToolManifest = {
     { query: 'What time is it?', arguments: {} },
     { query: "What's the date in Tokyo right now?", arguments: { timezone: 'Asia/Tokyo' } },
   ],
-};
+});
 
 export interface CurrentTimeOptions {
   /** The clock (default `() => new Date()`), injected for tests. */

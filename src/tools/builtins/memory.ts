@@ -4,6 +4,7 @@
  */
 import { TabagentError } from '../../core/errors';
 import type { ToolManifest } from '../manifest';
+import { builtinManifest } from './builtin-manifest';
 import type { ToolImplementation } from '../registry';
 
 /** A memory as the tools return it. */
@@ -32,16 +33,12 @@ export type MemoryToolSource = () => Promise<MemoryToolStore>;
 /** Matches `forget` lists for a query, for the model to choose from. */
 const FORGET_CANDIDATES = 5;
 
-export const rememberManifest: ToolManifest = {
+export const rememberManifest: ToolManifest = builtinManifest({
   name: 'remember',
   description:
     'Saves a short fact about the user or their wishes as a long-term memory, kept across conversations ' +
     '(e.g. "Prefers answers in metric units", "Their dog is called Rex"). Save only what the user told you or ' +
     'asked you to remember, one fact per call, written so it makes sense on its own later.',
-  kind: 'builtin',
-  sideEffects: false,
-  allowedOrigins: [],
-  version: '1.0.0',
   parameters: {
     type: 'object',
     properties: {
@@ -60,17 +57,13 @@ export const rememberManifest: ToolManifest = {
     { query: 'Remember that I am vegetarian.', arguments: { text: 'The user is vegetarian.', tags: ['food'] } },
     { query: 'Please keep in mind that my daughter is called Lina.', arguments: { text: "The user's daughter is called Lina.", tags: ['family'] } },
   ],
-};
+});
 
-export const recallManifest: ToolManifest = {
+export const recallManifest: ToolManifest = builtinManifest({
   name: 'recall',
   description:
     "Searches the user's long-term memories (facts saved earlier with remember or by the user) and returns the best " +
     'matches with their ids, best first. Use it when the answer may depend on something the user told you before.',
-  kind: 'builtin',
-  sideEffects: false,
-  allowedOrigins: [],
-  version: '1.0.0',
   parameters: {
     type: 'object',
     properties: {
@@ -84,7 +77,7 @@ export const recallManifest: ToolManifest = {
     { query: 'What do you remember about my diet?', arguments: { query: 'diet food preferences' } },
     { query: "What was my daughter's name again?", arguments: { query: 'daughter name', limit: 3 } },
   ],
-};
+});
 
 export const forgetManifest: ToolManifest = {
   name: 'forget',

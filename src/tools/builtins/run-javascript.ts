@@ -1,8 +1,9 @@
 import type { ToolManifest } from '../manifest';
+import { builtinManifest } from './builtin-manifest';
 import type { ToolImplementation } from '../registry';
 import type { SandboxRunner } from '../sandbox/types';
 
-export const manifest: ToolManifest = {
+export const manifest: ToolManifest = builtinManifest({
   name: 'run_javascript',
   description:
     'Runs JavaScript code in an isolated sandbox and returns its result and console output. Use it for exact ' +
@@ -10,11 +11,8 @@ export const manifest: ToolManifest = {
     'The value of the last expression (or of a top-level `return`) is the result; console.log output comes back as stdout. ' +
     'Only the standard JavaScript built-ins exist: no network, no files, no DOM, no timers, no modules. ' +
     'Limits: 2 s of computing time and 32 MB of memory per run.',
+  // No side effects although it runs code: the code cannot reach anything outside its sandbox (no network, storage or page).
   kind: 'sandbox',
-  // The code cannot reach anything outside its sandbox: no network, storage or page.
-  sideEffects: false,
-  allowedOrigins: [],
-  version: '1.0.0',
   parameters: {
     type: 'object',
     properties: {
@@ -42,7 +40,7 @@ export const manifest: ToolManifest = {
       arguments: { code: "(Date.UTC(2024, 2, 1) - Date.UTC(2024, 0, 15)) / 86400000" },
     },
   ],
-};
+});
 
 /** Where run_javascript gets its sandbox; the default is created (and loaded) on the first call. */
 export type SandboxSource = () => SandboxRunner | Promise<SandboxRunner>;

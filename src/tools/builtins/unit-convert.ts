@@ -1,18 +1,15 @@
 import type { ToolManifest } from '../manifest';
+import { builtinManifest } from './builtin-manifest';
 import type { ToolImplementation } from '../registry';
 
-export const manifest: ToolManifest = {
+export const manifest: ToolManifest = builtinManifest({
   name: 'unit_convert',
   description:
     'Converts a quantity between units of the same kind: length (m, km, mi, ft, inch), mass (kg, g, lb, oz), ' +
     'temperature (degC, degF, K), volume (l, ml, gal, cup), speed (km/h, mph, m/s), time (s, min, h, day, week), ' +
     'data (b, B, kB, MB, GB, KiB, MiB, GiB), area, energy, pressure and more.',
-  kind: 'builtin',
-  sideEffects: false,
   // Computed here from the arguments alone: its results bring no outside text into the prompt.
   trustedOutput: true,
-  allowedOrigins: [],
-  version: '1.0.0',
   parameters: {
     type: 'object',
     properties: {
@@ -27,7 +24,7 @@ export const manifest: ToolManifest = {
     { query: 'How many miles is 42.195 km?', arguments: { value: 42.195, from: 'km', to: 'mi' } },
     { query: 'Convert 100 degrees Fahrenheit to Celsius', arguments: { value: 100, from: 'degF', to: 'degC' } },
   ],
-};
+});
 
 // mathjs is large: it loads on the first conversion, not with the app.
 export const implementation: ToolImplementation = async (args) =>

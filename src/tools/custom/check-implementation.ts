@@ -9,12 +9,9 @@ import { BODY_METHODS, HTTP_METHODS, KIND_OF_IMPLEMENTATION, type HttpMethod } f
 import { HEADER_NAME } from './http-request';
 import { argumentNames } from './template';
 import { splitUrlTemplate } from './url-template';
+import { isRecord } from '../../core/is-record';
 
 const SECRET_NAME = new RegExp(SECRET_NAME_PATTERN);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function parameterNames(manifest: Record<string, unknown>): Set<string> | undefined {
   const parameters = manifest.parameters;

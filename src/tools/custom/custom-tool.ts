@@ -1,6 +1,7 @@
 /** Turns a custom manifest into what the registry runs: its implementation and, for HTTP, its preview. */
 import { TabagentError, type ErrorCode } from '../../core/errors';
 import { networkErrorData } from '../../core/network-errors';
+import { errorFromStatus } from '../../core/http-status';
 import { placeholderIds, replacePlaceholders } from '../../core/secret-placeholder';
 import type { ToolManifest } from '../manifest';
 import type { RegisterOptions, ToolContext, ToolImplementation, ToolPreview } from '../registry';
@@ -34,14 +35,6 @@ export interface HttpToolResult {
 }
 
 const defaultSandbox = async (): Promise<SandboxRunner> => (await import('../sandbox/default-sandbox')).defaultSandbox();
-
-function codeForStatus(status: number): ErrorCode {
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 404) return 'not-found';
-  if (status === 429) return 'rate-limited';
-  if (status >= 500) return 'server';
-  return 'bad-request';
-}
 
 async function fillSecrets(headers: Record<string, string>, origin: string, resolveSecret: ResolveSecret): Promise<Record<string, string>> {
   const filled: Record<string, string> = {};
@@ -104,10 +97,7 @@ function httpTool(name: string, template: HttpImplementation, runtime: CustomToo
     if (!response.ok) {
       const detail = typeof result.body === 'string' ? result.body : result.body === undefined ? '' : JSON.stringify(result.body);
       const shown = detail.trim().slice(0, MAX_ERROR_DETAIL_CHARS);
-      throw new TabagentError(codeForStatus(response.status), `${origin} answered HTTP ${response.status}${shown ? `: ${shown}` : '.'}`, {
-        data: { status: response.status },
-        isRetryable: response.status === 429 || response.status >= 500,
-      });
+      throw errorFromStatus(response.status, `${origin} answered HTTP ${response.status}${shown ? `: ${shown}` : '.'}`);
     }
     return result;
   };

@@ -3,7 +3,7 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { CallToolResult, Prompt, Resource, Tool } from '@modelcontextprotocol/sdk/types.js';
-import { TabagentError } from '../../core/errors';
+import { abortedError, TabagentError } from '../../core/errors';
 import { originOf } from '../origins';
 import type { ResolveSecret } from '../secrets';
 import { callError, connectError, httpStatusOf } from './mcp-errors';
@@ -217,7 +217,7 @@ export class McpConnection {
     } catch (error) {
       // The SDK reports any abort as a request timeout; the signal knows the real reason.
       if (signal?.aborted) {
-        throw TabagentError.is(signal.reason) ? signal.reason : new TabagentError('aborted', `Tool ${name} was stopped.`, { cause: error });
+        throw TabagentError.is(signal.reason) ? signal.reason : abortedError(`Tool ${name} was stopped.`, { cause: error });
       }
       throw callError(error, name);
     }

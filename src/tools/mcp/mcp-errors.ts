@@ -2,7 +2,7 @@ import { McpError, ErrorCode as McpErrorCode } from '@modelcontextprotocol/sdk/t
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SseError } from '@modelcontextprotocol/sdk/client/sse.js';
-import { TabagentError, isAbortError } from '../../core/errors';
+import { TabagentError, isAbortError, abortedError } from '../../core/errors';
 import { networkErrorData } from '../../core/network-errors';
 
 /** The HTTP status an SDK transport error carries, when it carries one. */
@@ -24,7 +24,7 @@ function messageOf(error: unknown): string {
  */
 export function connectError(error: unknown, url: string): TabagentError {
   if (TabagentError.is(error)) return error;
-  if (isAbortError(error)) return new TabagentError('aborted', `Connecting to ${url} was stopped.`, { cause: error });
+  if (isAbortError(error)) return abortedError(`Connecting to ${url} was stopped.`, { cause: error });
   const status = httpStatusOf(error);
   if (error instanceof UnauthorizedError || status === 401 || status === 403) {
     return new TabagentError('auth', `The MCP server at ${url} refused the connection (${status ?? 401}): add or fix its auth header.`, {
@@ -58,7 +58,7 @@ export function connectError(error: unknown, url: string): TabagentError {
 /** A failed tools/call as the TabagentError the executor hands to the model. */
 export function callError(error: unknown, toolName: string): TabagentError {
   if (TabagentError.is(error)) return error;
-  if (isAbortError(error)) return new TabagentError('aborted', `Tool ${toolName} was stopped.`, { cause: error });
+  if (isAbortError(error)) return abortedError(`Tool ${toolName} was stopped.`, { cause: error });
   if (error instanceof McpError) {
     if (error.code === McpErrorCode.RequestTimeout) {
       return new TabagentError('timeout', `The MCP server did not answer ${toolName} in time.`, { cause: error });

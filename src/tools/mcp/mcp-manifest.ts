@@ -3,6 +3,7 @@ import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { JsonSchema } from '../../core/types';
 import { dialectOf } from '../json-schema';
 import type { ToolManifest } from '../manifest';
+import { isRecord } from '../../core/is-record';
 
 /** Longest description kept from a server (descriptions are untrusted text in the prompt). */
 export const MAX_MCP_DESCRIPTION_CHARS = 2000;
@@ -14,10 +15,6 @@ export interface McpManifestOptions {
   origin: string;
   /** The server's display name, said in the description so the model and the person know where the tool lives. */
   serverName: string;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

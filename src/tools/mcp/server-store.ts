@@ -1,19 +1,6 @@
-/**
- * A connected MCP server as it is saved (the same shape as the store's `McpServerRecord`):
- * credentials are secret ids, never values.
- */
-export interface McpServerConfig {
-  id: string;
-  url: string;
-  /** Short label; also the prefix of the server's tool names, so it stays as first given. */
-  name: string;
-  /** False after Disconnect: kept, but not connected on start. */
-  enabled: boolean;
-  /** Header name → secret id. */
-  headerSecrets: Record<string, string>;
-  createdAt: number;
-  updatedAt: number;
-}
+import type { McpServerConfig } from '../../core/mcp-server-config';
+
+export type { McpServerConfig } from '../../core/mcp-server-config';
 
 /** Where the manager keeps its servers (IndexedDB in the app, memory in tests and the CLI). */
 export interface McpServerStore {

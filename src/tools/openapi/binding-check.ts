@@ -1,9 +1,6 @@
 import { originOf } from '../origins';
 import { HTTP_METHODS, type OpenApiBinding } from './binding';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord } from '../../core/is-record';
 
 const LOCATIONS = new Set(['path', 'query', 'header']);
 const METHODS: ReadonlySet<string> = new Set(HTTP_METHODS);

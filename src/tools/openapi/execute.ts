@@ -1,4 +1,5 @@
-import { TabagentError, type ErrorCode } from '../../core/errors';
+import { TabagentError } from '../../core/errors';
+import { errorFromStatus } from '../../core/http-status';
 import { containsSecretPlaceholder } from '../../core/secret-placeholder';
 import type { RequestPreview } from '../../core/tool-runner';
 import type { ToolImplementation, ToolPreview } from '../registry';
@@ -52,14 +53,6 @@ async function addCredentials(
     else request.headers.set(scheme.parameter, credential);
   }
   return usable;
-}
-
-function codeForStatus(status: number): ErrorCode {
-  if (status === 401 || status === 403) return 'auth';
-  if (status === 404) return 'not-found';
-  if (status === 429) return 'rate-limited';
-  if (status >= 500) return 'server';
-  return 'bad-request';
 }
 
 async function readBody(response: Response): Promise<{ body?: unknown; truncated?: boolean; text: string }> {
@@ -127,10 +120,7 @@ export function createOpenApiImplementation(binding: OpenApiBinding, runtime: Op
     if (!response.ok) {
       const detail = text.trim().slice(0, MAX_ERROR_DETAIL_CHARS);
       const hint = response.status === 401 || response.status === 403 ? ' Check the API credentials on the Tools page.' : '';
-      throw new TabagentError(codeForStatus(response.status), `${label} answered HTTP ${response.status}${detail ? `: ${detail}` : '.'}${hint}`, {
-        data: { status: response.status },
-        isRetryable: response.status === 429 || response.status >= 500,
-      });
+      throw errorFromStatus(response.status, `${label} answered HTTP ${response.status}${detail ? `: ${detail}` : '.'}${hint}`);
     }
     return { status: response.status, ...(body !== undefined ? { body } : {}), ...(truncated ? { truncated } : {}) } satisfies OpenApiCallResult;
   };

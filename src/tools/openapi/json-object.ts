@@ -7,7 +7,4 @@
 /** A plain JSON object from an untrusted document. */
 export type JsonObject = Record<string, unknown>;
 
-/** True for a plain object (not null, not an array). */
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord as isObject } from '../../core/is-record';

@@ -1,5 +1,6 @@
 import { TabagentError } from '../../core/errors';
 import type { OpenApiBinding, ParameterBinding } from './binding';
+import { isRecord } from '../../core/is-record';
 
 /** An HTTP request built from a call's arguments (before credentials are added). */
 export interface BuiltRequest {
@@ -10,10 +11,6 @@ export interface BuiltRequest {
 }
 
 type Scalar = string | number | boolean | null;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A scalar as text; anything structured (where the style has no rule for it) as JSON. */
 function text(value: unknown): string {
@@ -83,8 +80,8 @@ function queryParts(binding: ParameterBinding, value: unknown): string[] {
   return [`${key}=${encodeValue(text(value as Scalar))}`];
 }
 
-function formBody(value: unknown): URLSearchParams {
-  const form = new URLSearchParams();
+/** Fills a form (URL-encoded or multipart) with an object's fields; an array field repeats its key. */
+function fillForm<F extends URLSearchParams | FormData>(form: F, value: unknown): F {
   if (!isRecord(value)) return form;
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined) continue;
@@ -94,15 +91,12 @@ function formBody(value: unknown): URLSearchParams {
   return form;
 }
 
+function formBody(value: unknown): URLSearchParams {
+  return fillForm(new URLSearchParams(), value);
+}
+
 function multipartBody(value: unknown): FormData {
-  const form = new FormData();
-  if (!isRecord(value)) return form;
-  for (const [key, item] of Object.entries(value)) {
-    if (item === undefined) continue;
-    if (Array.isArray(item)) for (const element of item) form.append(key, text(element));
-    else form.append(key, text(item));
-  }
-  return form;
+  return fillForm(new FormData(), value);
 }
 
 /** The body in the binding's media type, with its Content-Type (multipart sets its own, with the boundary). */

@@ -1,0 +1,16 @@
+/**
+ * A connected MCP server as it is saved: defined once, below the MCP manager that uses it and the
+ * store that keeps it (`McpServerRecord`). Credentials are secret ids, never values.
+ */
+export interface McpServerConfig {
+  id: string;
+  url: string;
+  /** Short label; also the prefix of the server's tool names, so it stays as first given. */
+  name: string;
+  /** False after Disconnect: kept, but not connected on start. */
+  enabled: boolean;
+  /** Header name → secret id, injected by the network door for this server's origin only. */
+  headerSecrets: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+}
