@@ -1,8 +1,8 @@
 /** Entry point: mounts the app with its real collaborators. */
 import { render } from 'solid-js/web';
-import { createAppNetwork } from './net/app-network';
+import { createAppNetwork } from './app/network';
 import { App } from './ui/app';
-import { createAppUpdates } from './ui/pwa/updates';
+import { createAppUpdates } from './app/updates';
 import { createRealServices } from './app/composition-root';
 import './ui/styles.css';
 

@@ -6,7 +6,7 @@ import { ENGINE_KEY_SECRET, MODEL_API_KEY_SECRET, type AppNetwork } from '../net
 import { isEngineConfigured, type Settings } from '../store';
 import { engineKindOf } from '../store/settings';
 import type { ModelApiConfig } from '../tools';
-import type { ChatRunSetup } from '../ui/chat/chat-controller';
+import type { ChatRunSetup } from './chat/run-turn';
 import { localChoiceOf } from './models/local-choice';
 import type { LocalEngineHolder } from './models/local-engines';
 

@@ -3,12 +3,12 @@ import type { RunAgentOptions } from '../core/agent/options';
 import type { ProviderPreset } from '../llm';
 import type { OpenTabagentDbOptions, Settings, TabagentDb } from '../store';
 import type { ToolManifest } from '../tools/manifest';
-import type { ChatRunSetup } from '../ui/chat/chat-controller';
+import type { ChatRunSetup } from './chat/run-turn';
 import type { EmbeddingService } from './embedding/embedding-service';
 import type { LocalModelServices } from './models/model-services';
 import type { ToolLibraryServices } from './tools/tool-library-services';
 import type { CustomToolServices } from './custom-tools/custom-tool-services';
-import type { AppUpdates } from '../ui/pwa/updates';
+import type { AppUpdates } from './updates';
 import type { NetworkServices } from '../net/app-network';
 
 /** Where a chat run happens: what context providers (knowledge, memories) read from. */

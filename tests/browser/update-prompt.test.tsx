@@ -2,7 +2,7 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { App } from '../../src/ui/app';
-import { createAppUpdates } from '../../src/ui/pwa/updates';
+import { createAppUpdates } from '../../src/app/updates';
 import { fakeServices } from './support/fake-services';
 import { mount, unmountAll } from './support/mount';
 import { streamingRun } from './support/scripted-run';

@@ -1,7 +1,7 @@
 import type { AgentEvent } from '../../core/agent/events';
 import type { ToolCall } from '../../core/types';
 import type { ToolResult } from '../../core/tool-runner';
-import type { AssistantItem, ToolCallItem, ToolCallStatus, Turn } from '../../ui/chat/transcript';
+import type { AssistantItem, ToolCallItem, ToolCallStatus, Turn } from './transcript';
 
 function streamingAssistant(turn: Turn, step: number): AssistantItem | undefined {
   const last = turn.items.at(-1);

@@ -11,7 +11,7 @@ import type { ContextProvider, SelectTools } from '../../core/agent/turn-context
 import { toTabagentError } from '../../core/errors';
 import type { ApproveCall, ToolRunner } from '../../core/tool-runner';
 import type { ChatEngine, ChatMessage } from '../../core/types';
-import { repairMessages, type Turn } from '../../ui/chat/transcript';
+import { repairMessages, type Turn } from './transcript';
 import { consumeEvents } from './consume-events';
 import { closeInterruptedTurn, foldAgentEvent } from './fold-event';
 import type { TurnSink } from './turn-persister';

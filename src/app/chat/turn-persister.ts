@@ -9,7 +9,7 @@ import {
   type ConversationStore,
   type MessageDraft,
 } from '../../store';
-import type { Turn } from '../../ui/chat/transcript';
+import type { Turn } from './transcript';
 
 /** Where the chat controller reports each change to its turns, so it can be saved. */
 export interface TurnSink {

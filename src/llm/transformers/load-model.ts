@@ -71,10 +71,6 @@ const DEFAULT_REMOTE_HOST = 'https://huggingface.co/';
 function toLoadError(error: unknown, data: Record<string, unknown>, remoteHost: string = DEFAULT_REMOTE_HOST): TabagentError {
   if (TabagentError.is(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
-  // The browser's bare "Failed to fetch": say which host, and that nothing was downloaded.
-  if (isFetchFailure(error)) {
-    return networkFailure({ source: 'model-hub', host: hostOf(remoteHost), name: String(data.modelId) }, { detail: message, cause: error, extra: data });
-  }
   // Servers with a single-page-app fallback (Vite, many static hosts) answer a missing config.json
   // with index.html, which transformers.js then fails to parse as JSON.
   const servedHtml = error instanceof SyntaxError && /Unexpected token '<'|<!doctype/i.test(message);
@@ -83,6 +79,10 @@ function toLoadError(error: unknown, data: Record<string, unknown>, remoteHost: 
       data: { ...data, detail: message },
       cause: error,
     });
+  }
+  // The browser's bare "Failed to fetch": say which host, and that nothing was downloaded.
+  if (isFetchFailure(error)) {
+    return networkFailure({ source: 'model-hub', host: hostOf(remoteHost), name: String(data.modelId) }, { detail: message, cause: error, extra: data });
   }
   if (/Unsupported device|no available backend|webgpu/i.test(message)) {
     return new TabagentError('config', `This browser cannot run the model on ${String(data.device)}. Try the other device.`, {

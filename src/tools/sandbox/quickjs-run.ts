@@ -101,6 +101,8 @@ interface Session {
   limits: SandboxLimits;
   /** Set once the interrupt handler has stopped the code. */
   interrupted: () => boolean;
+  /** Whether the instance's memory reached its maximum. */
+  memoryFull: () => boolean;
   stringify: QuickJSHandle;
   json: QuickJSHandle;
 }
@@ -204,6 +206,8 @@ function settle(session: Session, value: QuickJSHandle): { ok: true; value: Quic
   while (runtime.hasPendingJob()) {
     const step = runtime.executePendingJobs();
     if (step.error) return { ok: false, failure: describeThrown(session, handles.keep(step.error)) };
+    // QuickJS drops a job it has no memory for without an error: jobs that filled the memory ran out of it.
+    if (session.memoryFull()) return { ok: false, failure: { kind: 'memory-limit', name: 'InternalError', message: 'out of memory' } };
   }
   const state = context.getPromiseState(value);
   if (state.type === 'pending') {
@@ -311,7 +315,7 @@ export function runInQuickJs(module: QuickJSWASMModule, request: SandboxRequest,
   try {
     const json = handles.keep(context.getProp(context.global, 'JSON'));
     const stringify = handles.keep(context.getProp(json, 'stringify'));
-    result = execute({ runtime, context, handles, limits, interrupted: () => interrupted, json, stringify }, request, capture);
+    result = execute({ runtime, context, handles, limits, interrupted: () => interrupted, memoryFull: () => probe.memoryFull?.() ?? false, json, stringify }, request, capture);
   } catch (error) {
     // A host-side failure, reported rather than thrown. The instance is used for this run only,
     // so whatever state the failure left it in dies with it.
@@ -319,19 +323,21 @@ export function runInQuickJs(module: QuickJSWASMModule, request: SandboxRequest,
     result = { ok: false, failure: hostFailure(error, interrupted) };
   }
   const memoryFull = probe.memoryFull?.() ?? false;
-  let moduleHealthy = !hostFailed && !interrupted && !memoryFull;
+  const dropped = hostFailed || interrupted || memoryFull;
+  let teardownFailed = false;
   // After a limit the instance is dropped, not torn down: freeing a full heap object by object
   // costs time past the limit, and QuickJS may abort on teardown after an interrupted job.
-  if (moduleHealthy) {
+  if (!dropped) {
     try {
       handles.disposeAll();
       context.dispose();
       runtime.dispose();
     } catch {
-      moduleHealthy = false;
+      teardownFailed = true;
     }
   }
-  const failure = classify(result, { interrupted, memoryFull, aborted: !moduleHealthy });
+  const moduleHealthy = !dropped && !teardownFailed;
+  const failure = classify(result, { interrupted, memoryFull, aborted: hostFailed || teardownFailed });
   const base = { stdout: capture.stdout, stderr: capture.stderr, truncated: capture.truncated, durationMs: performance.now() - started };
   const outcome: SandboxOutcome =
     failure === undefined && result.ok
@@ -351,7 +357,7 @@ export interface RunProbe {
  * deadline is a time limit whatever it returned (QuickJS drops an interrupted promise job
  * silently, so a self-scheduling promise chain "returns"); code that failed with its memory at
  * the maximum ran out of memory (QuickJS may not even manage to build the error, leaving an
- * unreadable thrown value); an interpreter abort is a crash. Undefined: the result stands.
+ * unreadable thrown value) unless it caught that and returned normally; an interpreter abort is a crash. Undefined: the result stands.
  */
 function classify(
   result: ReturnType<typeof execute>,
@@ -360,7 +366,9 @@ function classify(
   const kind = result.ok ? undefined : result.failure.kind;
   if (kind === 'memory-limit' || kind === 'stack-limit') return undefined;
   if (seen.interrupted) return kind === 'time-limit' ? undefined : { kind: 'time-limit', name: 'InternalError', message: 'interrupted' };
-  if (seen.memoryFull && kind !== 'syntax') return { kind: 'memory-limit', name: 'InternalError', message: 'out of memory' };
+  // A run that caught its own out-of-memory error and returned a value stands: the code handled it.
+  const failedOrAborted = kind !== undefined || seen.aborted;
+  if (seen.memoryFull && failedOrAborted && kind !== 'syntax') return { kind: 'memory-limit', name: 'InternalError', message: 'out of memory' };
   if (seen.aborted && (kind === undefined || kind === 'thrown')) return { kind: 'crashed', message: 'The JavaScript sandbox failed: the interpreter aborted.' };
   return undefined;
 }

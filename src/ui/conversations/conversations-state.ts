@@ -1,6 +1,7 @@
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import { toTabagentError, type TabagentError } from '../../core/errors';
-import { ConversationStore, restoreTurns, subscribeToStoreChanges, type ConversationRecord, type TabagentDb } from '../../store';
+import { ConversationStore, restoreTurns, subscribeToStoreChanges } from '../../app/chat/conversation-records';
+import type { ConversationRecord, TabagentDb } from '../../store';
 import type { ChatController } from '../chat/chat-controller';
 import { closeInterruptedTurn } from '../../app/chat/fold-event';
 import type { Turn } from '../chat/transcript';

@@ -1,6 +1,6 @@
 /// <reference types="vite-plugin-pwa/client" />
 import { registerSW } from 'virtual:pwa-register';
-import type { AppUpdatesController } from './updates';
+import type { AppUpdatesController } from '../../app/updates';
 
 /**
  * Registers the service worker (built by vite-plugin-pwa with registerType 'prompt') and wires it

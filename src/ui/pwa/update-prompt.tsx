@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { t } from './messages';
-import type { AppUpdates } from './updates';
+import type { AppUpdates } from '../../app/updates';
 import './pwa.css';
 
 /**
