@@ -6,7 +6,7 @@ import { describeGrowth, fill, GROWTH_LIMIT, measureGrowth } from './growth';
  * Every format against adversarial repetitions of its own markup: time at 4× the size ≤ 6× the time
  * at 1×, own format and auto, streamed and final. Each unit repeats a marker followed by something
  * that makes a body fail or never end (nothing, a comment opener, an open brace, a backslash in a
- * string, nested brackets); the text ends in `*​/!` so a comment opened early closes at the very end
+ * string, nested brackets); the text ends in a comment closer and "!" so a comment opened early closes at the very end
  * and the JSON fails there — the shape that made Qwen3-Coder's `<function=a>{/*` quadratic.
  */
 /** Screened at 32 K → 128 K; a pair over the limit is measured again at 256 K → 1 M (see measureGrowth). */
