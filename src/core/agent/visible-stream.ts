@@ -48,9 +48,9 @@ export function createVisibleStream(format: ToolCallFormat | null): VisibleStrea
         break;
       }
       const visible = line.search(/\S/);
-      // The first commit needs the answer to start with visible text: whether leading whitespace
-      // is trimmed depends on what follows.
-      if (visible >= 0 && scanned + visible > 0 && (started || /^\S/.test(tail))) point = scanned + visible;
+      // Text formats always trim the answer's leading whitespace; in native mode that depends on
+      // whether calls follow, so there the first commit needs the answer to start with visible text.
+      if (visible >= 0 && scanned + visible > 0 && (started || format !== null || /^\S/.test(tail))) point = scanned + visible;
       scanned = newline + 1;
     }
     return point;
@@ -67,8 +67,9 @@ export function createVisibleStream(format: ToolCallFormat | null): VisibleStrea
       }
       const point = nextCommit();
       // Commit only what was emitted: the raw prose before the point is its own display text.
-      if (point > 0 && emitted.startsWith(tail.slice(0, point))) {
-        emitted = emitted.slice(point);
+      const head = point > 0 ? (started ? tail.slice(0, point) : tail.slice(0, point).trimStart()) : '';
+      if (point > 0 && emitted.startsWith(head)) {
+        emitted = emitted.slice(head.length);
         tail = tail.slice(point);
         scanned -= point;
         started = true;
