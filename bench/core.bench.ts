@@ -1,5 +1,8 @@
+import { visibleText } from '../src/core/agent/extract-calls';
 import { buildPrompt, DEFAULT_SYSTEM_PROMPT } from '../src/core/agent/prompt';
+import { createVisibleStream } from '../src/core/agent/visible-stream';
 import { parseToolCalls, getFormat } from '../src/core/formats';
+import type { ToolCallFormat } from '../src/core/formats/types';
 import type { ChatMessage, ToolDefinition } from '../src/core/types';
 import { measure, ratio } from './measure';
 
@@ -36,13 +39,72 @@ export function runCoreBench(): Record<string, unknown> {
   const promptHermes = measure('buildPrompt hermes (100 messages, 8 tools)', () =>
     buildPrompt({ systemPrompt: DEFAULT_SYSTEM_PROMPT, transcript, tools, format: hermes }),
   );
+  const streaming = streamingBench(hermes);
   return {
     description: 'Per-step core work as ratios against same-size baselines in the same process',
     measurements: [parseBaseline, parseAuto, promptBaseline, promptNative, promptHermes],
+    streaming,
     ratios: {
+      displayPerTokenCost16kVs2k: streaming.per_token_cost_ratio_16k_vs_2k,
+      displayPerTokenCost16kVs2kReparse: streaming.reparse_per_token_cost_ratio_16k_vs_2k,
       parseAutoVsJsonParse: ratio(parseAuto, parseBaseline),
       buildPromptNativeVsStructuredClone: ratio(promptNative, promptBaseline),
       buildPromptHermesVsStructuredClone: ratio(promptHermes, promptBaseline),
     },
+  };
+}
+
+/** Tokens of a Hermes answer: prose words, a line break every 12 tokens, then one call. */
+function hermesTokens(count: number): string[] {
+  const tokens: string[] = [];
+  for (let index = 0; tokens.length < count - 12; index += 1) tokens.push(index % 12 === 11 ? ' word.\n' : ' word');
+  tokens.push('<tool_call>', '\n{"name": ', '"tool_1", ', '"arguments": ', '{"query": ', '"q"', '}}', '\n</tool', '_call>');
+  return tokens;
+}
+
+function bestOf(runs: number, operation: () => void): number {
+  let best = Infinity;
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    operation();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+/**
+ * Display-text work per streamed token (one token per delta) at 2,000 and 16,000 tokens: the
+ * incremental stream the agent uses, and re-parsing the whole answer at each delta (before issue
+ * 12). A constant per-token cost gives a 16k/2k ratio of 1.
+ */
+function streamingBench(format: ToolCallFormat): Record<string, number> {
+  const perToken = (count: number, incremental: boolean): number => {
+    const tokens = hermesTokens(count);
+    const ms = bestOf(incremental || count <= 2_000 ? 5 : 2, () => {
+      if (incremental) {
+        const stream = createVisibleStream(format);
+        for (const token of tokens) stream.push(token);
+      } else {
+        let raw = '';
+        for (const token of tokens) {
+          raw += token;
+          visibleText(raw, format);
+        }
+      }
+    });
+    return ms / tokens.length;
+  };
+  const round = (value: number): number => Number(value.toPrecision(3));
+  const per2k = perToken(2_000, true);
+  const per16k = perToken(16_000, true);
+  const reparse2k = perToken(2_000, false);
+  const reparse16k = perToken(16_000, false);
+  return {
+    per_token_ms_2k: round(per2k),
+    per_token_ms_16k: round(per16k),
+    per_token_cost_ratio_16k_vs_2k: round(per16k / per2k),
+    reparse_per_token_ms_2k: round(reparse2k),
+    reparse_per_token_ms_16k: round(reparse16k),
+    reparse_per_token_cost_ratio_16k_vs_2k: round(reparse16k / reparse2k),
   };
 }

@@ -2,6 +2,7 @@ import { createChatAccumulator } from '../chat-accumulator';
 import { toTabagentError, type TabagentError } from '../errors';
 import type { ChatEngine, ChatRequest, FinishReason, Usage } from '../types';
 import type { AgentEvent } from './events';
+import type { VisibleStream } from './visible-stream';
 
 /** A native tool call as streamed: arguments still JSON text. */
 export interface StreamedToolCall {
@@ -21,20 +22,20 @@ export interface ModelTurn {
 
 /**
  * Streams one answer, yielding `text-delta` events for what the person should see and returning
- * the whole turn. `visible` maps the raw text so far to display text (text formats hide call markup);
- * only growth of that display text is streamed, so markup never flashes on screen.
+ * the whole turn. `visible` turns raw deltas into display text (text formats hide call markup), parsing
+ * incrementally so per-delta work does not grow with the answer; only growth of the display text is
+ * streamed, so markup never flashes on screen.
  */
 export async function* callModel(
   engine: ChatEngine,
   request: ChatRequest,
   step: number,
   signal: AbortSignal,
-  visible: (raw: string) => string,
+  visible: VisibleStream,
 ): AsyncGenerator<AgentEvent, ModelTurn> {
   const accumulator = createChatAccumulator();
   // The accumulator keeps the text too; this copy avoids re-joining it on every delta.
   let text = '';
-  let shown = '';
   const turn = (error?: TabagentError): ModelTurn => {
     const { toolCalls, usage, finishReason } = accumulator.result();
     return {
@@ -51,11 +52,8 @@ export async function* callModel(
       accumulator.add(chunk);
       if (chunk.type !== 'text-delta') continue;
       text += chunk.text;
-      const display = visible(text);
-      if (display.length > shown.length && display.startsWith(shown)) {
-        yield { type: 'text-delta', step, text: display.slice(shown.length) };
-        shown = display;
-      }
+      const shown = visible.push(chunk.text);
+      if (shown !== '') yield { type: 'text-delta', step, text: shown };
     }
   } catch (error) {
     return turn(toTabagentError(error));

@@ -6,6 +6,7 @@ import type { ChatMessage, ChatRequest, Usage } from '../types';
 import { callModel } from './call-model';
 import type { AgentEvent } from './events';
 import { extractCalls, visibleText } from './extract-calls';
+import { createVisibleStream } from './visible-stream';
 import type { RunAgentOptions, ToolMode } from './options';
 import { PromptBudgeter, type HistoryPlan, type PromptShape } from './budget';
 import { buildPrompt, commonPrefixLength, DEFAULT_SYSTEM_PROMPT, flattenPrompt, promptSystemText, renderTranscript, toolSyntaxText } from './prompt';
@@ -80,7 +81,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       yield { type: 'context-overflow', step, budget: plan.budget, message: overflowMessage(plan) };
     }
 
-    const turn = yield* callModel(options.engine, request, step, signal, (raw) => visibleText(raw, format));
+    const turn = yield* callModel(options.engine, request, step, signal, createVisibleStream(format));
     if (turn.usage) {
       addUsage(usage, turn.usage);
       yield { type: 'usage', step, usage: turn.usage };

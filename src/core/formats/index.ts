@@ -1,5 +1,6 @@
 import type { ToolDefinition } from '../types';
 import { guardParse } from './call-shape';
+import { parseWithCodeAsText, withCodeAsText } from './code-spans';
 import { deepseekFormat } from './deepseek';
 import { CALL_MARKERS, detectFormat } from './detect';
 import { functiongemmaFormat } from './functiongemma';
@@ -43,8 +44,8 @@ export {
 };
 export { repairJson, readJsonValue, isPlainObject, type RepairedJson, type UnrepairableJson, type JsonRead } from './json-repair';
 
-/** Every format, by name. */
-export const formats: Readonly<Record<FormatName, ToolCallFormat>> = Object.freeze({
+/** Every format, by name. Each reads markup inside inline code and example fences as text. */
+export const formats: Readonly<Record<FormatName, ToolCallFormat>> = Object.freeze(mapFormats({
   openai: openaiFormat,
   hermes: hermesFormat,
   react: reactFormat,
@@ -63,7 +64,13 @@ export const formats: Readonly<Record<FormatName, ToolCallFormat>> = Object.free
   functionary: functionaryFormat,
   'qwen-agent': qwenAgentFormat,
   'react-json': reactJsonFormat,
-});
+}));
+
+function mapFormats(table: Record<FormatName, ToolCallFormat>): Record<FormatName, ToolCallFormat> {
+  const out = { ...table };
+  for (const name of Object.keys(out) as FormatName[]) out[name] = withCodeAsText(out[name]);
+  return out;
+}
 
 /** The format called `name`. Throws on an unknown name (a programming error, not model output). */
 export function getFormat(name: FormatName): ToolCallFormat {
@@ -90,13 +97,17 @@ export interface ParseToolCallsOptions {
  * ('auto'). Text with no call markup comes back as content with no calls. Never throws.
  */
 export function parseToolCalls(text: string, options: ParseToolCallsOptions): ParseResult {
-  return guardParse(() => {
-    const name = options.format === 'auto' ? detectFormat(text) : options.format;
-    if (name === null) {
-      // Nothing recognised yet; a marker that is still streaming in is not shown.
-      const shown = options.final === true ? text : stripPartialMarker(text, CALL_MARKERS);
-      return { content: shown.trim(), calls: [], problems: [] };
-    }
-    return getFormat(name).parse(text, { tools: options.tools, final: options.final });
-  }, text);
+  return guardParse(() => parseWithCodeAsText(text, (masked) => parseDetected(masked, options)), text);
+}
+
+/** Parses already-masked text in the chosen or detected format. */
+function parseDetected(text: string, options: ParseToolCallsOptions): ParseResult {
+  const name = options.format === 'auto' ? detectFormat(text) : options.format;
+  if (name === null) {
+    // Nothing recognised yet; a marker that is still streaming in is not shown.
+    const shown = options.final === true ? text : stripPartialMarker(text, CALL_MARKERS);
+    return { content: shown.trim(), calls: [], problems: [] };
+  }
+  // The registry's formats mask code themselves; the text here is already masked (no-op there).
+  return getFormat(name).parse(text, { tools: options.tools, final: options.final });
 }

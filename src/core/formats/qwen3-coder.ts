@@ -90,13 +90,21 @@ function readParameters(ctx: ScanContext, name: string, from: number, tools: Par
   }
 }
 
+/** A body that could not be read: why, and where the scan resumes (past what the reader looked at). */
+interface BadBody {
+  problem: ParseProblem;
+  end: number;
+}
+
 /** `{json}</function>`. */
-function readJsonBody(ctx: ScanContext, name: string, from: number, source: string): Body | 'wait' | ParseProblem {
+function readJsonBody(ctx: ScanContext, name: string, from: number, source: string): Body | 'wait' | BadBody {
   const read = readJsonValue(ctx.text, from);
-  if (read.error !== undefined) return problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source);
+  // Resuming at the end of what was read (not just after `{`) keeps hostile text linear: the
+  // markers inside the bad JSON are data, and reading them again made the scan quadratic.
+  if (read.error !== undefined) return { problem: problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source), end: read.end };
   if ((read.truncated && !ctx.final) || read.value === undefined) return 'wait';
   const args = coerceArguments(read.value, false);
-  if ('error' in args) return problem('bad-arguments', `Arguments of ${name} ${args.error}`, source);
+  if ('error' in args) return { problem: problem('bad-arguments', `Arguments of ${name} ${args.error}`, source), end: read.end };
   const close = expectClose(ctx, read.end, FUNCTION_CLOSE);
   if (close === 'wait') return 'wait';
   const repairs = [...read.repairs, ...args.repairs, ...(close.missing ? [`added the missing ${FUNCTION_CLOSE}`] : [])];
@@ -111,7 +119,7 @@ function readFunction(ctx: ScanContext, at: number, from: number, wrapped: boole
   const bodyAt = skipSpaces(ctx.text, tag.end);
   const body = ctx.text.charAt(bodyAt) === '{' ? readJsonBody(ctx, tag.name, bodyAt, source) : readParameters(ctx, tag.name, bodyAt, tools, source);
   if (body === 'wait') return unfinished(source);
-  if (!('args' in body)) return { next: bodyAt + 1, calls: [], problems: [body], stop: false };
+  if (!('args' in body)) return { next: Math.max(body.end, bodyAt + 1), calls: [], problems: [body.problem], stop: false };
   const call = { name: tag.name, arguments: body.args };
   if (!wrapped) return { next: body.end, calls: [call], problems: body.problems, stop: false };
   const close = expectClose(ctx, body.end, TOOL_CALL_CLOSE);

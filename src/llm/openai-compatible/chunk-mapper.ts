@@ -72,10 +72,16 @@ export function mapFinishReason(reason: string): FinishReason {
   }
 }
 
+/**
+ * The choice of the first answer (index 0; a choice without an index is taken as 0). With n > 1, or
+ * a proxy that sends several answers anyway, a payload that carries only answer 1 or 2 has none:
+ * falling back to its first choice would interleave the answers' text and let another answer's
+ * finish reason win.
+ */
 function firstChoice(payload: JsonRecord): JsonRecord | undefined {
-  const choices = arrayField(payload, 'choices').filter(isRecord);
-  // With n > 1 only the first answer is used.
-  return choices.find((choice) => (numberField(choice, 'index') ?? 0) === 0) ?? choices[0];
+  return arrayField(payload, 'choices')
+    .filter(isRecord)
+    .find((choice) => (numberField(choice, 'index') ?? 0) === 0);
 }
 
 function textChunks(delta: JsonRecord): ChatChunk[] {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseToolCalls, repairJson, type FormatName } from '../../../src/core/formats';
 
 /**
- * (d) Hostile and huge inputs: 1 MB texts and 10,000-deep nesting in every format. A quadratic path
- * would take minutes on 1 MB; the budget below is generous for a loaded CI machine, yet far below that.
+ * (d) Hostile and huge inputs: 1 MB texts and 10,000-deep nesting in every format, read without a
+ * throw and with a bounded problem list. Speed is checked by growth (time at 4× ≤ 6× time at 1×) in
+ * growth.test.ts, not by flat budgets, which a quadratic path passed at these sizes.
  */
 const MB = 1 << 20;
-const BUDGET_MS = 3_000;
 const MODES: Array<FormatName | 'auto'> = ['openai', 'hermes', 'react', 'modelscope', 'auto'];
 
 /** `unit` repeated to exactly `size` characters. */
@@ -47,23 +47,15 @@ const INPUTS: Array<[string, string]> = [
 ];
 
 describe('(d) huge and deeply nested inputs', () => {
-  it.each(INPUTS)('%s: no throw, fast, in every format', (_label, text) => {
-    const slow: string[] = [];
+  it.each(INPUTS)('%s: no throw, in every format', (_label, text) => {
     for (const format of MODES) {
       for (const final of [false, true]) {
-        const started = performance.now();
         const result = parseToolCalls(text, { format, final });
-        const elapsed = performance.now() - started;
         expect(Array.isArray(result.calls)).toBe(true);
         expect(result.problems.length).toBeLessThanOrEqual(101);
-        if (elapsed > BUDGET_MS) slow.push(`${format}${final ? ' (final)' : ''}: ${Math.round(elapsed)} ms`);
       }
     }
-    const started = performance.now();
-    repairJson(text);
-    const elapsed = performance.now() - started;
-    if (elapsed > BUDGET_MS) slow.push(`repairJson: ${Math.round(elapsed)} ms`);
-    expect(slow).toEqual([]);
+    expect(() => repairJson(text)).not.toThrow();
   }, 60_000);
 
   it('keeps the 1 MB argument and the 10,000-deep arguments intact', () => {

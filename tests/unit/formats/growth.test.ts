@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { parseToolCalls, repairJson, type FormatName } from '../../../src/core/formats';
+import { describeGrowth, fill, GROWTH_LIMIT, measureGrowth } from './growth';
+
+/**
+ * Every format against adversarial repetitions of its own markup: time at 4× the size ≤ 6× the time
+ * at 1×, own format and auto, streamed and final. Each unit repeats a marker followed by something
+ * that makes a body fail or never end (nothing, a comment opener, an open brace, a backslash in a
+ * string, nested brackets); the text ends in a comment closer and "!" so a comment opened early closes at the very end
+ * and the JSON fails there — the shape that made Qwen3-Coder's `<function=a>{/*` quadratic.
+ */
+/** Screened at 32 K → 128 K; a pair over the limit is measured again at 256 K → 1 M (see measureGrowth). */
+const SIZES = [32 * 1024, 256 * 1024];
+
+const MARKERS: Array<[FormatName, string]> = [
+  ['hermes', '<tool_call>'],
+  ['qwen3-coder', '<function=a>'],
+  ['qwen3-coder', '<tool_call><function=a>'],
+  ['glm45', '<tool_call>a\n'],
+  ['glm45', '<tool_call>a<arg_key>k</arg_key><arg_value>'],
+  ['modelscope', '<|startofthink|>'],
+  ['llama3-json', '<|python_tag|>'],
+  ['pythonic', '<|tool_call_start|>'],
+  ['pythonic', '\n[f('],
+  ['pythonic', '<function_calls>'],
+  ['mistral', '[TOOL_CALLS]'],
+  ['mistral', '[TOOL_CALLS]a'],
+  ['mistral', '[TOOL_CALLS]a[ARGS]'],
+  ['deepseek', '<｜tool▁call▁begin｜>f<｜tool▁sep｜>'],
+  ['functiongemma', '<start_function_call>call:f'],
+  ['granite', '<|tool_call|>'],
+  ['jamba', '<tool_calls>'],
+  ['internlm2', '<|action_start|><|plugin|>'],
+  ['command-r7b', '<|START_ACTION|>'],
+  ['functionary', '>>>a\n'],
+  ['functionary', '<|recipient|>a\n'],
+  ['qwen-agent', '✿FUNCTION✿: a\n✿ARGS✿: '],
+  ['react-json', '{"action":'],
+  ['react', 'Action: a\nAction Input: '],
+  ['openai', '{"name":"a","arguments":'],
+  ['openai', '{"tool_calls":['],
+];
+
+const ADVERSARIES: Array<[string, string]> = [
+  ['unclosed marker', ''],
+  ['comment opener', '{/*'],
+  ['open brace', '{'],
+  ['backslash in a string', '{"a":"\\'],
+  ['nested brackets', '[['],
+];
+
+const byFormat = new Map<FormatName, string[]>();
+for (const [format, marker] of MARKERS) byFormat.set(format, [...(byFormat.get(format) ?? []), marker]);
+
+describe('parsing grows linearly on adversarial repetitions', () => {
+  it.each([...byFormat.entries()])('%s', (format, markers) => {
+    const slow: string[] = [];
+    for (const marker of markers) {
+      for (const [label, suffix] of ADVERSARIES) {
+        for (const [mode, final] of [[format, false], [format, true], ['auto', true]] as const) {
+          {
+            const growth = measureGrowth(
+              (size) => fill(marker + suffix, size, '*/!'),
+              (text) => parseToolCalls(text, { format: mode, final }),
+              SIZES,
+            );
+            if (growth.ratio > GROWTH_LIMIT) slow.push(describeGrowth(`${JSON.stringify(marker)} + ${label}, ${mode}${final ? ', final' : ''}`, growth));
+          }
+        }
+      }
+    }
+    expect(slow).toEqual([]);
+  }, 120_000);
+
+  it('the issue 14 input: <function=a>{/* repeated, then */!', () => {
+    const growth = measureGrowth(
+      (size) => fill('<function=a>{/*', size, '*/!'),
+      (text) => parseToolCalls(text, { format: 'auto', final: true }),
+      [64 * 1024, 256 * 1024],
+    );
+    expect(growth.ratio, describeGrowth('qwen3-coder', growth)).toBeLessThanOrEqual(GROWTH_LIMIT);
+  }, 60_000);
+});
+
+describe('JSON repair grows linearly', () => {
+  it.each([['{'], ['['], ['"'], ['{"a":['], ['\\'], ['/*'], [','], ['{"a":"\\u12']])('%s repeated', (unit) => {
+    const growth = measureGrowth(
+      (size) => fill(unit, size, '*/!'),
+      (text) => repairJson(text),
+      SIZES,
+    );
+    expect(growth.ratio, describeGrowth(`repairJson ${unit}`, growth)).toBeLessThanOrEqual(GROWTH_LIMIT);
+  }, 60_000);
+});
