@@ -1,9 +1,11 @@
 import { createSignal } from 'solid-js';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MarkdownView } from '../../src/ui/components/markdown-view';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadMarkdownRenderer, MarkdownView } from '../../src/ui/components/markdown-view';
 import { renderMarkdown } from '../../src/ui/markdown/render-markdown';
 import { mount, unmountAll } from './support/mount';
 
+// The renderer loads on first use in the app; these tests start with it loaded.
+beforeAll(() => loadMarkdownRenderer());
 afterEach(unmountAll);
 
 /** A MarkdownView over signals, as the transcript drives it while an answer streams. */

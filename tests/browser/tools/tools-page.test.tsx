@@ -121,7 +121,7 @@ describe('the Tools page', () => {
     await openToolsPage();
     await userEvent.fill(page.getByLabelText('MCP server URL'), 'http://127.0.0.1:9/mcp');
     await userEvent.click(page.getByRole('button', { name: 'Connect', ...exact }));
-    await expect.element(page.getByRole('alert')).toHaveTextContent(/Could not connect to the MCP server at http:\/\/127\.0\.0\.1:9\/mcp/);
+    await expect.element(page.getByRole('alert')).toHaveTextContent(/Could not connect to the MCP server .*127\.0\.0\.1:9/);
     await expect.element(page.getByText('No MCP servers yet.', exact)).toBeVisible();
     expect(await (await database()).count('mcpServers')).toBe(0);
   });
