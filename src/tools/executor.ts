@@ -1,4 +1,4 @@
-import { TabagentError, toTabagentError, abortedError, isAbortError } from '../core/errors';
+import { TabagentError, toTabagentError, abortedError } from '../core/errors';
 import { askApproval } from '../core/agent/approval';
 import { valueContainsPlaceholder } from '../core/secret-placeholder';
 import type {

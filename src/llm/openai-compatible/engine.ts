@@ -1,7 +1,6 @@
 /** The openai-compatible ChatEngine: OpenAI, vLLM, Ollama, LM Studio, OpenRouter, DashScope… over fetch. */
 import type { ChatChunk, ChatEngine, ChatRequest } from '../../core/types';
 import { TabagentError, abortedError } from '../../core/errors';
-import { abortableSleep } from './abortable';
 import { throwIfAborted } from '../../core/abort';
 import { describeUrl, resolveEndpoints } from './base-url';
 import type { ErrorContext } from './http-errors';

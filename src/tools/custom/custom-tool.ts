@@ -1,5 +1,5 @@
 /** Turns a custom manifest into what the registry runs: its implementation and, for HTTP, its preview. */
-import { TabagentError, type ErrorCode } from '../../core/errors';
+import { TabagentError } from '../../core/errors';
 import { networkErrorData } from '../../core/network-errors';
 import { errorFromStatus } from '../../core/http-status';
 import { placeholderIds, replacePlaceholders } from '../../core/secret-placeholder';
