@@ -1,47 +1,43 @@
 import type { SandboxLimits } from './types';
 
-/** The limits a run gets unless it asks for others. */
-export const DEFAULT_SANDBOX_LIMITS: Readonly<SandboxLimits> = Object.freeze({
-  cpuTimeMs: 2_000,
-  memoryBytes: 32 * 1024 * 1024,
+/** How one limit is bounded: what a run gets by default, and the least and most it may ask for. */
+interface LimitBounds {
+  readonly default: number;
+  /** The least the limit may be: the interpreter itself starts with 16 MB of memory. */
+  readonly floor: number;
+  /** The most any request may ask for, so a caller (or a model) cannot lift the limits away. */
+  readonly ceiling: number;
+}
+
+/** Each limit's default, floor and ceiling on one row, so the three cannot drift apart. */
+const BOUNDS: Readonly<Record<keyof SandboxLimits, LimitBounds>> = Object.freeze({
+  cpuTimeMs: { default: 2_000, floor: 1, ceiling: 60_000 },
+  memoryBytes: { default: 32 * 1024 * 1024, floor: 20 * 1024 * 1024, ceiling: 512 * 1024 * 1024 },
   // About 1,500 nested calls. The interpreter's own stack check should trip before the host
-  // engine's native stack runs out (past ~400 KB, V8 often overflows first); so this is also
+  // engine's native stack runs out (past ~400 KB, V8 often overflows first); so the default is also
   // the ceiling, and a host overflow is reported as the same stack-limit failure.
-  stackBytes: 256 * 1024,
-  maxOutputChars: 16_000,
-  maxResultChars: 64_000,
+  stackBytes: { default: 256 * 1024, floor: 16 * 1024, ceiling: 256 * 1024 },
+  maxOutputChars: { default: 16_000, floor: 1, ceiling: 1_000_000 },
+  maxResultChars: { default: 64_000, floor: 1, ceiling: 1_000_000 },
 });
 
-/** The least each limit may be: the interpreter itself starts with 16 MB of memory. */
-const FLOORS: Readonly<SandboxLimits> = Object.freeze({
-  cpuTimeMs: 1,
-  memoryBytes: 20 * 1024 * 1024,
-  stackBytes: 16 * 1024,
-  maxOutputChars: 1,
-  maxResultChars: 1,
-});
+const NAMES = Object.keys(BOUNDS) as (keyof SandboxLimits)[];
 
-/** The most any request may ask for, so a caller (or a model) cannot lift the limits away. */
-const CEILINGS: Readonly<SandboxLimits> = Object.freeze({
-  cpuTimeMs: 60_000,
-  memoryBytes: 512 * 1024 * 1024,
-  stackBytes: 256 * 1024,
-  maxOutputChars: 1_000_000,
-  maxResultChars: 1_000_000,
-});
+/** One limit per name, each made by `pick` (the default, or the clamped request). */
+function eachLimit(pick: (name: keyof SandboxLimits) => number): SandboxLimits {
+  return Object.fromEntries(NAMES.map((name) => [name, pick(name)])) as unknown as SandboxLimits;
+}
+
+/** The limits a run gets unless it asks for others. */
+export const DEFAULT_SANDBOX_LIMITS: Readonly<SandboxLimits> = Object.freeze(eachLimit((name) => BOUNDS[name].default));
 
 function resolve(name: keyof SandboxLimits, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return DEFAULT_SANDBOX_LIMITS[name];
-  return Math.min(Math.max(Math.floor(value), FLOORS[name]), CEILINGS[name]);
+  const { default: fallback, floor, ceiling } = BOUNDS[name];
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return fallback;
+  return Math.min(Math.max(Math.floor(value), floor), ceiling);
 }
 
 /** Fills in defaults and clamps each limit between its floor and its ceiling. */
 export function resolveLimits(limits: Partial<SandboxLimits> = {}): SandboxLimits {
-  return {
-    cpuTimeMs: resolve('cpuTimeMs', limits.cpuTimeMs),
-    memoryBytes: resolve('memoryBytes', limits.memoryBytes),
-    stackBytes: resolve('stackBytes', limits.stackBytes),
-    maxOutputChars: resolve('maxOutputChars', limits.maxOutputChars),
-    maxResultChars: resolve('maxResultChars', limits.maxResultChars),
-  };
+  return eachLimit((name) => resolve(name, limits[name]));
 }

@@ -1,4 +1,5 @@
-import { ErrorBoundary, lazy, Suspense } from 'solid-js';
+import { lazy } from 'solid-js';
+import { LazyBoundary } from '../pages/lazy-boundary';
 import type { DemosDialogProps } from './demos-dialog';
 import { t } from './try-demo-messages';
 
@@ -11,19 +12,8 @@ const DemosDialog = lazy(() => import('./demos-dialog').then((module) => ({ defa
  */
 export function DemosLauncher(props: DemosDialogProps) {
   return (
-    <ErrorBoundary
-      fallback={(error: unknown) => (
-        <div role="alert" class="error-alert">
-          {t('loadFailed', { reason: error instanceof Error ? error.message : String(error) })}{' '}
-          <button type="button" class="link-button" onClick={() => location.reload()}>
-            {t('reload')}
-          </button>
-        </div>
-      )}
-    >
-      <Suspense>
-        <DemosDialog host={props.host} onClose={props.onClose} />
-      </Suspense>
-    </ErrorBoundary>
+    <LazyBoundary failed={(reason) => t('loadFailed', { reason })} reloadLabel={t('reload')}>
+      <DemosDialog host={props.host} onClose={props.onClose} />
+    </LazyBoundary>
   );
 }

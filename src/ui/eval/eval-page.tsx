@@ -9,6 +9,7 @@ import { createEvalState, type ReadyDataset } from './eval-state';
 import { ExportPanel } from './export-panel';
 import { t } from './messages';
 import { modelLabel } from './model-label';
+import { NumberField } from './number-field';
 import { RUN_METRICS } from '../../app/eval/run-result-store';
 import { RunsChart, type ChartRun } from './runs-chart';
 import { RunsTable } from './runs-table';
@@ -26,7 +27,6 @@ const CHART_RUNS = 6;
  */
 export function EvalPage(props: { context: PageContext }) {
   const context = props.context;
-  const concurrencyId = createUniqueId();
   const progressLabelId = createUniqueId();
   const newRunId = createUniqueId();
   const runsId = createUniqueId();
@@ -79,22 +79,19 @@ export function EvalPage(props: { context: PageContext }) {
         <h3 id={newRunId}>{t('newRun')}</h3>
         <DatasetPicker onChange={setDataset} disabled={state.active() !== undefined} />
         <div class="eval-form-row">
-          <div class="field eval-concurrency">
-            <label for={concurrencyId}>{t('concurrency')}</label>
-            <input
-              id={concurrencyId}
-              type="number"
-              min="1"
-              max="16"
-              step="1"
-              inputmode="numeric"
-              value={concurrency()}
-              onInput={(event) => {
-                const value = Math.floor(Number(event.currentTarget.value));
-                setConcurrency(Number.isFinite(value) ? Math.min(16, Math.max(1, value)) : 1);
-              }}
-            />
-          </div>
+          <NumberField
+            class="eval-concurrency"
+            label={t('concurrency')}
+            min="1"
+            max="16"
+            step="1"
+            inputmode="numeric"
+            value={concurrency()}
+            onInput={(text) => {
+              const value = Math.floor(Number(text));
+              setConcurrency(Number.isFinite(value) ? Math.min(16, Math.max(1, value)) : 1);
+            }}
+          />
           <p class="eval-model">{t('model', { model: modelLabel(context.settings()) })}</p>
         </div>
         <div class="eval-actions">

@@ -5,6 +5,7 @@ import type { TabagentDb } from '../../store';
 import type { ToolManifest } from '../../tools/manifest';
 import { ErrorAlert } from '../components/error-alert';
 import { t } from './messages';
+import { NumberField } from './number-field';
 import { buildTrainingFile, downloadText, readStoredConversations } from '../../app/eval/training-export';
 
 export interface ExportPanelProps {
@@ -20,8 +21,6 @@ export interface ExportPanelProps {
 export function ExportPanel(props: ExportPanelProps) {
   const headingId = createUniqueId();
   const formatId = createUniqueId();
-  const multiplierId = createUniqueId();
-  const countId = createUniqueId();
   const [counts, setCounts] = createSignal<{ optedIn: number; total: number }>();
   const [format, setFormat] = createSignal<ExportFormat>('openai');
   const [multiplier, setMultiplier] = createSignal('2.0');
@@ -79,18 +78,7 @@ export function ExportPanel(props: ExportPanelProps) {
           </select>
         </div>
         <Show when={format() === 'openai'}>
-          <div class="field">
-            <label for={multiplierId}>{t('multiplier')}</label>
-            <input
-              id={multiplierId}
-              type="number"
-              min="0.1"
-              step="0.1"
-              inputmode="decimal"
-              value={multiplier()}
-              onInput={(event) => setMultiplier(event.currentTarget.value)}
-            />
-          </div>
+          <NumberField label={t('multiplier')} min="0.1" step="0.1" inputmode="decimal" value={multiplier()} onInput={setMultiplier} />
         </Show>
       </div>
       <div class="eval-form-row">
@@ -99,19 +87,7 @@ export function ExportPanel(props: ExportPanelProps) {
           {t('includeSynthetic')}
         </label>
         <Show when={synthetic()}>
-          <div class="field">
-            <label for={countId}>{t('syntheticCount')}</label>
-            <input
-              id={countId}
-              type="number"
-              min="0"
-              max="5000"
-              step="1"
-              inputmode="numeric"
-              value={count()}
-              onInput={(event) => setCount(event.currentTarget.value)}
-            />
-          </div>
+          <NumberField label={t('syntheticCount')} min="0" max="5000" step="1" inputmode="numeric" value={count()} onInput={setCount} />
         </Show>
       </div>
       <button type="button" class="primary" disabled={busy()} onClick={() => void exportFile()}>

@@ -1,5 +1,6 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { EvalRunRecord } from '../../store';
+import { DataTable } from '../components/data-table';
 import { t } from './messages';
 
 /** A stored run with its display name and whether this tab is running it. */
@@ -97,41 +98,30 @@ function RunActions(props: { row: RunRow } & Pick<RunsTableProps, 'busy' | 'onSh
 /** The stored runs, newest first: what ran, on which model, how far, and what can be done with it. */
 export function RunsTable(props: RunsTableProps) {
   return (
-    <div class="eval-table-scroll">
-      <table class="eval-table eval-runs">
-        <caption class="visually-hidden">{t('runsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('colRun')}</th>
-            <th scope="col">{t('colDataset')}</th>
-            <th scope="col">{t('colModel')}</th>
-            <th scope="col">{t('colStatus')}</th>
-            <th scope="col">{t('colDone')}</th>
-            <th scope="col">{t('colActions')}</th>
+    <DataTable
+      wrapClass="eval-table-scroll"
+      tableClass="eval-table eval-runs"
+      caption={t('runsCaption')}
+      columns={[t('colRun'), t('colDataset'), t('colModel'), t('colStatus'), t('colDone'), t('colActions')]}
+      rows={props.runs}
+    >
+      {(run) => {
+        const row = (): RunRow => ({ name: props.nameOf(run), run, activeHere: props.activeId === run.id });
+        return (
+          <tr aria-current={props.selectedId === run.id ? 'true' : undefined} data-status={run.status}>
+            <th scope="row">{row().name}</th>
+            <td>{run.dataset}</td>
+            <td>{run.model}</td>
+            <td>{statusText(row())}</td>
+            <td>
+              {run.completed} / {run.total}
+            </td>
+            <td>
+              <RunActions row={row()} busy={props.busy} onShow={props.onShow} onResume={props.onResume} onDelete={props.onDelete} />
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          <For each={props.runs}>
-            {(run) => {
-              const row = (): RunRow => ({ name: props.nameOf(run), run, activeHere: props.activeId === run.id });
-              return (
-                <tr aria-current={props.selectedId === run.id ? 'true' : undefined} data-status={run.status}>
-                  <th scope="row">{row().name}</th>
-                  <td>{run.dataset}</td>
-                  <td>{run.model}</td>
-                  <td>{statusText(row())}</td>
-                  <td>
-                    {run.completed} / {run.total}
-                  </td>
-                  <td>
-                    <RunActions row={row()} busy={props.busy} onShow={props.onShow} onResume={props.onResume} onDelete={props.onDelete} />
-                  </td>
-                </tr>
-              );
-            }}
-          </For>
-        </tbody>
-      </table>
-    </div>
+        );
+      }}
+    </DataTable>
   );
 }

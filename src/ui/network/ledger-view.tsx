@@ -1,5 +1,6 @@
 import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { StoredLedgerEntry } from '../../net/ledger';
+import { DataTable } from '../components/data-table';
 import { locale } from '../i18n';
 import { formatBytes, formatTime } from './format';
 import { t } from './messages';
@@ -52,44 +53,33 @@ export function LedgerView(props: { entries: readonly StoredLedgerEntry[]; onCle
           {t('shown', { shown: shown().length, total: props.entries.length })}
         </p>
         <Show when={shown().length > 0} fallback={<p class="muted">{t('noMatch')}</p>}>
-          <div class="network-table-wrap">
-            <table class="network-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('colTime')}</th>
-                  <th scope="col">{t('colOrigin')}</th>
-                  <th scope="col">{t('colMethod')}</th>
-                  <th scope="col">{t('colBytes')}</th>
-                  <th scope="col">{t('colRequester')}</th>
-                  <th scope="col">{t('colStatus')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={shown()}>
-                  {(entry) => (
-                    <tr data-outcome={entry.outcome}>
-                      <td>{formatTime(entry.time, locale())}</td>
-                      <td class="network-origin" title={entry.url}>
-                        {entry.origin}
-                        <span class="network-url">{entry.url}</span>
-                      </td>
-                      <td>{entry.method}</td>
-                      <td>
-                        {formatBytes(entry.bytesSent)} / {formatBytes(entry.bytesReceived)}
-                      </td>
-                      <td>{entry.requester ?? t('unknownRequester')}</td>
-                      <td title={entry.reason ?? entry.error ?? ''}>
-                        {statusText(entry)}
-                        <Show when={entry.outcome === 'blocked' && entry.reason}>
-                          <span class="network-reason">{entry.reason}</span>
-                        </Show>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            wrapClass="network-table-wrap"
+            tableClass="network-table"
+            columns={[t('colTime'), t('colOrigin'), t('colMethod'), t('colBytes'), t('colRequester'), t('colStatus')]}
+            rows={shown()}
+          >
+            {(entry) => (
+              <tr data-outcome={entry.outcome}>
+                <td>{formatTime(entry.time, locale())}</td>
+                <td class="network-origin" title={entry.url}>
+                  {entry.origin}
+                  <span class="network-url">{entry.url}</span>
+                </td>
+                <td>{entry.method}</td>
+                <td>
+                  {formatBytes(entry.bytesSent)} / {formatBytes(entry.bytesReceived)}
+                </td>
+                <td>{entry.requester ?? t('unknownRequester')}</td>
+                <td title={entry.reason ?? entry.error ?? ''}>
+                  {statusText(entry)}
+                  <Show when={entry.outcome === 'blocked' && entry.reason}>
+                    <span class="network-reason">{entry.reason}</span>
+                  </Show>
+                </td>
+              </tr>
+            )}
+          </DataTable>
         </Show>
       </Show>
     </>

@@ -1,4 +1,5 @@
-import { ErrorBoundary, lazy, Suspense, type Component, type JSX } from 'solid-js';
+import { lazy, type Component, type JSX } from 'solid-js';
+import { LazyBoundary } from './lazy-boundary';
 import { t } from './messages';
 import type { PageContext } from './page-context';
 
@@ -14,19 +15,8 @@ export type PageComponent = Component<{ context: PageContext }>;
 export function lazyPage(load: () => Promise<PageComponent>): (context: PageContext) => JSX.Element {
   const Page = lazy(async () => ({ default: await load() }));
   return (context) => (
-    <ErrorBoundary
-      fallback={(error: unknown) => (
-        <div role="alert" class="error-alert">
-          {t('loadFailed', { reason: error instanceof Error ? error.message : String(error) })}{' '}
-          <button type="button" class="link-button" onClick={() => location.reload()}>
-            {t('reload')}
-          </button>
-        </div>
-      )}
-    >
-      <Suspense fallback={<p class="muted">{t('loading')}</p>}>
-        <Page context={context} />
-      </Suspense>
-    </ErrorBoundary>
+    <LazyBoundary failed={(reason) => t('loadFailed', { reason })} reloadLabel={t('reload')} loading={<p class="muted">{t('loading')}</p>}>
+      <Page context={context} />
+    </LazyBoundary>
   );
 }

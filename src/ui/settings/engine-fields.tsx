@@ -4,6 +4,7 @@ import type { EngineSettings, SettingsToolMode } from '../../store';
 import type { EngineKind } from '../../store/settings';
 import type { ProviderPresetOption } from '../../app/services';
 import { t } from './messages';
+import { BaseUrlField } from './base-url-field';
 import { TextField } from './text-field';
 
 const toolModeHint = (mode: SettingsToolMode): string => t(`mode.${mode}`);
@@ -72,13 +73,7 @@ export function EngineFields(props: EngineFieldsProps) {
             )}</For>
         </select>
       </div>
-      <TextField
-        label={t('baseUrl')}
-        type="url"
-        value={props.engine.baseUrl}
-        placeholder="https://api.openai.com/v1"
-        onInput={(baseUrl) => props.onChange({ baseUrl })}
-      />
+      <BaseUrlField label={t('baseUrl')} value={props.engine.baseUrl} onInput={(baseUrl) => props.onChange({ baseUrl })} />
       <TextField
         label={t('model')}
         value={props.engine.model}

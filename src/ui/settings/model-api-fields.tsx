@@ -1,5 +1,6 @@
 import type { ModelApiSettings } from '../../store';
 import { t } from './messages';
+import { BaseUrlField } from './base-url-field';
 import { TextField } from './text-field';
 
 export interface ModelApiFieldsProps {
@@ -14,13 +15,7 @@ export function ModelApiFields(props: ModelApiFieldsProps) {
   return (
     <fieldset ref={(element) => props.ref?.(element)}>
       <legend>{t('modelApiLegend')}</legend>
-      <TextField
-        label={t('endpointUrl')}
-        type="url"
-        value={props.modelApi.baseUrl}
-        placeholder="https://api.openai.com/v1"
-        onInput={(baseUrl) => props.onChange({ baseUrl })}
-      />
+      <BaseUrlField label={t('endpointUrl')} value={props.modelApi.baseUrl} onInput={(baseUrl) => props.onChange({ baseUrl })} />
       <TextField label={t('chatModel')} value={props.modelApi.model} onInput={(model) => props.onChange({ model })} />
       <TextField
         label={t('imageModel')}
