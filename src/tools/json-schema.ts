@@ -51,18 +51,18 @@ function asJson(value: unknown): unknown {
 /**
  * Runs `schema` (already dereferenced into `lookup`) over `data`. Validation is interpreted, never
  * compiled to code: Ajv built a `new Function` per schema, which the page's Content-Security-Policy
- * (no 'unsafe-eval') forbids. Every error is reported (no short circuit); nothing is coerced or
- * defaulted; only own properties count.
+ * (no 'unsafe-eval') forbids. Every error is reported unless `allErrors` is false (then it stops
+ * at the first); nothing is coerced or defaulted; only own properties count.
  */
-function run(data: unknown, schema: Schema, draft: SchemaDraft, lookup: SchemaLookup): SchemaError[] {
+function run(data: unknown, schema: Schema, draft: SchemaDraft, lookup: SchemaLookup, allErrors: boolean): SchemaError[] {
   let units: OutputUnit[];
   try {
-    units = validate(data, schema, draft, lookup, false).errors;
+    units = validate(data, schema, draft, lookup, !allErrors).errors;
   } catch {
     // The validator refuses values JSON cannot hold (a property set to undefined, a function).
     // Validate what would be sent instead, where such a property is simply absent (as Ajv did).
     try {
-      units = validate(asJson(data), schema, draft, lookup, false).errors;
+      units = validate(asJson(data), schema, draft, lookup, !allErrors).errors;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return [{ instancePath: '', schemaPath: '#', keyword: 'schema', params: {}, message }];
@@ -72,10 +72,10 @@ function run(data: unknown, schema: Schema, draft: SchemaDraft, lookup: SchemaLo
 }
 
 /** A validate function over a private copy of `schema` (the validator annotates what it is given). */
-function validatorFor(schema: Schema, draft: SchemaDraft, lookup: SchemaLookup): ValidateFunction {
+function validatorFor(schema: Schema, draft: SchemaDraft, lookup: SchemaLookup, allErrors = true): ValidateFunction {
   const check: ValidateFunction = Object.assign(
     (data: unknown): boolean => {
-      const errors = run(data, schema, draft, lookup);
+      const errors = run(data, schema, draft, lookup, allErrors);
       check.errors = errors.length === 0 ? null : errors;
       return errors.length === 0;
     },
@@ -117,6 +117,7 @@ function unresolvedRefs(node: unknown, lookup: SchemaLookup, found: string[] = [
  */
 export function compileSchema(
   schema: JsonSchema,
+  allErrors = true,
 ): { ok: true; validate: ValidateFunction } | { ok: false; problems: SchemaProblem[] } {
   const dialect = dialectOf(schema);
   if (!dialect) {
@@ -134,16 +135,19 @@ export function compileSchema(
     if (missing.length > 0) {
       return { ok: false, problems: missing.map((ref) => ({ pointer: '', reason: `can't resolve reference ${ref}` })) };
     }
-    return { ok: true, validate: validatorFor(copy, DRAFTS[dialect], lookup) };
+    return { ok: true, validate: validatorFor(copy, DRAFTS[dialect], lookup, allErrors) };
   } catch (error) {
     return { ok: false, problems: [{ pointer: '', reason: error instanceof Error ? error.message : String(error) }] };
   }
 }
 
 
-/** Compiles one of this app's own schemas; a problem in it is a programming error, so it throws. */
-export function compileOwnSchema(schema: JsonSchema): ValidateFunction {
-  const compiled = compileSchema(schema);
+/**
+ * Compiles one of this app's own schemas; a problem in it is a programming error, so it throws.
+ * With `allErrors` false the validator stops at a value's first error (one error per bad record).
+ */
+export function compileOwnSchema(schema: JsonSchema, allErrors = true): ValidateFunction {
+  const compiled = compileSchema(schema, allErrors);
   if (!compiled.ok) {
     throw new Error(`Built-in schema ${String(schema.$id ?? '')} is broken: ${compiled.problems.map((p) => `${p.pointer || '/'} ${p.reason}`).join('; ')}`);
   }
