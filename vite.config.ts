@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
@@ -85,6 +86,18 @@ const pwa: Partial<VitePWAOptions> = {
   },
 };
 
+/**
+ * The Content-Security-Policy of index.html's meta tag, read from there so the two never differ.
+ * `vite preview` also sends it as a header, with frame-ancestors (ignored in a meta tag): the app
+ * must not be framed by another site.
+ */
+function contentSecurityPolicy(): string {
+  const html = readFileSync(new URL('./index.html', import.meta.url), 'utf8');
+  const match = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('index.html has no Content-Security-Policy meta tag; vite.config.ts sends the same policy as a header.');
+  return `${match[1]}; frame-ancestors 'none'`;
+}
+
 export default defineConfig({
   // refParserWithoutBuffer: the OpenAPI parser checks Node's `Buffer` even in browsers (see the plugin).
   plugins: [solid(), VitePWA(pwa), refParserWithoutBuffer()],
@@ -96,5 +109,5 @@ export default defineConfig({
     chunkSizeWarningLimit: 700,
   },
   worker: { format: 'es' },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': contentSecurityPolicy() } },
 });

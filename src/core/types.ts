@@ -49,6 +49,11 @@ export interface ChatRequest {
    * an EBNF grammar (XGrammar dialect) or a JSON schema. Engines that cannot ignore it.
    */
   responseFormat?: { type: 'grammar'; grammar: string } | { type: 'json-schema'; schema: JsonSchema };
+  /**
+   * Set once a side-effecting tool was called in this run: a failed request is then reported to
+   * the person, never repeated automatically (a repeated step could act on the world again).
+   */
+  noRetry?: boolean;
 }
 
 export interface Usage {

@@ -5,7 +5,9 @@
  * refuses what the schema cannot say: duplicate keys in any store, references to records that
  * are not in the file, and vectors of the wrong length.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { compileOwnSchema, type ValidateFunction } from '../tools/json-schema';
+import type { SchemaError } from '../tools/schema-errors';
+import type { JsonSchema } from '../core/types';
 import { backupHeadSchemaV1, backupRecordSchemas } from './backup-schema';
 
 /** How many problems a validation reports at most; it stops looking after that many. */
@@ -51,20 +53,19 @@ let validators: Validators | undefined;
 /**
  * Compiled once. The head validator reports every problem (it is small and bounded: a few
  * fields and one type per store); record validators stop at the first problem of a record
- * (`allErrors: false`), so each bad record costs one error object.
+ * (`allErrors` false), so each bad record costs one error object.
  */
 function compiled(): Validators {
   if (validators) return validators;
-  const all = new Ajv({ allErrors: true, strict: false, logger: false });
-  const first = new Ajv({ allErrors: false, strict: false, logger: false });
+  // Interpreted, never compiled to code: the page's CSP has no 'unsafe-eval' (restore runs there).
   validators = {
-    head: all.compile(backupHeadSchemaV1),
-    records: Object.fromEntries(STORE_NAMES.map((store) => [store, first.compile(backupRecordSchemas[store])])) as Record<StoreName, ValidateFunction>,
+    head: compileOwnSchema(backupHeadSchemaV1),
+    records: Object.fromEntries(STORE_NAMES.map((store) => [store, compileOwnSchema(backupRecordSchemas[store] as JsonSchema, false)])) as Record<StoreName, ValidateFunction>,
   };
   return validators;
 }
 
-/** "data.messages[3].conversationId" from Ajv's "/data/messages/3/conversationId". */
+/** "data.messages[3].conversationId" from the validator's "/data/messages/3/conversationId". */
 function fieldPath(instancePath: string, extra?: string): string {
   const parts = instancePath.split('/').slice(1);
   if (extra) parts.push(extra);
@@ -73,12 +74,12 @@ function fieldPath(instancePath: string, extra?: string): string {
   return path === '' ? 'the file' : path;
 }
 
-function describeError(error: ErrorObject, prefix = ''): string {
-  const params = error.params as Record<string, unknown>;
+function describeError(error: SchemaError, prefix = ''): string {
+  const params = error.params;
   const path = prefix + error.instancePath;
   if (error.keyword === 'required') return `${fieldPath(path, String(params.missingProperty))} is missing`;
   if (error.keyword === 'const') return `${fieldPath(path)} must be ${JSON.stringify(params.allowedValue)}`;
-  return `${fieldPath(path)} ${error.message ?? 'is invalid'}`;
+  return `${fieldPath(path)} ${error.message || 'is invalid'}`;
 }
 
 /** The number of bytes a base64 text decodes to, or -1 when no text of that length is base64. */

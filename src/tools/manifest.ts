@@ -1,9 +1,8 @@
-import type { ValidateFunction } from 'ajv';
 import { TabagentError } from '../core/errors';
 import type { JsonSchema, ToolDefinition } from '../core/types';
 import { implementationProblems } from './custom/check-implementation';
 import type { CustomImplementation } from './custom/implementation';
-import { compileSchema, compilerFor } from './json-schema';
+import { compileOwnSchema, compileSchema, type ValidateFunction } from './json-schema';
 import { TOOL_NAME_PATTERN, toolManifestSchema, type TOOL_KINDS } from './manifest-schema';
 import { isHttpOrigin } from './origins';
 import { groupErrors, joinLimited, pointerToFieldPath } from './schema-errors';
@@ -75,7 +74,7 @@ export function isSafeToolName(name: unknown): name is string {
 let manifestValidator: ValidateFunction | undefined;
 
 function validateShape(value: unknown): string[] {
-  manifestValidator ??= compilerFor('2020-12').compile(toolManifestSchema);
+  manifestValidator ??= compileOwnSchema(toolManifestSchema);
   if (manifestValidator(value)) return [];
   return groupErrors(manifestValidator.errors ?? []).map((error) => {
     const field = pointerToFieldPath(error.pointer) || '(manifest)';

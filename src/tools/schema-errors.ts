@@ -1,6 +1,16 @@
-import type { ErrorObject } from 'ajv';
+/**
+ * One validation error: where in the data (`instancePath`), which keyword of which schema
+ * (`schemaPath`), the keyword's details and a short message (the shape and wording Ajv used).
+ */
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message: string;
+}
 
-/** One Ajv error turned into words: where (a JSON pointer into the data) and what is wrong. */
+/** One validation error turned into words: where (a JSON pointer into the data) and what is wrong. */
 export interface ErrorDescription {
   /** JSON pointer of the offending value; for a missing or unexpected property, of that property. */
   pointer: string;
@@ -32,9 +42,9 @@ function pointerSegment(name: string): string {
   return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Describes one Ajv error in words a person (or a model) can act on. */
-export function describeError(error: ErrorObject): ErrorDescription {
-  const params = error.params as Record<string, unknown>;
+/** Describes one validation error in words a person (or a model) can act on. */
+export function describeError(error: SchemaError): ErrorDescription {
+  const params = error.params;
   const base = { pointer: error.instancePath, parentPointer: error.instancePath, keyword: error.keyword };
   switch (error.keyword) {
     case 'required': {
@@ -50,7 +60,7 @@ export function describeError(error: ErrorObject): ErrorDescription {
     case 'const':
       return { ...base, reason: `must be ${show(params.allowedValue)}` };
     default:
-      return { ...base, reason: error.message ?? `fails "${error.keyword}"` };
+      return { ...base, reason: error.message || `fails "${error.keyword}"` };
   }
 }
 
@@ -60,7 +70,7 @@ export function describeError(error: ErrorObject): ErrorDescription {
  * the branch went through a `$ref`, in which case it lies outside the schema holding the
  * combinator altogether; a sibling keyword of the combinator (`type` next to `anyOf`) is neither.
  */
-function isBranchOf(error: ErrorObject, combinator: ErrorObject): boolean {
+function isBranchOf(error: SchemaError, combinator: SchemaError): boolean {
   if (!error.instancePath.startsWith(combinator.instancePath)) return false;
   if (error.schemaPath.startsWith(`${combinator.schemaPath}/`)) return true;
   const holder = combinator.schemaPath.slice(0, combinator.schemaPath.lastIndexOf('/'));
@@ -72,17 +82,17 @@ function isBranchOf(error: ErrorObject, combinator: ErrorObject): boolean {
  * ("must be string or must be number") rather than as several demands that all apply, and the
  * combinator's own summary ("must match a schema in anyOf") is dropped when its branches say more.
  */
-export function groupErrors(allErrors: readonly ErrorObject[]): ErrorDescription[] {
+export function groupErrors(allErrors: readonly SchemaError[]): ErrorDescription[] {
   // Ajv follows a failed `then`/`else` branch with a bare 'must match "then" schema': the
   // branch's own errors already say what is wrong.
   const errors = allErrors.filter((error) => error.keyword !== 'if');
   const owner = new Map<number, number>();
-  const branchesOf = new Map<number, ErrorObject[]>();
+  const branchesOf = new Map<number, SchemaError[]>();
   // Outermost combinators last in Ajv's order, so walk backwards and let them claim first.
   for (let index = errors.length - 1; index >= 0; index--) {
     const combinator = errors[index];
     if (!combinator || !COMBINATORS.has(combinator.keyword) || owner.has(index)) continue;
-    const branches: ErrorObject[] = [];
+    const branches: SchemaError[] = [];
     for (let before = index - 1; before >= 0; before--) {
       const error = errors[before];
       if (!error || owner.has(before) || !isBranchOf(error, combinator)) break;
@@ -106,7 +116,7 @@ export function groupErrors(allErrors: readonly ErrorObject[]): ErrorDescription
 }
 
 /** A branch's reason, prefixed with its own location when it is deeper than the combinator. */
-function describeBranch(error: ErrorObject, combinatorPointer: string): string {
+function describeBranch(error: SchemaError, combinatorPointer: string): string {
   const description = describeError(error);
   if (description.parentPointer === combinatorPointer) return description.reason;
   return `${description.parentPointer.slice(combinatorPointer.length)} ${description.reason}`;

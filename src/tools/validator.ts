@@ -1,8 +1,7 @@
 import type { ValidationOutcome } from '../core/tool-runner';
 import type { JsonSchema } from '../core/types';
-import { compileSchema, forgetSchema } from './json-schema';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { groupErrors, joinLimited, type ErrorDescription } from './schema-errors';
+import { compileSchema, type ValidateFunction } from './json-schema';
+import { groupErrors, joinLimited, type ErrorDescription, type SchemaError } from './schema-errors';
 
 interface CachedValidator {
   schema: JsonSchema;
@@ -20,8 +19,8 @@ function toMessage(error: ErrorDescription): string {
   return `${error.pointer === '' ? 'arguments' : error.pointer} ${error.reason}`;
 }
 
-/** Ajv's errors for one arguments object, as messages for the model. */
-export function argumentErrorMessages(errors: readonly ErrorObject[]): string[] {
+/** The validation errors of one arguments object, as messages for the model. */
+export function argumentErrorMessages(errors: readonly SchemaError[]): string[] {
   return groupErrors(errors).map(toMessage);
 }
 
@@ -46,10 +45,7 @@ export class ArgumentValidator {
 
   /** Drops the cached validator of a tool that was removed or replaced. */
   forget(toolName: string): void {
-    const cached = this.#cache.get(toolName);
-    if (!cached) return;
     this.#cache.delete(toolName);
-    forgetSchema(cached.schema);
   }
 
   /** Drops cached validators of tools for which `keep` says no (after tools were removed). */

@@ -47,6 +47,8 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
   let overflowReported = false;
   let previousPrompt = '';
   let failedRepairs = 0;
+  // After a side-effecting call the engine request is never retried automatically (ChatRequest.noRetry).
+  let sideEffectCalled = false;
   let lastText = '';
   // Outside text already in the context (earlier tool results, quoted documents) taints the turn
   // from its start; each step's tool results may add more.
@@ -62,6 +64,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
     }
     yield { type: 'step-start', step };
     const { request, plan, render } = makeRequest(options, prepared, transcript, format, budgeter, responseFormat);
+    if (sideEffectCalled) request.noRetry = true;
     const flat = flattenPrompt(request.messages);
     yield {
       type: 'prompt',
@@ -122,6 +125,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       // What a prefix-caching engine holds after this step: the prompt plus the answer it wrote
       // (the history is only appended to, so the next prompt starts with both).
       previousPrompt = flat + flattenPrompt(render(transcript.slice(-1)));
+      if (extracted.calls.some((call) => traitsOf(options.tools, call.name).sideEffects)) sideEffectCalled = true;
       const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable, taint);
       taint = outcome.taint;
       for (const message of outcome.messages) yield* append(transcript, message);

@@ -36,7 +36,7 @@ export function createOpenAICompatibleEngine(options: OpenAICompatibleOptions): 
     throwIfAborted(signal);
     const body = JSON.stringify(toWireRequest(request, resolved));
     const connection = await sendWithRetries(
-      { url: endpoints.chatCompletionsUrl, headers, body, options: resolved, context },
+      { url: endpoints.chatCompletionsUrl, headers, body, options: resolved, context, maxRetries: request.noRetry ? 0 : undefined },
       signal,
     );
     try {

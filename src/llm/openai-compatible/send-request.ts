@@ -21,6 +21,8 @@ export interface SendSettings {
   body: string;
   options: ResolvedOptions;
   context: ErrorContext;
+  /** Overrides `options.maxRetries` for this request (0 once a side-effecting tool was called). */
+  maxRetries?: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function sendWithRetries(settings: SendSettings, signal?: AbortSign
       if (signal?.aborted) throw abortedError();
       failure = TabagentError.is(error) ? error : networkError(error, context, attempts);
     }
-    if (!failure.isRetryable || attempt >= options.maxRetries) throw failure;
+    if (!failure.isRetryable || attempt >= (settings.maxRetries ?? options.maxRetries)) throw failure;
     const wait = retryWaitMs(headers, attempt, options.random, options.now());
     try {
       await raceAbort(options.sleep(wait, signal), signal, abortedError);

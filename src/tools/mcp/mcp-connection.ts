@@ -2,6 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
 import type { CallToolResult, Prompt, Resource, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { abortedError, TabagentError } from '../../core/errors';
 import { originOf } from '../origins';
@@ -128,6 +129,9 @@ export class McpConnection {
     // The SDK re-lists only the first page on its own; we re-list everything ourselves.
     const client = new Client(CLIENT_INFO, {
       capabilities: {},
+      // The SDK's default (Ajv) compiles output schemas with `new Function`, which the page's CSP
+      // (no 'unsafe-eval') refuses; this one interprets them (docs/network-and-security.md).
+      jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
       listChanged: { tools: onChanged('tools'), resources: onChanged('resources'), prompts: onChanged('prompts') },
     });
     const transport: Transport =
