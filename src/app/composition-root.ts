@@ -5,6 +5,7 @@ import { createMemoryContextProvider, memoryToolStore } from '../memory';
 import type { AppNetwork } from '../net/app-network';
 import { defaultSettings, isToolEnabled, openTabagentDb, type Settings, type TabagentDb } from '../store';
 import { createToolExecutor, registerBuiltins, toolGrants, ToolRegistry } from '../tools';
+import { isPrivateOrigin } from '../tools/private-address';
 import { createCustomToolServices } from './custom-tools/real-custom-tools';
 import { createDatabaseOpener } from './database-opener';
 import { createEmbeddingService } from './embedding/create-embedding-service';
@@ -69,8 +70,15 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
   // `setEnabled` notifies only on a change, so this settles after one pass.
   registry.subscribe(applyEnabled);
   // Strict mode lets a tool reach exactly the origins of its manifest (and settings), while it is enabled.
+  // Origins a tool gets at run time come from an address the person typed in Settings (model_api's
+  // endpoint): a local server there is meant, as for the engine's URL.
   network?.addGrantSource(() =>
-    registry.listEnabled().flatMap((manifest) => toolGrants(manifest.name, registry.allowedOrigins(manifest.name), manifest)),
+    registry.listEnabled().flatMap((manifest) => {
+      const typed = new Set(registry.get(manifest.name)?.origins?.() ?? []);
+      return toolGrants(manifest.name, registry.allowedOrigins(manifest.name), manifest).map((grant) =>
+        typed.has(grant.origin) && !manifest.allowedOrigins.includes(grant.origin) && isPrivateOrigin(grant.origin) ? { ...grant, privateNetwork: true } : grant,
+      );
+    }),
   );
 
   // MCP servers and OpenAPI imports add to this same registry, so their tools reach the agent. With
