@@ -20,10 +20,60 @@ const STAND_IN_CHAR = new RegExp(STAND_INS.source, 'g');
 const CALL_FENCES = new Set(['', 'json', 'json5', 'jsonc', 'tool_call', 'tool_calls', 'tool_code', 'function_call', 'functions']);
 
 const FENCE_LINE = /^ {0,3}(`{3,})[ \t]*([^`\n]*)$/gm;
-const INLINE_CODE = /(`+)([^`\n]+?)\1(?!`)/g;
 
 const mask = (code: string): string => code.replace(MASKED_CHAR, (c) => String.fromCharCode(FIRST_STAND_IN + MASKED.indexOf(c)));
 const unmask = (text: string): string => text.replace(STAND_IN_CHAR, (c) => MASKED.charAt(c.charCodeAt(0) - FIRST_STAND_IN));
+
+/** One run of backticks: where it starts, how long it is and on which line. */
+interface BacktickRun {
+  start: number;
+  length: number;
+  line: number;
+}
+
+/**
+ * Inline code spans in `text[from, to)`: a run of one or two backticks closed by the next run of the
+ * same length on the same line (runs of three or more are fence markers). Linear in the length:
+ * each run's closer is looked up from a table built in one backward pass, so a megabyte of
+ * backticks costs no more than a megabyte of prose.
+ */
+function inlineCodeSpans(text: string, from: number, to: number): Array<{ start: number; end: number }> {
+  const runs: BacktickRun[] = [];
+  let line = 0;
+  for (let index = from; index < to; ) {
+    const code = text.charCodeAt(index);
+    if (code === 10) line += 1;
+    if (code !== 96) {
+      index += 1;
+      continue;
+    }
+    let end = index;
+    while (end < to && text.charCodeAt(end) === 96) end += 1;
+    runs.push({ start: index, length: end - index, line });
+    index = end;
+  }
+  const closer = new Array<number>(runs.length).fill(-1);
+  const nextOfKind = new Map<string, number>();
+  for (let index = runs.length - 1; index >= 0; index -= 1) {
+    const run = runs[index] as BacktickRun;
+    const kind = `${run.line}:${run.length}`;
+    closer[index] = nextOfKind.get(kind) ?? -1;
+    nextOfKind.set(kind, index);
+  }
+  const spans: Array<{ start: number; end: number }> = [];
+  for (let index = 0; index < runs.length; ) {
+    const run = runs[index] as BacktickRun;
+    const close = closer[index] ?? -1;
+    if (run.length >= 3 || close < 0) {
+      index += 1;
+      continue;
+    }
+    const closing = runs[close] as BacktickRun;
+    spans.push({ start: run.start, end: closing.start + closing.length });
+    index = close + 1;
+  }
+  return spans;
+}
 
 /**
  * `text` with the markup characters inside inline code and non-call fences masked, or null when
@@ -59,17 +109,13 @@ export function maskCode(text: string): string | null {
     out += shown;
   };
   const inline = (from: number, to: number): void => {
-    const segment = text.slice(from, to);
-    let last = 0;
-    INLINE_CODE.lastIndex = 0;
-    for (let m = INLINE_CODE.exec(segment); m !== null; m = INLINE_CODE.exec(segment)) {
-      // A span that is itself a fence marker (```) is not inline code.
-      if ((m[1]?.length ?? 0) >= 3) continue;
-      emit(from + last, from + m.index, false);
-      emit(from + m.index, from + m.index + m[0].length, true);
-      last = m.index + m[0].length;
+    let last = from;
+    for (const span of inlineCodeSpans(text, from, to)) {
+      emit(last, span.start, false);
+      emit(span.start, span.end, true);
+      last = span.end;
     }
-    emit(from + last, to, false);
+    emit(last, to, false);
   };
   for (const fence of fences) {
     inline(pos, fence.start);

@@ -82,6 +82,19 @@ describe('parsing grows linearly on adversarial repetitions', () => {
   }, 60_000);
 });
 
+describe('reading code as text grows linearly', () => {
+  // Inline code and fences are masked before every parse (markup inside code is text).
+  it.each([['`'], ['``'], ['```'], ['`<tool_call>'], ['```python\n<tool_call>{']])('%s repeated', (unit) => {
+    const growth = measureGrowth(
+      (size) => fill(unit, size, '`!'),
+      (text) => parseToolCalls(text, { format: 'auto', final: true }),
+      // Larger than the format screens: masking a few kilobytes takes well under a millisecond.
+      [128 * 1024, 512 * 1024],
+    );
+    expect(growth.ratio, describeGrowth(`code ${JSON.stringify(unit)}`, growth)).toBeLessThanOrEqual(GROWTH_LIMIT);
+  }, 60_000);
+});
+
 describe('JSON repair grows linearly', () => {
   it.each([['{'], ['['], ['"'], ['{"a":['], ['\\'], ['/*'], [','], ['{"a":"\\u12']])('%s repeated', (unit) => {
     const growth = measureGrowth(
