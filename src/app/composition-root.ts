@@ -5,7 +5,6 @@ import { createMemoryContextProvider, memoryToolStore } from '../memory';
 import type { AppNetwork } from '../net/app-network';
 import { defaultSettings, isToolEnabled, openTabagentDb, type Settings, type TabagentDb } from '../store';
 import { createToolExecutor, registerBuiltins, toolGrants, ToolRegistry } from '../tools';
-import { isPrivateOrigin } from '../tools/private-address';
 import { createCustomToolServices } from './custom-tools/real-custom-tools';
 import { createDatabaseOpener } from './database-opener';
 import { createEmbeddingService } from './embedding/create-embedding-service';
@@ -69,18 +68,18 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
   // Tools that join later (MCP, OpenAPI, custom) take their switch from the settings in force.
   // `setEnabled` notifies only on a change, so this settles after one pass.
   registry.subscribe(applyEnabled);
-  // Strict mode lets a tool reach exactly the origins of its manifest (and settings), while it is enabled.
-  // Origins a tool gets at run time come from an address the person typed in Settings (model_api's
+  // Strict mode lets a tool reach exactly the origins of its manifest (and settings), while it is
+  // enabled. Run-time origins come from an address the person typed in Settings (model_api's
   // endpoint): a local server there is meant, as for the engine's URL.
   network?.addGrantSource(() =>
-    registry.listEnabled().flatMap((manifest) => {
-      const typed = new Set(registry.get(manifest.name)?.origins?.() ?? []);
-      return toolGrants(manifest.name, registry.allowedOrigins(manifest.name), manifest).map((grant) =>
-        typed.has(grant.origin) && !manifest.allowedOrigins.includes(grant.origin) && isPrivateOrigin(grant.origin) ? { ...grant, privateNetwork: true } : grant,
-      );
-    }),
+    registry
+      .listEnabled()
+      .flatMap((manifest) => toolGrants(manifest.name, registry.allowedOrigins(manifest.name), manifest, registry.get(manifest.name)?.origins?.() ?? [])),
   );
 
+  const storeSecret = async (secret: { id: string; label: string; value: string; origins: string[] }): Promise<void> => {
+    await network?.services.addSecret(secret);
+  };
   // MCP servers and OpenAPI imports add to this same registry, so their tools reach the agent. With
   // the door: connections and downloads go through it, and credentials live in its vault.
   const toolLibrary = createToolLibrary({
@@ -90,9 +89,7 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
           fetchFor: (requester: string) => network.door.as(requester),
           grant: (origins: readonly string[], holder: string) => network.grant(origins, holder),
           secrets: {
-            store: async (secret: { id: string; label: string; value: string; origins: string[] }) => {
-              await network.services.addSecret(secret);
-            },
+            store: storeSecret,
             remove: async (ids: readonly string[]) => {
               for (const id of ids) await network.services.removeSecret(id);
             },
@@ -141,9 +138,7 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
         ? {
             fetchFor: (name: string) => network.door.as(`tool:${name}`),
             resolveSecret: network.resolveSecret,
-            storeSecret: async (secret: { id: string; label: string; value: string; origins: string[] }) => {
-              await network.services.addSecret(secret);
-            },
+            storeSecret,
           }
         : {}),
     }),

@@ -34,8 +34,13 @@ export interface ToolGrant {
 
 /**
  * What the network policy grants an enabled tool: each of its origins, held by `tool:<name>`;
- * private-network origins count only when the manifest says the person allowed them.
+ * private-network origins count only when the manifest says the person allowed them, or when the
+ * person typed that address themselves (`typed`: e.g. model_api's endpoint in Settings).
  */
-export function toolGrants(name: string, origins: readonly string[], manifest: { privateNetwork?: boolean }): ToolGrant[] {
-  return origins.map((origin) => ({ origin, holder: `tool:${name}`, ...(manifest.privateNetwork === true ? { privateNetwork: true } : {}) }));
+export function toolGrants(name: string, origins: readonly string[], manifest: { privateNetwork?: boolean }, typed: readonly string[] = []): ToolGrant[] {
+  return origins.map((origin) => ({
+    origin,
+    holder: `tool:${name}`,
+    ...(manifest.privateNetwork === true || typed.includes(origin) ? { privateNetwork: true } : {}),
+  }));
 }

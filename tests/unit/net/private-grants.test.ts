@@ -45,6 +45,14 @@ describe('private network targets need a grant that says so', () => {
     });
   }
 
+  it('lets a tool reach a private address the person typed (model_api in Settings), and only that one', async () => {
+    const typed = 'http://127.0.0.1:8080';
+    const { network, sent } = door(toolGrants('model_api', [typed, 'http://10.0.0.1'], {}, [typed]));
+    await expect(network.fetch(`${typed}/v1/images`)).resolves.toBeInstanceOf(Response);
+    await expect(network.fetch('http://10.0.0.1/')).rejects.toMatchObject({ code: 'network-blocked' });
+    expect(sent).toEqual([`${typed}/v1/images`]);
+  });
+
   it('still lets public origins through with an ordinary grant', async () => {
     const { network } = door(toolGrants('api', ['https://api.example.com'], {}));
     await expect(network.fetch('https://api.example.com/v1')).resolves.toBeInstanceOf(Response);
