@@ -3,6 +3,7 @@ import { base64ToBytes, bytesToBase64, isSecretField, keepSecrets, parseBackup, 
 import { defaultSettings } from '../../../src/store';
 import { backupProblemsV1, MAX_BACKUP_PROBLEMS } from '../../../src/store/backup-validate';
 import { TabagentError } from '../../../src/core/errors';
+import { describeGrowth, GROWTH_LIMIT, measureGrowth } from '../../support/growth';
 
 const empty = {
   conversations: [],
@@ -92,14 +93,12 @@ describe('parseBackup', () => {
   });
 
   it('grows linearly with the file: time at 4n is at most 6× the time at n', () => {
-    const timeOf = (count: number): number => {
-      const text = JSON.stringify(file({ messages: badMessages(count) }));
-      const start = performance.now();
-      for (let round = 0; round < 3; round += 1) expect(() => parseBackup(text)).toThrow(TabagentError);
-      return performance.now() - start;
-    };
-    timeOf(500);
-    expect(timeOf(40_000)).toBeLessThanOrEqual(6 * timeOf(10_000));
+    const growth = measureGrowth(
+      (count) => JSON.stringify(file({ messages: badMessages(count) })),
+      (text) => expect(() => parseBackup(text)).toThrow(TabagentError),
+      [10_000, 40_000],
+    );
+    expect(growth.ratio, describeGrowth('parseBackup, malformed messages', growth)).toBeLessThanOrEqual(GROWTH_LIMIT);
   });
 
   it.each([

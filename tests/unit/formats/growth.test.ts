@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseToolCalls, repairJson, type FormatName } from '../../../src/core/formats';
-import { describeGrowth, fill, GROWTH_LIMIT, measureGrowth } from './growth';
+import { describeGrowth, fill, GROWTH_LIMIT, measureGrowth } from '../../support/growth';
 
 /**
  * Every format against adversarial repetitions of its own markup: time at 4× the size ≤ 6× the time
