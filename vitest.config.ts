@@ -47,6 +47,16 @@ export default defineConfig({
         },
       },
       {
+        // Growth checks (time at 4n against time at n) run on their own, one file at a time, after
+        // the other projects (`npm test`): a sibling worker's load skews a ratio taken in one process.
+        test: {
+          name: 'growth',
+          environment: 'node',
+          include: ['tests/growth/**/*.test.ts'],
+          fileParallelism: false,
+        },
+      },
+      {
         plugins: [solid(), refParserWithoutBuffer()],
         // Loaded lazily by the app (Tools page): pre-bundled up front so that discovering them
         // mid-run does not make Vite reload the page under a running test.

@@ -8,7 +8,9 @@
 export const GROWTH_LIMIT = 6;
 /** Times below this are timer and scheduler noise; the ratio is taken against at least this. */
 const FLOOR_MS = 1;
-const REPETITIONS = 3;
+const REPETITIONS = 5;
+/** Fewer at the larger sizes of a re-measure, where one run is tens of milliseconds. */
+const RETRY_REPETITIONS = 3;
 
 /** One measured pair: the best of a few runs at each size. */
 export interface Growth {
@@ -18,13 +20,15 @@ export interface Growth {
   ratio: number;
 }
 
-// CPU time of this process, not wall time: on a shared machine the wait for a core is not the
-// parser's cost, and would swamp the ratio.
+// The smaller of CPU time and wall time: both only ever add to the main thread's work — wall time
+// the wait for a core on a shared machine, CPU time V8's background compiler and collector threads.
 function timed(run: () => void): number {
-  const started = process.cpuUsage();
+  const cpuStarted = process.cpuUsage();
+  const wallStarted = performance.now();
   run();
-  const used = process.cpuUsage(started);
-  return (used.user + used.system) / 1000;
+  const wall = performance.now() - wallStarted;
+  const cpu = process.cpuUsage(cpuStarted);
+  return Math.min(wall, (cpu.user + cpu.system) / 1000);
 }
 
 function measurePair(make: (size: number) => string, run: (text: string) => void, size: number, repetitions: number): Growth {
@@ -41,17 +45,17 @@ function measurePair(make: (size: number) => string, run: (text: string) => void
 
 /**
  * The growth of `run` from input `make(size)` to `make(4 * size)`: the minimum of a few interleaved
- * repetitions at each size (noise only ever adds time). Small inputs are measured first because they
- * are cheap; a pair over the limit is measured again at the next size of `sizes`. Why: between about
- * 64 K and 512 K characters a linear parser leaves the CPU caches and V8's young generation, which
- * alone can cost ×10 on a loaded machine; at the larger sizes both sides are in the same regime. A
- * quadratic parser fails at every size (×16), so the retry cannot hide one.
+ * repetitions at each size (noise only ever adds time). Small inputs are screened first because they
+ * are cheap; a pair over the limit is measured again at the next sizes of `sizes`. Why: between about
+ * 128 K and 512 K characters a linear parser leaves the CPU caches and V8's young generation, which
+ * alone costs ×6–×10 across that step (measured); from 1 M characters up both sides of a pair are in
+ * the same regime and linear work measures ×3.5–×5. A quadratic parser fails at every size (×16), so
+ * the re-measure cannot hide one.
  */
 export function measureGrowth(make: (size: number) => string, run: (text: string) => void, sizes: readonly number[]): Growth {
   let result: Growth | undefined;
   for (const [index, size] of sizes.entries()) {
-    // A re-measure is a suspected case: more repetitions, so one slow run does not decide it.
-    result = measurePair(make, run, size, index === 0 ? REPETITIONS : REPETITIONS * 2);
+    result = measurePair(make, run, size, index === 0 ? REPETITIONS : RETRY_REPETITIONS);
     if (result.ratio <= GROWTH_LIMIT) return result;
   }
   if (!result) throw new RangeError('measureGrowth needs at least one size.');

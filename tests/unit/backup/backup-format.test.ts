@@ -3,7 +3,6 @@ import { base64ToBytes, bytesToBase64, isSecretField, keepSecrets, parseBackup, 
 import { defaultSettings } from '../../../src/store';
 import { backupProblemsV1, MAX_BACKUP_PROBLEMS } from '../../../src/store/backup-validate';
 import { TabagentError } from '../../../src/core/errors';
-import { describeGrowth, GROWTH_LIMIT, measureGrowth } from '../../support/growth';
 
 const empty = {
   conversations: [],
@@ -90,15 +89,6 @@ describe('parseBackup', () => {
     const result = backupProblemsV1(file({ messages }));
     expect(result.problems).toHaveLength(MAX_BACKUP_PROBLEMS);
     expect(touched.count).toBe(0);
-  });
-
-  it('grows linearly with the file: time at 4n is at most 6× the time at n', () => {
-    const growth = measureGrowth(
-      (count) => JSON.stringify(file({ messages: badMessages(count) })),
-      (text) => expect(() => parseBackup(text)).toThrow(TabagentError),
-      [10_000, 40_000],
-    );
-    expect(growth.ratio, describeGrowth('parseBackup, malformed messages', growth)).toBeLessThanOrEqual(GROWTH_LIMIT);
   });
 
   it.each([

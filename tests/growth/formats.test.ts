@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseToolCalls, repairJson, type FormatName } from '../../../src/core/formats';
-import { describeGrowth, fill, GROWTH_LIMIT, measureGrowth } from '../../support/growth';
+import { parseToolCalls, repairJson, type FormatName } from '../../src/core/formats';
+import { describeGrowth, fill, GROWTH_LIMIT, measureGrowth } from '../support/growth';
 
 /**
  * Every format against adversarial repetitions of its own markup: time at 4× the size ≤ 6× the time
@@ -9,8 +9,8 @@ import { describeGrowth, fill, GROWTH_LIMIT, measureGrowth } from '../../support
  * string, nested brackets); the text ends in a comment closer and "!" so a comment opened early closes at the very end
  * and the JSON fails there — the shape that made Qwen3-Coder's `<function=a>{/*` quadratic.
  */
-/** Screened at 32 K → 128 K; a pair over the limit is measured again at 256 K → 1 M (see measureGrowth). */
-const SIZES = [32 * 1024, 256 * 1024];
+/** Screened at 32 K → 128 K; a pair over the limit is measured again at 1 M → 4 M, then 2 M → 8 M (see measureGrowth). */
+const SIZES = [32 * 1024, 1024 * 1024, 2048 * 1024];
 
 const MARKERS: Array<[FormatName, string]> = [
   ['hermes', '<tool_call>'],
@@ -76,7 +76,7 @@ describe('parsing grows linearly on adversarial repetitions', () => {
     const growth = measureGrowth(
       (size) => fill('<function=a>{/*', size, '*/!'),
       (text) => parseToolCalls(text, { format: 'auto', final: true }),
-      [64 * 1024, 256 * 1024],
+      [64 * 1024, 1024 * 1024, 2048 * 1024],
     );
     expect(growth.ratio, describeGrowth('qwen3-coder', growth)).toBeLessThanOrEqual(GROWTH_LIMIT);
   }, 60_000);
@@ -89,7 +89,7 @@ describe('reading code as text grows linearly', () => {
       (size) => fill(unit, size, '`!'),
       (text) => parseToolCalls(text, { format: 'auto', final: true }),
       // Larger than the format screens: masking a few kilobytes takes well under a millisecond.
-      [128 * 1024, 512 * 1024],
+      [128 * 1024, 1024 * 1024, 2048 * 1024],
     );
     expect(growth.ratio, describeGrowth(`code ${JSON.stringify(unit)}`, growth)).toBeLessThanOrEqual(GROWTH_LIMIT);
   }, 60_000);
