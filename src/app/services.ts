@@ -1,4 +1,5 @@
 import type { AgentEvent } from '../core/agent/events';
+import type { AgentService } from './agents/agent-service';
 import type { RunAgentOptions } from '../core/agent/options';
 import type { ProviderPreset } from '../llm';
 import type { OpenTabagentDbOptions, Settings, TabagentDb } from '../store';
@@ -58,6 +59,8 @@ export interface AppServices {
   updates?: AppUpdates;
   /** The shared embedding model (tool retrieval, memories, knowledge); absent: keyword retrieval only. */
   embedding?: EmbeddingService;
+  /** The person's agents and the built-in ones (the Agents page, the chat's agent); absent in tests that need none. */
+  agents?: AgentService;
   /** Every tool's manifest (training export: synthetic dialogues, call validation); absent: none. */
   toolManifests?: () => readonly ToolManifest[];
   /** The tool library (Tools page: MCP servers, OpenAPI import, the tools the agent may use); absent: no Tools page controls. */
