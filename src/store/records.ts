@@ -21,6 +21,10 @@ export interface ConversationRecord {
   pinned: boolean;
   /** The knowledge bases retrieval draws on in this conversation. */
   knowledgeBaseIds: string[];
+  /** The agent this conversation is with (absent before migration 5 ran: the default agent). */
+  agentId?: string;
+  /** The agent's knowledge bases switched off in this conversation (they are searched unless listed here). */
+  knowledgeBasesOff?: string[];
   /** The person agreed that this conversation may go into a training-data export. */
   trainingOptIn: boolean;
 }
