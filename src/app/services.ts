@@ -1,5 +1,7 @@
 import type { AgentEvent } from '../core/agent/events';
+import type { AgentDefinition } from '../core/agent-definition';
 import type { AgentService } from './agents/agent-service';
+import type { RegisteredTool } from '../tools/registry';
 import type { RunAgentOptions } from '../core/agent/options';
 import type { ProviderPreset } from '../llm';
 import type { OpenTabagentDbOptions, Settings, TabagentDb } from '../store';
@@ -20,7 +22,14 @@ export interface RunScope {
   conversationId: string | undefined;
   /** The knowledge bases the open conversation draws on. */
   knowledgeBaseIds: readonly string[];
+  /** The agent this run is for (absent: the default agent). */
+  agent?: AgentDefinition;
+  /** Tools offered in this run only, beside the agent's (e.g. the agent builder's draft-editing tools). */
+  runTools?: readonly RunTool[];
 }
+
+/** A tool that exists for one run only: not registered in the library, never listed elsewhere. */
+export type RunTool = Pick<RegisteredTool, 'manifest' | 'implementation'>;
 
 /** A tool as the settings panel lists it. */
 export interface ToolInfo {
