@@ -1,22 +1,38 @@
 /**
  * Model files checked against the hashes their source publishes. Stops a tampered or corrupted
  * download (a hostile mirror, a proxy that rewrites files, a flipped byte) from being loaded or
- * cached: the Hugging Face hub lists each LFS file's SHA-256 (`lfs.oid`) in
- * `/api/models/{model}/tree/{revision}`; a file whose bytes hash to anything else is refused
- * with TabagentError('integrity') before transformers.js sees it (so it never reaches its cache).
- * Files the listing gives no hash for (small git files such as config.json), or sources without
- * a listing, pass unchecked.
+ * cached: the Hugging Face hub lists, in `/api/models/{model}/tree/{revision}`, each LFS file's
+ * SHA-256 (`lfs.oid`: the weights) and each other file's git blob SHA-1 (`oid`: configs,
+ * tokenizers). A file whose bytes hash to anything else is refused with TabagentError('integrity')
+ * before the library that asked (transformers.js, web-llm) sees it, so it never reaches a cache.
+ * Files the listing gives no hash for, or sources without a listing, pass unchecked.
  */
 import { TabagentError } from '../../core/errors';
 import { hostOf } from '../../core/network-errors';
 
-type Fetch = (input: string | URL, init?: RequestInit) => Promise<Response>;
+type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 /** One file of the hub's tree listing (the fields used here). */
 interface TreeEntry {
   type?: string;
   path?: string;
+  /** The git blob's SHA-1 (for an LFS file, the pointer's: not the content's). */
+  oid?: string;
   lfs?: { oid?: string };
+}
+
+/** A published hash of one file. */
+interface PublishedHash {
+  /** 'sha256': of the bytes; 'git-sha1': of git's blob encoding (`blob <size>\0` + bytes). */
+  kind: 'sha256' | 'git-sha1';
+  hex: string;
+}
+
+/** The hash the listing publishes for an entry: LFS SHA-256 first; a plain file's blob SHA-1. */
+function publishedHash(entry: TreeEntry): PublishedHash | undefined {
+  const lfs = entry.lfs?.oid;
+  if (entry.lfs !== undefined) return typeof lfs === 'string' && /^[0-9a-f]{64}$/i.test(lfs) ? { kind: 'sha256', hex: lfs.toLowerCase() } : undefined;
+  return typeof entry.oid === 'string' && /^[0-9a-f]{40}$/i.test(entry.oid) ? { kind: 'git-sha1', hex: entry.oid.toLowerCase() } : undefined;
 }
 
 /** Where a hub file URL points: `{host}/{model}/resolve/{revision}/{path}`. */
@@ -36,12 +52,24 @@ function parseHubUrl(url: string, remoteHost: string): HubFile | undefined {
   return { base, model: match[1]!, revision: decodeURIComponent(match[2]!), path: decodeURIComponent(match[3]!) };
 }
 
+function hex(digest: ArrayBuffer): string {
+  let text = '';
+  for (const byte of new Uint8Array(digest)) text += byte.toString(16).padStart(2, '0');
+  return text;
+}
+
 /** Lower-case hex SHA-256 of the bytes (SubtleCrypto: it has no streaming digest, so the whole file). */
 export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return hex;
+  return hex(await crypto.subtle.digest('SHA-256', bytes));
+}
+
+/** Lower-case hex of git's blob id for the bytes: SHA-1 of `blob <size>\0` followed by them. */
+export async function gitBlobSha1Hex(bytes: ArrayBuffer): Promise<string> {
+  const header = new TextEncoder().encode(`blob ${bytes.byteLength}\0`);
+  const blob = new Uint8Array(header.length + bytes.byteLength);
+  blob.set(header);
+  blob.set(new Uint8Array(bytes), header.length);
+  return hex(await crypto.subtle.digest('SHA-1', blob));
 }
 
 /** The error for a file whose bytes do not match the published hash. */
@@ -61,22 +89,22 @@ export function integrityError(url: string, path: string, expected: string, actu
  * reports the network problem).
  */
 export function createVerifiedFetch(remoteHost: string, fetchImpl: Fetch = (input, init) => fetch(input, init)): Fetch {
-  const listings = new Map<string, Promise<Map<string, string>>>();
+  const listings = new Map<string, Promise<Map<string, PublishedHash>>>();
 
-  const hashesFor = (file: HubFile): Promise<Map<string, string>> => {
+  const hashesFor = (file: HubFile): Promise<Map<string, PublishedHash>> => {
     const key = `${file.model}@${file.revision}`;
     let listing = listings.get(key);
     if (!listing) {
       listing = (async () => {
-        const hashes = new Map<string, string>();
+        const hashes = new Map<string, PublishedHash>();
         try {
           const response = await fetchImpl(`${file.base}api/models/${file.model}/tree/${encodeURIComponent(file.revision)}?recursive=true`);
           if (!response.ok) return hashes;
           const entries = (await response.json()) as unknown;
           if (!Array.isArray(entries)) return hashes;
           for (const entry of entries as TreeEntry[]) {
-            const oid = entry.lfs?.oid;
-            if (entry.type === 'file' && typeof entry.path === 'string' && typeof oid === 'string' && /^[0-9a-f]{64}$/i.test(oid)) hashes.set(entry.path, oid.toLowerCase());
+            const hash = entry.type === 'file' && typeof entry.path === 'string' ? publishedHash(entry) : undefined;
+            if (hash) hashes.set(entry.path!, hash);
           }
         } catch {
           // No listing: nothing to check against.
@@ -89,18 +117,20 @@ export function createVerifiedFetch(remoteHost: string, fetchImpl: Fetch = (inpu
   };
 
   return async (input, init) => {
-    const url = typeof input === 'string' ? input : input.toString();
+    // web-llm downloads through `Cache.add`, which hands over a Request: its method and headers count too.
+    const request = input instanceof Request ? input : undefined;
+    const url = request ? request.url : input.toString();
     const file = parseHubUrl(url, remoteHost);
     const response = await fetchImpl(input, init);
     // Only a whole file can be hashed: a HEAD, a range request (206) or a failure passes through.
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const ranged = new Headers(init?.headers).has('range');
+    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    const ranged = new Headers(init?.headers ?? request?.headers).has('range');
     if (!file || response.status !== 200 || method !== 'GET' || ranged) return response;
     const expected = (await hashesFor(file)).get(file.path);
     if (expected === undefined) return response;
     const bytes = await response.arrayBuffer();
-    const actual = await sha256Hex(bytes);
-    if (actual !== expected) throw integrityError(url, file.path, expected, actual);
+    const actual = expected.kind === 'sha256' ? await sha256Hex(bytes) : await gitBlobSha1Hex(bytes);
+    if (actual !== expected.hex) throw integrityError(url, file.path, expected.hex, actual);
     return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }

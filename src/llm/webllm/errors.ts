@@ -70,7 +70,8 @@ const RULES: readonly Rule[] = [
   },
   {
     names: ['IntegrityError'],
-    pattern: /Integrity verification failed/i,
+    // web-llm's own SRI check, or ours on hub files (verified-downloads.ts), whose message crosses the worker as text.
+    pattern: /Integrity verification failed|does not match the checksum/i,
     code: 'integrity',
     reason: 'integrity',
     message: 'A model file does not match its published checksum.',
@@ -128,9 +129,10 @@ export function toWebLLMError(value: unknown, modelId?: string): TabagentError {
   if (!rule) return new TabagentError('internal', `The local model failed: ${detail}`, { data, cause: value });
   if (rule.reason === 'integrity') {
     // web-llm checks the files its model record gives SRI hashes for (`integrity`), and throws before using them.
+    const ours = /The model file (\S+) from (\S+) does not match/.exec(detail);
     const url = /verification failed for (\S+)/.exec(detail)?.[1] ?? '';
-    const file = url.split('?')[0]?.split('/').pop() || 'a model file';
-    const host = url ? hostOf(url) : WEBLLM_MODEL_HOST;
+    const file = ours?.[1] ?? (url.split('?')[0]?.split('/').pop() || 'a model file');
+    const host = ours?.[2] ?? (url ? hostOf(url) : WEBLLM_MODEL_HOST);
     return new TabagentError(
       'integrity',
       `The model file ${file} from ${host} does not match the checksum its source publishes, so it was not loaded or kept. It may have been altered on the way. Try again later, or download the model from another source.`,
