@@ -18,6 +18,11 @@ export interface BlockRead {
   problems: ParseProblem[];
   /** The rest of the text is an unfinished block: stop, and show none of it. */
   stop: boolean;
+  /**
+   * Where the block really began, when that is before its marker (GLM's bare `name\n<arg_key>`: the
+   * name line is part of the call). Never before the end of the previous block.
+   */
+  start?: number;
   /** Text inside the block that is the assistant's words (e.g. Functionary's `>>>all`). */
   content?: string;
   /**
@@ -92,7 +97,7 @@ export function parseMarked(text: string, spec: MarkedSpec, options: ParseOption
       from = Math.max(at + 1, block.next);
       continue;
     }
-    pieces.push(text.slice(pos, at));
+    pieces.push(text.slice(pos, Math.min(at, Math.max(pos, block.start ?? at))));
     calls.push(...block.calls);
     problems.push(...block.problems);
     if (block.content !== undefined) pieces.push(block.content);
