@@ -23,6 +23,8 @@ const MARKERS: ReadonlyArray<readonly [string, FormatName]> = [
   ['<｜tool▁call', 'deepseek'],
   ['<start_function_call>', 'functiongemma'],
   ['<|tool_call|>', 'granite'],
+  // Granite 20B FunctionCalling; `<function_calls>` (pythonic) does not contain it.
+  ['<function_call>', 'granite'],
   ['<tool_calls>', 'jamba'],
   ['<|action_start|><|plugin|>', 'internlm2'],
   ['<|START_ACTION|>', 'command-r7b'],
