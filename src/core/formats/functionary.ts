@@ -36,7 +36,7 @@ function readArguments(ctx: ScanContext, name: string, from: number, source: str
   if (read.error !== undefined) {
     return { next: Math.max(read.end, from), calls: [], problems: [problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source)], stop: false };
   }
-  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source);
+  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source, [], [], name);
   const args = coerceArguments(read.value, false);
   if ('error' in args) return { next: read.end, calls: [], problems: [problem('bad-arguments', `Arguments of ${name} ${args.error}`, source)], stop: false };
   const call: ParsedToolCall = { name, arguments: args.value };
@@ -80,7 +80,7 @@ function specFor() {
       if (marker === V2) {
         const i = skipSpaces(text, body);
         if (text.startsWith(CONTENT, i)) body = i + CONTENT.length;
-        else if (!ctx.final && i + CONTENT.length > text.length && CONTENT.startsWith(text.slice(i))) return unfinished(source);
+        else if (!ctx.final && i + CONTENT.length > text.length && CONTENT.startsWith(text.slice(i))) return unfinished(source, [], [], recipient.name === 'all' ? undefined : recipient.name);
       }
       const block =
         recipient.name === 'all'

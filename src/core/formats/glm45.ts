@@ -75,9 +75,9 @@ function readBlock(ctx: ScanContext, at: number, tools: ParseOptions['tools']): 
   const name = text.slice(from, i).trim();
   if (name === '') return { next: from, calls: [], problems: [problem('missing-name', 'A <tool_call> has no function name.', source)], stop: false };
   const pairs = readPairs(ctx, name, i, tools);
-  if (pairs === 'wait') return unfinished(source);
+  if (pairs === 'wait') return unfinished(source, [], [], name);
   const close = expectClose(ctx, pairs.end, CLOSE);
-  if (close === 'wait') return unfinished(source);
+  if (close === 'wait') return unfinished(source, [], [], name);
   const problems = close.missing ? [problem('repaired', `Added the missing ${CLOSE}.`, source)] : [];
   return { next: close.next, calls: [{ name, arguments: pairs.args }], problems, stop: false };
 }
@@ -110,9 +110,9 @@ function readBare(ctx: ScanContext, at: number, tools: ParseOptions['tools']): B
   if (found === undefined) return NOT_A_BLOCK;
   const source = ctx.text.slice(found.start, found.start + 200);
   const pairs = readPairs(ctx, found.name, at, tools);
-  if (pairs === 'wait') return { ...unfinished(source), start: found.start };
+  if (pairs === 'wait') return { ...unfinished(source, [], [], found.name), start: found.start };
   const close = expectClose(ctx, pairs.end, CLOSE);
-  if (close === 'wait') return { ...unfinished(source), start: found.start };
+  if (close === 'wait') return { ...unfinished(source, [], [], found.name), start: found.start };
   return {
     start: found.start,
     next: close.next,

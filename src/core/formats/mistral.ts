@@ -42,8 +42,8 @@ function readNamed(ctx: ScanContext, at: number, from: number): BlockRead {
     // `[ARGS]` eaten by the server: the JSON arguments follow the name directly.
     const jsonAt = skipSpaces(text, i);
     if (j === i && name !== '' && text.charAt(jsonAt) === '{') return readNamedCallArguments(ctx, name, jsonAt, source, true);
-    if (!ctx.final && j === i && jsonAt >= text.length) return unfinished(source);
-    if (!ctx.final && j + ARGS.length > text.length && (ARGS.startsWith(text.slice(j)) || CALL_ID.startsWith(text.slice(i)))) return unfinished(source);
+    if (!ctx.final && j === i && jsonAt >= text.length) return unfinished(source, [], [], name);
+    if (!ctx.final && j + ARGS.length > text.length && (ARGS.startsWith(text.slice(j)) || CALL_ID.startsWith(text.slice(i)))) return unfinished(source, [], [], name);
     return { next: j, calls: [], problems: [problem('missing-name', 'A [TOOL_CALLS] marker is not followed by a call.', source)], stop: false };
   }
   return readNamedCallArguments(ctx, name, j + ARGS.length, source, true);

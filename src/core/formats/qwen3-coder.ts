@@ -134,12 +134,12 @@ function readFunction(ctx: ScanContext, at: number, from: number, opener: string
   if (tag === 'bad') return { next: from + opener.length, calls: [], problems: [problem('missing-name', `A ${opener} tag has no name.`, source)], stop: false };
   const bodyAt = skipSpaces(ctx.text, tag.end);
   const body = ctx.text.charAt(bodyAt) === '{' ? readJsonBody(ctx, tag.name, bodyAt, source) : readParameters(ctx, tag.name, bodyAt, tools, source);
-  if (body === 'wait') return unfinished(source);
+  if (body === 'wait') return unfinished(source, [], [], tag.name);
   if (!('args' in body)) return { next: Math.max(body.end, bodyAt + 1), calls: [], problems: [body.problem], stop: false };
   const call = { name: tag.name, arguments: body.args };
   if (!wrapped) return { next: body.end, calls: [call], problems: body.problems, stop: false };
   const close = expectClose(ctx, body.end, TOOL_CALL_CLOSE);
-  if (close === 'wait') return unfinished(source);
+  if (close === 'wait') return unfinished(source, [], [], tag.name);
   const problems = close.missing ? [...body.problems, problem('repaired', `Added the missing ${TOOL_CALL_CLOSE}.`, source)] : body.problems;
   return { next: close.next, calls: [call], problems, stop: false };
 }

@@ -1,5 +1,5 @@
 import type { ToolDefinition } from '../types';
-import { coerceArguments, finishResult, guardParse, joinContent, keepKnownTools, problem, ProblemList } from './call-shape';
+import { coerceArguments, finishResult, guardParse, joinContent, keepKnownTools, pendingCall, problem, ProblemList } from './call-shape';
 import { readJsonValue, type JsonRead } from './json-reader';
 import { isPlainObject } from './json-repair';
 import { isSpaceCode, skipFenceClose, skipFenceOpen } from './text-scan';
@@ -123,7 +123,8 @@ function parseReact(raw: string, options: ParseOptions = {}): ParseResult {
       const open = (input ?? seg).end >= text.length && !final; // may still be streaming
       const outcome = readAction(text, seg, input, open, options.tools);
       if (outcome === 'incomplete') {
-        problems.push(problem('incomplete', 'Tool call not finished yet.', source));
+        // The Action line is complete once its Action Input has begun.
+        problems.push(pendingCall(source, input ? actionName(text, seg) : undefined));
         break;
       }
       problems.push(...outcome.problems);
