@@ -72,6 +72,13 @@ describe('<function name="…"> wrappers', () => {
     }
   });
 
+  it('is read by a Hermes session too when it sits inside <tool_call> (Qwen models drift into it)', () => {
+    const text = 'Let me look.\n<tool_call>\n<function name="get_weather">\n<parameter name="city">Paris</parameter>\n</function>\n</tool_call>';
+    expect(parse(text, 'hermes', false)).toMatchObject({ calls: [weather('Paris')], content: 'Let me look.' });
+    const mixed = `${text}\n<tool_call>\n{"name": "get_weather", "arguments": {"city": "Rome"}}\n</tool_call>`;
+    expect(parse(mixed, 'hermes', false).calls).toEqual([weather('Paris'), weather('Rome')]);
+  });
+
   it('reads several in a row and keeps a string parameter a string', () => {
     const tools: ToolDefinition[] = [{ name: 'lookup', description: 'd', parameters: { type: 'object', properties: { code: { type: 'string' } } } }];
     const text = '<function name="lookup"><parameter name="code">42</parameter></function>\n<function name="lookup">{"code": "7"}</function>';
