@@ -21,12 +21,33 @@ const hasTextCalls = (text: string): boolean => detectFormat(text) !== null;
 // of streamed text: held back until it is recognised or proves to be ordinary text.
 const PENDING_MARKUP = /(^|\s)[<[✿>][^\s]{0,40}$/;
 
+/** What a partial answer shows: display text, and the call being written once its name is known. */
+export interface VisibleParse {
+  /** Display text: call markup removed. */
+  content: string;
+  /** The tool of the unfinished call at the end, once its name is complete (`ParseProblem.name`). */
+  pendingCall?: string;
+}
+
+/** The name on the parse's 'incomplete' problem, if the unfinished call's name is known. */
+function pendingName(problems: readonly ParseProblem[]): string | undefined {
+  return problems.find((item) => item.kind === 'incomplete' && item.name !== undefined)?.name;
+}
+
+/** Parses a partial answer for display. Cheap when no markup is present. */
+export function visibleParse(raw: string, format: ToolCallFormat | null): VisibleParse {
+  const parsed = format ? format.parse(raw) : hasTextCalls(raw) ? parseToolCalls(raw, { format: 'auto' }) : undefined;
+  if (parsed) {
+    const name = pendingName(parsed.problems);
+    return name === undefined ? { content: parsed.content } : { content: parsed.content, pendingCall: name };
+  }
+  const pending = PENDING_MARKUP.exec(raw);
+  return { content: pending ? raw.slice(0, pending.index + (pending[1]?.length ?? 0)) : raw };
+}
+
 /** Display text of a partial answer: call markup removed. Cheap when no markup is present. */
 export function visibleText(raw: string, format: ToolCallFormat | null): string {
-  if (format) return format.parse(raw).content;
-  if (hasTextCalls(raw)) return parseToolCalls(raw, { format: 'auto' }).content;
-  const pending = PENDING_MARKUP.exec(raw);
-  return pending ? raw.slice(0, pending.index + (pending[1]?.length ?? 0)) : raw;
+  return visibleParse(raw, format).content;
 }
 
 /**

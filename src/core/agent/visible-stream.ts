@@ -1,5 +1,5 @@
 import type { ToolCallFormat } from '../formats/types';
-import { visibleText } from './extract-calls';
+import { visibleParse } from './extract-calls';
 
 /**
  * Display text of a streaming answer, parsed incrementally. Re-parsing the whole answer at every
@@ -26,6 +26,12 @@ const LABEL = /^[ \t]*[A-Za-z][\w ]*:/;
 export interface VisibleStream {
   /** Adds a raw delta; returns the display text that became visible (often ''). */
   push(delta: string): string;
+  /**
+   * After a push: the tool of the call being streamed, once its name is complete and while its
+   * arguments are not (the parse's 'incomplete' problem names it); undefined otherwise. Lets a UI
+   * show the call's card before its arguments arrive.
+   */
+  readonly pendingCall: string | undefined;
 }
 
 /** Creates the incremental display of one streamed answer (see the module comment). */
@@ -35,6 +41,7 @@ export function createVisibleStream(format: ToolCallFormat | null): VisibleStrea
   let scanned = 0; // index in `tail` where the search for complete lines resumes
   let dirty = false; // a line with markup was seen: nothing after it is committed
   let started = false; // something was committed (the answer's leading whitespace is settled)
+  let pendingCall: string | undefined; // the call being written, once its name is known
 
   /** The next commit point in `tail`: the start of a clean, complete, non-blank line after clean lines. */
   const nextCommit = (): number => {
@@ -57,9 +64,15 @@ export function createVisibleStream(format: ToolCallFormat | null): VisibleStrea
   };
 
   return {
+    get pendingCall() {
+      return pendingCall;
+    },
     push(delta) {
       tail += delta;
-      const display = visibleText(tail, format);
+      // Call markup is never committed (see nextCommit), so a call being written is in `tail`.
+      const parsed = visibleParse(tail, format);
+      const display = parsed.content;
+      pendingCall = parsed.pendingCall;
       let out = '';
       if (display.length > emitted.length && display.startsWith(emitted)) {
         out = display.slice(emitted.length);

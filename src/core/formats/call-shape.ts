@@ -15,6 +15,34 @@ export function problem(kind: ParseProblem['kind'], message: string, text?: stri
   return text === undefined ? { kind, message } : { kind, message, excerpt: excerpt(text) };
 }
 
+/**
+ * The 'incomplete' problem of a call that is still being written; `name` when its tool name is
+ * already complete (see `ParseProblem.name`).
+ */
+export function pendingCall(source: string, name?: string, message = 'Tool call not finished yet.'): ParseProblem {
+  const found = problem('incomplete', message, source);
+  return name === undefined || name === '' ? found : { ...found, name };
+}
+
+/** How far into a JSON call body its name is looked for: the name comes first in every template. */
+const NAME_WINDOW = 600;
+/** Characters of a JSON string without escapes: a name needs none. */
+const PLAIN_STRING = /^"([^"\\\n]{1,256})"/;
+
+/**
+ * The tool name of a JSON call body that is still streaming in (`{"name": "f", "arguments": {…`),
+ * when the name is written first and in full (its closing quote seen). Looks only at the start of
+ * the body (an optional `[` of a list, then the first object's first key), so it costs nothing on
+ * long text.
+ */
+export function jsonCallName(text: string, from: number, keys: CallKeys): string | undefined {
+  const head = text.slice(from, from + NAME_WINDOW);
+  const open = /^\s*(?:\[\s*)?\{\s*"([^"\\]{1,64})"\s*:\s*/.exec(head);
+  if (!open?.[1] || !keys.name.includes(open[1])) return undefined;
+  const value = PLAIN_STRING.exec(head.slice(open[0].length));
+  return value?.[1]?.trim() || undefined;
+}
+
 /** Most problems one parse lists; hostile text can otherwise produce one per few bytes. */
 export const MAX_PROBLEMS = 100;
 

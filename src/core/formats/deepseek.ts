@@ -55,17 +55,17 @@ function readCall(ctx: ScanContext, at: number): BlockRead {
   if (read.error !== undefined) {
     return { next: Math.max(read.end, argsAt), calls: [], problems: [problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source)], stop: false };
   }
-  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source);
+  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source, [], [], name);
   const args = coerceArguments(read.value, true);
   if ('error' in args) return { next: read.end, calls: [], problems: [problem('bad-arguments', `Arguments of ${name} ${args.error}`, source)], stop: false };
   const fenceEnd = closeFence(ctx, read.end, fence.fenced);
-  if (fenceEnd === 'wait') return unfinished(source);
+  if (fenceEnd === 'wait') return unfinished(source, [], [], name);
   const close = expectClose(ctx, fenceEnd, CALL_END);
-  if (close === 'wait') return unfinished(source);
+  if (close === 'wait') return unfinished(source, [], [], name);
   // The list's end marker comes right after the last call: wait for it, so the strict prefix that
   // stops between the two markers is not yet a finished turn.
   const rest = text.slice(skipSpaces(text, close.next), skipSpaces(text, close.next) + CALLS_END.length);
-  if (!ctx.final && rest.length < CALLS_END.length && CALLS_END.startsWith(rest)) return unfinished(source);
+  if (!ctx.final && rest.length < CALLS_END.length && CALLS_END.startsWith(rest)) return unfinished(source, [], [], name);
   const repairs = [...read.repairs, ...args.repairs, ...(close.missing ? [`added the missing ${CALL_END}`] : [])];
   return {
     next: close.next,

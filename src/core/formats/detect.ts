@@ -11,6 +11,9 @@ import type { FormatName } from './types';
 const MARKERS: ReadonlyArray<readonly [string, FormatName]> = [
   ['<|startofthink|>', 'modelscope'],
   ['<function=', 'qwen3-coder'],
+  ['<function name=', 'qwen3-coder'],
+  // GLM-4.5 pairs whose outer <tool_call> was eaten as a special token.
+  ['<arg_key>', 'glm45'],
   ['<|python_tag|>', 'llama3-json'],
   ['<|tool_call_start|>', 'pythonic'],
   ['<|python_start|>', 'pythonic'],
@@ -20,6 +23,8 @@ const MARKERS: ReadonlyArray<readonly [string, FormatName]> = [
   ['<｜tool▁call', 'deepseek'],
   ['<start_function_call>', 'functiongemma'],
   ['<|tool_call|>', 'granite'],
+  // Granite 20B FunctionCalling; `<function_calls>` (pythonic) does not contain it.
+  ['<function_call>', 'granite'],
   ['<tool_calls>', 'jamba'],
   ['<|action_start|><|plugin|>', 'internlm2'],
   ['<|START_ACTION|>', 'command-r7b'],
@@ -34,6 +39,8 @@ const MARKERS: ReadonlyArray<readonly [string, FormatName]> = [
 export const CALL_MARKERS: readonly string[] = ['<tool_call>', ...MARKERS.map(([marker]) => marker), '<｜tool▁calls▁begin｜>'];
 
 const TOOL_CALL = '<tool_call>';
+/** What opens a Qwen3-Coder-style function inside `<tool_call>` (both spellings). */
+const FUNCTION_OPENERS = ['<function=', '<function name='] as const;
 const REACT_ACTION = /^[ \t]*Action:/m;
 const REACT_INPUT = /^[ \t]*Action Input:/m;
 const REACT_ANSWER = /^[ \t]*Final Answer:/m;
@@ -57,7 +64,7 @@ function toolCallFamily(text: string, at: number): FormatName {
   while (j < text.length && /\s/.test(text.charAt(j))) j++;
   if (j >= text.length) return 'hermes';
   const c = text.charAt(j);
-  if (c === '<') return '<function='.startsWith(text.slice(j, j + 10)) ? 'qwen3-coder' : 'hermes';
+  if (c === '<') return FUNCTION_OPENERS.some((opener) => opener.startsWith(text.slice(j, j + opener.length))) ? 'qwen3-coder' : 'hermes';
   return /[A-Za-z_]/.test(c) ? 'glm45' : 'hermes';
 }
 

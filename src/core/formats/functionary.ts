@@ -9,7 +9,9 @@ import type { ParsedToolCall, ToolCallFormat } from './types';
 /**
  * MeetKai Functionary, whose turns are addressed to a recipient:
  *
- * - v3 (medium/small v3.0): `>>>all\nSome text>>>get_weather\n{"city": "Paris"}`
+ * - v3 (medium/small v3.0, v3.2): `>>>all\nSome text>>>get_weather\n{"city": "Paris"}`. The template's
+ *   generation prompt ends in `>>>`, so servers that show only the generated text start the answer
+ *   at the first recipient: `get_weather\n{"city": "Paris"}\n>>>get_time\n{…}` or `all\nSome text…`.
  * - v2: `<|from|>assistant\n<|recipient|>get_weather\n<|content|>{"city": "Paris"}<|stop|>`
  *
  * The recipient `all` means the person; anything else is a tool called with the JSON that follows.
@@ -22,6 +24,11 @@ const CONTENT = '<|content|>';
 const FROM = '<|from|>';
 const STOP = '<|stop|>';
 const MAX_NAME = 256;
+/**
+ * The first recipient without its `>>>` (it was in the prompt): `all` then a line break, or a name
+ * line followed by a JSON object. Bounded, so it costs nothing on long text.
+ */
+const LEADING_RECIPIENT = /^(?:all\n|[A-Za-z_][\w.-]{0,255}\n[ \t\r\n]*\{)/;
 
 /** The JSON arguments at `from` as a call, or the reason there is none yet. */
 function readArguments(ctx: ScanContext, name: string, from: number, source: string): BlockRead {
@@ -29,7 +36,7 @@ function readArguments(ctx: ScanContext, name: string, from: number, source: str
   if (read.error !== undefined) {
     return { next: Math.max(read.end, from), calls: [], problems: [problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source)], stop: false };
   }
-  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source);
+  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source, [], [], name);
   const args = coerceArguments(read.value, false);
   if ('error' in args) return { next: read.end, calls: [], problems: [problem('bad-arguments', `Arguments of ${name} ${args.error}`, source)], stop: false };
   const call: ParsedToolCall = { name, arguments: args.value };
@@ -73,7 +80,7 @@ function specFor() {
       if (marker === V2) {
         const i = skipSpaces(text, body);
         if (text.startsWith(CONTENT, i)) body = i + CONTENT.length;
-        else if (!ctx.final && i + CONTENT.length > text.length && CONTENT.startsWith(text.slice(i))) return unfinished(source);
+        else if (!ctx.final && i + CONTENT.length > text.length && CONTENT.startsWith(text.slice(i))) return unfinished(source, [], [], recipient.name === 'all' ? undefined : recipient.name);
       }
       const block =
         recipient.name === 'all'
@@ -108,7 +115,8 @@ export const functionaryFormat: ToolCallFormat = {
     return JSON.stringify({ name: result.name, content: result.content });
   },
   parse(text, options) {
-    return guardParse(() => parseMarked(text, specFor(), options), text);
+    // The leading recipient's `>>>` is put back, so it reads like every other block.
+    return guardParse(() => parseMarked(LEADING_RECIPIENT.test(text) ? V3 + text : text, specFor(), options), text);
   },
   stopSequences: [],
 };

@@ -3,7 +3,7 @@ import { hermesToolsBlock, renderToolResponse, TOOL_RESPONSE } from './hermes';
 import { guardParse, problem } from './call-shape';
 import { setOwn } from './json-reader';
 import { joinTurn } from './json-tagged';
-import { expectClose, parseMarked, readJsonCalls, unfinished, type BlockRead, type ScanContext } from './marker-scan';
+import { expectClose, NOT_A_BLOCK, parseMarked, readJsonCalls, unfinished, type BlockRead, type ScanContext } from './marker-scan';
 import { skipSpaces } from './text-scan';
 import type { ParseOptions, ToolCallFormat } from './types';
 import { decodeValue, encodeValue, schemaType } from './xml-values';
@@ -42,6 +42,27 @@ function readElement(ctx: ScanContext, from: number, open: string, close: string
   return { value: ctx.text.slice(i + open.length, closeAt), end: closeAt + close.length };
 }
 
+/** The `<arg_key>`/`<arg_value>` pairs from `from`: the arguments and where they end, or 'wait'. */
+function readPairs(ctx: ScanContext, name: string, from: number, tools: ParseOptions['tools']): { args: Record<string, unknown>; end: number } | 'wait' {
+  const args: Record<string, unknown> = {};
+  let i = from;
+  for (;;) {
+    const key = readElement(ctx, i, KEY, KEY_CLOSE);
+    if (key === 'wait') return 'wait';
+    if (key === undefined) return { args, end: i };
+    const value = readElement(ctx, key.end, VALUE, VALUE_CLOSE);
+    if (value === 'wait') return 'wait';
+    const keyName = key.value.trim();
+    if (value === undefined) {
+      setOwn(args, keyName, '');
+      i = key.end;
+      continue;
+    }
+    setOwn(args, keyName, decodeValue(value.value, schemaType(tools, name, keyName)));
+    i = value.end;
+  }
+}
+
 function readBlock(ctx: ScanContext, at: number, tools: ParseOptions['tools']): BlockRead {
   const { text } = ctx;
   const source = text.slice(at, at + 200);
@@ -53,26 +74,52 @@ function readBlock(ctx: ScanContext, at: number, tools: ParseOptions['tools']): 
   if (i >= text.length && !ctx.final) return unfinished(source);
   const name = text.slice(from, i).trim();
   if (name === '') return { next: from, calls: [], problems: [problem('missing-name', 'A <tool_call> has no function name.', source)], stop: false };
-  const args: Record<string, unknown> = {};
-  for (;;) {
-    const key = readElement(ctx, i, KEY, KEY_CLOSE);
-    if (key === 'wait') return unfinished(source);
-    if (key === undefined) break;
-    const value = readElement(ctx, key.end, VALUE, VALUE_CLOSE);
-    if (value === 'wait') return unfinished(source);
-    const keyName = key.value.trim();
-    if (value === undefined) {
-      setOwn(args, keyName, '');
-      i = key.end;
-      continue;
-    }
-    setOwn(args, keyName, decodeValue(value.value, schemaType(tools, name, keyName)));
-    i = value.end;
-  }
-  const close = expectClose(ctx, i, CLOSE);
-  if (close === 'wait') return unfinished(source);
+  const pairs = readPairs(ctx, name, i, tools);
+  if (pairs === 'wait') return unfinished(source, [], [], name);
+  const close = expectClose(ctx, pairs.end, CLOSE);
+  if (close === 'wait') return unfinished(source, [], [], name);
   const problems = close.missing ? [problem('repaired', `Added the missing ${CLOSE}.`, source)] : [];
-  return { next: close.next, calls: [{ name, arguments: args }], problems, stop: false };
+  return { next: close.next, calls: [{ name, arguments: pairs.args }], problems, stop: false };
+}
+
+/** A character a function name is made of. */
+const NAME_CHAR = /[\w.-]/;
+
+/**
+ * The function name written just before a bare `<arg_key>` at `at` (the outer `<tool_call>` lost,
+ * e.g. eaten as a special token): a name alone on its line, or glued to the tag as GLM-4.7 writes
+ * it. The scan back is bounded, so hostile text stays linear.
+ */
+function nameBefore(text: string, at: number): { name: string; start: number } | undefined {
+  let end = at;
+  while (end > 0 && at - end < MAX_NAME && /[ \t\r\n]/.test(text.charAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && end - start < MAX_NAME && NAME_CHAR.test(text.charAt(start - 1))) start--;
+  if (start === end) return undefined;
+  const before = start === 0 ? '\n' : text.charAt(start - 1);
+  return /[\s>]/.test(before) ? { name: text.slice(start, end), start } : undefined;
+}
+
+/**
+ * A call written without the outer `<tool_call>`: `name\n<arg_key>…</arg_key><arg_value>…</arg_value>`
+ * up to the end of the text or a stray `</tool_call>`. While streaming it stays unfinished until
+ * something other than another pair (or the close tag) follows.
+ */
+function readBare(ctx: ScanContext, at: number, tools: ParseOptions['tools']): BlockRead {
+  const found = nameBefore(ctx.text, at);
+  if (found === undefined) return NOT_A_BLOCK;
+  const source = ctx.text.slice(found.start, found.start + 200);
+  const pairs = readPairs(ctx, found.name, at, tools);
+  if (pairs === 'wait') return { ...unfinished(source, [], [], found.name), start: found.start };
+  const close = expectClose(ctx, pairs.end, CLOSE);
+  if (close === 'wait') return { ...unfinished(source, [], [], found.name), start: found.start };
+  return {
+    start: found.start,
+    next: close.next,
+    calls: [{ name: found.name, arguments: pairs.args }],
+    problems: [problem('repaired', `Read a call to ${found.name} written without ${OPEN}.`, source)],
+    stop: false,
+  };
 }
 
 function renderTools(tools: ToolDefinition[]): string {
@@ -91,7 +138,10 @@ function renderCall(call: { name: string; arguments: Record<string, unknown> }):
   return `${OPEN}${call.name}\n${pairs.join('')}${CLOSE}`;
 }
 
-/** GLM-4.5/4.6 `<arg_key>`/`<arg_value>` calls (a JSON `<tool_call>` met along the way is read too). */
+/**
+ * GLM-4.5/4.6 `<arg_key>`/`<arg_value>` calls (a JSON `<tool_call>` met along the way is read too, and
+ * so is a call whose outer `<tool_call>` is missing).
+ */
 export const glm45Format: ToolCallFormat = {
   name: 'glm45',
   render: renderTools,
@@ -100,7 +150,11 @@ export const glm45Format: ToolCallFormat = {
   },
   renderResult: renderToolResponse,
   parse(text, options) {
-    const spec = { open: [OPEN], hidden: [RESPONSE], read: (ctx: ScanContext, at: number) => readBlock(ctx, at, options?.tools) };
+    const spec = {
+      open: [OPEN, KEY],
+      hidden: [RESPONSE],
+      read: (ctx: ScanContext, at: number, marker: string) => (marker === KEY ? readBare(ctx, at, options?.tools) : readBlock(ctx, at, options?.tools)),
+    };
     return guardParse(() => parseMarked(text, spec, options), text);
   },
   stopSequences: [RESPONSE.open],

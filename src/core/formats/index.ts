@@ -44,10 +44,23 @@ export {
 };
 export { repairJson, readJsonValue, isPlainObject, type RepairedJson, type UnrepairableJson, type JsonRead } from './json-repair';
 
+/** A `<tool_call>` whose body is Qwen3-Coder's XML (`<function=f>` or `<function name="f">`). */
+const XML_IN_TOOL_CALL = /<tool_call>\s*<function[= ]/;
+
+/**
+ * Hermes as the registry serves it: Qwen models drift into Qwen3-Coder's XML inside `<tool_call>`,
+ * which the qwen3-coder reader takes (it reads JSON `<tool_call>` blocks too). Only text that shows
+ * that shape leaves the Hermes reader, so every other Hermes answer reads exactly as before.
+ */
+const hermesOrXml: ToolCallFormat = {
+  ...hermesFormat,
+  parse: (text, options) => (XML_IN_TOOL_CALL.test(text) ? qwen3CoderFormat : hermesFormat).parse(text, options),
+};
+
 /** Every format, by name. Each reads markup inside inline code and example fences as text. */
 export const formats: Readonly<Record<FormatName, ToolCallFormat>> = Object.freeze(mapFormats({
   openai: openaiFormat,
-  hermes: hermesFormat,
+  hermes: hermesOrXml,
   react: reactFormat,
   modelscope: modelscopeFormat,
   'qwen3-coder': qwen3CoderFormat,

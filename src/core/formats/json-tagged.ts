@@ -23,7 +23,10 @@ export function joinTurn(content: string | undefined, markup: string): string {
 /** How one JSON-after-a-token family looks. */
 interface JsonTaggedConfig {
   name: FormatName;
+  /** The marker calls are written with. */
   open: string;
+  /** Other markers the family is seen to open calls with (read, never written). */
+  alsoOpen?: readonly string[];
   close?: string;
   keys: CallKeys;
   render: (tools: ToolDefinition[]) => string;
@@ -37,11 +40,11 @@ interface JsonTaggedConfig {
 
 function jsonTaggedFormat(config: JsonTaggedConfig): ToolCallFormat {
   const spec = {
-    open: [config.open],
+    open: [config.open, ...(config.alsoOpen ?? [])],
     drop: config.drop,
     hidden: config.hidden,
-    read: (ctx: Parameters<typeof readJsonCalls>[0], at: number) =>
-      readJsonCalls(ctx, at, at + config.open.length, { keys: config.keys, close: config.close }),
+    read: (ctx: Parameters<typeof readJsonCalls>[0], at: number, marker: string) =>
+      readJsonCalls(ctx, at, at + marker.length, { keys: config.keys, close: config.close }),
   };
   return {
     name: config.name,
@@ -64,12 +67,16 @@ const nameArgs = (calls: ReadonlyArray<{ name: string; arguments: Record<string,
   JSON.stringify(calls.map((call) => ({ name: call.name, arguments: call.arguments })));
 
 /**
- * IBM Granite 3.x: `<|tool_call|>[{"name": "f", "arguments": {...}}]`, no close token (the turn ends).
- * Granite 4 writes Hermes `<tool_call>` blocks instead, which the hermes format reads.
+ * IBM Granite 3.x: `<|tool_call|>[{"name": "f", "arguments": {...}}]` (a list or one object, spaces and
+ * line breaks anywhere), no close token (the turn ends). Granite 20B FunctionCalling writes
+ * `<function_call> {"name": "f", "arguments": {...}}` once per call. Granite 4 writes Hermes
+ * `<tool_call>` blocks instead, which the hermes format reads (a JSON list in one block included).
  */
 export const graniteFormat: ToolCallFormat = jsonTaggedFormat({
   name: 'granite',
   open: '<|tool_call|>',
+  alsoOpen: ['<function_call>'],
+  drop: ['<|end_of_text|>'],
   keys: { name: ['name'], args: ['arguments', 'parameters'] },
   render: (tools) =>
     [

@@ -1,4 +1,4 @@
-import { callFromObject, coerceArguments, finishResult, problem, ProblemList, type CallKeys } from './call-shape';
+import { callFromObject, coerceArguments, finishResult, jsonCallName, pendingCall, problem, ProblemList, type CallKeys } from './call-shape';
 import { readJsonValue } from './json-reader';
 import { createFinder, removeBlocks, skipFenceOpen, skipSpaces, stripPartialMarker } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseProblem, ParseResult } from './types';
@@ -18,6 +18,11 @@ export interface BlockRead {
   problems: ParseProblem[];
   /** The rest of the text is an unfinished block: stop, and show none of it. */
   stop: boolean;
+  /**
+   * Where the block really began, when that is before its marker (GLM's bare `name\n<arg_key>`: the
+   * name line is part of the call). Never before the end of the previous block.
+   */
+  start?: number;
   /** Text inside the block that is the assistant's words (e.g. Functionary's `>>>all`). */
   content?: string;
   /**
@@ -92,7 +97,7 @@ export function parseMarked(text: string, spec: MarkedSpec, options: ParseOption
       from = Math.max(at + 1, block.next);
       continue;
     }
-    pieces.push(text.slice(pos, at));
+    pieces.push(text.slice(pos, Math.min(at, Math.max(pos, block.start ?? at))));
     calls.push(...block.calls);
     problems.push(...block.problems);
     if (block.content !== undefined) pieces.push(block.content);
@@ -116,20 +121,28 @@ function hideBlocks(piece: string, hidden: NonNullable<MarkedSpec['hidden']>): s
   return hidden.reduce((out, block) => removeBlocks(out, block), piece);
 }
 
-/** A block that stops the scan: the rest is an unfinished call. */
-export function unfinished(source: string, calls: ParsedToolCall[] = [], problems: ParseProblem[] = []): BlockRead {
-  return { next: Number.MAX_SAFE_INTEGER, calls, problems: [...problems, problem('incomplete', 'Tool call not finished yet.', source)], stop: true };
+/**
+ * A block that stops the scan: the rest is an unfinished call (to `name`, when its name is already
+ * complete: see `ParseProblem.name`).
+ */
+export function unfinished(source: string, calls: ParsedToolCall[] = [], problems: ParseProblem[] = [], name?: string): BlockRead {
+  return { next: Number.MAX_SAFE_INTEGER, calls, problems: [...problems, pendingCall(source, name)], stop: true };
 }
 
 /**
  * Checks for a close marker at `from` (after whitespace). Returns where the text after it starts;
  * 'wait' when the text ends before it (or inside it) and more may stream in; or, when something else
- * follows (or the output is final), `from` with a note that it was missing.
+ * follows (or the output is final), `from` with a note that it was missing. A final text that ends
+ * inside the marker (a stop string ate its end) is read as closed there, so no "</tool_" is shown.
  */
 export function expectClose(ctx: ScanContext, from: number, close: string): { next: number; missing: boolean } | 'wait' {
   const i = skipSpaces(ctx.text, from);
   if (ctx.text.startsWith(close, i)) return { next: i + close.length, missing: false };
-  if (!ctx.final && close.startsWith(ctx.text.slice(i, i + close.length))) return 'wait';
+  if (close.startsWith(ctx.text.slice(i, i + close.length))) {
+    // At the end of the text: more may stream in, or (final) a stop string ate the rest of the tag.
+    if (!ctx.final) return 'wait';
+    if (i < ctx.text.length) return { next: ctx.text.length, missing: true };
+  }
   return { next: from, missing: true };
 }
 
@@ -175,7 +188,7 @@ export function readJsonCalls(ctx: ScanContext, at: number, from: number, spec: 
     }
     if (read.truncated || read.value === undefined) {
       // Calls before the cut count only where no close marker has to confirm them (Llama's `;` list).
-      if (!final || read.value === undefined) return unfinished(source, spec.close === undefined ? calls : [], problems);
+      if (!final || read.value === undefined) return unfinished(source, spec.close === undefined ? calls : [], problems, jsonCallName(text, fence.at, spec.keys));
       problems.push(problem('repaired', 'Tool call JSON: closed at the end of the output.', source));
     }
     for (const repair of read.repairs) problems.push(problem('repaired', `Tool call JSON: ${repair}.`, source));
@@ -185,7 +198,7 @@ export function readJsonCalls(ctx: ScanContext, at: number, from: number, spec: 
       if ('call' in outcome) calls.push(outcome.call);
     }
     const closed = closeFence(ctx, read.end, fence.fenced);
-    if (closed === 'wait') return unfinished(source, spec.close === undefined ? calls : [], problems);
+    if (closed === 'wait') return spec.close === undefined ? unfinished(source, calls, problems) : unfinished(source, [], problems, calls[calls.length - 1]?.name);
     i = closed;
     if (spec.separator !== undefined && text.startsWith(spec.separator, i)) {
       const after = skipSpaces(text, i + spec.separator.length);
@@ -199,7 +212,7 @@ export function readJsonCalls(ctx: ScanContext, at: number, from: number, spec: 
   }
   if (spec.close === undefined) return { next: i, calls, problems, stop: false };
   const close = expectClose(ctx, i, spec.close);
-  if (close === 'wait') return unfinished(text.slice(at, at + 200), [], problems);
+  if (close === 'wait') return unfinished(text.slice(at, at + 200), [], problems, calls[calls.length - 1]?.name);
   if (close.missing) problems.push(problem('repaired', `Tool call JSON: added the missing ${spec.close}.`, text.slice(at, at + 200)));
   return { next: close.next, calls, problems, stop: false };
 }
@@ -220,7 +233,7 @@ export function readNamedCallArguments(
   if (read.error !== undefined) {
     return { next: Math.max(read.end, jsonAt), calls: [], problems: [problem('bad-arguments', `Arguments of ${name} are not JSON: ${read.error}.`, source)], stop: false };
   }
-  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source);
+  if ((read.truncated && !ctx.final) || read.value === undefined) return unfinished(source, [], [], name);
   const args = coerceArguments(read.value, decodeStringArguments);
   if ('error' in args) return { next: read.end, calls: [], problems: [problem('bad-arguments', `Arguments of ${name} ${args.error}`, source)], stop: false };
   const repairs = [...read.repairs, ...args.repairs, ...(read.truncated ? ['closed at the end of the output'] : [])];

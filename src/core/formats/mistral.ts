@@ -11,7 +11,8 @@ import type { ToolCallFormat } from './types';
  * - v3 (Mistral 7B v0.3, Mixtral): `[TOOL_CALLS] [{"name": "f", "arguments": {...}}]`
  * - v7 tekken (Mistral Small 3, Pixtral): `[TOOL_CALLS][{"name": "f", "arguments": {...}, "id": "abcdefghi"}]`
  * - v11+ (Magistral, Devstral, Mistral Small 3.2): `[TOOL_CALLS]f[ARGS]{...}`, one marker per call,
- *   optionally `[TOOL_CALLS]f[CALL_ID]abcdefghi[ARGS]{...}`.
+ *   optionally `[TOOL_CALLS]f[CALL_ID]abcdefghi[ARGS]{...}`; servers that drop the `[ARGS]` token
+ *   from the text (Ollama, llama.cpp without special tokens) show `[TOOL_CALLS]f{...}[TOOL_CALLS]g{...}`.
  *
  * None has a close marker: a call ends where its JSON ends.
  */
@@ -38,7 +39,11 @@ function readNamed(ctx: ScanContext, at: number, from: number): BlockRead {
     while (j < text.length && j - i < MAX_NAME && /[\w-]/.test(text.charAt(j))) j++;
   }
   if (!text.startsWith(ARGS, j)) {
-    if (!ctx.final && j + ARGS.length > text.length && (ARGS.startsWith(text.slice(j)) || CALL_ID.startsWith(text.slice(i)))) return unfinished(source);
+    // `[ARGS]` eaten by the server: the JSON arguments follow the name directly.
+    const jsonAt = skipSpaces(text, i);
+    if (j === i && name !== '' && text.charAt(jsonAt) === '{') return readNamedCallArguments(ctx, name, jsonAt, source, true);
+    if (!ctx.final && j === i && jsonAt >= text.length) return unfinished(source, [], [], name);
+    if (!ctx.final && j + ARGS.length > text.length && (ARGS.startsWith(text.slice(j)) || CALL_ID.startsWith(text.slice(i)))) return unfinished(source, [], [], name);
     return { next: j, calls: [], problems: [problem('missing-name', 'A [TOOL_CALLS] marker is not followed by a call.', source)], stop: false };
   }
   return readNamedCallArguments(ctx, name, j + ARGS.length, source, true);

@@ -1,9 +1,12 @@
 import type { ToolDefinition } from '../types';
-import { callFromObject, finishResult, getOwn, guardParse, problem, ProblemList, type CallKeys } from './call-shape';
+import { callFromObject, type CallKeys, finishResult, getOwn, guardParse, jsonCallName, pendingCall, problem, ProblemList } from './call-shape';
 import { readJsonValue, type JsonRead } from './json-reader';
 import { isPlainObject } from './json-repair';
 import { createFinder, isSpaceCode, skipSpaces } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseResult, ToolCallFormat } from './types';
+
+/** A bare call object streaming in: its name key, for the pending call's name. */
+const NAME_FIRST = { name: ['name'], args: [] } as const;
 
 /**
  * OpenAI-native tool-call shapes written as text (what models trained on OpenAI data, or servers
@@ -131,7 +134,7 @@ function parseOpenAi(text: string, options: ParseOptions = {}): ParseResult {
         pos = text.length;
       } else if (!final && mayBecomeCall(read.value)) {
         pieces.push(text.slice(pos, fenceStartBefore(text, at, pos)));
-        problems.push(problem('incomplete', 'Tool call not finished yet.', source));
+        problems.push(pendingCall(source, jsonCallName(text, at, NAME_FIRST)));
         pos = text.length;
       }
       break;

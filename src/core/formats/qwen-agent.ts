@@ -42,7 +42,7 @@ function readFunction(ctx: ScanContext, at: number): BlockRead {
   const name = text.slice(from, i).trim();
   const argsAt = skipSpaces(text, i);
   if (!text.startsWith(ARGS, argsAt)) {
-    if (!ctx.final && argsAt + ARGS.length > text.length && ARGS.startsWith(text.slice(argsAt))) return unfinished(source);
+    if (!ctx.final && argsAt + ARGS.length > text.length && ARGS.startsWith(text.slice(argsAt))) return unfinished(source, [], [], name);
     return { next: i, calls: [], problems: [problem('incomplete', `${FUNCTION} has no ${ARGS}.`, source)], stop: false };
   }
   if (name === '') return { next: argsAt + ARGS.length, calls: [], problems: [problem('missing-name', `${FUNCTION} has no name.`, source)], stop: false };

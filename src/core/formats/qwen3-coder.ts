@@ -13,6 +13,8 @@ import { decodeValue, encodeValue, schemaType } from './xml-values';
  *
  * - Qwen3-Coder XML: `<tool_call>\n<function=f>\n<parameter=city>\nParis\n</parameter>\n</function>\n</tool_call>`
  * - Llama 3.1 custom-tool / Functionary v3.1 style: `<function=f>{"city": "Paris"}</function>`
+ * - The attribute spelling models drift into: `<function name="f">{"city": "Paris"}</function>` or
+ *   `<function name="f"><parameter name="city">Paris</parameter></function>` (quotes optional).
  *
  * A JSON `<tool_call>` block met along the way is read too (models mix them in long sessions).
  */
@@ -20,21 +22,34 @@ import { decodeValue, encodeValue, schemaType } from './xml-values';
 const TOOL_CALL = '<tool_call>';
 const TOOL_CALL_CLOSE = '</tool_call>';
 const FUNCTION = '<function=';
+const FUNCTION_NAMED = '<function name=';
 const FUNCTION_CLOSE = '</function>';
 const PARAMETER = '<parameter=';
+const PARAMETER_NAMED = '<parameter name=';
 const PARAMETER_CLOSE = '</parameter>';
 const RESPONSE = TOOL_RESPONSE;
 /** Longest name between `=` and `>`; bounds the scan on text that never closes the tag. */
 const MAX_NAME = 256;
 
-/** Reads `name>` at `from`: the name, the index after `>`, or why not. */
+/** The opener at `i` among `openers`, if any. */
+function openerAt(text: string, i: number, openers: readonly string[]): string | undefined {
+  return openers.find((opener) => text.startsWith(opener, i));
+}
+
+/** A name written as an attribute value may be quoted: `"f"` or `'f'` is `f`. */
+function unquote(name: string): string {
+  const q = name.charAt(0);
+  return name.length >= 2 && (q === '"' || q === "'") && name.endsWith(q) ? name.slice(1, -1).trim() : name;
+}
+
+/** Reads `name>` at `from`: the name (unquoted), the index after `>`, or why not. */
 function readTagName(ctx: ScanContext, from: number): { name: string; end: number } | 'wait' | 'bad' {
   const { text } = ctx;
   let i = from;
   while (i < text.length && i - from <= MAX_NAME && text.charAt(i) !== '>' && text.charAt(i) !== '\n') i++;
   if (i >= text.length) return ctx.final ? 'bad' : 'wait';
   if (text.charAt(i) !== '>') return 'bad';
-  const name = text.slice(from, i).trim();
+  const name = unquote(text.slice(from, i).trim());
   return name === '' ? 'bad' : { name, end: i + 1 };
 }
 
@@ -44,7 +59,7 @@ interface Body {
   problems: ParseProblem[];
 }
 
-/** `<parameter=k>value</parameter>`… up to `</function>`. */
+/** `<parameter=k>value</parameter>` (or `<parameter name="k">`)… up to `</function>`. */
 function readParameters(ctx: ScanContext, name: string, from: number, tools: ParseOptions['tools'], source: string): Body | 'wait' {
   const { text } = ctx;
   const args: Record<string, unknown> = {};
@@ -53,12 +68,13 @@ function readParameters(ctx: ScanContext, name: string, from: number, tools: Par
   for (;;) {
     i = skipSpaces(text, i);
     if (text.startsWith(FUNCTION_CLOSE, i)) return { args, end: i + FUNCTION_CLOSE.length, problems };
-    if (text.startsWith(PARAMETER, i)) {
-      const key = readTagName(ctx, i + PARAMETER.length);
+    const opener = openerAt(text, i, [PARAMETER, PARAMETER_NAMED]);
+    if (opener !== undefined) {
+      const key = readTagName(ctx, i + opener.length);
       if (key === 'wait') return 'wait';
       if (key === 'bad') {
         problems.push(problem('bad-arguments', `A parameter of ${name} has no name.`, source));
-        i += PARAMETER.length;
+        i += opener.length;
         continue;
       }
       const closeAt = ctx.find(PARAMETER_CLOSE, key.end);
@@ -82,7 +98,7 @@ function readParameters(ctx: ScanContext, name: string, from: number, tools: Par
       return { args, end: i, problems };
     }
     const rest = text.slice(i, i + FUNCTION_CLOSE.length);
-    if (!ctx.final && (FUNCTION_CLOSE.startsWith(rest) || PARAMETER.startsWith(rest))) return 'wait';
+    if (!ctx.final && (FUNCTION_CLOSE.startsWith(rest) || PARAMETER.startsWith(rest) || PARAMETER_NAMED.startsWith(text.slice(i, i + PARAMETER_NAMED.length)))) return 'wait';
     const fnClose = ctx.find(FUNCTION_CLOSE, i);
     if (fnClose < 0 && !ctx.final) return 'wait';
     problems.push(problem('repaired', `Arguments of ${name}: ignored text that is not a parameter.`, source));
@@ -111,33 +127,34 @@ function readJsonBody(ctx: ScanContext, name: string, from: number, source: stri
   return { args: args.value, end: close.next, problems: repairs.map((repair) => problem('repaired', `Arguments of ${name}: ${repair}.`, source)) };
 }
 
-function readFunction(ctx: ScanContext, at: number, from: number, wrapped: boolean, tools: ParseOptions['tools']): BlockRead {
+function readFunction(ctx: ScanContext, at: number, from: number, opener: string, wrapped: boolean, tools: ParseOptions['tools']): BlockRead {
   const source = ctx.text.slice(at, at + 200);
-  const tag = readTagName(ctx, from + FUNCTION.length);
+  const tag = readTagName(ctx, from + opener.length);
   if (tag === 'wait') return unfinished(source);
-  if (tag === 'bad') return { next: from + FUNCTION.length, calls: [], problems: [problem('missing-name', 'A <function= tag has no name.', source)], stop: false };
+  if (tag === 'bad') return { next: from + opener.length, calls: [], problems: [problem('missing-name', `A ${opener} tag has no name.`, source)], stop: false };
   const bodyAt = skipSpaces(ctx.text, tag.end);
   const body = ctx.text.charAt(bodyAt) === '{' ? readJsonBody(ctx, tag.name, bodyAt, source) : readParameters(ctx, tag.name, bodyAt, tools, source);
-  if (body === 'wait') return unfinished(source);
+  if (body === 'wait') return unfinished(source, [], [], tag.name);
   if (!('args' in body)) return { next: Math.max(body.end, bodyAt + 1), calls: [], problems: [body.problem], stop: false };
   const call = { name: tag.name, arguments: body.args };
   if (!wrapped) return { next: body.end, calls: [call], problems: body.problems, stop: false };
   const close = expectClose(ctx, body.end, TOOL_CALL_CLOSE);
-  if (close === 'wait') return unfinished(source);
+  if (close === 'wait') return unfinished(source, [], [], tag.name);
   const problems = close.missing ? [...body.problems, problem('repaired', `Added the missing ${TOOL_CALL_CLOSE}.`, source)] : body.problems;
   return { next: close.next, calls: [call], problems, stop: false };
 }
 
 function specFor(options: ParseOptions | undefined) {
   return {
-    open: [TOOL_CALL, FUNCTION],
+    open: [TOOL_CALL, FUNCTION, FUNCTION_NAMED],
     hidden: [RESPONSE],
     read(ctx: ScanContext, at: number, marker: string): BlockRead {
-      if (marker === FUNCTION) return readFunction(ctx, at, at, false, options?.tools);
+      if (marker !== TOOL_CALL) return readFunction(ctx, at, at, marker, false, options?.tools);
       const from = skipSpaces(ctx.text, at + TOOL_CALL.length);
-      if (ctx.text.startsWith(FUNCTION, from)) return readFunction(ctx, at, from, true, options?.tools);
-      const rest = ctx.text.slice(from, from + FUNCTION.length);
-      if (!ctx.final && FUNCTION.startsWith(rest)) return unfinished(ctx.text.slice(at, at + 200));
+      const inner = openerAt(ctx.text, from, [FUNCTION, FUNCTION_NAMED]);
+      if (inner !== undefined) return readFunction(ctx, at, from, inner, true, options?.tools);
+      const rest = ctx.text.slice(from, from + FUNCTION_NAMED.length);
+      if (!ctx.final && rest.length < FUNCTION_NAMED.length && FUNCTION_NAMED.startsWith(rest)) return unfinished(ctx.text.slice(at, at + 200));
       return readJsonCalls(ctx, at, from, { keys: { name: ['name'], args: ['arguments', 'parameters'] }, close: TOOL_CALL_CLOSE });
     },
   };
@@ -176,7 +193,10 @@ function renderCall(call: { name: string; arguments: Record<string, unknown> }):
   return `${TOOL_CALL}\n${FUNCTION}${call.name}>\n${body}${FUNCTION_CLOSE}\n${TOOL_CALL_CLOSE}`;
 }
 
-/** Qwen3-Coder XML calls (and `<function=name>{json}</function>`); results as `<tool_response>`. */
+/**
+ * Qwen3-Coder XML calls (and `<function=name>{json}</function>`, and the `<function name="…">`
+ * spelling of both); results as `<tool_response>`.
+ */
 export const qwen3CoderFormat: ToolCallFormat = {
   name: 'qwen3-coder',
   render: renderTools,

@@ -1,9 +1,11 @@
 import type { ToolDefinition } from '../types';
-import { coerceArguments, finishResult, guardParse, joinContent, keepKnownTools, problem, ProblemList } from './call-shape';
-import { readJsonValue } from './json-reader';
+import { coerceArguments, finishResult, guardParse, joinContent, keepKnownTools, pendingCall, problem, ProblemList } from './call-shape';
+import { readJsonValue, type JsonRead } from './json-reader';
+import { isPlainObject } from './json-repair';
 import { isSpaceCode, skipFenceClose, skipFenceOpen } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseProblem, ParseResult, ToolCallFormat } from './types';
 import { defuseLineLabels, REACT_LABELS } from './quote-result';
+import { parameterKeys, schemaType } from './xml-values';
 
 /**
  * ReAct (LangChain, ModelScope-Agent, Qwen-Agent):
@@ -119,9 +121,10 @@ function parseReact(raw: string, options: ParseOptions = {}): ParseResult {
       const input = segments[k + 1]?.label === 'Action Input:' ? segments[k + 1] : undefined;
       if (input) k++;
       const open = (input ?? seg).end >= text.length && !final; // may still be streaming
-      const outcome = readAction(text, seg, input, open);
+      const outcome = readAction(text, seg, input, open, options.tools);
       if (outcome === 'incomplete') {
-        problems.push(problem('incomplete', 'Tool call not finished yet.', source));
+        // The Action line is complete once its Action Input has begun.
+        problems.push(pendingCall(source, input ? actionName(text, seg) : undefined));
         break;
       }
       problems.push(...outcome.problems);
@@ -136,12 +139,45 @@ function parseReact(raw: string, options: ParseOptions = {}): ParseResult {
   return finishResult(pieces, calls, problems, options.tools);
 }
 
+/**
+ * The one parameter of tool `name`, when its schema has exactly one and that one is a string: a
+ * plain-text Action Input can only mean that parameter.
+ */
+function soleStringParameter(tools: ParseOptions['tools'], name: string): string | undefined {
+  const keys = parameterKeys(tools, name);
+  const key = keys?.length === 1 ? keys[0] : undefined;
+  return key !== undefined && schemaType(tools, name, key) === 'string' ? key : undefined;
+}
+
+/**
+ * True when an Action Input is not a JSON object and cannot be read as one: prose, or a JSON string
+ * or number that does not decode to an object. Text that starts like an object or array is broken
+ * JSON, not prose, and keeps its error.
+ */
+function plainTextInput(text: string, at: number, read: JsonRead): boolean {
+  const c = text.charAt(at);
+  if (c === '{' || c === '[') return false;
+  if (read.error !== undefined) return true;
+  if (read.value === undefined || isPlainObject(read.value)) return false;
+  return typeof read.value !== 'string' || 'error' in coerceArguments(read.value, false);
+}
+
+/** The plain text of an Action Input: surrounding space, a code fence and matching quotes removed. */
+function plainInput(text: string, from: number, end: number): string {
+  const fence = skipFenceOpen(text, from, end);
+  let raw = text.slice(fence.at, end).trim();
+  if (fence.fenced && raw.endsWith('```')) raw = raw.slice(0, -3).trim();
+  const q = raw.charAt(0);
+  return raw.length >= 2 && (q === '"' || q === "'" || q === '`') && raw.endsWith(q) ? raw.slice(1, -1) : raw;
+}
+
 /** Reads one Action / Action Input pair. */
 function readAction(
   text: string,
   action: Segment,
   input: Segment | undefined,
   open: boolean,
+  tools: ParseOptions['tools'],
 ): 'incomplete' | { call?: ParsedToolCall; problems: ParseProblem[] } {
   if (!input) {
     if (open) return 'incomplete';
@@ -156,6 +192,13 @@ function readAction(
   if ((read.truncated || read.value === undefined) && open && read.error === undefined) return 'incomplete';
   const name = actionName(text, action);
   if (name === '') return { problems: [problem('missing-name', 'An Action has no tool name.', source)] };
+  const sole = plainTextInput(text, fence.at, read) ? soleStringParameter(tools, name) : undefined;
+  if (sole !== undefined) {
+    // Plain text (or a JSON string) for a tool whose only parameter is a string: that parameter.
+    if (open) return 'incomplete';
+    const value = typeof read.value === 'string' && read.error === undefined ? read.value : plainInput(text, input.body, end);
+    return { call: { name, arguments: { [sole]: value } }, problems: [problem('repaired', `Arguments of ${name}: read the plain Action Input as "${sole}".`, source)] };
+  }
   if (read.error !== undefined) {
     return { problems: [problem('bad-arguments', `Action Input of ${name} is not a JSON object: ${read.error}.`, source)] };
   }

@@ -1,4 +1,4 @@
-import { callFromObject, finishResult, problem, ProblemList, type CallKeys } from './call-shape';
+import { callFromObject, finishResult, jsonCallName, pendingCall, problem, ProblemList, type CallKeys } from './call-shape';
 import { readJsonValue, type JsonRead } from './json-reader';
 import { createFinder, isSpaceCode, removeBlocks, skipFenceClose, skipFenceOpen, skipSpaces, stripPartialMarker } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseResult } from './types';
@@ -94,9 +94,10 @@ export function parseTagged(text: string, spec: TaggedSpec, options: ParseOption
       }
       if (final || nextOpen >= 0) {
         accept(read, source, [`added the missing ${spec.close}`]);
-        return { next: after, stop: false };
+        // A stop string that ate only part of the tag leaves its start ("</tool_") at the very end.
+        return { next: final && isCutCloseTag(text, after, spec.close) ? text.length : after, stop: false };
       }
-      problems.push(problem('incomplete', `Tool call not finished yet (no ${spec.close}).`, source));
+      problems.push(pendingCall(source, jsonCallName(text, fence.at, spec.keys), `Tool call not finished yet (no ${spec.close}).`));
       return { next: text.length, stop: true };
     }
     bounded = true;
@@ -107,13 +108,13 @@ export function parseTagged(text: string, spec: TaggedSpec, options: ParseOption
       } else if (final) {
         problems.push(problem('invalid-json', `Tool call is not valid JSON: ${read.error ?? 'empty'}.`, source));
       } else {
-        problems.push(problem('incomplete', 'Tool call not finished yet.', source));
+        problems.push(pendingCall(source, jsonCallName(text, fence.at, spec.keys)));
       }
       return { next: text.length, stop: true };
     }
     if (read.truncated && !final) {
       // The JSON is still open (a close tag seen so far sits inside one of its strings): wait.
-      problems.push(problem('incomplete', 'Tool call not finished yet.', source));
+      problems.push(pendingCall(source, jsonCallName(text, fence.at, spec.keys)));
       return { next: text.length, stop: true };
     }
     return readBetweenTags(at, fence.at, closeAt);
@@ -134,6 +135,12 @@ export function parseTagged(text: string, spec: TaggedSpec, options: ParseOption
   }
   const visible = pieces.map((piece) => hideBlocks(piece, spec.hidden, final));
   return finishResult(visible, calls, problems, options.tools);
+}
+
+/** True when all that is left from `from` is the start of `close`, cut off by the end of the output. */
+function isCutCloseTag(text: string, from: number, close: string): boolean {
+  const i = skipSpaces(text, from);
+  return i < text.length && text.length - i < close.length && close.startsWith(text.slice(i));
 }
 
 /** Removes hidden blocks from a piece of content; an unclosed one hides the rest of the piece. */

@@ -33,6 +33,12 @@ export interface ParseProblem {
   message: string;
   /** The offending text, truncated. */
   excerpt?: string;
+  /**
+   * On an 'incomplete' problem: the tool the unfinished call goes to, once its name has been written
+   * in full (its arguments are still streaming in). Lets a UI show the call's card early; the call
+   * itself is returned only once complete.
+   */
+  name?: string;
 }
 
 export interface ParseResult {

@@ -9,12 +9,24 @@ import { isPlainObject } from './json-repair';
  * string "42" stays "42").
  */
 
-/** The JSON-schema `type` of parameter `key` of tool `name`, when the caller gave definitions. */
-export function schemaType(tools: ReadonlyArray<ToolDefinition | string> | undefined, name: string, key: string): unknown {
+/** The `properties` of tool `name`'s parameter schema, when the caller gave definitions. */
+function schemaProperties(tools: ReadonlyArray<ToolDefinition | string> | undefined, name: string): Record<string, unknown> | undefined {
   const tool = tools?.find((item): item is ToolDefinition => typeof item !== 'string' && item.name === name);
   const parameters: unknown = tool?.parameters;
   const properties = isPlainObject(parameters) ? getOwn(parameters, 'properties') : undefined;
-  const property = isPlainObject(properties) ? getOwn(properties, key) : undefined;
+  return isPlainObject(properties) ? properties : undefined;
+}
+
+/** The parameter names of tool `name`, when the caller gave its definition. */
+export function parameterKeys(tools: ReadonlyArray<ToolDefinition | string> | undefined, name: string): string[] | undefined {
+  const properties = schemaProperties(tools, name);
+  return properties === undefined ? undefined : Object.keys(properties);
+}
+
+/** The JSON-schema `type` of parameter `key` of tool `name`, when the caller gave definitions. */
+export function schemaType(tools: ReadonlyArray<ToolDefinition | string> | undefined, name: string, key: string): unknown {
+  const properties = schemaProperties(tools, name);
+  const property = properties === undefined ? undefined : getOwn(properties, key);
   return isPlainObject(property) ? getOwn(property, 'type') : undefined;
 }
 
