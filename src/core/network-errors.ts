@@ -156,14 +156,21 @@ export function classifyFetchFailure(error: unknown, source: NetworkErrorSource,
 }
 
 /**
- * The same network error with how much of a model download had arrived before it failed, so the
- * message says so instead of "nothing was downloaded". Other errors, and 0 bytes, are returned as they were.
+ * A failed model download's network error with what the caller knows better than the engine:
+ * the model's name as the person saw it, and how much had arrived before it failed (so the
+ * message says so instead of "nothing was downloaded"). Other errors are returned as they were.
  */
-export function withDownloadedBytes(error: unknown, downloadedBytes: number): unknown {
-  if (!TabagentError.is(error) || error.code !== 'network' || !(downloadedBytes > 0)) return error;
+export function withDownloadFacts(error: unknown, facts: { name?: string; downloadedBytes?: number }): unknown {
+  if (!TabagentError.is(error) || error.code !== 'network') return error;
   const data = networkDataOf(error.data);
   if (!data || data.source !== 'model-hub') return error;
-  return networkFailure({ ...data, reason: 'interrupted', downloadedBytes }, { cause: error.cause ?? error, extra: error.data });
+  const bytes = facts.downloadedBytes ?? 0;
+  const next: NetworkErrorData = {
+    ...data,
+    ...(facts.name ? { name: facts.name } : {}),
+    ...(bytes > 0 ? { reason: 'interrupted' as const, downloadedBytes: bytes } : {}),
+  };
+  return networkFailure(next, { cause: error.cause ?? error, extra: error.data });
 }
 
 /**
