@@ -106,6 +106,25 @@ describe('Models page', () => {
     await expect.element(page.getByRole('alert')).toHaveTextContent('The model files could not be downloaded.');
   });
 
+  it('a download that breaks off says how much had arrived, and rewrites itself when the language changes', async () => {
+    const models = mountApp();
+    await userEvent.click(page.getByRole('button', { name: 'Models', ...exact }));
+    await userEvent.click(page.getByRole('button', { name: 'Download Qwen3 0.6B', ...exact }));
+    await until(() => models.loads.length === 1);
+    const MIB = 1024 * 1024;
+    models.loads[0]?.progress({ progress: 0.4, text: 'Fetching param cache', loadedBytes: 140 * MIB, totalBytes: 340 * MIB });
+    const { toWebLLMError } = await import('../../../src/llm/webllm/errors');
+    models.loads[0]?.fail(toWebLLMError(new TypeError('Failed to fetch'), 'Qwen3-0.6B-q4f16_1-MLC'));
+    // The only alert on the page (the dialog's own name changes with the language).
+    const alert = page.getByRole('alert');
+    await expect.element(alert).toHaveTextContent(/^Could not finish downloading Qwen3 0\.6B: the connection to huggingface\.co was lost/);
+    await expect.element(alert).toHaveTextContent(/about 140 MB had been downloaded; the files that finished are kept/);
+    expect(alert.element().textContent).not.toMatch(/Nothing was downloaded/);
+    setLocale('zh');
+    await expect.element(alert).toHaveTextContent(/^未能下载完Qwen3 0\.6B：与 huggingface\.co 的连接中断.*已下载约 140 MB/);
+    await expect.element(page.getByRole('button', { name: '重试', ...exact })).toBeVisible();
+  });
+
   it('deletes a cached model and keeps models with persistent storage', async () => {
     const models = fakeModelServices();
     models.cached.add(choiceKey({ engine: 'webllm', modelId: 'Qwen3-1.7B-q4f16_1-MLC' }));
