@@ -59,7 +59,7 @@ export function createTransformersEmbedder(options: TransformersEmbedderOptions)
         loaded = await open(target, tracker);
       }
     } catch (error) {
-      throw toEmbedLoadError(error, { modelId: model.modelId, device: target, dtype: options.dtype ?? 'default' });
+      throw toEmbedLoadError(error, { modelId: model.modelId, device: target, dtype: options.dtype ?? 'default', ...(options.remoteHost ? { remoteHost: options.remoteHost } : {}) });
     }
     if (signal?.aborted) {
       await loaded.dispose();

@@ -1,4 +1,5 @@
 import { TabagentError } from '../core/errors';
+import { classifyFetchFailure } from '../core/network-errors';
 import { originOf } from './origins';
 
 function requestUrl(input: RequestInfo | URL): string {
@@ -12,6 +13,7 @@ function requestUrl(input: RequestInfo | URL): string {
  * injected instruction steering its arguments) from sending data to an origin the user never
  * allowed. `allowed` is read on every request so settings changes apply at once.
  * Redirects are the network layer's concern (src/net); this checks where a request starts.
+ * A request that gets no answer rejects with a 'network' TabagentError naming the host and tool.
  */
 export function guardFetch(fetchImpl: typeof fetch, toolName: string, allowed: () => readonly string[]): typeof fetch {
   return (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -24,6 +26,10 @@ export function guardFetch(fetchImpl: typeof fetch, toolName: string, allowed: (
         }),
       );
     }
-    return fetchImpl(input, init);
+    // A request that got no answer says which host and which tool (not the browser's bare
+    // "Failed to fetch"), for every tool kind: custom HTTP, OpenAPI, model_api.
+    return fetchImpl(input, init).catch((error: unknown) => {
+      throw classifyFetchFailure(error, 'tool', origin, toolName);
+    });
   };
 }

@@ -274,6 +274,11 @@ export function App(props: AppProps) {
             state={state()}
             current={localChoiceOf(settingsState.settings())}
             onUse={useLocalModel}
+            onConnectServer={() => {
+              // Settings over the Models page: close this one first, so Settings is the only dialog.
+              setModelsOpen(false);
+              openSettings();
+            }}
             onClose={() => {
               setModelsOpen(false);
               focusBack(modelsOpener);

@@ -89,7 +89,9 @@ describe('first-run welcome', () => {
     await expect.element(dialog.getByText(`In use: ${item.model.label}.`, exact)).not.toBeInTheDocument();
     expect((await savedSettings()).engine.localModelId).toBeUndefined();
 
-    await userEvent.click(dialog.getByRole('button', { name: `Retry downloading ${item.model.label}`, ...exact }));
+    const retry = dialog.getByRole('group', { name: `Retry downloading ${item.model.label}`, ...exact }).getByRole('button', { name: 'Retry', ...exact });
+    await expect.element(dialog.getByRole('button', { name: 'Connect a server', ...exact })).toBeVisible();
+    await userEvent.click(retry);
     await expect.poll(() => models.loads.length).toBe(2);
     models.loads[1]?.finish();
     await expect.poll(async () => (await savedSettings()).engine).toMatchObject({ kind: item.model.engine, localModelId: item.model.id });

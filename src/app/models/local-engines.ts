@@ -87,21 +87,61 @@ export function createLocalEngine(choice: LocalModelChoice): LocalEngine {
  * Keeps one local engine alive across runs: loading a model takes seconds to minutes, so the
  * engine the Models page loaded is the one chat uses. Choosing another model unloads the old one
  * first (two models rarely fit in GPU memory together).
+ *
+ * A model the Models page is loading is held apart (`pending`) until its load succeeds: the
+ * settings still name the previous engine until then, and a chat run in the meantime gets that
+ * engine without stopping the download; a load that fails is dropped, never left as the engine.
  */
 export class LocalEngineHolder {
   private current: LocalEngine | undefined;
+  private pending: LocalEngine | undefined;
 
   constructor(private readonly create: (choice: LocalModelChoice) => LocalEngine = createLocalEngine) {}
 
-  /** The engine for this choice, reusing the current one when it is the same model. */
+  /** The engine for this choice, reusing the current one (or the one loading) when it is the same model. */
   engineFor(choice: LocalModelChoice): LocalEngine {
     if (this.current && choiceKey(this.current.choice) === choiceKey(choice)) return this.current;
+    if (this.pending && choiceKey(this.pending.choice) === choiceKey(choice)) return this.pending;
     const previous = this.current;
     this.current = undefined;
     void previous?.unload().catch(() => undefined);
     const next = this.create(choice);
     this.current = next;
     return next;
+  }
+
+  /**
+   * Downloads and loads this model; it becomes the current engine only once loaded. The engine
+   * in use before is unloaded first to free memory (the settings still name it, so a failed load
+   * leaves chat to reload it from the browser's cache); a failed or stopped load is unloaded and forgotten.
+   */
+  async load(choice: LocalModelChoice, onProgress?: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void> {
+    const key = choiceKey(choice);
+    const previous = this.current;
+    if (previous && choiceKey(previous.choice) === key) return previous.load(onProgress, signal);
+    if (this.pending && choiceKey(this.pending.choice) === key) return this.pending.load(onProgress, signal);
+    const next = this.create(choice);
+    this.pending = next;
+    this.current = undefined;
+    void previous?.unload().catch(() => undefined);
+    try {
+      await next.load(onProgress, signal);
+    } catch (error) {
+      if (this.pending === next) this.pending = undefined;
+      void next.unload().catch(() => undefined);
+      throw error;
+    }
+    if (this.pending !== next) return;
+    this.pending = undefined;
+    // A chat run during the download may have brought the old engine back: this one replaces it.
+    void this.replaceCurrent(next)?.unload().catch(() => undefined);
+  }
+
+  /** Makes `next` the current engine; returns the one it replaces (read after an await, so not narrowed). */
+  private replaceCurrent(next: LocalEngine): LocalEngine | undefined {
+    const replaced = this.current;
+    this.current = next;
+    return replaced;
   }
 
   /** Unloads the current engine (e.g. before deleting its files). */

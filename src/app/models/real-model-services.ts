@@ -51,7 +51,7 @@ export function createRealModelServices(holder: LocalEngineHolder, network?: Gra
       const custom = choice.customModelUrl ? originOf(choice.customModelUrl) : undefined;
       const origins = [...MODEL_HUB_ORIGINS, ...(custom ? [custom] : [])];
       const holderName = `model download: ${choice.modelId || choice.customModelUrl || choice.engine}`;
-      await grantDuring(network, origins, holderName, () => holder.engineFor(choice).load(onProgress, signal));
+      await grantDuring(network, origins, holderName, () => holder.load(choice, onProgress, signal));
     },
     async storage() {
       if (typeof navigator === 'undefined' || !navigator.storage?.estimate) return undefined;

@@ -1,4 +1,5 @@
 import { TabagentError } from '../../core/errors';
+import { classifyFetchFailure } from '../../core/network-errors';
 import type { McpServerRecord, TabagentDb, ToolRecord } from '../../store';
 import { builtinManifests } from '../../tools/builtins';
 import type { ToolManifest } from '../../tools/manifest';
@@ -169,6 +170,9 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
       // The person asked for this address: it is granted for this one download.
       response = await grantWhile(originOf(url), 'openapi-import', () => fetchFor('openapi-import')(url, { credentials: 'omit', redirect: 'follow' }));
     } catch (error) {
+      // No answer: the host and what to do, in the person's language (core/network-errors.ts).
+      const classified = classifyFetchFailure(error, 'tool', url);
+      if (TabagentError.is(classified)) throw classified;
       throw new TabagentError('network', `Could not load ${url}: ${error instanceof Error ? error.message : String(error)}. Check the address and that the server allows this page's origin (CORS).`, { cause: error });
     }
     if (!response.ok) throw new TabagentError(response.status === 404 ? 'not-found' : 'server', `Loading ${url} failed: HTTP ${response.status}.`);

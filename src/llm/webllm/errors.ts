@@ -141,7 +141,10 @@ export function toWebLLMError(value: unknown, modelId?: string): TabagentError {
   }
   if (rule.reason === 'download') {
     // Which host, that nothing was downloaded, and what to do (core/network-errors.ts).
-    return networkFailure({ source: 'model-hub', host: WEBLLM_MODEL_HOST, ...(modelId ? { name: modelId } : {}) }, { cause: value, extra: { ...data, reason: rule.reason } });
+    // The host web-llm names when it says which URL failed (a model record may point elsewhere).
+    const url = /https?:\/\/[^\s'"]+/.exec(detail)?.[0];
+    const host = url ? hostOf(url) : WEBLLM_MODEL_HOST;
+    return networkFailure({ source: 'model-hub', host, ...(modelId ? { name: modelId } : {}) }, { cause: value, extra: { ...data, reason: rule.reason } });
   }
   const message = rule.reason === 'request-shape' || rule.reason === 'grammar' ? `${rule.message} ${detail}` : rule.message;
   return new TabagentError(rule.code, message, {

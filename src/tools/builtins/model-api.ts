@@ -1,4 +1,5 @@
 import { TabagentError } from '../../core/errors';
+import { classifyFetchFailure } from '../../core/network-errors';
 import type { RequestPreview } from '../../core/tool-runner';
 import type { ToolManifest } from '../manifest';
 import { originOf } from '../origins';
@@ -136,6 +137,9 @@ async function post(context: ToolContext, config: ModelApiConfig & { origin: str
     });
   } catch (error) {
     if (context.signal.aborted || TabagentError.is(error)) throw error;
+    // No answer at all: the host and what to do, in the person's language (core/network-errors.ts).
+    const classified = classifyFetchFailure(error, 'tool', config.origin, 'model_api');
+    if (TabagentError.is(classified)) throw classified;
     const reason = error instanceof Error ? error.message : String(error);
     throw new TabagentError('tool-failed', `Could not reach the model API at ${config.origin}: ${clip(redact(reason, config.apiKey))}`);
   }

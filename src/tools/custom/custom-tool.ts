@@ -1,6 +1,6 @@
 /** Turns a custom manifest into what the registry runs: its implementation and, for HTTP, its preview. */
 import { TabagentError } from '../../core/errors';
-import { networkErrorData } from '../../core/network-errors';
+import { classifyFetchFailure, networkErrorData } from '../../core/network-errors';
 import { errorFromStatus } from '../../core/http-status';
 import { placeholderIds, replacePlaceholders } from '../../core/secret-placeholder';
 import type { ToolManifest } from '../manifest';
@@ -90,6 +90,10 @@ function httpTool(name: string, template: HttpImplementation, runtime: CustomToo
       });
     } catch (error) {
       if (context.signal.aborted || TabagentError.is(error)) throw error;
+      // No answer: the host and what to do, in the person's language (core/network-errors.ts).
+      const classified = classifyFetchFailure(error, 'tool', origin, name);
+      if (TabagentError.is(classified)) throw classified;
+      // Anything else (a header fetch refused) keeps its reason in the message, which the executor scrubs of secrets.
       const reason = error instanceof Error ? error.message : String(error);
       throw new TabagentError('network', `Tool ${name} could not reach ${origin}: ${reason}`, { isRetryable: true, data: { ...networkErrorData('tool', origin, name) } });
     }

@@ -223,7 +223,7 @@ export class McpConnection {
       if (signal?.aborted) {
         throw TabagentError.is(signal.reason) ? signal.reason : abortedError(`Tool ${name} was stopped.`, { cause: error });
       }
-      throw callError(error, name);
+      throw callError(error, name, this.url);
     }
   }
 

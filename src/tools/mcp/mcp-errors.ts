@@ -3,7 +3,7 @@ import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { SseError } from '@modelcontextprotocol/sdk/client/sse.js';
 import { TabagentError, isAbortError, abortedError } from '../../core/errors';
-import { networkErrorData } from '../../core/network-errors';
+import { classifyFetchFailure, networkErrorData, networkFailure } from '../../core/network-errors';
 
 /** The HTTP status an SDK transport error carries, when it carries one. */
 export function httpStatusOf(error: unknown): number | undefined {
@@ -48,23 +48,31 @@ export function connectError(error: unknown, url: string): TabagentError {
   if (error instanceof McpError) {
     return new TabagentError('server', `The MCP server at ${url} answered with an error: ${error.message}`, { cause: error, data: { url } });
   }
-  return new TabagentError(
-    'network',
-    `Could not connect to the MCP server at ${url}: ${messageOf(error)}. Check that it is running, that the URL is right, and that it allows this page's origin (CORS).`,
-    { cause: error, data: { url, ...networkErrorData('mcp', url) }, isRetryable: true },
-  );
+  // No answer (or a CORS refusal, which looks the same): the host and what to do, in the person's language.
+  return networkFailure(networkErrorData('mcp', url), { detail: messageOf(error), cause: error, extra: { url } });
 }
 
-/** A failed tools/call as the TabagentError the executor hands to the model. */
-export function callError(error: unknown, toolName: string): TabagentError {
+/**
+ * A failed tools/call as the TabagentError the executor hands to the model. `url` is the
+ * server's address: a call that got no answer names its host and the tool.
+ */
+export function callError(error: unknown, toolName: string, url?: string): TabagentError {
   if (TabagentError.is(error)) return error;
+  if (url !== undefined) {
+    const classified = classifyFetchFailure(error, 'mcp', url);
+    if (TabagentError.is(classified)) return classified;
+  }
   if (isAbortError(error)) return abortedError(`Tool ${toolName} was stopped.`, { cause: error });
   if (error instanceof McpError) {
     if (error.code === McpErrorCode.RequestTimeout) {
       return new TabagentError('timeout', `The MCP server did not answer ${toolName} in time.`, { cause: error });
     }
     if (error.code === McpErrorCode.ConnectionClosed) {
-      return new TabagentError('network', `The connection to the MCP server closed while ${toolName} ran.`, { cause: error, isRetryable: true });
+      return new TabagentError('network', `The connection to the MCP server closed while ${toolName} ran.`, {
+        cause: error,
+        isRetryable: true,
+        ...(url === undefined ? {} : { data: { ...networkErrorData('mcp', url) } }),
+      });
     }
     return new TabagentError('tool-failed', `${toolName} failed on the MCP server: ${error.message}`, { cause: error, data: { mcpCode: error.code } });
   }

@@ -1,5 +1,5 @@
 import { isAbortError, TabagentError, toTabagentError, type ErrorCode } from '../../core/errors';
-import { describeIntegrityError, describeNetworkError } from '../../core/network-errors';
+import { describeIntegrityError, describeNetworkError, type NetworkErrorAction } from '../../core/network-errors';
 import { locale } from '../i18n';
 import { t, type ErrorMessageKey } from './messages';
 
@@ -60,6 +60,17 @@ export function errorText(error: unknown, fallback: ErrorCode = 'internal'): str
   const params = paramsOf(known.data);
   const said = typeof params.serverMessage === 'string' && params.serverMessage !== '' ? t('serverSaid', { said: params.serverMessage }) : '';
   return t(key, params) + said;
+}
+
+/**
+ * What a person can do about an error, for the view to offer as buttons: a network failure or a
+ * tampered download can be retried, a failed model download can also be replaced by a server.
+ * Empty for errors that retrying would not fix.
+ */
+export function errorActions(error: unknown): NetworkErrorAction[] {
+  if (!isErrorLike(error)) return [];
+  const typed = { code: error.code as ErrorCode, data: error.data };
+  return (describeNetworkError(typed) ?? describeIntegrityError(typed))?.actions ?? [];
 }
 
 /** True when the error is the person's own Stop (nothing to report). */

@@ -8,6 +8,7 @@ export interface CustomModelFormProps {
   defaultDevice: 'webgpu' | 'wasm';
   busy: boolean;
   onLoad: (choice: LocalModelChoice) => void;
+  /** Loads the model and makes it the engine once it has loaded. */
   onUse: (choice: LocalModelChoice) => void;
 }
 
@@ -79,7 +80,7 @@ export function CustomModelForm(props: CustomModelFormProps) {
         >
           {t('downloadThis')}
         </button>
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" disabled={props.busy}>
           {t('useThis')}
         </button>
       </div>

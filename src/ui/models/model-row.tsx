@@ -57,7 +57,7 @@ export function ModelRow(props: ModelRowProps) {
         >
           {props.cached ? t('load') : t('download')}
         </button>
-        <button type="button" class="primary" aria-label={t('useNamed', { name: model().label })} disabled={props.inUse} onClick={() => props.onUse()}>
+        <button type="button" class="primary" aria-label={t('useNamed', { name: model().label })} disabled={props.inUse || props.busy} onClick={() => props.onUse()}>
           {t('use')}
         </button>
         <Show when={props.cached}>

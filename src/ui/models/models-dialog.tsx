@@ -1,5 +1,6 @@
 import { createUniqueId, For, onMount, Show } from 'solid-js';
 import { ErrorAlert } from '../components/error-alert';
+import { errorActions } from '../errors/error-text';
 import { capabilitySummary } from './capability-text';
 import { CustomModelForm } from './custom-model-form';
 import { choiceKey, choiceLabel, type LocalModelChoice } from '../../app/models/local-choice';
@@ -14,8 +15,13 @@ export interface ModelsDialogProps {
   state: ModelsState;
   /** The local model the settings use now, if any. */
   current: LocalModelChoice | undefined;
-  /** Makes this model the engine (saves settings); resolves false when saving failed. */
+  /**
+   * Makes this model the engine (saves settings); resolves false when saving failed. Called only
+   * once the model has loaded: until then the engine in use (and "In use") stays as it was.
+   */
   onUse: (choice: LocalModelChoice) => Promise<boolean>;
+  /** Opens Settings to connect a server, offered when a download cannot reach the model hub. */
+  onConnectServer?: (() => void) | undefined;
   onClose: () => void;
 }
 
@@ -36,6 +42,9 @@ export function ModelsDialog(props: ModelsDialogProps) {
     state.recommendations().find((item) => item.model.engine === choice.engine && item.model.id === choice.modelId)?.model.label ?? choiceLabel(choice);
   const isCurrent = (choice: LocalModelChoice): boolean => props.current !== undefined && choiceKey(props.current) === choiceKey(choice);
   const load = (choice: LocalModelChoice): void => void state.load(choice, labelOf(choice));
+  // Use = load, then switch: a download that fails leaves the engine in use as it was.
+  const use = (choice: LocalModelChoice): void => void state.load(choice, labelOf(choice), () => void props.onUse(choice));
+  const offersServer = (error: unknown): boolean => props.onConnectServer !== undefined && errorActions(error).includes('connect-server');
   const defaultDevice = (): 'webgpu' | 'wasm' => (state.report()?.webgpu && !state.report()?.adapter?.isSoftware ? 'webgpu' : 'wasm');
   const choiceFor = (engine: 'webllm' | 'transformers', id: string, device: 'webgpu' | 'wasm'): LocalModelChoice =>
     engine === 'webllm' ? { engine, modelId: id } : { engine, modelId: id, device };
@@ -67,9 +76,16 @@ export function ModelsDialog(props: ModelsDialogProps) {
       <Show when={state.error()}>{(message) => <ErrorAlert message={message()} />}</Show>
       <Show when={state.failed()}>
         {(last) => (
-          <button type="button" class="primary" disabled={state.active() !== undefined} onClick={() => void state.retry()}>
-            {t('retryNamed', { name: last().label })}
-          </button>
+          <div class="models-failure" role="group" aria-label={t('retryDescription', { name: last().label })}>
+            <button type="button" class="primary" disabled={state.active() !== undefined} onClick={() => void state.retry()}>
+              {t('retry')}
+            </button>
+            <Show when={offersServer(last().error)}>
+              <button type="button" onClick={() => props.onConnectServer?.()}>
+                {t('connectServer')}
+              </button>
+            </Show>
+          </div>
         )}
       </Show>
       <ul class="model-list" aria-label={t('localModels')}>
@@ -83,7 +99,7 @@ export function ModelsDialog(props: ModelsDialogProps) {
                 inUse={isCurrent(choice())}
                 busy={state.active() !== undefined}
                 onLoad={() => load(choice())}
-                onUse={() => void props.onUse(choice())}
+                onUse={() => use(choice())}
                 onDelete={() => void state.remove(choice(), item.model.label)}
               />
             );
@@ -94,7 +110,7 @@ export function ModelsDialog(props: ModelsDialogProps) {
         defaultDevice={defaultDevice()}
         busy={state.active() !== undefined}
         onLoad={load}
-        onUse={(choice) => void props.onUse(choice)}
+        onUse={use}
       />
       <div class="dialog-actions">
         <button type="button" onClick={() => props.onClose()}>

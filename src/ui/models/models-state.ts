@@ -1,4 +1,5 @@
 import { batch, createSignal, type Accessor } from 'solid-js';
+import { withDownloadFacts } from '../../core/network-errors';
 import { errorText, isStopped } from '../errors/error-text';
 import { recommendationsFor } from '../../app/models/model-facts';
 import type { CapabilityReport, ModelRecommendation } from '../../llm/capabilities';
@@ -13,11 +14,13 @@ export interface ActiveLoad {
   view: LoadView;
 }
 
-/** A load that failed, as it was asked for. */
+/** A load that failed, as it was asked for, and why. */
 export interface FailedLoad {
   choice: LocalModelChoice;
   label: string;
   onReady?: (() => void) | undefined;
+  /** What the load threw (with how much had arrived, for a download that broke off). */
+  error: unknown;
 }
 
 /** The Models page's state; it lives with the app so a download goes on while the page is closed. */
@@ -27,7 +30,7 @@ export interface ModelsState {
   storage: Accessor<StorageInfo | undefined>;
   isCached: (choice: LocalModelChoice) => boolean | undefined;
   active: Accessor<ActiveLoad | undefined>;
-  /** The last failure, written for the person. */
+  /** The last failure, written for the person in the interface language (reactive: a language switch rewrites it). */
   error: Accessor<string | undefined>;
   /** A short confirmation ("Qwen… is ready."), announced politely. */
   notice: Accessor<string | undefined>;
@@ -54,7 +57,12 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
   const [storage, setStorage] = createSignal<StorageInfo>();
   const [cached, setCached] = createSignal<ReadonlyMap<string, boolean>>(new Map());
   const [active, setActive] = createSignal<ActiveLoad>();
-  const [error, setError] = createSignal<string>();
+  // The failure itself, not its text: `error()` words it in the language shown at the time.
+  const [failure, setFailure] = createSignal<{ error: unknown; fallback: 'internal' | 'storage' }>();
+  const error = (): string | undefined => {
+    const current = failure();
+    return current === undefined ? undefined : errorText(current.error, current.fallback);
+  };
   const [notice, setNotice] = createSignal<string>();
   const [failed, setFailed] = createSignal<FailedLoad>();
   let controller: AbortController | undefined;
@@ -110,8 +118,10 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
       const abort = new AbortController();
       controller = abort;
       const started = now();
+      // The most bytes the progress reports said had arrived: a download that breaks off says so.
+      let arrivedBytes = 0;
       batch(() => {
-        setError(undefined);
+        setFailure(undefined);
         setFailed(undefined);
         setNotice(undefined);
         setActive({ choice, view: { percent: 0, text: t('starting') } });
@@ -120,6 +130,7 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
         await services.load(
           choice,
           (progress) => {
+            arrivedBytes = Math.max(arrivedBytes, progress.loadedBytes ?? 0);
             if (controller === abort) setActive({ choice, view: loadView(progress, (now() - started) / 1000) });
           },
           abort.signal,
@@ -128,12 +139,15 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
         setNotice(t('ready', { name: label }));
         onReady?.();
         return true;
-      } catch (failure) {
-        if (isStopped(failure)) setNotice(t('stoppedLoading', { name: label }));
+      } catch (thrown) {
+        if (isStopped(thrown)) setNotice(t('stoppedLoading', { name: label }));
         else {
-          // A network failure says which host, that nothing was downloaded, and what to do.
-          setError(errorText(failure));
-          setFailed({ choice, label, onReady });
+          // A network failure says which host, that nothing (or how much) was downloaded, and what to do.
+          const reported = withDownloadFacts(thrown, { name: label, downloadedBytes: arrivedBytes });
+          batch(() => {
+            setFailure({ error: reported, fallback: 'internal' });
+            setFailed({ choice, label, onReady, error: reported });
+          });
         }
         return false;
       } finally {
@@ -146,13 +160,13 @@ export function createModelsState(services: LocalModelServices, now: () => numbe
       controller?.abort();
     },
     async remove(choice, label) {
-      setError(undefined);
+      setFailure(undefined);
       try {
         await services.deleteCached(choice);
         markCached(choice, false);
         setNotice(t('deleted', { name: label }));
-      } catch (failure) {
-        setError(errorText(failure, 'storage'));
+      } catch (thrown) {
+        setFailure({ error: thrown, fallback: 'storage' });
       }
       await refreshStorage();
     },

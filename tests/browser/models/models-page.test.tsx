@@ -106,6 +106,25 @@ describe('Models page', () => {
     await expect.element(page.getByRole('alert')).toHaveTextContent('The model files could not be downloaded.');
   });
 
+  it('a download that breaks off says how much had arrived, and rewrites itself when the language changes', async () => {
+    const models = mountApp();
+    await userEvent.click(page.getByRole('button', { name: 'Models', ...exact }));
+    await userEvent.click(page.getByRole('button', { name: 'Download Qwen3 0.6B', ...exact }));
+    await until(() => models.loads.length === 1);
+    const MIB = 1024 * 1024;
+    models.loads[0]?.progress({ progress: 0.4, text: 'Fetching param cache', loadedBytes: 140 * MIB, totalBytes: 340 * MIB });
+    const { toWebLLMError } = await import('../../../src/llm/webllm/errors');
+    models.loads[0]?.fail(toWebLLMError(new TypeError('Failed to fetch'), 'Qwen3-0.6B-q4f16_1-MLC'));
+    // The only alert on the page (the dialog's own name changes with the language).
+    const alert = page.getByRole('alert');
+    await expect.element(alert).toHaveTextContent(/^Could not finish downloading Qwen3 0\.6B: the connection to huggingface\.co was lost/);
+    await expect.element(alert).toHaveTextContent(/about 140 MB had been downloaded; the files that finished are kept/);
+    expect(alert.element().textContent).not.toMatch(/Nothing was downloaded/);
+    setLocale('zh');
+    await expect.element(alert).toHaveTextContent(/^未能下载完Qwen3 0\.6B：与 huggingface\.co 的连接中断.*已下载约 140 MB/);
+    await expect.element(page.getByRole('button', { name: '重试', ...exact })).toBeVisible();
+  });
+
   it('deletes a cached model and keeps models with persistent storage', async () => {
     const models = fakeModelServices();
     models.cached.add(choiceKey({ engine: 'webllm', modelId: 'Qwen3-1.7B-q4f16_1-MLC' }));
@@ -119,11 +138,17 @@ describe('Models page', () => {
     await expect.element(page.getByText('Models are kept (persistent storage).')).toBeVisible();
   });
 
-  it('Use saves the local engine in settings and the chat is configured', async () => {
-    mountApp();
+  it('Use loads the model, then saves the local engine in settings and the chat is configured', async () => {
+    const models = mountApp();
     await expect.element(page.getByRole('button', { name: 'Connect a model' })).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Models', ...exact }));
     await userEvent.click(page.getByRole('button', { name: 'Use Hermes 3 (Llama 3.2 3B)', ...exact }));
+    await until(() => models.loads.length === 1);
+    // Until the model has loaded, nothing claims it is in use.
+    await expect.element(page.getByRole('progressbar')).toBeVisible();
+    expect(page.getByText('In use: Hermes 3 (Llama 3.2 3B).').elements()).toHaveLength(0);
+    expect((await savedEngine()).kind).toBeUndefined();
+    models.loads[0]?.finish();
     await expect.element(page.getByText('In use: Hermes 3 (Llama 3.2 3B).')).toBeVisible();
     expect(await savedEngine()).toMatchObject({ kind: 'webllm', localModelId: 'Hermes-3-Llama-3.2-3B-q4f16_1-MLC' });
     await userEvent.keyboard('{Escape}');
@@ -131,9 +156,11 @@ describe('Models page', () => {
   });
 
   it('Settings shows the local engine and switches back to a server', async () => {
-    mountApp();
+    const models = mountApp();
     await userEvent.click(page.getByRole('button', { name: 'Models', ...exact }));
     await userEvent.click(page.getByRole('button', { name: 'Use Qwen3 0.6B', ...exact }));
+    await until(() => models.loads.length === 1);
+    models.loads[0]?.finish();
     await expect.element(page.getByText('In use: Qwen3 0.6B.')).toBeVisible();
     await userEvent.keyboard('{Escape}');
     await userEvent.click(page.getByRole('button', { name: 'Settings', ...exact }));
@@ -151,7 +178,12 @@ describe('Models page', () => {
   });
 
   it('validates the any-model field and accepts a hub id or a model URL for transformers.js', async () => {
-    mountApp();
+    const models = mountApp();
+    // "Use this model" loads it first; the engine switches when the load finishes.
+    const finishLoad = async (count: number) => {
+      await until(() => models.loads.length === count);
+      models.loads[count - 1]?.finish();
+    };
     await userEvent.click(page.getByRole('button', { name: 'Models', ...exact }));
     const field = page.getByRole('textbox', { name: 'Model id or URL' });
     await userEvent.fill(field, 'ftp://example.com/model');
@@ -160,13 +192,18 @@ describe('Models page', () => {
     await expect.element(page.getByText('Use an https:// URL (http:// only for localhost).')).toBeVisible();
     await userEvent.fill(field, 'https://models.example.com/m/tiny-llm');
     await userEvent.click(page.getByRole('button', { name: 'Use this model', ...exact }));
+    await finishLoad(1);
     await expect.poll(async () => (await savedEngine()).customModelUrl).toBe('https://models.example.com/m/tiny-llm/');
     await userEvent.fill(field, `${location.origin}/models/tiny-llm`);
+    await expect.element(page.getByRole('button', { name: 'Use this model', ...exact })).toBeEnabled();
     await userEvent.click(page.getByRole('button', { name: 'Use this model', ...exact }));
+    await finishLoad(2);
     await expect.poll(async () => (await savedEngine()).customModelUrl).toBe(`${location.origin}/models/tiny-llm/`);
     expect(await savedEngine()).toMatchObject({ kind: 'transformers', localModelId: '', localDevice: 'webgpu' });
     await userEvent.fill(field, 'someone/Some-Model-ONNX');
+    await expect.element(page.getByRole('button', { name: 'Use this model', ...exact })).toBeEnabled();
     await userEvent.click(page.getByRole('button', { name: 'Use this model', ...exact }));
+    await finishLoad(3);
     await expect.poll(async () => (await savedEngine()).localModelId).toBe('someone/Some-Model-ONNX');
   });
 });

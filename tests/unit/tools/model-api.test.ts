@@ -172,8 +172,10 @@ describe('model_api', () => {
       throw new TypeError(`fetch failed (Authorization: Bearer ${KEY})`);
     });
     const result = await run({ task: 'chat', prompt: 'hi' });
-    expect(result.error?.code).toBe('tool-failed');
-    expect(result.error?.message).toMatch(/^Could not reach the model API at https:\/\/api\.example\.com: /);
+    // No answer: a network error naming the host and the tool, which the UI translates.
+    expect(result.error?.code).toBe('network');
+    expect(result.error?.data).toMatchObject({ source: 'tool', host: 'api.example.com', name: 'model_api', reason: 'unreachable' });
+    expect(result.error?.message).toMatch(/^The tool model_api could not reach api\.example\.com/);
     expect(everythingIn(result)).not.toContain(KEY);
   });
 
