@@ -5,6 +5,7 @@ import { joinTurn, toolsJson } from './json-tagged';
 import { closeFence, expectClose, parseMarked, unfinished, type BlockRead, type ScanContext } from './marker-scan';
 import { skipFenceOpen, skipSpaces } from './text-scan';
 import type { ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
 
 /**
  * DeepSeek tool calls (the markers use full-width bars `｜` and `▁`, not `|` and `_`):
@@ -99,7 +100,7 @@ export const deepseekFormat: ToolCallFormat = {
   render: renderTools,
   renderCalls(calls, content) {
     if (calls.length === 0) return content?.trim() ?? '';
-    const blocks = calls.map((call) => `${CALL_BEGIN}function${SEP}${call.name}\n\`\`\`json\n${JSON.stringify(call.arguments)}\n\`\`\`${CALL_END}`);
+    const blocks = calls.map((call) => `${CALL_BEGIN}function${SEP}${call.name}\n\`\`\`json\n${spacedJson(call.arguments)}\n\`\`\`${CALL_END}`);
     return joinTurn(content, `${CALLS_BEGIN}${blocks.join('\n')}${CALLS_END}`);
   },
   renderResult(result) {

@@ -5,6 +5,7 @@ import { toolsJson } from './json-tagged';
 import { parseMarked, unfinished, type BlockRead, type ScanContext } from './marker-scan';
 import { skipSpaces, stripPartialMarker } from './text-scan';
 import type { ParsedToolCall, ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
 
 /**
  * MeetKai Functionary, whose turns are addressed to a recipient:
@@ -102,7 +103,7 @@ export const functionaryFormat: ToolCallFormat = {
   render: renderTools,
   renderCalls(calls, content) {
     const text = content?.trim() ? `${V3}all\n${content.trim()}` : '';
-    return text + calls.map((call) => `${V3}${call.name}\n${JSON.stringify(call.arguments)}`).join('');
+    return text + calls.map((call) => `${V3}${call.name}\n${spacedJson(call.arguments)}`).join('');
   },
   renderResult(result) {
     return JSON.stringify({ name: result.name, content: result.content });

@@ -42,6 +42,7 @@ export {
   reactFormat,
   reactJsonFormat,
 };
+export { spacedJson } from './spaced-json';
 export { repairJson, readJsonValue, isPlainObject, type RepairedJson, type UnrepairableJson, type JsonRead } from './json-repair';
 
 /** Every format, by name. Each reads markup inside inline code and example fences as text. */

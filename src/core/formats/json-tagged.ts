@@ -2,6 +2,7 @@ import type { ToolDefinition } from '../types';
 import { guardParse, type CallKeys } from './call-shape';
 import { parseMarked, readJsonCalls } from './marker-scan';
 import type { FormatName, ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
 
 /**
  * Families whose calls are JSON after a special token: Granite 3.x, Jamba, InternLM2, Command R7B.
@@ -61,7 +62,7 @@ function jsonTaggedFormat(config: JsonTaggedConfig): ToolCallFormat {
 /** A result as JSON: it cannot break out of its turn whatever it contains. */
 const jsonResult = (result: { name: string; content: string }): string => JSON.stringify({ name: result.name, content: result.content });
 const nameArgs = (calls: ReadonlyArray<{ name: string; arguments: Record<string, unknown> }>): string =>
-  JSON.stringify(calls.map((call) => ({ name: call.name, arguments: call.arguments })));
+  spacedJson(calls.map((call) => ({ name: call.name, arguments: call.arguments })));
 
 /**
  * IBM Granite 3.x: `<|tool_call|>[{"name": "f", "arguments": {...}}]`, no close token (the turn ends).
@@ -115,7 +116,7 @@ export const internlm2Format: ToolCallFormat = jsonTaggedFormat({
       'To call a plugin, write <|action_start|><|plugin|> then a JSON object {"name": "<plugin name>", "parameters": {...}} then <|action_end|>.',
     ].join('\n'),
   // One call per action block, as InternLM2 writes them; several calls are several blocks.
-  encode: (calls) => calls.map((call) => `\n${JSON.stringify({ name: call.name, parameters: call.arguments })}`).join('<|action_end|>\n<|action_start|><|plugin|>'),
+  encode: (calls) => calls.map((call) => `\n${spacedJson({ name: call.name, parameters: call.arguments })}`).join('<|action_end|>\n<|action_start|><|plugin|>'),
   renderResult: jsonResult,
 });
 
@@ -138,7 +139,7 @@ export const commandR7bFormat: ToolCallFormat = jsonTaggedFormat({
       'To use tools, write <|START_ACTION|> then a JSON list of calls then <|END_ACTION|>:',
       '<|START_ACTION|>[{"tool_call_id": "0", "tool_name": "<tool name>", "parameters": {...}}]<|END_ACTION|>',
     ].join('\n'),
-  encode: (calls) => JSON.stringify(calls.map((call, index) => ({ tool_call_id: String(index), tool_name: call.name, parameters: call.arguments }))),
+  encode: (calls) => spacedJson(calls.map((call, index) => ({ tool_call_id: String(index), tool_name: call.name, parameters: call.arguments }))),
   renderResult: (result) =>
     `<|START_TOOL_RESULT|>${JSON.stringify([{ tool_name: result.name, results: { 0: result.content } }]).split('<|END_TOOL_RESULT|>').join('<\\|END_TOOL_RESULT|>')}<|END_TOOL_RESULT|>`,
   hidden: [{ open: '<|START_TOOL_RESULT|>', close: '<|END_TOOL_RESULT|>' }],

@@ -5,6 +5,7 @@ import { parseMarked, readJsonCalls } from './marker-scan';
 import { openaiFormat } from './openai';
 import { stripPartialMarker } from './text-scan';
 import type { ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
 
 /**
  * Llama 3.1 / 3.2 / 3.3 JSON tool calling: `{"name": "f", "parameters": {...}}`, optionally after
@@ -37,7 +38,7 @@ export const llama3JsonFormat: ToolCallFormat = {
   render: renderTools,
   renderCalls(calls, content) {
     if (calls.length === 0) return content?.trim() ?? '';
-    return joinTurn(content, `${TAG}${calls.map((call) => JSON.stringify({ name: call.name, parameters: call.arguments })).join('; ')}`);
+    return joinTurn(content, `${TAG}${calls.map((call) => spacedJson({ name: call.name, parameters: call.arguments })).join('; ')}`);
   },
   renderResult(result) {
     // Llama puts results in an ipython turn as plain output; JSON keeps the tool's name with it.

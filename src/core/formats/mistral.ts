@@ -4,6 +4,7 @@ import { parseMarked, readJsonCalls, readNamedCallArguments, unfinished, type Bl
 import { joinTurn, toolsJson } from './json-tagged';
 import { skipSpaces } from './text-scan';
 import type { ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
 
 /**
  * Mistral's `[TOOL_CALLS]` in its three generations:
@@ -67,7 +68,7 @@ export const mistralFormat: ToolCallFormat = {
   render: renderTools,
   renderCalls(calls, content) {
     if (calls.length === 0) return content?.trim() ?? '';
-    return joinTurn(content, `${OPEN}${JSON.stringify(calls.map((call) => ({ name: call.name, arguments: call.arguments })))}`);
+    return joinTurn(content, `${OPEN}${spacedJson(calls.map((call) => ({ name: call.name, arguments: call.arguments })))}`);
   },
   renderResult(result) {
     const json = JSON.stringify({ name: result.name, content: result.content }).split(RESULTS_CLOSE).join('[\\/TOOL_RESULTS]');

@@ -2,6 +2,7 @@ import type { ToolDefinition } from '../types';
 import { guardParse } from './call-shape';
 import { parseTagged, type TaggedSpec } from './tagged-calls';
 import type { ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
 
 /**
  * ModelScope-Agent tool calls (MSAgent-Bench): the call is JSON in a fenced block between think tags,
@@ -61,7 +62,7 @@ export const modelscopeFormat: ToolCallFormat = {
   render: renderTools,
   renderCalls(calls, content) {
     const blocks = calls.map(
-      (call) => `${OPEN}\`\`\`JSON\n${JSON.stringify({ api_name: call.name, parameters: call.arguments })}\n\`\`\`${CLOSE}`,
+      (call) => `${OPEN}\`\`\`JSON\n${spacedJson({ api_name: call.name, parameters: call.arguments })}\n\`\`\`${CLOSE}`,
     );
     return [content?.trim() ?? '', ...blocks].filter((part) => part !== '').join('\n');
   },

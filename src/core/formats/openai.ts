@@ -4,6 +4,7 @@ import { readJsonValue, type JsonRead } from './json-reader';
 import { isPlainObject } from './json-repair';
 import { createFinder, isSpaceCode, skipSpaces } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseResult, ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
 
 /**
  * OpenAI-native tool-call shapes written as text (what models trained on OpenAI data, or servers
@@ -164,9 +165,9 @@ export const openaiFormat: ToolCallFormat = {
     const toolCalls = calls.map((call, index) => ({
       id: `call_${index + 1}`,
       type: 'function',
-      function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+      function: { name: call.name, arguments: spacedJson(call.arguments) },
     }));
-    const json = toolCalls.length > 0 ? JSON.stringify({ tool_calls: toolCalls }) : '';
+    const json = toolCalls.length > 0 ? spacedJson({ tool_calls: toolCalls }) : '';
     return [content?.trim() ?? '', json].filter((part) => part !== '').join('\n');
   },
   renderResult(result) {

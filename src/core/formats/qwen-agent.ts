@@ -5,6 +5,7 @@ import { parseMarked, readNamedCallArguments, unfinished, type BlockRead, type S
 import { skipSpaces } from './text-scan';
 import type { ToolCallFormat } from './types';
 import { replaceMarkers } from './quote-result';
+import { spacedJson } from './spaced-json';
 
 /**
  * Qwen-Agent's text function calling (its default "qwen" fncall prompt):
@@ -85,7 +86,7 @@ export const qwenAgentFormat: ToolCallFormat = {
   render: renderTools,
   renderCalls(calls, content) {
     if (calls.length === 0) return content?.trim() ?? '';
-    return joinTurn(content, calls.map((call) => `${FUNCTION}: ${call.name}\n${ARGS}: ${JSON.stringify(call.arguments)}`).join('\n'));
+    return joinTurn(content, calls.map((call) => `${FUNCTION}: ${call.name}\n${ARGS}: ${spacedJson(call.arguments)}`).join('\n'));
   },
   renderResult(result) {
     // Qwen-Agent's markers inside a result would let it pose as a call or as the answer.

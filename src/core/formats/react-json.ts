@@ -6,6 +6,7 @@ import { expectClose, parseMarked, unfinished, type BlockRead, type ScanContext 
 import { skipFenceOpen, skipSpaces } from './text-scan';
 import type { ParseOptions, ParseResult, ToolCallFormat } from './types';
 import { defuseLineLabels, REACT_LABELS } from './quote-result';
+import { spacedJson } from './spaced-json';
 
 /**
  * ReAct with JSON actions (LangChain structured chat / JSON agents):
@@ -114,7 +115,7 @@ export const reactJsonFormat: ToolCallFormat = {
   name: 'react-json',
   render: renderTools,
   renderCalls(calls, content) {
-    const blobs = calls.map((call) => `${ACTION}\n${FENCE}\n${JSON.stringify({ action: call.name, action_input: call.arguments })}\n${FENCE}`);
+    const blobs = calls.map((call) => `${ACTION}\n${FENCE}\n${spacedJson({ action: call.name, action_input: call.arguments })}\n${FENCE}`);
     return [content?.trim() ?? '', ...blobs].filter((part) => part !== '').join('\n');
   },
   renderResult(result) {

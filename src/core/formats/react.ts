@@ -4,6 +4,7 @@ import { readJsonValue } from './json-reader';
 import { isSpaceCode, skipFenceClose, skipFenceOpen } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseProblem, ParseResult, ToolCallFormat } from './types';
 import { defuseLineLabels, REACT_LABELS } from './quote-result';
+import { spacedJson } from './spaced-json';
 
 /**
  * ReAct (LangChain, ModelScope-Agent, Qwen-Agent):
@@ -183,7 +184,7 @@ export const reactFormat: ToolCallFormat = {
   render: renderTools,
   renderCalls(calls, content) {
     const thought = content?.trim() ? [`Thought: ${content.trim()}`] : [];
-    const steps = calls.map((call) => `Action: ${call.name}\nAction Input: ${JSON.stringify(call.arguments)}`);
+    const steps = calls.map((call) => `Action: ${call.name}\nAction Input: ${spacedJson(call.arguments)}`);
     return [...thought, ...steps].join('\n');
   },
   renderResult(result) {
