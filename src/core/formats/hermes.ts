@@ -59,7 +59,7 @@ export function hermesToolsBlock(tools: readonly ToolDefinition[]): string[] {
 }
 
 /** One tool as a line of the `<tools>` block: the OpenAI function object. */
-function hermesSignature(tool: ToolDefinition): string {
+export function hermesSignature(tool: ToolDefinition): string {
   return JSON.stringify({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } });
 }
 

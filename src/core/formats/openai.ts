@@ -5,6 +5,7 @@ import { isPlainObject } from './json-repair';
 import { createFinder, isSpaceCode, skipSpaces } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseResult, ToolCallFormat } from './types';
 import { spacedJson } from './spaced-json';
+import { EARLIER_TOOLS_STAY, functionJson, toolListing } from './listing';
 
 /**
  * OpenAI-native tool-call shapes written as text (what models trained on OpenAI data, or servers
@@ -24,15 +25,14 @@ function renderTools(tools: ToolDefinition[]): string {
     type: 'function',
     function: { name: tool.name, description: tool.description, parameters: tool.parameters },
   }));
-  return [
-    'You can call the following functions (OpenAI function-calling format):',
-    JSON.stringify(functions, null, 2),
-    '',
-    'To call one or more functions, answer with only a JSON object of this shape:',
-    '{"tool_calls": [{"id": "call_1", "type": "function", "function": {"name": "<function name>", "arguments": "<the arguments object as a JSON string>"}}]}',
-    'Otherwise answer in plain text.',
-  ].join('\n');
+  return ['You can call the following functions (OpenAI function-calling format):', JSON.stringify(functions, null, 2), '', ...CALL_SYNTAX].join('\n');
 }
+
+const CALL_SYNTAX = [
+  'To call one or more functions, answer with only a JSON object of this shape:',
+  '{"tool_calls": [{"id": "call_1", "type": "function", "function": {"name": "<function name>", "arguments": "<the arguments object as a JSON string>"}}]}',
+  'Otherwise answer in plain text.',
+];
 
 /** A `tool_calls` item: `{function: {name, arguments}}` natively, or a bare `{name, arguments}`. */
 function itemCall(item: unknown, source: string): ReturnType<typeof callFromObject> {
@@ -153,6 +153,19 @@ function parseOpenAi(text: string, options: ParseOptions = {}): ParseResult {
   return finishResult(pieces, calls, problems, options.tools);
 }
 
+
+/** The functions listed turn by turn (tool retrieval): one function object per line in a `<functions>` block. */
+const listing = toolListing({
+  syntax: [
+    `You can call the functions listed in <functions></functions> blocks in the user messages (OpenAI function-calling format, one per line); ${EARLIER_TOOLS_STAY}.`,
+    '',
+    ...CALL_SYNTAX,
+  ].join('\n'),
+  signature: functionJson,
+  open: '<functions>',
+  close: '</functions>',
+});
+
 /**
  * Parses OpenAI-shaped calls from text: `tool_calls` objects (arguments as a JSON string, natively),
  * bare `{name, arguments|parameters}` objects, or arrays of them; fenced or not. Other JSON stays in
@@ -161,6 +174,7 @@ function parseOpenAi(text: string, options: ParseOptions = {}): ParseResult {
 export const openaiFormat: ToolCallFormat = {
   name: 'openai',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     const toolCalls = calls.map((call, index) => ({
       id: `call_${index + 1}`,
