@@ -59,7 +59,9 @@ export async function* prepareTurn(
   if (selection?.ok) {
     const byName = new Map(enabled.map((tool) => [tool.name, tool]));
     const chosen = selection.value.tools.filter((scored) => byName.has(scored.name));
-    tools = chosen.map((scored) => byName.get(scored.name) as ToolDefinition);
+    // Every enabled tool chosen: they keep the enabled order, not this turn's ranking, so the
+    // fixed system text (or the native tool list) they go into is the same at every turn.
+    tools = chosen.length === enabled.length ? enabled : chosen.map((scored) => byName.get(scored.name) as ToolDefinition);
     const shown: ToolSelection = { ...selection.value, tools: chosen };
     yield { type: 'tools-selected', selection: shown };
   }

@@ -5,6 +5,8 @@ import { joinTurn, toolsJson } from './json-tagged';
 import { closeFence, expectClose, parseMarked, unfinished, type BlockRead, type ScanContext } from './marker-scan';
 import { skipFenceOpen, skipSpaces } from './text-scan';
 import type { ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
+import { EARLIER_TOOLS_STAY, functionJson, toolListing } from './listing';
 
 /**
  * DeepSeek tool calls (the markers use full-width bars `｜` and `▁`, not `|` and `_`):
@@ -83,23 +85,31 @@ const SPEC = {
 };
 
 function renderTools(tools: ToolDefinition[]): string {
-  return [
-    '## Tools',
-    'You have access to the following tools:',
-    toolsJson(tools),
-    '',
-    'To call tools, use this format (the markers are written exactly as shown):',
-    `${CALLS_BEGIN}${CALL_BEGIN}function${SEP}<tool name>\n\`\`\`json\n<arguments as a JSON object>\n\`\`\`${CALL_END}${CALLS_END}`,
-  ].join('\n');
+  return ['## Tools', 'You have access to the following tools:', toolsJson(tools), '', ...CALL_SYNTAX].join('\n');
 }
+
+/** How to write calls, markers included. */
+const CALL_SYNTAX = [
+  'To call tools, use this format (the markers are written exactly as shown):',
+  `${CALLS_BEGIN}${CALL_BEGIN}function${SEP}<tool name>\n\`\`\`json\n<arguments as a JSON object>\n\`\`\`${CALL_END}${CALLS_END}`,
+];
+
+
+/** The tools listed turn by turn (tool retrieval): each turn's new ones as a JSON list in the user message. */
+const listing = toolListing({
+  syntax: ['## Tools', `You have access to the tools given as JSON lists in the user messages; ${EARLIER_TOOLS_STAY}.`, '', ...CALL_SYNTAX].join('\n'),
+  signature: functionJson,
+  list: toolsJson,
+});
 
 /** DeepSeek V3/R1 and V3.1 calls; renders the V3/R1 form. */
 export const deepseekFormat: ToolCallFormat = {
   name: 'deepseek',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     if (calls.length === 0) return content?.trim() ?? '';
-    const blocks = calls.map((call) => `${CALL_BEGIN}function${SEP}${call.name}\n\`\`\`json\n${JSON.stringify(call.arguments)}\n\`\`\`${CALL_END}`);
+    const blocks = calls.map((call) => `${CALL_BEGIN}function${SEP}${call.name}\n\`\`\`json\n${spacedJson(call.arguments)}\n\`\`\`${CALL_END}`);
     return joinTurn(content, `${CALLS_BEGIN}${blocks.join('\n')}${CALLS_END}`);
   },
   renderResult(result) {

@@ -5,6 +5,8 @@ import { toolsJson } from './json-tagged';
 import { parseMarked, unfinished, type BlockRead, type ScanContext } from './marker-scan';
 import { skipSpaces, stripPartialMarker } from './text-scan';
 import type { ParsedToolCall, ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
+import { EARLIER_TOOLS_STAY, functionJson, toolListing } from './listing';
 
 /**
  * MeetKai Functionary, whose turns are addressed to a recipient:
@@ -95,21 +97,29 @@ function specFor() {
 }
 
 function renderTools(tools: ToolDefinition[]): string {
-  return [
-    '// Supported function definitions that should be called when necessary.',
-    toolsJson(tools),
-    '',
-    'Address each part of your answer: write >>>all then a line break before text for the user, and >>>function_name then a line break before the JSON arguments of a call.',
-  ].join('\n');
+  return ['// Supported function definitions that should be called when necessary.', toolsJson(tools), '', ADDRESSING].join('\n');
 }
+
+/** How each part of an answer is addressed (Functionary v3's recipients). */
+const ADDRESSING =
+  'Address each part of your answer: write >>>all then a line break before text for the user, and >>>function_name then a line break before the JSON arguments of a call.';
+
+
+/** The functions listed turn by turn (tool retrieval): each turn's new ones as a JSON list in the user message. */
+const listing = toolListing({
+  syntax: [`// Supported function definitions are given in the user messages; ${EARLIER_TOOLS_STAY}.`, '', ADDRESSING].join('\n'),
+  signature: functionJson,
+  list: toolsJson,
+});
 
 /** Functionary v3 (`>>>recipient`) and v2 (`<|recipient|>`) turns; renders v3. */
 export const functionaryFormat: ToolCallFormat = {
   name: 'functionary',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     const text = content?.trim() ? `${V3}all\n${content.trim()}` : '';
-    return text + calls.map((call) => `${V3}${call.name}\n${JSON.stringify(call.arguments)}`).join('');
+    return text + calls.map((call) => `${V3}${call.name}\n${spacedJson(call.arguments)}`).join('');
   },
   renderResult(result) {
     return JSON.stringify({ name: result.name, content: result.content });

@@ -4,6 +4,7 @@ import { setOwn } from './json-reader';
 import { expectClose, parseMarked, unfinished, type BlockRead, type ScanContext } from './marker-scan';
 import { joinTurn } from './json-tagged';
 import type { ToolCallFormat } from './types';
+import { EARLIER_TOOLS_STAY, toolListing } from './listing';
 
 /**
  * Google FunctionGemma: `<start_function_call>call:get_weather{city:<escape>Paris<escape>,days:3}<end_function_call>`.
@@ -157,17 +158,28 @@ export function encodeGemma(value: unknown): string {
   return `{${keys.join(',')}}`;
 }
 
-function renderTools(tools: ToolDefinition[]): string {
-  const declarations = tools.map(
-    (tool) => `<start_function_declaration>declaration:${tool.name}${encodeGemma({ description: tool.description, parameters: tool.parameters })}<end_function_declaration>`,
-  );
-  return ['You are a model that can do function calling with the following functions', ...declarations].join('');
+/** One function's declaration block. */
+function declaration(tool: ToolDefinition): string {
+  return `<start_function_declaration>declaration:${tool.name}${encodeGemma({ description: tool.description, parameters: tool.parameters })}<end_function_declaration>`;
 }
+
+function renderTools(tools: ToolDefinition[]): string {
+  return ['You are a model that can do function calling with the following functions', ...tools.map(declaration)].join('');
+}
+
+
+/** The functions declared turn by turn (tool retrieval): each turn's new declarations in the user message. */
+const listing = toolListing({
+  syntax: `You are a model that can do function calling with the functions declared in the user messages; ${EARLIER_TOOLS_STAY}.`,
+  signature: declaration,
+  list: (tools) => tools.map(declaration).join(''),
+});
 
 /** FunctionGemma calls; results as `<start_function_response>` blocks. */
 export const functiongemmaFormat: ToolCallFormat = {
   name: 'functiongemma',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     if (calls.length === 0) return content?.trim() ?? '';
     return joinTurn(content, calls.map((call) => `${OPEN}call:${call.name}${encodeGemma(call.arguments)}${CLOSE}`).join(''));

@@ -1,5 +1,5 @@
 import type { ToolDefinition } from '../types';
-import { hermesToolsBlock, renderToolResponse, TOOL_RESPONSE } from './hermes';
+import { hermesSignature, hermesToolsBlock, renderToolResponse, TOOL_RESPONSE } from './hermes';
 import { guardParse, problem } from './call-shape';
 import { setOwn } from './json-reader';
 import { joinTurn } from './json-tagged';
@@ -7,6 +7,7 @@ import { expectClose, NOT_A_BLOCK, parseMarked, readJsonCalls, unfinished, type 
 import { skipSpaces } from './text-scan';
 import type { ParseOptions, ToolCallFormat } from './types';
 import { decodeValue, encodeValue, schemaType } from './xml-values';
+import { EARLIER_TOOLS_STAY, toolListing } from './listing';
 
 /**
  * GLM-4.5 / GLM-4.6 (and 4.7, which drops the newlines) XML calls:
@@ -123,13 +124,14 @@ function readBare(ctx: ScanContext, at: number, tools: ParseOptions['tools']): B
 }
 
 function renderTools(tools: ToolDefinition[]): string {
-  return [
-    ...hermesToolsBlock(tools),
-    '',
-    'For each function call, output the function name and arguments within the following XML format:',
-    '<tool_call>{function-name}\n<arg_key>{arg-key-1}</arg_key>\n<arg_value>{arg-value-1}</arg_value>\n<arg_key>{arg-key-2}</arg_key>\n<arg_value>{arg-value-2}</arg_value>\n...\n</tool_call>',
-  ].join('\n');
+  return [...hermesToolsBlock(tools), '', ...CALL_SYNTAX].join('\n');
 }
+
+/** How to write a call (the GLM-4.5 template's words). */
+const CALL_SYNTAX = [
+  'For each function call, output the function name and arguments within the following XML format:',
+  '<tool_call>{function-name}\n<arg_key>{arg-key-1}</arg_key>\n<arg_value>{arg-value-1}</arg_value>\n<arg_key>{arg-key-2}</arg_key>\n<arg_value>{arg-value-2}</arg_value>\n...\n</tool_call>',
+];
 
 function renderCall(call: { name: string; arguments: Record<string, unknown> }): string {
   const pairs = Object.keys(call.arguments).map(
@@ -138,6 +140,23 @@ function renderCall(call: { name: string; arguments: Record<string, unknown> }):
   return `${OPEN}${call.name}\n${pairs.join('')}${CLOSE}`;
 }
 
+
+/** The functions listed turn by turn (tool retrieval): Hermes-style `<tools>` blocks in the user messages. */
+const listing = toolListing({
+  syntax: [
+    '# Tools',
+    '',
+    'You may call one or more functions to assist with the user query.',
+    '',
+    `You are provided with function signatures within <tools></tools> XML tags in the user messages; ${EARLIER_TOOLS_STAY}.`,
+    '',
+    ...CALL_SYNTAX,
+  ].join('\n'),
+  signature: hermesSignature,
+  open: '<tools>',
+  close: '</tools>',
+});
+
 /**
  * GLM-4.5/4.6 `<arg_key>`/`<arg_value>` calls (a JSON `<tool_call>` met along the way is read too, and
  * so is a call whose outer `<tool_call>` is missing).
@@ -145,6 +164,7 @@ function renderCall(call: { name: string; arguments: Record<string, unknown> }):
 export const glm45Format: ToolCallFormat = {
   name: 'glm45',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     return calls.length === 0 ? (content?.trim() ?? '') : joinTurn(content, calls.map(renderCall).join('\n'));
   },

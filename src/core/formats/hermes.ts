@@ -3,6 +3,7 @@ import { guardParse } from './call-shape';
 import { parseTagged, type TaggedSpec } from './tagged-calls';
 import type { ToolCallFormat, ToolListing } from './types';
 import { escapeCloseTag } from './quote-result';
+import { spacedJson } from './spaced-json';
 
 /**
  * Hermes / Qwen2.5 / Qwen3 tool calls: one JSON object per `<tool_call>` block.
@@ -58,7 +59,7 @@ export function hermesToolsBlock(tools: readonly ToolDefinition[]): string[] {
 }
 
 /** One tool as a line of the `<tools>` block: the OpenAI function object. */
-function hermesSignature(tool: ToolDefinition): string {
+export function hermesSignature(tool: ToolDefinition): string {
   return JSON.stringify({ type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } });
 }
 
@@ -102,7 +103,7 @@ export const hermesFormat: ToolCallFormat = {
   render: renderTools,
   listing,
   renderCalls(calls, content) {
-    const blocks = calls.map((call) => `${OPEN}\n${JSON.stringify({ name: call.name, arguments: call.arguments })}\n${CLOSE}`);
+    const blocks = calls.map((call) => `${OPEN}\n${spacedJson({ name: call.name, arguments: call.arguments })}\n${CLOSE}`);
     return [content?.trim() ?? '', ...blocks].filter((part) => part !== '').join('\n');
   },
   renderResult: renderToolResponse,

@@ -42,6 +42,7 @@ export {
   reactFormat,
   reactJsonFormat,
 };
+export { spacedJson } from './spaced-json';
 export { repairJson, readJsonValue, isPlainObject, type RepairedJson, type UnrepairableJson, type JsonRead } from './json-repair';
 
 /** A `<tool_call>` whose body is Qwen3-Coder's XML (`<function=f>` or `<function name="f">`). */

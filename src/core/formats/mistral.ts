@@ -4,6 +4,8 @@ import { parseMarked, readJsonCalls, readNamedCallArguments, unfinished, type Bl
 import { joinTurn, toolsJson } from './json-tagged';
 import { skipSpaces } from './text-scan';
 import type { ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
+import { EARLIER_TOOLS_STAY, functionJson, toolListing } from './listing';
 
 /**
  * Mistral's `[TOOL_CALLS]` in its three generations:
@@ -63,6 +65,14 @@ function renderTools(tools: ToolDefinition[]): string {
   return `[AVAILABLE_TOOLS]${toolsJson(tools)}[/AVAILABLE_TOOLS]`;
 }
 
+
+/** The tools listed turn by turn (tool retrieval): each turn's new ones in an `[AVAILABLE_TOOLS]` block of the user message. */
+const listing = toolListing({
+  syntax: `The available tools are given in [AVAILABLE_TOOLS] blocks in the user messages; ${EARLIER_TOOLS_STAY}.`,
+  signature: functionJson,
+  list: (tools) => renderTools([...tools]),
+});
+
 /**
  * Parses all three `[TOOL_CALLS]` generations (and a fenced JSON list after the marker). Renders the
  * v3/v7 list form, which every Mistral generation reads back in its history.
@@ -70,9 +80,10 @@ function renderTools(tools: ToolDefinition[]): string {
 export const mistralFormat: ToolCallFormat = {
   name: 'mistral',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     if (calls.length === 0) return content?.trim() ?? '';
-    return joinTurn(content, `${OPEN}${JSON.stringify(calls.map((call) => ({ name: call.name, arguments: call.arguments })))}`);
+    return joinTurn(content, `${OPEN}${spacedJson(calls.map((call) => ({ name: call.name, arguments: call.arguments })))}`);
   },
   renderResult(result) {
     const json = JSON.stringify({ name: result.name, content: result.content }).split(RESULTS_CLOSE).join('[\\/TOOL_RESULTS]');

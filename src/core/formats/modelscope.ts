@@ -2,6 +2,8 @@ import type { ToolDefinition } from '../types';
 import { guardParse } from './call-shape';
 import { parseTagged, type TaggedSpec } from './tagged-calls';
 import type { ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
+import { EARLIER_TOOLS_STAY, toolListing } from './listing';
 
 /**
  * ModelScope-Agent tool calls (MSAgent-Bench): the call is JSON in a fenced block between think tags,
@@ -31,25 +33,36 @@ const SPEC: TaggedSpec = {
   hidden: [{ open: EXEC_OPEN, close: EXEC_CLOSE }],
 };
 
+/** One plugin as the tool list writes it. */
+function pluginJson(tool: ToolDefinition): string {
+  return JSON.stringify({ api_name: tool.name, description: tool.description, parameters: tool.parameters });
+}
+
 function renderTools(tools: ToolDefinition[]): string {
-  const list = tools.map(
-    (tool, index) =>
-      `${index + 1}. ${JSON.stringify({ api_name: tool.name, description: tool.description, parameters: tool.parameters })}`,
-  );
-  return [
-    'You can use the plugins listed below. Decide whether the current request needs one.',
+  return ['You can use the plugins listed below. Decide whether the current request needs one.', ...PLUGIN_SYNTAX, '', '<tool_list>', ...tools.map((tool, index) => `${index + 1}. ${pluginJson(tool)}`), '</tool_list>'].join('\n');
+}
+
+/** How to call a plugin and where its result comes back. */
+const PLUGIN_SYNTAX = [
     `To call a plugin, write the request as JSON with the fields "api_name" and "parameters", between ${OPEN} and ${CLOSE}, like this:`,
     `${OPEN}\`\`\`JSON`,
     '{"api_name": "<plugin name>", "parameters": {"<parameter>": "<value>"}}',
     `\`\`\`${CLOSE}`,
     `The plugin's result will follow between ${EXEC_OPEN} and ${EXEC_CLOSE}; then give a helpful reply based on it.`,
     'If no plugin is needed, reply directly.',
-    '',
-    '<tool_list>',
-    ...list,
-    '</tool_list>',
-  ].join('\n');
-}
+];
+
+
+/** The plugins listed turn by turn (tool retrieval): one JSON line per plugin in a `<tool_list>` block. */
+const listing = toolListing({
+  syntax: [
+    `You can use the plugins listed in <tool_list></tool_list> blocks in the user messages; ${EARLIER_TOOLS_STAY}. Decide whether the current request needs one.`,
+    ...PLUGIN_SYNTAX,
+  ].join('\n'),
+  signature: pluginJson,
+  open: '<tool_list>',
+  close: '</tool_list>',
+});
 
 /**
  * Parses think blocks. Accepts `api_name`/`parameters` and `name`/`arguments`, with or without the
@@ -59,9 +72,10 @@ function renderTools(tools: ToolDefinition[]): string {
 export const modelscopeFormat: ToolCallFormat = {
   name: 'modelscope',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     const blocks = calls.map(
-      (call) => `${OPEN}\`\`\`JSON\n${JSON.stringify({ api_name: call.name, parameters: call.arguments })}\n\`\`\`${CLOSE}`,
+      (call) => `${OPEN}\`\`\`JSON\n${spacedJson({ api_name: call.name, parameters: call.arguments })}\n\`\`\`${CLOSE}`,
     );
     return [content?.trim() ?? '', ...blocks].filter((part) => part !== '').join('\n');
   },

@@ -4,6 +4,8 @@ import { readJsonValue, type JsonRead } from './json-reader';
 import { isPlainObject } from './json-repair';
 import { createFinder, isSpaceCode, skipSpaces } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseResult, ToolCallFormat } from './types';
+import { spacedJson } from './spaced-json';
+import { EARLIER_TOOLS_STAY, functionJson, toolListing } from './listing';
 
 /** A bare call object streaming in: its name key, for the pending call's name. */
 const NAME_FIRST = { name: ['name'], args: [] } as const;
@@ -26,15 +28,14 @@ function renderTools(tools: ToolDefinition[]): string {
     type: 'function',
     function: { name: tool.name, description: tool.description, parameters: tool.parameters },
   }));
-  return [
-    'You can call the following functions (OpenAI function-calling format):',
-    JSON.stringify(functions, null, 2),
-    '',
-    'To call one or more functions, answer with only a JSON object of this shape:',
-    '{"tool_calls": [{"id": "call_1", "type": "function", "function": {"name": "<function name>", "arguments": "<the arguments object as a JSON string>"}}]}',
-    'Otherwise answer in plain text.',
-  ].join('\n');
+  return ['You can call the following functions (OpenAI function-calling format):', JSON.stringify(functions, null, 2), '', ...CALL_SYNTAX].join('\n');
 }
+
+const CALL_SYNTAX = [
+  'To call one or more functions, answer with only a JSON object of this shape:',
+  '{"tool_calls": [{"id": "call_1", "type": "function", "function": {"name": "<function name>", "arguments": "<the arguments object as a JSON string>"}}]}',
+  'Otherwise answer in plain text.',
+];
 
 /** A `tool_calls` item: `{function: {name, arguments}}` natively, or a bare `{name, arguments}`. */
 function itemCall(item: unknown, source: string): ReturnType<typeof callFromObject> {
@@ -155,6 +156,19 @@ function parseOpenAi(text: string, options: ParseOptions = {}): ParseResult {
   return finishResult(pieces, calls, problems, options.tools);
 }
 
+
+/** The functions listed turn by turn (tool retrieval): one function object per line in a `<functions>` block. */
+const listing = toolListing({
+  syntax: [
+    `You can call the functions listed in <functions></functions> blocks in the user messages (OpenAI function-calling format, one per line); ${EARLIER_TOOLS_STAY}.`,
+    '',
+    ...CALL_SYNTAX,
+  ].join('\n'),
+  signature: functionJson,
+  open: '<functions>',
+  close: '</functions>',
+});
+
 /**
  * Parses OpenAI-shaped calls from text: `tool_calls` objects (arguments as a JSON string, natively),
  * bare `{name, arguments|parameters}` objects, or arrays of them; fenced or not. Other JSON stays in
@@ -163,13 +177,14 @@ function parseOpenAi(text: string, options: ParseOptions = {}): ParseResult {
 export const openaiFormat: ToolCallFormat = {
   name: 'openai',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     const toolCalls = calls.map((call, index) => ({
       id: `call_${index + 1}`,
       type: 'function',
-      function: { name: call.name, arguments: JSON.stringify(call.arguments) },
+      function: { name: call.name, arguments: spacedJson(call.arguments) },
     }));
-    const json = toolCalls.length > 0 ? JSON.stringify({ tool_calls: toolCalls }) : '';
+    const json = toolCalls.length > 0 ? spacedJson({ tool_calls: toolCalls }) : '';
     return [content?.trim() ?? '', json].filter((part) => part !== '').join('\n');
   },
   renderResult(result) {

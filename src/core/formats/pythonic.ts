@@ -5,6 +5,7 @@ import { expectClose, NOT_A_BLOCK, parseMarked, unfinished, type BlockRead, type
 import { pythonCall, readCallLines, readCallList, type PyRead } from './python-call';
 import { skipSpaces } from './text-scan';
 import type { ToolCallFormat } from './types';
+import { EARLIER_TOOLS_STAY, functionJson, toolListing } from './listing';
 
 /**
  * Pythonic tool calls, read with a hand-written parser (never eval):
@@ -100,20 +101,30 @@ const SPEC = {
 };
 
 function renderTools(tools: ToolDefinition[]): string {
-  return [
+  return [...CALL_SYNTAX, 'Here is a list of functions in JSON format that you can invoke.', toolsJson(tools)].join('\n');
+}
+
+/** How to answer with calls (the Llama 3.2 template's words). */
+const CALL_SYNTAX = [
     'You are an expert in composing functions. You are given a question and a set of possible functions.',
     'Based on the question, you will need to make one or more function/tool calls to achieve the purpose.',
     'If you decide to invoke any of the function(s), you MUST put it in the format of [func_name1(params_name1=params_value1, params_name2=params_value2...), func_name2(params)]',
     'You SHOULD NOT include any other text in the response if you call a function.',
-    'Here is a list of functions in JSON format that you can invoke.',
-    toolsJson(tools),
-  ].join('\n');
-}
+];
+
+
+/** The functions listed turn by turn (tool retrieval): each turn's new ones as a JSON list in the user message. */
+const listing = toolListing({
+  syntax: [...CALL_SYNTAX, `The functions you can invoke are given in JSON format in the user messages; ${EARLIER_TOOLS_STAY}.`].join('\n'),
+  signature: functionJson,
+  list: toolsJson,
+});
 
 /** Pythonic call lists (Llama 3.2/4, LFM2, OLMo 3); renders the bare Llama list. */
 export const pythonicFormat: ToolCallFormat = {
   name: 'pythonic',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     if (calls.length === 0) return content?.trim() ?? '';
     return joinTurn(content, `[${calls.map((call) => pythonCall(call.name, call.arguments)).join(', ')}]`);

@@ -5,6 +5,8 @@ import { parseMarked, readNamedCallArguments, unfinished, type BlockRead, type S
 import { skipSpaces } from './text-scan';
 import type { ToolCallFormat } from './types';
 import { replaceMarkers } from './quote-result';
+import { spacedJson } from './spaced-json';
+import { EARLIER_TOOLS_STAY, toolListing } from './listing';
 
 /**
  * Qwen-Agent's text function calling (its default "qwen" fncall prompt):
@@ -59,33 +61,51 @@ function read(ctx: ScanContext, at: number, marker: string): BlockRead {
 
 const SPEC = { open: [FUNCTION, RESULT, RETURN], read };
 
+/** One tool's section in the Qwen-Agent tool list. */
+function toolSection(tool: ToolDefinition): string {
+  return `### ${tool.name}\n\n${tool.name}: ${tool.description} Parameters: ${JSON.stringify(tool.parameters)} Format the arguments as a JSON object.`;
+}
+
 function renderTools(tools: ToolDefinition[]): string {
-  const list = tools.map(
-    (tool) => `### ${tool.name}\n\n${tool.name}: ${tool.description} Parameters: ${JSON.stringify(tool.parameters)} Format the arguments as a JSON object.`,
-  );
   return [
     '# Tools',
     '',
     '## You have access to the following tools:',
     '',
-    ...list,
+    ...tools.map(toolSection),
     '',
+    ...callSyntax(`one of [${tools.map((tool) => tool.name).join(',')}]`),
+  ].join('\n');
+}
+
+/** How to insert a call; `choice` says which tool names it may take. */
+function callSyntax(choice: string): string[] {
+  return [
     '## When you need to call a tool, please insert the following command in your reply, which can be called zero or multiple times according to your needs:',
     '',
-    `${FUNCTION}: The tool to use, should be one of [${tools.map((tool) => tool.name).join(',')}]`,
+    `${FUNCTION}: The tool to use, should be ${choice}`,
     `${ARGS}: The input of the tool`,
     `${RESULT}: Tool results`,
     `${RETURN}: Reply based on tool results. Images need to be rendered as ![](url)`,
-  ].join('\n');
+  ];
 }
+
+
+/** The tools listed turn by turn (tool retrieval): each turn's new tool sections in the user message. */
+const listing = toolListing({
+  syntax: ['# Tools', '', `## You have access to the tools listed in the user messages; ${EARLIER_TOOLS_STAY}.`, '', ...callSyntax('one of the listed tools')].join('\n'),
+  signature: toolSection,
+  list: (tools) => tools.map(toolSection).join('\n\n'),
+});
 
 /** Qwen-Agent `✿FUNCTION✿`/`✿ARGS✿` calls; results as `✿RESULT✿:` lines. */
 export const qwenAgentFormat: ToolCallFormat = {
   name: 'qwen-agent',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     if (calls.length === 0) return content?.trim() ?? '';
-    return joinTurn(content, calls.map((call) => `${FUNCTION}: ${call.name}\n${ARGS}: ${JSON.stringify(call.arguments)}`).join('\n'));
+    return joinTurn(content, calls.map((call) => `${FUNCTION}: ${call.name}\n${ARGS}: ${spacedJson(call.arguments)}`).join('\n'));
   },
   renderResult(result) {
     // Qwen-Agent's markers inside a result would let it pose as a call or as the answer.

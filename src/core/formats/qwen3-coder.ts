@@ -7,6 +7,7 @@ import { joinTurn } from './json-tagged';
 import { skipSpaces } from './text-scan';
 import type { ParseOptions, ParseProblem, ToolCallFormat } from './types';
 import { decodeValue, encodeValue, schemaType } from './xml-values';
+import { EARLIER_TOOLS_STAY, toolListing } from './listing';
 
 /**
  * `<function=name>` calls, inside or outside `<tool_call>`:
@@ -160,26 +161,23 @@ function specFor(options: ParseOptions | undefined) {
   };
 }
 
+/** One function as the `<tools>` block writes it. */
+function functionBlock(tool: ToolDefinition): string {
+  return ['<function>', `<name>${tool.name}</name>`, `<description>${tool.description}</description>`, `<parameters>${JSON.stringify(tool.parameters)}</parameters>`, '</function>'].join('\n');
+}
+
 function renderTools(tools: ToolDefinition[]): string {
-  const list = tools.map((tool) =>
-    ['<function>', `<name>${tool.name}</name>`, `<description>${tool.description}</description>`, `<parameters>${JSON.stringify(tool.parameters)}</parameters>`, '</function>'].join('\n'),
-  );
-  return [
-    '# Tools',
-    '',
-    'You have access to the following functions:',
-    '',
-    '<tools>',
-    ...list,
-    '</tools>',
-    '',
+  return ['# Tools', '', 'You have access to the following functions:', '', '<tools>', ...tools.map(functionBlock), '</tools>', '', ...CALL_SYNTAX].join('\n');
+}
+
+/** How to write a call (the Qwen3-Coder template's words). */
+const CALL_SYNTAX = [
     'If you choose to call a function ONLY reply in the following format with NO suffix:',
     '',
     '<tool_call>\n<function=example_function_name>\n<parameter=example_parameter_1>\nvalue_1\n</parameter>\n</function>\n</tool_call>',
     '',
     'Function calls MUST follow the specified format: an inner <function=...></function> block must be nested within <tool_call></tool_call> XML tags. Required parameters MUST be specified.',
-  ].join('\n');
-}
+];
 
 /** A key the XML form can carry (it ends at `>` and lives on one line). */
 const XML_KEY = /^[^<>\n\s]+$/;
@@ -193,6 +191,21 @@ function renderCall(call: { name: string; arguments: Record<string, unknown> }):
   return `${TOOL_CALL}\n${FUNCTION}${call.name}>\n${body}${FUNCTION_CLOSE}\n${TOOL_CALL_CLOSE}`;
 }
 
+
+/** The functions listed turn by turn (tool retrieval): `<function>` blocks in a `<tools>` block of the user message. */
+const listing = toolListing({
+  syntax: [
+    '# Tools',
+    '',
+    `You have access to the functions listed within <tools></tools> XML tags in the user messages; ${EARLIER_TOOLS_STAY}.`,
+    '',
+    ...CALL_SYNTAX,
+  ].join('\n'),
+  signature: functionBlock,
+  open: '<tools>',
+  close: '</tools>',
+});
+
 /**
  * Qwen3-Coder XML calls (and `<function=name>{json}</function>`, and the `<function name="…">`
  * spelling of both); results as `<tool_response>`.
@@ -200,6 +213,7 @@ function renderCall(call: { name: string; arguments: Record<string, unknown> }):
 export const qwen3CoderFormat: ToolCallFormat = {
   name: 'qwen3-coder',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     return calls.length === 0 ? (content?.trim() ?? '') : joinTurn(content, calls.map(renderCall).join('\n'));
   },

@@ -6,6 +6,8 @@ import { expectClose, parseMarked, unfinished, type BlockRead, type ScanContext 
 import { skipFenceOpen, skipSpaces } from './text-scan';
 import type { ParseOptions, ParseResult, ToolCallFormat } from './types';
 import { defuseLineLabels, REACT_LABELS } from './quote-result';
+import { spacedJson } from './spaced-json';
+import { EARLIER_TOOLS_STAY, toolListing } from './listing';
 
 /**
  * ReAct with JSON actions (LangChain structured chat / JSON agents):
@@ -85,15 +87,26 @@ function parseReactJson(text: string, options: ParseOptions = {}): ParseResult {
   return answers.length > 0 ? { ...result, content: answers.join('\n').trim() } : result;
 }
 
+/** One tool's line in the tool list. */
+function toolLine(tool: ToolDefinition): string {
+  return `${tool.name}: ${tool.description}, args: ${JSON.stringify(tool.parameters)}`;
+}
+
 function renderTools(tools: ToolDefinition[]): string {
-  const list = tools.map((tool) => `${tool.name}: ${tool.description}, args: ${JSON.stringify(tool.parameters)}`);
   return [
     'Respond to the human as helpfully and accurately as possible. You have access to the following tools:',
     '',
-    ...list,
+    ...tools.map(toolLine),
     '',
+    ...blobSyntax(tools.map((tool) => tool.name).join(', ')),
+  ].join('\n');
+}
+
+/** How to write an action blob; `choice` says which tool names the action may take. */
+function blobSyntax(choice: string): string[] {
+  return [
     'Use a json blob to specify a tool by providing an action key (tool name) and an action_input key (tool input).',
-    `Valid "action" values: "Final Answer" or ${tools.map((tool) => tool.name).join(', ')}`,
+    `Valid "action" values: "Final Answer" or ${choice}`,
     '',
     'Provide only ONE action per $JSON_BLOB, as shown:',
     '```\n{\n  "action": $TOOL_NAME,\n  "action_input": $INPUT\n}\n```',
@@ -106,15 +119,28 @@ function renderTools(tools: ToolDefinition[]): string {
     '... (repeat Thought/Action/Observation N times)',
     'Thought: I know what to respond',
     'Action:\n```\n{\n  "action": "Final Answer",\n  "action_input": "Final response to human"\n}\n```',
-  ].join('\n');
+  ];
 }
+
+
+/** The tools listed turn by turn (tool retrieval): the syntax once, each turn's new tool lines in the user message. */
+const listing = toolListing({
+  syntax: [
+    `Respond to the human as helpfully and accurately as possible. You have access to the tools listed in the user messages; ${EARLIER_TOOLS_STAY}.`,
+    '',
+    ...blobSyntax('the name of a listed tool'),
+  ].join('\n'),
+  signature: toolLine,
+  open: 'You have access to the following tools:',
+});
 
 /** LangChain-style JSON ReAct: `Action:` + a fenced `{"action", "action_input"}` blob. */
 export const reactJsonFormat: ToolCallFormat = {
   name: 'react-json',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
-    const blobs = calls.map((call) => `${ACTION}\n${FENCE}\n${JSON.stringify({ action: call.name, action_input: call.arguments })}\n${FENCE}`);
+    const blobs = calls.map((call) => `${ACTION}\n${FENCE}\n${spacedJson({ action: call.name, action_input: call.arguments })}\n${FENCE}`);
     return [content?.trim() ?? '', ...blobs].filter((part) => part !== '').join('\n');
   },
   renderResult(result) {

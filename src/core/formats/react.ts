@@ -6,6 +6,8 @@ import { isSpaceCode, skipFenceClose, skipFenceOpen } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseProblem, ParseResult, ToolCallFormat } from './types';
 import { defuseLineLabels, REACT_LABELS } from './quote-result';
 import { parameterKeys, schemaType } from './xml-values';
+import { spacedJson } from './spaced-json';
+import { EARLIER_TOOLS_STAY, toolListing } from './listing';
 
 /**
  * ReAct (LangChain, ModelScope-Agent, Qwen-Agent):
@@ -72,20 +74,29 @@ function actionName(text: string, segment: Segment): string {
   return text.slice(start, end);
 }
 
+/** One tool's line in the ReAct tool list. */
+function reactToolLine(tool: ToolDefinition): string {
+  return `${tool.name}: ${tool.description} Parameters: ${JSON.stringify(tool.parameters)} Format the arguments as a JSON object.`;
+}
+
 function renderTools(tools: ToolDefinition[]): string {
-  const descriptions = tools.map(
-    (tool) => `${tool.name}: ${tool.description} Parameters: ${JSON.stringify(tool.parameters)} Format the arguments as a JSON object.`,
-  );
   return [
     'Answer the following questions as best you can. You have access to the following tools:',
     '',
-    ...descriptions,
+    ...tools.map(reactToolLine),
     '',
+    ...reactSyntax(`one of [${tools.map((tool) => tool.name).join(', ')}]`),
+  ].join('\n');
+}
+
+/** The ReAct format instructions; `choice` says which tool names the Action may take. */
+function reactSyntax(choice: string): string[] {
+  return [
     'Use the following format:',
     '',
     'Question: the input question you must answer',
     'Thought: you should always think about what to do',
-    `Action: the action to take, should be one of [${tools.map((tool) => tool.name).join(', ')}]`,
+    `Action: the action to take, should be ${choice}`,
     'Action Input: the input to the action, as a JSON object',
     'Observation: the result of the action',
     '... (this Thought/Action/Action Input/Observation can be repeated zero or more times)',
@@ -93,7 +104,7 @@ function renderTools(tools: ToolDefinition[]): string {
     'Final Answer: the final answer to the original input question',
     '',
     'Begin!',
-  ].join('\n');
+  ];
 }
 
 function parseReact(raw: string, options: ParseOptions = {}): ParseResult {
@@ -215,6 +226,18 @@ function readAction(
   };
 }
 
+
+/** The tools listed turn by turn (tool retrieval): the syntax once, each turn's new tool lines in the user message. */
+const listing = toolListing({
+  syntax: [
+    `Answer the following questions as best you can. You have access to the tools listed in the user messages; ${EARLIER_TOOLS_STAY}.`,
+    '',
+    ...reactSyntax('one of the tools listed'),
+  ].join('\n'),
+  signature: reactToolLine,
+  open: 'You have access to the following tools:',
+});
+
 /**
  * Parses ReAct text. Calls: each `Action:` line followed by an `Action Input:` JSON object (fenced or
  * not, repaired as `repairJson`, a JSON string holding an object is decoded). Content: the text after
@@ -224,9 +247,10 @@ function readAction(
 export const reactFormat: ToolCallFormat = {
   name: 'react',
   render: renderTools,
+  listing,
   renderCalls(calls, content) {
     const thought = content?.trim() ? [`Thought: ${content.trim()}`] : [];
-    const steps = calls.map((call) => `Action: ${call.name}\nAction Input: ${JSON.stringify(call.arguments)}`);
+    const steps = calls.map((call) => `Action: ${call.name}\nAction Input: ${spacedJson(call.arguments)}`);
     return [...thought, ...steps].join('\n');
   },
   renderResult(result) {

@@ -3,7 +3,7 @@
  * tokens; we express that as character spans over an assistant turn rendered in a text tool-call
  * format, so any trainer can map them onto its own tokens (via the tokenizer's offset mapping).
  */
-import { getFormat } from '../../core/formats';
+import { getFormat, spacedJson } from '../../core/formats';
 import type { FormatName } from '../../core/formats/types';
 import type { ToolCall } from '../../core/types';
 
@@ -32,7 +32,7 @@ export interface RenderedTurn {
 
 /** The JSON of one call as the format writes it (for the JSON formats), else its whole block. */
 function callNeedles(format: FormatName, call: Pick<ToolCall, 'name' | 'arguments'>): string[] {
-  const json = JSON.stringify({ name: call.name, arguments: call.arguments });
+  const json = spacedJson({ name: call.name, arguments: call.arguments });
   return [json, getFormat(format).renderCalls([call]).trim()];
 }
 

@@ -16,7 +16,7 @@ const url = (file: string): string => `${HOST}${MODEL}/resolve/main/${file}`;
 /** git's blob id of "hello\n" (`git hash-object` of a file holding it): a hash this test does not compute. */
 const HELLO_BLOB_SHA1 = 'ce013625030ba8dba906f756967f9e9ca394464a';
 
-async function sha256(bytes: Uint8Array): Promise<string> {
+async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
@@ -38,7 +38,7 @@ afterEach(async () => {
   await caches.delete('tabagent-test-webllm');
 });
 
-async function setUp(): Promise<{ served: Map<string, Uint8Array>; cache: Cache; shard: Uint8Array }> {
+async function setUp(): Promise<{ served: Map<string, Uint8Array>; cache: Cache; shard: Uint8Array<ArrayBuffer> }> {
   const shard = new Uint8Array(4096).map((_, index) => (index * 31) % 251);
   const served = new Map<string, Uint8Array>([
     ['mlc-chat-config.json', new TextEncoder().encode('hello\n')],

@@ -20,7 +20,7 @@ describe('hermes format: render', () => {
 
   it('renders calls as <tool_call> blocks after the content, and results as <tool_response>', () => {
     expect(hermesFormat.renderCalls([{ name: 'get_weather', arguments: { city: 'Paris' } }], 'Let me check.')).toBe(
-      'Let me check.\n<tool_call>\n{"name":"get_weather","arguments":{"city":"Paris"}}\n</tool_call>',
+      'Let me check.\n<tool_call>\n{"name": "get_weather", "arguments": {"city": "Paris"}}\n</tool_call>',
     );
     expect(hermesFormat.renderResult({ name: 'get_weather', content: '18°C' })).toBe('<tool_response>\n18°C\n</tool_response>');
   });

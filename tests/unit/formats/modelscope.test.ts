@@ -20,7 +20,7 @@ describe('modelscope format: render', () => {
 
   it('renders calls and results in the MSAgent-Bench shape, and stops at <|startofexec|>', () => {
     expect(modelscopeFormat.renderCalls([{ name: 'modelscope_text-ie', arguments: { text: 'x' } }], 'Extracting:')).toBe(
-      'Extracting:\n<|startofthink|>```JSON\n{"api_name":"modelscope_text-ie","parameters":{"text":"x"}}\n```<|endofthink|>',
+      'Extracting:\n<|startofthink|>```JSON\n{"api_name": "modelscope_text-ie", "parameters": {"text": "x"}}\n```<|endofthink|>',
     );
     expect(modelscopeFormat.renderResult({ name: 'x', content: '{"result": 1}' })).toBe(
       '<|startofexec|>```JSON\n{"result": 1}\n```<|endofexec|>',

@@ -19,7 +19,7 @@ describe('react format: render', () => {
 
   it('renders calls and results, and stops at "Observation:"', () => {
     expect(reactFormat.renderCalls([{ name: 'calculator', arguments: { expression: '6*7' } }], 'I should compute.')).toBe(
-      'Thought: I should compute.\nAction: calculator\nAction Input: {"expression":"6*7"}',
+      'Thought: I should compute.\nAction: calculator\nAction Input: {"expression": "6*7"}',
     );
     expect(reactFormat.renderResult({ name: 'calculator', content: '42' })).toBe('Observation: 42');
     expect(reactFormat.stopSequences).toContain('Observation:');
