@@ -12,11 +12,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromiumArgs } from '../vitest.config';
 import { initialFiles, measureFiles, type BuildManifest } from './startup/initial-js';
-import { probeScript, SAMPLE_EXPRESSION, SETTLED_EXPRESSION, type StartupSample } from './startup/page-probe';
+import { probeScript, QUIET_MS, SAMPLE_EXPRESSION, SETTLED_EXPRESSION, type StartupSample } from './startup/page-probe';
 
 const RUNS = 9;
 /** The budget for the initial JavaScript, gzipped (issue 17: the entry chunk and its static imports). */
@@ -66,6 +66,19 @@ async function serve(outDir: string): Promise<PreviewServer> {
   });
 }
 
+/**
+ * Polls SETTLED_EXPRESSION from here. Not `page.waitForFunction`: it compiles a string predicate
+ * inside the page, which the app's Content-Security-Policy (no 'unsafe-eval') refuses, while
+ * `page.evaluate` of an expression runs through the debugger protocol, outside the policy.
+ */
+async function waitUntilSettled(page: Page, timeoutMs = 60_000, pollMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!((await page.evaluate(SETTLED_EXPRESSION)) as boolean)) {
+    if (Date.now() > deadline) throw new Error(`The page did not settle within ${timeoutMs} ms (ready selector and ${QUIET_MS} ms without a long task).`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
 /** One cold load (fresh context) and one warm load (same context again) of a target. */
 async function loadTwice(browser: Browser, target: Target): Promise<{ cold: StartupSample; warm: StartupSample }> {
   const context = await browser.newContext({ locale: 'en-US' });
@@ -73,7 +86,7 @@ async function loadTwice(browser: Browser, target: Target): Promise<{ cold: Star
     await context.addInitScript(probeScript(target.readySelector));
     const page = await context.newPage();
     const measure = async (): Promise<StartupSample> => {
-      await page.waitForFunction(SETTLED_EXPRESSION, undefined, { timeout: 60_000, polling: 50 });
+      await waitUntilSettled(page);
       return (await page.evaluate(SAMPLE_EXPRESSION)) as StartupSample;
     };
     await page.goto(target.url);

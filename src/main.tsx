@@ -4,6 +4,8 @@ import { createAppNetwork } from './app/network';
 import { App } from './ui/app';
 import { createAppUpdates } from './app/updates';
 import { createRealServices } from './app/composition-root';
+import { whenIdle } from './ui/schedule/when-idle';
+import { yieldToBrowser } from './ui/schedule/yield-to-browser';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
@@ -12,11 +14,24 @@ if (!root) throw new Error('index.html has no #root element.');
 const network = createAppNetwork();
 network.install();
 const updates = createAppUpdates();
-// index.html paints a loading shell inside #root before this script runs; the app replaces it.
-root.replaceChildren();
-// Created once, outside JSX: Solid turns a call in a prop into a getter, so `services={create…()}`
-// would build new services (a new tool registry) on every read of `props.services`.
-const services = { ...createRealServices({ network }), updates };
-render(() => <App services={services} />, root);
-// The service worker (offline use, the update prompt) is registered after the first paint.
-void import('./ui/pwa/register-updates').then(({ registerServiceWorker }) => registerServiceWorker(updates));
+
+/**
+ * Builds the services and mounts the app, each step in its own task: together with evaluating
+ * the modules they made one long task (> 100 ms on a busy machine) before the message box
+ * could take input. index.html's loading shell stays painted until the app replaces it.
+ */
+async function start(mountPoint: HTMLElement): Promise<void> {
+  await yieldToBrowser();
+  // Created once, outside JSX: Solid turns a call in a prop into a getter, so `services={create…()}`
+  // would build new services (a new tool registry) on every read of `props.services`.
+  const services = { ...createRealServices({ network }), updates };
+  await yieldToBrowser();
+  mountPoint.replaceChildren();
+  render(() => <App services={services} />, mountPoint);
+}
+
+void start(root);
+// The service worker (offline use, the update prompt) is registered once the page has loaded and
+// is idle: fetching its module inside the first task cost 60–100 ms, and its install precaches
+// every asset, which competes with the first screen for the CPU.
+whenIdle(() => void import('./ui/pwa/register-updates').then(({ registerServiceWorker }) => registerServiceWorker(updates)));

@@ -1,12 +1,14 @@
 import { runAgentLazily as runAgent } from '../core/agent/run-agent-lazy';
-import { createKnowledgeContext, createKnowledgeRetriever } from '../knowledge';
+import { createKnowledgeContext } from '../knowledge/context-provider';
 import { providerPresets } from '../llm/openai-compatible/provider-presets';
-import { createMemoryContextProvider, memoryToolStore } from '../memory';
+import { createMemoryContextProvider } from '../memory/context-provider';
+import { memoryToolStore } from '../memory/tool-store';
 import type { AppNetwork } from '../net/app-network';
 import { defaultSettings, isToolEnabled, openTabagentDb, type Settings, type TabagentDb } from '../store';
 import { createToolExecutor, registerBuiltins, toolGrants, ToolRegistry } from '../tools';
 import { createCustomToolServices } from './custom-tools/real-custom-tools';
 import { createDatabaseOpener } from './database-opener';
+import { createLazyKnowledgeRetriever } from './knowledge/lazy-retriever';
 import { createEmbeddingService } from './embedding/create-embedding-service';
 import { createMemoryAccess } from './memory/memory-access';
 import { choiceKey, localChoiceOf } from './models/local-choice';
@@ -61,7 +63,7 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
   // One embedding model for the session: tool retrieval, memories and knowledge share it.
   const embedding = createEmbeddingService(network ? { granter: network } : {});
   const toolRetrieval = createToolRetrieval((name) => registry.get(name)?.manifest, embedding);
-  const knowledgeRetriever = createKnowledgeRetriever({ embedder: () => embedding.current() });
+  const knowledgeRetriever = createLazyKnowledgeRetriever({ embedder: () => embedding.current() });
   const applyEnabled = (): void => {
     for (const manifest of registry.list()) registry.setEnabled(manifest.name, isToolEnabled(inForce, manifest.name));
   };

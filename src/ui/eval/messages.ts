@@ -3,7 +3,6 @@ import { defineMessages } from '../i18n';
 /** Every string of the Eval page, in English and Chinese. */
 export const t = defineMessages({
   en: {
-    nav: 'Eval',
     title: 'Evaluate tool use',
     intro:
       'Score the model your settings choose on tool-use examples (Action EM, Argument F1, ROUGE-L and more). Runs are kept in this browser and can be resumed.',
@@ -128,7 +127,6 @@ export const t = defineMessages({
     exportEmpty: 'Nothing to export: mark some conversations "Train" or add synthetic dialogues.',
   },
   zh: {
-    nav: '评测',
     title: '评测工具调用',
     intro: '用工具调用样例为设置中选定的模型打分（Action EM、参数 F1、ROUGE-L 等）。评测记录保存在本浏览器中，可以继续未完成的评测。',
     newRun: '新评测',

@@ -1,4 +1,4 @@
-import { createUniqueId, For, onMount, Show } from 'solid-js';
+import { createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
 import { formatSize } from '../../app/models/model-facts';
 import type { ModelRecommendation } from '../../llm/capabilities';
 import { TryDemoButton } from '../demos/try-demo-button';
@@ -6,6 +6,7 @@ import { t as demoMessages } from '../demos/try-demo-messages';
 import type { ModelsState } from '../models/models-state';
 import { deviceSummary } from './device-summary';
 import { t } from './messages';
+import { whenIdle } from '../schedule/when-idle';
 import './first-run.css';
 
 export interface FirstRunProps {
@@ -34,7 +35,9 @@ export function FirstRun(props: FirstRunProps) {
   const deviceId = createUniqueId();
   const startId = createUniqueId();
   const privacyId = createUniqueId();
-  onMount(() => void props.models?.refresh());
+  // The device probe (WebGPU adapter, caches, storage) waits until the page is idle ("Checking…"
+  // until then), so it stays out of the tasks before the message box takes input.
+  onMount(() => onCleanup(whenIdle(() => void props.models?.refresh())));
 
   const recommended = (): ModelRecommendation | undefined => props.models?.recommendations().find((item) => item.recommended);
   const cached = (item: ModelRecommendation): boolean =>

@@ -3,7 +3,6 @@ import { defineMessages } from '../i18n';
 /** Every string of the Knowledge page and the backup section, in English and Chinese. */
 export const t = defineMessages({
   en: {
-    nav: 'Knowledge',
     title: 'Knowledge bases',
     intro:
       'Add your documents to a knowledge base and switch it on for a conversation: each turn, the passages that best match your message are quoted to the model, and the answer cites them as [1], [2]… Everything stays in this browser.',
@@ -82,7 +81,6 @@ export const t = defineMessages({
     trustDeclined: ({ count }) => `${count} security ${count === 1 ? 'change was' : 'changes were'} left out.`,
   },
   zh: {
-    nav: '知识库',
     title: '知识库',
     intro:
       '把文档加入知识库，并在对话中启用它：每一轮，与你的消息最匹配的段落会被引用给模型，回答会以 [1]、[2]… 标注出处。所有内容都保存在本浏览器中。',

@@ -3,7 +3,6 @@ import { defineMessages } from '../i18n';
 /** Every string of the Memory page, in English and Chinese. */
 export const t = defineMessages({
   en: {
-    nav: 'Memory',
     title: 'Memory',
     intro:
       'Facts kept across conversations. The agent saves them with its remember tool (or you add them here), and the ones relevant to a message are shown to the model with it. They stay in this browser.',
@@ -40,7 +39,6 @@ export const t = defineMessages({
     deleted: 'Memory deleted.',
   },
   zh: {
-    nav: '记忆',
     title: '记忆',
     intro: '跨对话保留的事实。智能体用 remember 工具保存它们（你也可以在这里添加），与消息相关的记忆会随消息一起提供给模型。它们只保存在此浏览器中。',
     addHeading: '添加记忆',

@@ -1,8 +1,9 @@
-import { onMount, Show } from 'solid-js';
+import { onCleanup, onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../../llm/capabilities';
 import { offerReasonText } from './capability-text';
 import { t } from './messages';
 import type { ModelsState } from './models-state';
+import { whenIdle } from '../schedule/when-idle';
 import './models.css';
 
 export interface LocalModelOfferProps {
@@ -17,7 +18,9 @@ export interface LocalModelOfferProps {
  * device runs best, right in this tab, and the Models page for the rest.
  */
 export function LocalModelOffer(props: LocalModelOfferProps) {
-  onMount(() => void props.state.refresh());
+  // The device probe (WebGPU adapter, caches, storage) waits until the page is idle: the offer's
+  // generic text stands until then, and the probe stays out of the tasks before the first input.
+  onMount(() => onCleanup(whenIdle(() => void props.state.refresh())));
   const recommended = (): ModelRecommendation | undefined => props.state.recommendations().find((item) => item.recommended);
   return (
     <p class="composer-hint local-offer">

@@ -3,7 +3,6 @@ import { defineMessages } from '../i18n';
 /** Every string of the Network page, in English and Chinese. */
 export const t = defineMessages({
   en: {
-    nav: 'Network',
     title: 'Network',
     intro:
       'Every request this app makes goes through one door: it is checked against the origins you granted, secrets are added only for their own origins, and each request is listed here.',
@@ -48,7 +47,6 @@ export const t = defineMessages({
     secretId: ({ id }) => `Placeholder: {{secret:${id}}}`,
   },
   zh: {
-    nav: '网络',
     title: '网络',
     intro: '本应用发出的每个请求都经过同一道门：检查它是否发往你授权的来源，密钥只会加到发往其自身来源的请求中，并且每个请求都列在这里。',
     unavailable: '此版本没有运行网络门。',

@@ -1,9 +1,5 @@
-import { t as evalMessages } from '../eval/messages';
-import { t as knowledgeMessages } from '../knowledge/messages';
-import { t as memoryMessages } from '../memory/messages';
-import { t as networkMessages } from '../network/messages';
-import { t as toolsMessages } from '../tools/messages';
 import { lazyPage } from './lazy-page';
+import { t } from './messages';
 import type { PageDefinition } from './page-context';
 
 /**
@@ -13,9 +9,9 @@ import type { PageDefinition } from './page-context';
  * the page and everything it uses into the start-up JavaScript (tests/unit/ui/lazy-pages.test.ts).
  */
 export const pages: readonly PageDefinition[] = [
-  { id: 'eval', label: () => evalMessages('nav'), render: lazyPage(() => import('../eval/eval-page').then((module) => module.EvalPage)) },
-  { id: 'tools', label: () => toolsMessages('nav'), render: lazyPage(() => import('../tools/tools-page').then((module) => module.ToolsPage)) },
-  { id: 'network', label: () => networkMessages('nav'), render: lazyPage(() => import('../network/network-page').then((module) => module.NetworkPage)) },
-  { id: 'memory', label: () => memoryMessages('nav'), render: lazyPage(() => import('../memory/memory-page').then((module) => module.MemoryPage)) },
-  { id: 'knowledge', label: () => knowledgeMessages('nav'), render: lazyPage(() => import('../knowledge/knowledge-page').then((module) => module.KnowledgePage)) },
+  { id: 'eval', label: () => t('navEval'), render: lazyPage(() => import('../eval/eval-page').then((module) => module.EvalPage)) },
+  { id: 'tools', label: () => t('navTools'), render: lazyPage(() => import('../tools/tools-page').then((module) => module.ToolsPage)) },
+  { id: 'network', label: () => t('navNetwork'), render: lazyPage(() => import('../network/network-page').then((module) => module.NetworkPage)) },
+  { id: 'memory', label: () => t('navMemory'), render: lazyPage(() => import('../memory/memory-page').then((module) => module.MemoryPage)) },
+  { id: 'knowledge', label: () => t('navKnowledge'), render: lazyPage(() => import('../knowledge/knowledge-page').then((module) => module.KnowledgePage)) },
 ];

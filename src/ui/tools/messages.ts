@@ -3,7 +3,6 @@ import { defineMessages } from '../i18n';
 /** Every string of the Tools page, in English and Chinese. */
 export const t = defineMessages({
   en: {
-    nav: 'Tools',
     title: 'Tools',
     intro:
       'The tools the agent may use: built-in ones, tools from MCP servers, and operations imported from OpenAPI documents. Turn a tool off to hide it from the model; pin it to offer it on every turn.',
@@ -81,7 +80,6 @@ export const t = defineMessages({
     customPlaceholder: 'Custom tools (HTTP requests or JavaScript) will be edited here.',
   },
   zh: {
-    nav: '工具',
     title: '工具',
     intro: '智能体可以使用的工具：内置工具、来自 MCP 服务器的工具，以及从 OpenAPI 文档导入的操作。关闭某个工具即对模型隐藏；固定某个工具则每一轮都提供给模型。',
     unavailable: '此版本的 Tabagent 没有工具库。',
