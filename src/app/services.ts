@@ -29,7 +29,7 @@ export interface RunScope {
 }
 
 /** A tool that exists for one run only: not registered in the library, never listed elsewhere. */
-export type RunTool = Pick<RegisteredTool, 'manifest' | 'implementation'>;
+export type RunTool = Pick<RegisteredTool, 'manifest' | 'implementation' | 'timeoutMs'>;
 
 /** A tool as the settings panel lists it. */
 export interface ToolInfo {

@@ -1,5 +1,6 @@
 import type { ToolCall, ToolDefinition } from './types';
 import type { TabagentError } from './errors';
+import type { AgentEvent } from './agent/events';
 
 /** What a tool call produced. A failing tool is a result with `isError`, never an exception. */
 export interface ToolResult {
@@ -9,6 +10,10 @@ export interface ToolResult {
   /** The typed error when `isError`. */
   error?: TabagentError;
   durationMs: number;
+  /** Model steps a nested agent run used for this call (an agent called as a tool); they count against the caller's step limit. */
+  nestedSteps?: number;
+  /** Outside text a nested agent run read (its taint sources): the caller's context is as tainted as the callee's was. */
+  untrustedSources?: string[];
 }
 
 /** The user's decision on a side-effecting call. */
@@ -99,6 +104,24 @@ export interface RunPreparedOptions {
   signal?: AbortSignal;
   /** The person allowed this exact call. A runner refuses a side-effecting call without it. */
   approved?: boolean;
+  /** What a tool that runs an agent of its own needs from the calling run (see `NestedRun`). */
+  nested?: NestedRun;
+}
+
+/**
+ * What the calling run lends a tool that runs another agent's loop (an agent called as a tool):
+ * where its events go (shown inside the caller's tool card), how many model steps are left of the
+ * caller's limit, and who approves its calls (the same person, asked the same way).
+ */
+export interface NestedRun {
+  /** Receives each event of the nested run, in order. */
+  report(event: AgentEvent): void;
+  /** Model steps left of the caller's step limit; the nested run may use at most these. */
+  stepsLeft: number;
+  /** The caller's approval callback. */
+  approve?: ApproveCall;
+  /** What outside text the caller's context held at the call (its taint sources; empty when clean). */
+  untrustedSources: readonly string[];
 }
 
 /** Result of validating arguments against a tool's schema. */

@@ -37,6 +37,8 @@ export interface ToolCallItem {
   /** The tool's answer (usually JSON), or why the call could not run. */
   result?: string;
   durationMs?: number;
+  /** An agent called as a tool: its own run (the task as its user text), shown inside this card. */
+  nested?: Turn;
 }
 
 /** One item of a turn, in the order the chat showed it. */

@@ -19,7 +19,7 @@ import type { ToolCall, ToolDefinition } from '../core/types';
 import { raceAbort } from '../core/abort';
 import { NotJsonDataError, freezeCall } from './frozen-copy';
 import { guardFetch } from './origin-guard';
-import { allowedOriginsOf, type RegisteredTool, type ToolRegistry } from './registry';
+import { allowedOriginsOf, type NestedToolRun, type RegisteredTool, type ToolContext, type ToolRegistry } from './registry';
 import { displayPreview, guardPreview, type DescribeSecret } from './request-preview';
 import { ArgumentValidator } from './validator';
 
@@ -137,19 +137,21 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
     call: Readonly<ToolCall>,
     signal: AbortSignal | undefined,
     approvedRequests: readonly RequestPreview[] | undefined,
+    nested?: NestedToolRun,
   ): Promise<unknown> {
     const name = tool.manifest.name;
     const controller = new AbortController();
     const forward = () => controller.abort(stopped(name));
     if (signal?.aborted) forward();
     else signal?.addEventListener('abort', forward, { once: true });
+    const limitMs = tool.timeoutMs ?? timeoutMs;
     const timer = setTimeout(() => {
-      controller.abort(new TabagentError('timeout', `Tool ${name} did not finish within ${timeoutMs / 1000} s and was stopped.`));
-    }, timeoutMs);
+      controller.abort(new TabagentError('timeout', `Tool ${name} did not finish within ${limitMs / 1000} s and was stopped.`));
+    }, limitMs);
     const originGuarded = guardFetch(options.fetchFor?.(name) ?? baseFetch, name, () => allowedOriginsOf(tool));
     // After the person approved exact requests, the call may send those and nothing else.
     const toolFetch = approvedRequests ? guardPreview(originGuarded, name, approvedRequests) : originGuarded;
-    const context = { signal: controller.signal, fetch: toolFetch };
+    const context: ToolContext = { signal: controller.signal, fetch: toolFetch, ...(nested ? { nested } : {}) };
     try {
       const running = Promise.resolve().then(() => tool.implementation(call.arguments, context));
       return await raceAbort(running, controller.signal);
@@ -206,6 +208,11 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
     const started = now();
     const elapsed = () => Math.max(0, now() - started);
     const { signal, approved = false } = runOptions;
+    // What a nested agent run used (steps, outside text) is charged to the caller, failed or not.
+    let used: { steps: number; untrustedSources: readonly string[] } | undefined;
+    const nestedLoan: NestedToolRun | undefined = runOptions.nested && { ...runOptions.nested, settle: (usage) => (used = usage) };
+    const usedByNested = (): Pick<ToolResult, 'nestedSteps' | 'untrustedSources'> =>
+      used ? { nestedSteps: used.steps, ...(used.untrustedSources.length > 0 ? { untrustedSources: [...used.untrustedSources] } : {}) } : {};
     const entry = issued.get(prepared);
     const name = prepared.call.name;
     try {
@@ -226,10 +233,10 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
       }
       // After the person approved exact requests, the call may send those and nothing else.
       const approvedRequests = approved && entry.previews ? await entry.previews : undefined;
-      const value = await run(tool, prepared.call, signal, approvedRequests);
-      return { content: redactOutput(serialise(name, value)), isError: false, durationMs: elapsed() };
+      const value = await run(tool, prepared.call, signal, approvedRequests, nestedLoan);
+      return { content: redactOutput(serialise(name, value)), isError: false, durationMs: elapsed(), ...usedByNested() };
     } catch (error) {
-      return errorResult(scrubError(toTabagentError(error, 'tool-failed')), elapsed());
+      return { ...errorResult(scrubError(toTabagentError(error, 'tool-failed')), elapsed()), ...usedByNested() };
     }
   }
 

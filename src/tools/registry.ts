@@ -1,5 +1,5 @@
 import { TabagentError } from '../core/errors';
-import type { RequestPreview } from '../core/tool-runner';
+import type { NestedRun, RequestPreview } from '../core/tool-runner';
 import type { ToolDefinition } from '../core/types';
 import { deepCopyJson, deepFreeze } from './frozen-copy';
 import { isSafeToolName, toDefinition, validateManifest, type ToolManifest } from './manifest';
@@ -10,6 +10,14 @@ export interface ToolContext {
   signal: AbortSignal;
   /** The only way a tool reaches the network; it refuses origins the tool was not granted. */
   fetch: typeof fetch;
+  /** Lent by the calling run to a tool that runs another agent (an agent called as a tool); absent outside a run. */
+  nested?: NestedToolRun;
+}
+
+/** The calling run's loan to a tool that runs an agent, plus where it says what that run used. */
+export interface NestedToolRun extends NestedRun {
+  /** The nested run's model steps and the outside text it read, charged to the calling run. */
+  settle(usage: { steps: number; untrustedSources: readonly string[] }): void;
 }
 
 /**
@@ -37,6 +45,8 @@ export interface RegisterOptions {
   origins?: () => readonly string[];
   /** What the call will send where, for the confirmation (HTTP, OpenAPI and model-API tools). */
   preview?: ToolPreview;
+  /** This tool's own time limit (ms) instead of the executor's (an agent called as a tool runs a whole loop). */
+  timeoutMs?: number;
 }
 
 /** A registered tool. Entries are immutable; a new registration makes a new entry. */
@@ -45,6 +55,7 @@ export interface RegisteredTool {
   readonly implementation: ToolImplementation;
   readonly origins?: () => readonly string[];
   readonly preview?: ToolPreview;
+  readonly timeoutMs?: number;
 }
 
 /** Called after any change (register, unregister, enable, disable). */
@@ -93,6 +104,7 @@ export class ToolRegistry {
       implementation,
       ...(options.origins ? { origins: options.origins } : {}),
       ...(options.preview ? { preview: options.preview } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     });
     if (options.enabled === false) this.#disabled.add(checked.name);
     else this.#disabled.delete(checked.name);

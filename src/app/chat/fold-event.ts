@@ -46,6 +46,7 @@ function closeOpenItems(turn: Turn, cutOff: boolean): boolean {
     if (item.kind === 'tool-call' && (item.status === 'running' || item.status === 'awaiting-approval')) {
       item.status = 'stopped';
     }
+    if (item.kind === 'tool-call' && item.nested) closeInterruptedTurn(item.nested);
   }
   return cut;
 }
@@ -143,6 +144,15 @@ export function foldAgentEvent(turn: Turn, event: AgentEvent): void {
       card.status = resultStatus(event.result);
       card.result = event.result.content;
       card.durationMs = event.result.durationMs;
+      return;
+    }
+    case 'tool-progress': {
+      // The called agent's own run, folded the same way into the card; its history is its own
+      // business (the caller's history holds only the call and its result).
+      if (event.event.type === 'message') return;
+      const card = cardFor(turn, event.step, event.call, 'running');
+      card.nested ??= { id: `${card.id}.run`, userText: typeof event.call.arguments.task === 'string' ? event.call.arguments.task : '', items: [], messages: [], status: 'running' };
+      foldAgentEvent(card.nested, event.event);
       return;
     }
     case 'message':

@@ -3,6 +3,7 @@
  * turn, saving as it goes. Knows nothing of Solid: the view state applies each change through
  * `update` (a store's `produce` in the chat controller).
  */
+import { runOptionsFrom } from './run-options';
 import type { AgentEvent } from '../../core/agent/events';
 import type { RunAgentOptions, ToolMode } from '../../core/agent/options';
 import type { ContextBudget } from '../../core/agent/budget';
@@ -75,19 +76,7 @@ export async function runTurn(options: RunTurnOptions): Promise<void> {
   sink?.started(turn, options.index);
   try {
     const setup = await options.prepareRun();
-    const events = options.runAgent({
-      engine: setup.engine,
-      tools: setup.tools,
-      messages: options.history,
-      systemPrompt: setup.systemPrompt,
-      toolMode: setup.toolMode,
-      ...(setup.selectTools ? { selectTools: setup.selectTools } : {}),
-      ...(setup.context ? { context: setup.context } : {}),
-      ...(setup.countTokens ? { countTokens: setup.countTokens } : {}),
-      ...(setup.contextBudget ? { contextBudget: setup.contextBudget } : {}),
-      approve: options.approve,
-      signal,
-    });
+    const events = options.runAgent({ ...runOptionsFrom(setup), messages: options.history, approve: options.approve, signal });
     const outcome = await consumeEvents(events, signal, options.stopGraceMs, (event) => {
       if (signal.aborted && IGNORED_AFTER_STOP.has(event.type)) return;
       update((draft) => foldAgentEvent(draft, event));

@@ -53,13 +53,18 @@ export type AgentEvent =
   | { type: 'approval-requested'; step: number; call: ToolCall; details: ApprovalDetails }
   /** The person's answer (a stop or a failed question counts as 'deny'); a denied call gets a 'denied' result. */
   | { type: 'approval-resolved'; step: number; call: ToolCall; decision: ApprovalDecision }
+  /** An event of the agent this call runs (an agent called as a tool), shown inside the call's card. */
+  | { type: 'tool-progress'; step: number; call: ToolCall; event: AgentEvent }
   | { type: 'tool-result'; step: number; call: ToolCall; result: ToolResult }
   /** A message was added to the transcript (persist it). */
   | { type: 'message'; message: ChatMessage }
   | { type: 'usage'; step: number; usage: Usage }
   /** The model's answer for this step is complete; `text` is its final display text (call markup removed). */
   | { type: 'step-finish'; step: number; reason: FinishReason; text: string }
-  /** The run ended with an answer (or was stopped: `stopped` true). */
-  | { type: 'finish'; text: string; steps: number; stopped: boolean; usage: Usage }
+  /**
+   * The run ended with an answer (or was stopped: `stopped` true). `untrustedSources`: what outside
+   * text the run's context held at the end (absent when none), for a caller that runs it as a tool.
+   */
+  | { type: 'finish'; text: string; steps: number; stopped: boolean; usage: Usage; untrustedSources?: string[] }
   /** The run ended with a fatal error; the transcript up to here is consistent. */
   | { type: 'error'; error: TabagentError; partialText: string };

@@ -23,6 +23,12 @@ export interface RunAgentOptions {
   maxRepairs?: number;
   /** Asked before each side-effecting call; without it such calls are denied. */
   approve?: ApproveCall;
+  /**
+   * Outside text that reached this run through its caller (an agent called as a tool inherits the
+   * calling run's taint): the run starts as untrusted as its caller was, so a task written under an
+   * injection cannot reach a data-sending tool unconfirmed.
+   */
+  inheritedUntrustedSources?: readonly string[];
   signal?: AbortSignal;
   /** Per-turn text added to the newest user message (after retrieved material). */
   turnContext?: string;

@@ -14,7 +14,7 @@ import { estimateTokens } from './token-count';
 import { runTools } from './run-tools';
 import { loadEngine } from './load-engine';
 import { prepareTurn, type PreparedTurn, type TurnText } from './prepare-turn';
-import { afterSections, taintOfHistory, traitsOf, type Taint } from './taint';
+import { afterSections, withSources, taintOfHistory, traitsOf, type Taint } from './taint';
 
 const DEFAULT_MAX_STEPS = 8;
 const DEFAULT_MAX_REPAIRS = 2;
@@ -56,10 +56,14 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
     taintOfHistory(options.messages, (name) => traitsOf(options.tools, name)),
     prepared.sections,
   );
+  if (options.inheritedUntrustedSources?.length) taint = withSources(taint, options.inheritedUntrustedSources);
 
-  for (let step = 1; step <= maxSteps; step += 1) {
+  // Model steps taken by agents this run called as tools: they count against this run's limit.
+  let nestedSteps = 0;
+
+  for (let step = 1; step + nestedSteps <= maxSteps; step += 1) {
     if (signal.aborted) {
-      yield finish(lastText, step - 1, true, usage);
+      yield finish(lastText, step - 1, true, usage, taint);
       return;
     }
     yield { type: 'step-start', step };
@@ -94,7 +98,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       if (turn.error.code === 'aborted') {
         // Keep what was shown; drop half-written calls, which would have no result.
         if (partial) yield* append(transcript, { role: 'assistant', content: partial });
-        yield finish(partial, step, true, usage);
+        yield finish(partial, step, true, usage, taint);
       } else {
         yield { type: 'error', error: turn.error, partialText: partial };
       }
@@ -108,7 +112,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       const unreadable = extracted.problems.filter(isCallFailure);
       if (unreadable.length === 0) {
         yield* append(transcript, { role: 'assistant', content: extracted.content });
-        yield finish(extracted.content, step, false, usage);
+        yield finish(extracted.content, step, false, usage, taint);
         return;
       }
       // The model tried to call a tool but the call could not be read: tell it why, bounded.
@@ -126,11 +130,12 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       // (the history is only appended to, so the next prompt starts with both).
       previousPrompt = flat + flattenPrompt(render(transcript.slice(-1)));
       if (extracted.calls.some((call) => traitsOf(options.tools, call.name).sideEffects)) sideEffectCalled = true;
-      const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable, taint);
+      const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable, taint, maxSteps - step - nestedSteps);
       taint = outcome.taint;
+      nestedSteps += outcome.nestedSteps;
       for (const message of outcome.messages) yield* append(transcript, message);
       if (signal.aborted) {
-        yield finish(extracted.content, step, true, usage);
+        yield finish(extracted.content, step, true, usage, taint);
         return;
       }
       failedRepairs = outcome.invalidCount === extracted.calls.length ? failedRepairs + 1 : 0;
@@ -264,8 +269,8 @@ function* append(transcript: ChatMessage[], message: ChatMessage): Generator<Age
   yield { type: 'message', message };
 }
 
-function finish(text: string, steps: number, stopped: boolean, usage: Usage): AgentEvent {
-  return { type: 'finish', text, steps, stopped, usage: { ...usage } };
+function finish(text: string, steps: number, stopped: boolean, usage: Usage, taint: Taint): AgentEvent {
+  return { type: 'finish', text, steps, stopped, usage: { ...usage }, ...(taint.untrusted ? { untrustedSources: [...taint.sources] } : {}) };
 }
 
 function addUsage(total: Usage, step: Usage): void {

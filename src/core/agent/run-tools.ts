@@ -1,8 +1,8 @@
 import type { ChatMessage, ToolCall } from '../types';
-import type { ApprovalDetails, ApproveCall, PreparedCall, ToolResult, ToolRunner } from '../tool-runner';
+import type { ApprovalDetails, ApproveCall, NestedRun, PreparedCall, RunPreparedOptions, ToolResult, ToolRunner } from '../tool-runner';
 import type { AgentEvent } from './events';
 import { approvalReasons, askApproval, prepareCall, refusedResult, runPrepared } from './approval';
-import { afterToolResult, CLEAN, traitsOf, type Taint } from './taint';
+import { afterNestedRun, afterToolResult, CLEAN, traitsOf, type Taint } from './taint';
 
 /** Outcome of one step's tool calls: the tool messages to append, in call order. */
 export interface ToolStepOutcome {
@@ -11,6 +11,45 @@ export interface ToolStepOutcome {
   invalidCount: number;
   /** The taint once this step's results are in the context. */
   taint: Taint;
+  /** Model steps the step's nested agent runs used (agents called as tools). */
+  nestedSteps: number;
+}
+
+/**
+ * Events of nested runs waiting to be yielded: tools report them from their own promise chains,
+ * the generator below yields them in order while it waits for the tools.
+ */
+class ProgressQueue {
+  #events: AgentEvent[] = [];
+  #wake: (() => void) | undefined;
+
+  push(event: AgentEvent): void {
+    this.#events.push(event);
+    this.#wake?.();
+  }
+
+  /** Resolves once an event is waiting. */
+  waiting(): Promise<void> {
+    if (this.#events.length > 0) return Promise.resolve();
+    return new Promise((resolve) => (this.#wake = resolve));
+  }
+
+  drain(): AgentEvent[] {
+    const events = this.#events;
+    this.#events = [];
+    this.#wake = undefined;
+    return events;
+  }
+}
+
+/** Yields the queue's events until `running` settles (and those it left), then returns its value. */
+async function* forwardUntil<T>(running: Promise<T>, queue: ProgressQueue): AsyncGenerator<AgentEvent, T> {
+  const settled = running.then((value) => ({ value }));
+  for (;;) {
+    const done = await Promise.race([settled, queue.waiting().then(() => undefined)]);
+    yield* queue.drain();
+    if (done) return done.value;
+  }
 }
 
 /**
@@ -29,8 +68,19 @@ export async function* runTools(
   approve: ApproveCall | undefined,
   unreadable: ReadonlyMap<string, string> = new Map(),
   taint: Taint = CLEAN,
+  stepsLeft = Number.POSITIVE_INFINITY,
 ): AsyncGenerator<AgentEvent, ToolStepOutcome> {
   const results = new Map<string, ToolResult>();
+  const queue = new ProgressQueue();
+  // A tool that runs an agent reports its events here; they are shown inside this call's card.
+  const nestedFor = (call: ToolCall): NestedRun => ({
+    report: (event) => queue.push({ type: 'tool-progress', step, call, event }),
+    stepsLeft,
+    untrustedSources: taint.sources,
+    ...(approve ? { approve } : {}),
+  });
+  const run = (prepared: PreparedCall, options: RunPreparedOptions): Promise<ToolResult> =>
+    runPrepared(runner, prepared, { ...options, nested: nestedFor(prepared.call) });
   const valid: PreparedCall[] = [];
   let invalidCount = 0;
 
@@ -54,46 +104,54 @@ export async function* runTools(
       const reasons = reasonsOf.get(prepared) ?? [];
       let result: ToolResult;
       if (reasons.length === 0) {
-        result = await runPrepared(runner, prepared, { signal });
+        result = yield* forwardUntil(run(prepared, { signal }), queue);
       } else {
         const details: ApprovalDetails = { reasons, ...(await prepared.target()) };
         if (reasons.includes('untrusted-context')) details.untrustedSources = [...taint.sources];
         yield { type: 'approval-requested', step, call, details };
         const answer = await askApproval(approve, call, signal, details);
         yield { type: 'approval-resolved', step, call, decision: answer.decision };
-        result = answer.decision === 'allow' ? await runPrepared(runner, prepared, { signal, approved: true }) : refusedResult(answer.error);
+        result = answer.decision === 'allow' ? yield* forwardUntil(run(prepared, { signal, approved: true }), queue) : refusedResult(answer.error);
       }
       results.set(call.id, result);
       yield { type: 'tool-result', step, call, result };
     }
   } else {
-    yield* runConcurrently(valid, runner, step, signal, results);
+    yield* runConcurrently(valid, run, step, signal, results, queue);
   }
   // Every result of a tool that reads outside data (anything but pure computations) now sits in
   // the context, errors included: a server's error text can carry an injection as well.
   let next = taint;
-  for (const { call } of valid) next = afterToolResult(next, call.name, traitsOf(runner, call.name));
+  let nestedSteps = 0;
+  for (const { call } of valid) {
+    next = afterToolResult(next, call.name, traitsOf(runner, call.name));
+    const result = results.get(call.id);
+    // An agent called as a tool: its outside text and its model steps are the caller's too.
+    if (result?.untrustedSources?.length) next = afterNestedRun(next, call.name, result.untrustedSources);
+    nestedSteps += result?.nestedSteps ?? 0;
+  }
 
   const messages = calls.map((call) => {
     const result = results.get(call.id);
     return { role: 'tool' as const, toolCallId: call.id, name: call.name, content: result ? result.content : '{"error":"Not run."}' };
   });
-  return { messages, invalidCount, taint: next };
+  return { messages, invalidCount, taint: next, nestedSteps };
 }
 
 /** Starts every call at once and reports each result as soon as it arrives. */
 async function* runConcurrently(
   prepared: readonly PreparedCall[],
-  runner: ToolRunner,
+  run: (prepared: PreparedCall, options: RunPreparedOptions) => Promise<ToolResult>,
   step: number,
   signal: AbortSignal,
   results: Map<string, ToolResult>,
+  queue: ProgressQueue,
 ): AsyncGenerator<AgentEvent, void> {
   const pending = new Map(
-    prepared.map((entry) => [entry.call.id, runPrepared(runner, entry, { signal }).then((result) => ({ call: entry.call, result }))] as const),
+    prepared.map((entry) => [entry.call.id, run(entry, { signal }).then((result) => ({ call: entry.call, result }))] as const),
   );
   while (pending.size > 0) {
-    const { call, result } = await Promise.race(pending.values());
+    const { call, result } = yield* forwardUntil(Promise.race(pending.values()), queue);
     pending.delete(call.id);
     results.set(call.id, result);
     yield { type: 'tool-result', step, call, result };

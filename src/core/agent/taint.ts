@@ -42,6 +42,18 @@ export function afterToolResult(taint: Taint, name: string, traits: ToolTraits):
   return traits.trustedOutput ? taint : withSource(taint, name);
 }
 
+/** The taint with these sources added (e.g. a caller's, inherited by an agent it runs as a tool). */
+export function withSources(taint: Taint, sources: readonly string[]): Taint {
+  let next = taint;
+  for (const source of sources) next = withSource(next, source);
+  return next;
+}
+
+/** The taint after a nested agent run's answer entered the context: its outside text taints this run too. */
+export function afterNestedRun(taint: Taint, toolName: string, sources: readonly string[]): Taint {
+  return withSources(taint, sources.map((source) => `${toolName}: ${source}`));
+}
+
 /** The taint after retrieved sections entered the context: only sections marked `untrusted` count. */
 export function afterSections(taint: Taint, sections: readonly ContextSection[]): Taint {
   let next = taint;

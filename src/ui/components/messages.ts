@@ -38,6 +38,7 @@ export const t = defineMessages({
     stop: 'Stop',
     // tool-call-card
     toolCall: ({ name }) => `Tool call: ${name}`,
+    nestedRun: ({ name }) => `Steps of ${name}`,
     details: 'Details',
     result: 'Result',
     noResult: 'No result yet.',
@@ -79,6 +80,7 @@ export const t = defineMessages({
     send: '发送',
     stop: '停止',
     toolCall: ({ name }) => `工具调用：${name}`,
+    nestedRun: ({ name }) => `${name} 的步骤`,
     details: '详情',
     result: '结果',
     noResult: '还没有结果。',

@@ -1,11 +1,34 @@
-import { createSignal, createUniqueId, Show } from 'solid-js';
-import type { ToolCallItem, ToolCallStatus } from '../chat/transcript';
+import { createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
+import type { ToolCallItem, ToolCallStatus, Turn } from '../chat/transcript';
+import { errorText } from '../errors/error-text';
+import { AssistantMessage } from './assistant-message';
+import { ErrorAlert } from './error-alert';
 import { formatDuration, prettyJson } from './format';
 import { t } from './messages';
 
 const statusLabel = (status: ToolCallStatus): string => t(`status.${status}`);
 
-/** One tool call: name, status and duration, with arguments and result behind a Details toggle. */
+/**
+ * The run of an agent called as a tool, inside the caller's card as it streams: its text and its
+ * own tool cards (which may hold a run of their own).
+ */
+function NestedRun(props: { name: string; run: Turn }) {
+  return (
+    <section class="tool-card-nested" aria-label={t('nestedRun', { name: props.name })} aria-busy={props.run.status === 'running'}>
+      <For each={props.run.items}>
+        {(item) => (
+          <Switch>
+            <Match when={item.kind === 'assistant' && item}>{(assistant) => <AssistantMessage item={assistant()} sources={props.run.sources} />}</Match>
+            <Match when={item.kind === 'tool-call' && item}>{(card) => <ToolCallCard item={card()} />}</Match>
+          </Switch>
+        )}
+      </For>
+      <Show when={props.run.error}>{(error) => <ErrorAlert message={errorText(error())} />}</Show>
+    </section>
+  );
+}
+
+/** One tool call: name, status and duration, with arguments and result behind a Details toggle; an agent's run shown inside. */
 export function ToolCallCard(props: { item: ToolCallItem }) {
   const [expanded, setExpanded] = createSignal(false);
   const detailsId = createUniqueId();
@@ -35,6 +58,7 @@ export function ToolCallCard(props: { item: ToolCallItem }) {
           {t('details')}
         </button>
       </div>
+      <Show when={props.item.nested}>{(run) => <NestedRun name={props.item.name} run={run()} />}</Show>
       <div id={detailsId} class="tool-card-details" hidden={!expanded()}>
         <h4>{t('arguments')}</h4>
         <pre class="tool-card-arguments">{prettyJson(props.item.arguments)}</pre>
