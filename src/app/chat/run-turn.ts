@@ -3,6 +3,7 @@
  * turn, saving as it goes. Knows nothing of Solid: the view state applies each change through
  * `update` (a store's `produce` in the chat controller).
  */
+import type { AgentApprovalPolicy } from '../../core/agent-definition';
 import type { AgentEvent } from '../../core/agent/events';
 import type { RunAgentOptions, ToolMode } from '../../core/agent/options';
 import type { ContextBudget } from '../../core/agent/budget';
@@ -30,6 +31,12 @@ export interface ChatRunSetup {
   countTokens?: CountTokens;
   /** How large prompts may be (absent: the engine's context window). */
   contextBudget?: ContextBudget;
+  /** Model steps per turn (the agent's step limit; absent: the loop's default). */
+  maxSteps?: number;
+  /** Sampling temperature (the agent's; absent: the engine's default). */
+  temperature?: number;
+  /** Which calls the person confirms (the agent's policy; absent: those with side effects). */
+  approvalPolicy?: AgentApprovalPolicy;
 }
 
 export interface RunTurnOptions {
@@ -85,6 +92,9 @@ export async function runTurn(options: RunTurnOptions): Promise<void> {
       ...(setup.context ? { context: setup.context } : {}),
       ...(setup.countTokens ? { countTokens: setup.countTokens } : {}),
       ...(setup.contextBudget ? { contextBudget: setup.contextBudget } : {}),
+      ...(setup.maxSteps !== undefined ? { maxSteps: setup.maxSteps } : {}),
+      ...(setup.temperature !== undefined ? { temperature: setup.temperature } : {}),
+      ...(setup.approvalPolicy ? { approvalPolicy: setup.approvalPolicy } : {}),
       approve: options.approve,
       signal,
     });

@@ -126,7 +126,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       // (the history is only appended to, so the next prompt starts with both).
       previousPrompt = flat + flattenPrompt(render(transcript.slice(-1)));
       if (extracted.calls.some((call) => traitsOf(options.tools, call.name).sideEffects)) sideEffectCalled = true;
-      const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable, taint);
+      const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable, taint, options.approvalPolicy);
       taint = outcome.taint;
       for (const message of outcome.messages) yield* append(transcript, message);
       if (signal.aborted) {
