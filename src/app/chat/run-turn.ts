@@ -60,6 +60,26 @@ export interface RunTurnOptions {
   update: (change: (turn: Turn) => void) => void;
 }
 
+/** The loop's options for a run with `setup` on `history` (the run's setup as the core loop reads it). */
+export function runOptionsOf(setup: ChatRunSetup, history: ChatMessage[], approve: ApproveCall, signal: AbortSignal): RunAgentOptions {
+  return {
+    engine: setup.engine,
+    tools: setup.tools,
+    messages: history,
+    systemPrompt: setup.systemPrompt,
+    toolMode: setup.toolMode,
+    ...(setup.selectTools ? { selectTools: setup.selectTools } : {}),
+    ...(setup.context ? { context: setup.context } : {}),
+    ...(setup.countTokens ? { countTokens: setup.countTokens } : {}),
+    ...(setup.contextBudget ? { contextBudget: setup.contextBudget } : {}),
+    ...(setup.maxSteps !== undefined ? { maxSteps: setup.maxSteps } : {}),
+    ...(setup.temperature !== undefined ? { temperature: setup.temperature } : {}),
+    ...(setup.approvalPolicy ? { approvalPolicy: setup.approvalPolicy } : {}),
+    approve,
+    signal,
+  };
+}
+
 /** Events after Stop that could still change what the person sees; they are dropped. */
 const IGNORED_AFTER_STOP = new Set<AgentEvent['type']>(['text-delta', 'tool-call', 'approval-requested', 'step-start']);
 
@@ -82,22 +102,7 @@ export async function runTurn(options: RunTurnOptions): Promise<void> {
   sink?.started(turn, options.index);
   try {
     const setup = await options.prepareRun();
-    const events = options.runAgent({
-      engine: setup.engine,
-      tools: setup.tools,
-      messages: options.history,
-      systemPrompt: setup.systemPrompt,
-      toolMode: setup.toolMode,
-      ...(setup.selectTools ? { selectTools: setup.selectTools } : {}),
-      ...(setup.context ? { context: setup.context } : {}),
-      ...(setup.countTokens ? { countTokens: setup.countTokens } : {}),
-      ...(setup.contextBudget ? { contextBudget: setup.contextBudget } : {}),
-      ...(setup.maxSteps !== undefined ? { maxSteps: setup.maxSteps } : {}),
-      ...(setup.temperature !== undefined ? { temperature: setup.temperature } : {}),
-      ...(setup.approvalPolicy ? { approvalPolicy: setup.approvalPolicy } : {}),
-      approve: options.approve,
-      signal,
-    });
+    const events = options.runAgent(runOptionsOf(setup, options.history, options.approve, signal));
     const outcome = await consumeEvents(events, signal, options.stopGraceMs, (event) => {
       if (signal.aborted && IGNORED_AFTER_STOP.has(event.type)) return;
       update((draft) => foldAgentEvent(draft, event));
