@@ -111,7 +111,7 @@ describe('a run for an agent', () => {
     const relaxed = await run({ ...agent, approval: 'side-effects' });
     expect(relaxed.asked).toEqual([]);
     expect(relaxed.events.some((event) => event.type === 'approval-requested')).toBe(false);
-  });
+  }, 60_000);
 
   it("follows the conversation's agent, and a call to a tool the agent lacks is refused", async () => {
     const agent = await quoriumAgent();
