@@ -1,7 +1,5 @@
 import { runAgentLazily as runAgent } from '../core/agent/run-agent-lazy';
-import { createKnowledgeContext } from '../knowledge/context-provider';
 import { providerPresets } from '../llm/openai-compatible/provider-presets';
-import { createMemoryContextProvider } from '../memory/context-provider';
 import { memoryToolStore } from '../memory/tool-store';
 import type { AppNetwork } from '../net/app-network';
 import { defaultSettings, isToolEnabled, openTabagentDb, type Settings, type TabagentDb } from '../store';
@@ -11,10 +9,12 @@ import { createDatabaseOpener } from './database-opener';
 import { createLazyKnowledgeRetriever } from './knowledge/lazy-retriever';
 import { createEmbeddingService } from './embedding/create-embedding-service';
 import { createMemoryAccess } from './memory/memory-access';
-import { choiceKey, localChoiceOf } from './models/local-choice';
+import { choiceKey } from './models/local-choice';
 import { LocalEngineHolder, transformersOptionsOf } from './models/local-engines';
 import { createRealModelServices } from './models/real-model-services';
-import { assertEngineConfigured, engineSetup, modelApiConfigOf } from './run-config';
+import { createAgentRunResolver } from './agents/agent-run';
+import { createAgentService } from './agents/agent-service-impl';
+import { modelApiConfigOf } from './run-config';
 import type { AppServices } from './services';
 import { ModelTokenCounters } from './token-counters';
 import { createToolRetrieval } from './tool-retrieval';
@@ -47,7 +47,6 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
   let inForce: Settings = defaultSettings();
   const registry = new ToolRegistry();
   const memories = createMemoryAccess(openDatabase, () => services.embedding);
-  const memoryContext = createMemoryContextProvider(() => memories().catch(() => undefined));
   const tokenCounters = new ModelTokenCounters();
   registerBuiltins(registry, {
     modelApi: () => modelApiConfigOf(inForce, network),
@@ -102,27 +101,24 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
   });
   // A connected MCP server's origin stays granted while the server is enabled (its session, list changes).
   network?.addGrantSource(() => toolLibrary.grants());
+  const prepareAgentRun = createAgentRunResolver({
+    holder,
+    tools,
+    toolRetrieval,
+    knowledgeRetriever,
+    memories: () => memories().catch(() => undefined),
+    catalog: { mcpServers: () => toolLibrary.servers() },
+    countTokensFor: (local) => (local.engine === 'transformers' ? tokenCounters.counterFor(choiceKey(local), transformersOptionsOf(local)) : undefined),
+    ...(network ? { network } : {}),
+  });
   const services: AppServices = {
     runAgent,
     openDb: openTabagentDb,
-    prepareRun(settings, scope) {
-      assertEngineConfigured(settings);
+    // Each run is for one agent (the scope's, the conversation's, or the default one): see agents/agent-run.ts.
+    prepareRun: (settings, scope) => {
       // Agreed to earlier: load it now (usually from the browser's cache); this turn still has keywords.
       if (settings.embeddingConsent === embedding.model.modelId && embedding.status().state === 'off') embedding.load().catch(() => undefined);
-      const knowledgeContext = scope
-        ? createKnowledgeContext({ retriever: knowledgeRetriever, openDatabase: scope.openDatabase, baseIds: () => scope.knowledgeBaseIds })
-        : undefined;
-      const local = localChoiceOf(settings);
-      // A local transformers.js model counts with its own tokenizer once loaded; others use the estimate.
-      const countTokens = local?.engine === 'transformers' ? tokenCounters.counterFor(choiceKey(local), transformersOptionsOf(local)) : undefined;
-      return {
-        ...engineSetup(settings, holder, network),
-        tools,
-        selectTools: toolRetrieval(settings),
-        context: knowledgeContext ? [memoryContext, knowledgeContext] : [memoryContext],
-        ...(countTokens ? { countTokens } : {}),
-        ...(settings.systemPrompt.trim() ? { systemPrompt: settings.systemPrompt } : {}),
-      };
+      return prepareAgentRun(settings, scope);
     },
     useSettings(settings) {
       inForce = settings;
@@ -147,6 +143,7 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
     providerPresets: () => [...providerPresets],
     models: createRealModelServices(holder, network),
     embedding,
+    agents: createAgentService({ openDatabase }),
     ...(network ? { network: network.services } : {}),
   };
   return services;

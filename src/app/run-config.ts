@@ -1,3 +1,4 @@
+import type { AgentDefinition } from '../core/agent-definition';
 import { TabagentError } from '../core/errors';
 import { secretPlaceholder } from '../core/secret-placeholder';
 import { createLazyOpenAICompatibleEngine } from '../llm/openai-compatible/lazy-engine';
@@ -6,6 +7,7 @@ import { ENGINE_KEY_SECRET, MODEL_API_KEY_SECRET, type AppNetwork } from '../net
 import { isEngineConfigured, type Settings } from '../store';
 import { engineKindOf } from '../store/settings';
 import type { ModelApiConfig } from '../tools';
+import { toolModeOf } from './agents/agent-run-config';
 import type { ChatRunSetup } from './chat/run-turn';
 import { localChoiceOf } from './models/local-choice';
 import type { LocalEngineHolder } from './models/local-engines';
@@ -60,4 +62,51 @@ export function engineSetup(settings: Settings, holder: LocalEngineHolder, netwo
     nativeToolCalls: toolMode === 'native',
   });
   return { engine, toolMode };
+}
+
+/**
+ * The engine and tool mode for a run of `agent`: the settings' engine for the default choice, else
+ * the agent's own server (its key named in the vault, sent as a placeholder only the network door
+ * fills in) or local model. The agent's tool format, unless 'auto', overrides the engine's.
+ * Throws TabagentError('config') when the settings' engine is chosen and not configured.
+ */
+export function agentEngineSetup(
+  agent: Pick<AgentDefinition, 'engine' | 'toolFormat'>,
+  settings: Settings,
+  holder: LocalEngineHolder,
+  network?: AppNetwork,
+): Pick<ChatRunSetup, 'engine' | 'toolMode'> {
+  const format = toolModeOf(agent.toolFormat);
+  const { engine } = agent;
+  switch (engine.kind) {
+    case 'default': {
+      assertEngineConfigured(settings);
+      if (format === undefined) return engineSetup(settings, holder, network);
+      // The agent's format replaces the settings' tool mode (a server then sends native calls only for 'native').
+      return { ...engineSetup({ ...settings, engine: { ...settings.engine, toolMode: format } }, holder, network), toolMode: format };
+    }
+    case 'local': {
+      const choice = { engine: engine.runtime, modelId: engine.modelId, ...(engine.device ? { device: engine.device } : {}) };
+      return { engine: holder.engineFor(choice), toolMode: format ?? toolModeForModel(engine.runtime, engine.modelId) };
+    }
+    case 'server': {
+      if (engine.baseUrl.trim() === '' || engine.model.trim() === '') {
+        throw new TabagentError('config', 'This agent names a server without a base URL or model. Edit the agent and choose its engine again.', {
+          data: { reason: 'noServerModel' },
+        });
+      }
+      const toolMode = format ?? 'native';
+      const key = engine.keyName && network ? { apiKey: secretPlaceholder(engine.keyName) } : {};
+      return {
+        engine: createLazyOpenAICompatibleEngine({
+          baseUrl: engine.baseUrl.trim(),
+          model: engine.model.trim(),
+          ...key,
+          ...(network ? { fetch: network.door.as('engine') } : {}),
+          nativeToolCalls: toolMode === 'native',
+        }),
+        toolMode,
+      };
+    }
+  }
 }

@@ -29,7 +29,13 @@ export type AgentToolRef =
   /** One tool of an MCP server. */
   | { kind: 'mcp-tool'; serverId: string; name: string }
   /** Another agent, called as a tool (its own loop, instructions, tools and knowledge). */
-  | { kind: 'agent'; agentId: string };
+  | { kind: 'agent'; agentId: string }
+  /**
+   * Every tool switched on in the tool library, including tools that join later (MCP servers,
+   * imports, custom tools). The default agent "Tabagent" has it after the migration, so it offers
+   * what Tabagent offered before agents existed.
+   */
+  | { kind: 'all-tools' };
 
 /** Long-term memory: none, memories of this agent only, or the memories all agents share. */
 export type AgentMemoryMode = 'off' | 'own' | 'shared';

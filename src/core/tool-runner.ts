@@ -24,7 +24,9 @@ export type ApprovalReason =
   /** The tool acts on the world (its manifest says `sideEffects`). */
   | 'side-effects'
   /** The turn's context holds outside text (a web page, a tool result, a document) and this call can send data away. */
-  | 'untrusted-context';
+  | 'untrusted-context'
+  /** The agent's approval policy is 'every-call': the person confirms each call, whatever the tool. */
+  | 'every-call';
 
 /** One request a call will make, as the person is shown it (secret placeholders as `‹secret: label›`). */
 export interface RequestPreview {

@@ -99,7 +99,7 @@ export async function previewImport(db: TabagentDb, file: BackupFile): Promise<I
   const { keys, settings } = await existingKeys(db);
   const stores = Object.fromEntries(
     BACKUP_STORES.map((store) => {
-      const records = file.data[store] as unknown as Record<string, unknown>[];
+      const records = (file.data[store] ?? []) as unknown as Record<string, unknown>[];
       return [store, { total: records.length, existing: records.filter((record) => keys[store].has(keyOf(store, record))).length }];
     }),
   ) as ImportPreview['stores'];
@@ -139,6 +139,8 @@ function plan(file: BackupFile, keys: Record<BackupStore, Set<Key>>, choice: Con
   };
 
   const { data } = file;
+  // Agents first: a copied agent's conversations follow it to its new id.
+  for (const agent of data.agents ?? []) take('agents', { ...agent }, false, true);
   for (const base of data.knowledgeBases) take('knowledgeBases', { ...base }, false, true);
   for (const document of data.knowledgeDocuments) {
     take('knowledgeDocuments', { ...document, knowledgeBaseId: idIn('knowledgeBases', document.knowledgeBaseId) }, left.knowledgeBases.has(document.knowledgeBaseId), true);
@@ -148,7 +150,10 @@ function plan(file: BackupFile, keys: Record<BackupStore, Set<Key>>, choice: Con
   }
   for (const conversation of data.conversations) {
     const knowledgeBaseIds = conversation.knowledgeBaseIds.map((id) => idIn('knowledgeBases', id));
-    take('conversations', { ...conversation, knowledgeBaseIds }, false, true);
+    const moved = { ...conversation, knowledgeBaseIds };
+    if (conversation.agentId !== undefined) moved.agentId = idIn('agents', conversation.agentId);
+    if (conversation.knowledgeBasesOff !== undefined) moved.knowledgeBasesOff = conversation.knowledgeBasesOff.map((id) => idIn('knowledgeBases', id));
+    take('conversations', moved, false, true);
   }
   for (const message of data.messages) {
     take('messages', { ...message, conversationId: idIn('conversations', message.conversationId) }, left.conversations.has(message.conversationId), true);

@@ -17,6 +17,7 @@ function record(required: Record<string, object>, optional: Record<string, objec
 
 const conversation = record(
   { id: nonEmpty, title: string, createdAt: number, updatedAt: number, pinned: boolean, knowledgeBaseIds: strings, trainingOptIn: boolean },
+  { agentId: string, knowledgeBasesOff: strings },
 );
 
 const message = record(
@@ -72,6 +73,21 @@ const mcpServer = record({
   updatedAt: number,
 });
 
+/** A person's agent (migration 5): the fields an agent needs to be read back; the rest is optional. */
+const agent = record(
+  {
+    id: nonEmpty,
+    version: { type: 'integer', minimum: 1 },
+    name: string,
+    instructions: string,
+    engine: { type: 'object', required: ['kind'] },
+    tools: { type: 'array', items: { type: 'object', required: ['kind'] } },
+    createdAt: number,
+    updatedAt: number,
+  },
+  { description: string, starterPrompts: strings, pinnedTools: strings, knowledgeBaseIds: strings, stepLimit: { type: 'integer', minimum: 1 } },
+);
+
 const list = (items: object): object => ({ type: 'array', items });
 
 /** Each backed-up store's record schema: records are validated one at a time (backup-validate.ts). */
@@ -87,7 +103,11 @@ export const backupRecordSchemas = {
   evalRuns: evalRun,
   evalExamples: evalExample,
   mcpServers: mcpServer,
+  agents: agent,
 } as const;
+
+/** Stores a backup may leave out: they came after backup version 1 was defined (an older file has none). */
+export const OPTIONAL_BACKUP_STORES: ReadonlySet<string> = new Set(['agents']);
 
 const storeNames = Object.keys(backupRecordSchemas) as Array<keyof typeof backupRecordSchemas>;
 
@@ -105,7 +125,7 @@ export const backupHeadSchemaV1 = {
     exportedAt: string,
     data: {
       type: 'object',
-      required: storeNames,
+      required: storeNames.filter((store) => !OPTIONAL_BACKUP_STORES.has(store)),
       properties: { settings: { type: 'object' }, ...Object.fromEntries(storeNames.map((store) => [store, { type: 'array' }])) },
     },
   },

@@ -7,6 +7,7 @@
 import { TabagentError } from '../core/errors';
 import { backupProblemsV1, type BackupProblems } from './backup-validate';
 import type {
+  AgentRecord,
   ConversationRecord,
   EvalExampleRecord,
   EvalRunRecord,
@@ -29,6 +30,7 @@ export const BACKUP_VERSION = 1;
 
 /** The stores a backup holds, parents before children (the order import writes them). */
 export const BACKUP_STORES = [
+  'agents',
   'knowledgeBases',
   'knowledgeDocuments',
   'knowledgeChunks',
@@ -64,6 +66,8 @@ export interface BackupData {
   evalRuns: EvalRunRecord[];
   evalExamples: EvalExampleRecord[];
   mcpServers: McpServerRecord[];
+  /** The person's agents (built-in agents are code, never in a backup); an older file has none. */
+  agents: AgentRecord[];
 }
 
 export interface BackupFile {
@@ -138,7 +142,7 @@ function vectorBytes(vector: Float32Array | ArrayBuffer): Uint8Array {
 export async function exportBackup(db: TabagentDb, now: Date = new Date()): Promise<BackupFile> {
   try {
     const tx = db.transaction([...BACKUP_STORES, 'settings']);
-    const [settingsRecord, knowledgeBases, knowledgeDocuments, knowledgeChunks, conversations, messages, memories, vectors, tools, evalRuns, evalExamples, mcpServers] =
+    const [settingsRecord, knowledgeBases, knowledgeDocuments, knowledgeChunks, conversations, messages, memories, vectors, tools, evalRuns, evalExamples, mcpServers, agents] =
       await Promise.all([
         tx.objectStore('settings').get(SETTINGS_RECORD_KEY),
         tx.objectStore('knowledgeBases').getAll(),
@@ -152,6 +156,7 @@ export async function exportBackup(db: TabagentDb, now: Date = new Date()): Prom
         tx.objectStore('evalRuns').getAll(),
         tx.objectStore('evalExamples').getAll(),
         tx.objectStore('mcpServers').getAll(),
+        tx.objectStore('agents').getAll(),
       ]);
     const data: BackupData = {
       ...(settingsRecord ? { settings: withoutSecrets(normalizeSettings(settingsRecord.settings)) } : {}),
@@ -166,6 +171,7 @@ export async function exportBackup(db: TabagentDb, now: Date = new Date()): Prom
       evalRuns,
       evalExamples,
       mcpServers,
+      agents,
     };
     return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), data };
   } catch (error) {
@@ -210,6 +216,9 @@ export function parseBackup(text: string): BackupFile {
     );
   }
   if (head.version !== 1) throw new TabagentError('invalid-file', 'This backup cannot be imported: its "version" field must be 1.');
+  // A backup from before agents existed has no `agents`: it reads as having none.
+  const data = (value as { data?: unknown }).data;
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && !('agents' in data)) (data as Record<string, unknown>).agents = [];
   const problems = backupProblemsV1(value);
   if (problems.problems.length > 0) throw invalid(problems);
   return value as BackupFile;

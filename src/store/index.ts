@@ -62,3 +62,11 @@ export {
   NETWORK_LOG_LIMIT,
   updateNetworkLogEntry,
 } from './network-log';
+export {
+  addAgentRecordIfAbsent,
+  DEFAULT_AGENT_ID,
+  deleteAgentRecord,
+  getAgentRecord,
+  listAgentRecords,
+  putAgentRecord,
+} from './agent-repository';

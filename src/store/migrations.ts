@@ -62,6 +62,27 @@ export const migrations: readonly Migration[] = [
     db.createObjectStore('mcpServers', { keyPath: 'id' });
     db.createObjectStore('secrets', { keyPath: 'id' });
   },
+  // 5: agents (issue 13). The person's agents get a store; conversations gain `agentId` (and an
+  // index to find an agent's conversations), and every saved conversation now belongs to the
+  // default agent "Tabagent". That agent's record is written by the app on first open
+  // (agents/default-agent.ts): it is made from the settings and the tool list, which only the app
+  // knows, and nothing here may wait for it. The cursor chain stays inside the upgrade transaction
+  // (each step is a request of this transaction, as in migration 2).
+  (db, transaction) => {
+    db.createObjectStore('agents', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+    const conversations = transaction.objectStore('conversations');
+    conversations.createIndex('by-agent', 'agentId');
+    // The default agent's id (DEFAULT_AGENT_ID in agent-repository.ts); a shipped migration keeps its own copy.
+    const defaultAgentId = 'tabagent';
+    type Cursor = Awaited<ReturnType<typeof conversations.openCursor>>;
+    const stamp = (cursor: Cursor): Promise<void> | undefined => {
+      if (!cursor) return undefined;
+      if (typeof cursor.value.agentId !== 'string') void cursor.update({ ...cursor.value, agentId: defaultAgentId });
+      return cursor.continue().then(stamp);
+    };
+    // A conversation left unstamped still reads as the default agent's (an absent agentId means it).
+    void conversations.openCursor().then(stamp).catch(() => undefined);
+  },
 ];
 
 /** The schema version this code opens: the number of migrations. */

@@ -3,6 +3,7 @@
  * Records are plain structured-clone data: no classes, no functions, so they survive a reload,
  * another tab and a schema upgrade unchanged.
  */
+import type { AgentDefinition } from '../core/agent-definition';
 import type { LedgerEntry } from '../core/ledger-entry';
 import type { McpServerConfig } from '../core/mcp-server-config';
 import type { Turn, TurnState } from '../core/transcript';
@@ -114,6 +115,8 @@ export interface MemoryRecord {
    * Absent in records from before this field: treated as the person's.
    */
   origin?: 'person' | 'agent';
+  /** The agent whose own memory this is (agents with memory 'own'); absent: shared by every agent. */
+  agentId?: string;
   createdAt: number;
   updatedAt: number;
 }
@@ -204,3 +207,6 @@ export interface SecretRecord {
   origins: string[];
   createdAt: number;
 }
+
+/** A person's agent, stored as core's definition (built-in agents are code constants, never stored). */
+export type AgentRecord = AgentDefinition;

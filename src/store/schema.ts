@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type {
+  AgentRecord,
   ConversationRecord,
   EvalExampleRecord,
   EvalRunRecord,
@@ -26,7 +27,7 @@ export interface SettingsRecord {
 
 /**
  * Every object store Tabagent keeps, with its key and indexes. Each store appears in exactly
- * one migration in `migrations.ts` (the user-data stores in migrations 3 and 4); record shapes are in
+ * one migration in `migrations.ts` (the user-data stores in migrations 3, 4 and 5); record shapes are in
  * `records.ts`.
  */
 export interface TabagentDbSchema extends DBSchema {
@@ -37,7 +38,8 @@ export interface TabagentDbSchema extends DBSchema {
   conversations: {
     key: string;
     value: ConversationRecord;
-    indexes: { 'by-updated': number };
+    /** `by-agent` (migration 5): an agent's conversations. */
+    indexes: { 'by-updated': number; 'by-agent': string };
   };
   messages: {
     key: string;
@@ -95,6 +97,12 @@ export interface TabagentDbSchema extends DBSchema {
   secrets: {
     key: string;
     value: SecretRecord;
+  };
+  /** The person's agents (migration 5), newest change last in `by-updated`. */
+  agents: {
+    key: string;
+    value: AgentRecord;
+    indexes: { 'by-updated': number };
   };
 }
 

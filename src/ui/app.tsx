@@ -124,15 +124,14 @@ export function App(props: AppProps) {
     goTo: route.goTo,
     conversation: { record: openConversation, setKnowledgeBaseIds: (ids) => conversationsState.setKnowledgeBaseIds(ids) },
   };
-  // What the demos (src/ui/demos) may do: set tools and prompt, start a conversation, fill the box, open pages.
+  // What the demos (src/ui/demos) may do: start a conversation with their agent, fill the box, open pages.
   const demoHost: DemoHost = {
     settings: settingsState.settings,
-    saveSettings: (next) => settingsState.save(next),
     configured,
     openDatabase,
     toolLibrary: props.services.toolLibrary,
     embedder: () => props.services.embedding?.current(),
-    startConversation: () => conversationsState.startNew(),
+    startConversation: (agentId) => conversationsState.startNew(agentId),
     setKnowledgeBaseIds: (ids) => conversationsState.setKnowledgeBaseIds(ids),
     fillComposer: (text, focus) => {
       route.goTo('chat');

@@ -12,5 +12,8 @@ export function runOptionsFrom(setup: ChatRunSetup): Omit<RunAgentOptions, 'mess
     ...(setup.context ? { context: setup.context } : {}),
     ...(setup.countTokens ? { countTokens: setup.countTokens } : {}),
     ...(setup.contextBudget ? { contextBudget: setup.contextBudget } : {}),
+    ...(setup.maxSteps !== undefined ? { maxSteps: setup.maxSteps } : {}),
+    ...(setup.temperature !== undefined ? { temperature: setup.temperature } : {}),
+    ...(setup.approvalPolicy ? { approvalPolicy: setup.approvalPolicy } : {}),
   };
 }

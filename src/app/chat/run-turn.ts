@@ -4,6 +4,7 @@
  * `update` (a store's `produce` in the chat controller).
  */
 import { runOptionsFrom } from './run-options';
+import type { AgentApprovalPolicy } from '../../core/agent-definition';
 import type { AgentEvent } from '../../core/agent/events';
 import type { RunAgentOptions, ToolMode } from '../../core/agent/options';
 import type { ContextBudget } from '../../core/agent/budget';
@@ -31,6 +32,12 @@ export interface ChatRunSetup {
   countTokens?: CountTokens;
   /** How large prompts may be (absent: the engine's context window). */
   contextBudget?: ContextBudget;
+  /** Model steps per turn (the agent's step limit; absent: the loop's default). */
+  maxSteps?: number;
+  /** Sampling temperature (the agent's; absent: the engine's default). */
+  temperature?: number;
+  /** Which calls the person confirms (the agent's policy; absent: those with side effects). */
+  approvalPolicy?: AgentApprovalPolicy;
 }
 
 export interface RunTurnOptions {
@@ -52,6 +59,11 @@ export interface RunTurnOptions {
   sink: TurnSink | undefined;
   /** Applies a change to the turn (the view state's way of mutating it). */
   update: (change: (turn: Turn) => void) => void;
+}
+
+/** The loop's options for a run with `setup` on `history` (the run's setup as the core loop reads it). */
+export function runOptionsOf(setup: ChatRunSetup, history: ChatMessage[], approve: ApproveCall, signal: AbortSignal): RunAgentOptions {
+  return { ...runOptionsFrom(setup), messages: history, approve, signal };
 }
 
 /** Events after Stop that could still change what the person sees; they are dropped. */
@@ -76,7 +88,7 @@ export async function runTurn(options: RunTurnOptions): Promise<void> {
   sink?.started(turn, options.index);
   try {
     const setup = await options.prepareRun();
-    const events = options.runAgent({ ...runOptionsFrom(setup), messages: options.history, approve: options.approve, signal });
+    const events = options.runAgent(runOptionsOf(setup, options.history, options.approve, signal));
     const outcome = await consumeEvents(events, signal, options.stopGraceMs, (event) => {
       if (signal.aborted && IGNORED_AFTER_STOP.has(event.type)) return;
       update((draft) => foldAgentEvent(draft, event));

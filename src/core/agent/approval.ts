@@ -6,15 +6,21 @@
  */
 import { TabagentError, isAbortError } from '../errors';
 import { raceAbort } from '../abort';
+import type { AgentApprovalPolicy } from '../agent-definition';
 import type { ToolCall } from '../types';
 import type { ApprovalDecision, ApprovalDetails, ApprovalReason, ApproveCall, PrepareOutcome, PreparedCall, RunPreparedOptions, ToolResult, ToolRunner } from '../tool-runner';
 import { confirmationReasons, traitsOf, type Taint } from './taint';
 
-/** Why this call must be confirmed under `taint` (empty: it runs without asking). */
-export function approvalReasons(runner: ToolRunner, name: string, taint: Taint): ApprovalReason[] {
+/**
+ * Why this call must be confirmed under `taint` and the agent's approval `policy` (empty: it runs
+ * without asking). 'side-effects' (the default) asks for side effects and for data that could leave
+ * after outside text came in; 'every-call' asks for every call besides.
+ */
+export function approvalReasons(runner: ToolRunner, name: string, taint: Taint, policy: AgentApprovalPolicy = 'side-effects'): ApprovalReason[] {
   const reasons = confirmationReasons(traitsOf(runner, name), taint);
   // A runner may ask for approval beyond its traits (unknown tools: when in doubt, ask).
   if (!reasons.includes('side-effects') && runner.requiresApproval(name)) reasons.unshift('side-effects');
+  if (policy === 'every-call') reasons.push('every-call');
   return reasons;
 }
 

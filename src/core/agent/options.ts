@@ -1,3 +1,4 @@
+import type { AgentApprovalPolicy } from '../agent-definition';
 import type { ChatEngine, ChatMessage } from '../types';
 import type { ApproveCall, ToolRunner } from '../tool-runner';
 import type { FormatName } from '../formats/types';
@@ -29,6 +30,8 @@ export interface RunAgentOptions {
    * injection cannot reach a data-sending tool unconfirmed.
    */
   inheritedUntrustedSources?: readonly string[];
+  /** Which calls are asked about (the agent's policy; default 'side-effects': see approval.ts). */
+  approvalPolicy?: AgentApprovalPolicy;
   signal?: AbortSignal;
   /** Per-turn text added to the newest user message (after retrieved material). */
   turnContext?: string;

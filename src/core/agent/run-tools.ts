@@ -1,3 +1,4 @@
+import type { AgentApprovalPolicy } from '../agent-definition';
 import type { ChatMessage, ToolCall } from '../types';
 import type { ApprovalDetails, ApproveCall, NestedRun, PreparedCall, RunPreparedOptions, ToolResult, ToolRunner } from '../tool-runner';
 import type { AgentEvent } from './events';
@@ -69,6 +70,7 @@ export async function* runTools(
   unreadable: ReadonlyMap<string, string> = new Map(),
   taint: Taint = CLEAN,
   stepsLeft = Number.POSITIVE_INFINITY,
+  policy: AgentApprovalPolicy = 'side-effects',
 ): AsyncGenerator<AgentEvent, ToolStepOutcome> {
   const results = new Map<string, ToolResult>();
   const queue = new ProgressQueue();
@@ -97,7 +99,7 @@ export async function* runTools(
     results.set(call.id, { content: JSON.stringify({ error: outcome.message }), isError: true, durationMs: 0 });
   }
 
-  const reasonsOf = new Map(valid.map((prepared) => [prepared, approvalReasons(runner, prepared.call.name, taint)]));
+  const reasonsOf = new Map(valid.map((prepared) => [prepared, approvalReasons(runner, prepared.call.name, taint, policy)]));
   if (valid.some((prepared) => (reasonsOf.get(prepared) ?? []).length > 0)) {
     for (const prepared of valid) {
       const { call } = prepared;

@@ -44,8 +44,8 @@ export interface ConversationsState {
   sink(): TurnSink;
   /** Stops any run and opens a conversation. */
   open(id: string): Promise<void>;
-  /** Stops any run and starts a new, empty conversation. */
-  startNew(): Promise<void>;
+  /** Stops any run and starts a new, empty conversation (with the agent `agentId`; absent: the default agent). */
+  startNew(agentId?: string): Promise<void>;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<void>;
   /** Opts a conversation in or out of training-data export. */
@@ -191,10 +191,10 @@ export function createConversationsState(options: ConversationsStateOptions): Co
         await show(id);
       });
     },
-    async startNew() {
+    async startNew(agentId) {
       await guard(async () => {
         await settle();
-        const created = await (await store()).create();
+        const created = await (await store()).create(agentId !== undefined ? { agentId } : {});
         await show(created.id);
         await refresh();
       });

@@ -1,13 +1,14 @@
 /**
- * The demos, as data: which tools each switches on and pins, what it prepares (a knowledge base,
- * an OpenAPI import, the Tools page, the model_api settings) and where it ends. Every word a demo
- * shows or sends (title, summary, system prompt, first message) is in `messages.ts`, in English and
- * Chinese, under `<id>Title`, `<id>Summary`, `<id>System` and `<id>Prompt`.
+ * The demos, as data: which tools each offers and pins, what it prepares (a knowledge base, an
+ * OpenAPI import, the Tools page, the model_api settings) and where it ends. Each demo is a
+ * built-in agent (src/app/demos/demo-agents.ts: its instructions and tools); the words a demo shows
+ * or sends (title, summary, first message) are in `messages.ts`, in English and Chinese, under
+ * `<id>Title`, `<id>Summary` and `<id>Prompt`.
  */
+import { OPENAPI_DEMO_TOOLS, type DemoId } from '../../app/demos/demo-agents';
 import type { Settings } from '../../store';
 
-/** The demos, in the order the dialog lists them. */
-export type DemoId = 'calculator' | 'documents' | 'mcp' | 'openapi' | 'modelApi' | 'memory';
+export { OPENAPI_DEMO_TOOLS, type DemoId };
 
 /** What a demo prepares besides the settings. */
 export type DemoSetup =
@@ -24,7 +25,7 @@ export type DemoSetup =
 
 export interface DemoPreset {
   id: DemoId;
-  /** Tools switched on and pinned (offered to the model on every turn), in this order. */
+  /** Tools its agent offers and pins (offered to the model on every turn), in this order. */
   tools: readonly string[];
   setup: DemoSetup;
 }
@@ -35,9 +36,6 @@ export const MCP_DEMO_URL = 'http://127.0.0.1:3001/mcp';
 /** The command that starts that server on the person's computer. */
 export const MCP_DEMO_COMMAND = 'npx @modelcontextprotocol/server-everything streamableHttp';
 
-/** The tools the bundled Open-Meteo document becomes (its operationIds). */
-export const OPENAPI_DEMO_TOOLS: readonly string[] = ['geocodePlace', 'getWeatherForecast'];
-
 /** The memory tools ("Remember me"). */
 const MEMORY_TOOLS = ['remember', 'recall', 'forget'] as const;
 
@@ -45,8 +43,7 @@ export const demoPresets: readonly DemoPreset[] = [
   { id: 'calculator', tools: ['calculator', 'unit_convert', 'current_time'], setup: 'none' },
   { id: 'documents', tools: [], setup: 'knowledge' },
   { id: 'mcp', tools: [], setup: 'mcp' },
-  // The imported tools are added to these once the import has named them.
-  { id: 'openapi', tools: [], setup: 'openapi' },
+  { id: 'openapi', tools: OPENAPI_DEMO_TOOLS, setup: 'openapi' },
   { id: 'modelApi', tools: ['model_api'], setup: 'model-api' },
   { id: 'memory', tools: MEMORY_TOOLS, setup: 'none' },
 ];
@@ -54,19 +51,6 @@ export const demoPresets: readonly DemoPreset[] = [
 /** Whether the demo ends on the Tools page rather than in a conversation. */
 export function endsOnToolsPage(preset: DemoPreset): boolean {
   return preset.setup === 'mcp';
-}
-
-/**
- * The settings a demo runs with: its tools switched on and pinned first (the person's other pins
- * stay, after them), and its system prompt. Nothing else changes: the engine, keys and the other
- * tools' switches are left as they were.
- */
-export function applyPreset(settings: Settings, tools: readonly string[], systemPrompt: string): Settings {
-  const enabledTools = { ...settings.enabledTools };
-  for (const name of tools) enabledTools[name] = true;
-  const others = (settings.pinnedTools ?? []).filter((name) => !tools.includes(name));
-  const pinnedTools = [...new Set([...tools, ...others])];
-  return { ...settings, enabledTools, pinnedTools, systemPrompt };
 }
 
 /** Whether the model_api tool can make images: an endpoint, a chat model (it always needs one) and an image model. */

@@ -4,19 +4,19 @@ import type { Embedder } from '../../embed/types';
 import type { Settings, TabagentDb } from '../../store';
 import type { ToolLibraryServices } from '../../app/tools/tool-library-services';
 import { t } from './messages';
-import { applyPreset, isModelApiReadyForImages, MCP_DEMO_URL, OPENAPI_DEMO_TOOLS, type DemoPreset } from './presets';
+import { demoAgent, demoAgentId } from '../../app/demos/demo-agents';
+import { isModelApiReadyForImages, MCP_DEMO_URL, OPENAPI_DEMO_TOOLS, type DemoPreset } from './presets';
 
 /** Where Settings should open (the dialog scrolls to that section and focuses its first field). */
 export type SettingsSection = 'model-api';
 
 /**
- * What the demos need from the app: its settings, database and tool library, and the moves a
- * demo makes (a new conversation, a message in the box, Settings, Models, the Tools page).
+ * What the demos need from the app: its settings (read only: a demo changes none), database and
+ * tool library, and the moves a demo makes (a new conversation with its agent, a message in the
+ * box, Settings, Models, the Tools page).
  */
 export interface DemoHost {
   settings: Accessor<Settings>;
-  /** Saves settings; false when storing failed (the app shows why). */
-  saveSettings: (next: Settings) => Promise<boolean>;
   /** Whether a model is set up to answer. */
   configured: () => boolean;
   openDatabase: () => Promise<TabagentDb>;
@@ -24,8 +24,8 @@ export interface DemoHost {
   toolLibrary?: ToolLibraryServices | undefined;
   /** The loaded embedding model, if any (documents are embedded as they are added). */
   embedder?: () => Embedder | undefined;
-  /** Stops any run and opens a new, empty conversation. */
-  startConversation: () => Promise<void>;
+  /** Stops any run and opens a new, empty conversation with the agent `agentId` (absent: the default agent). */
+  startConversation: (agentId?: string) => Promise<void>;
   /** Sets the knowledge bases the open conversation draws on. */
   setKnowledgeBaseIds: (ids: string[]) => Promise<void>;
   /** Puts text in the message box without sending it; `focus` moves the focus there. */
@@ -50,13 +50,13 @@ export interface StartDemoOptions {
   onPrepared?: () => void;
 }
 
-/** The preset's system prompt and first message, in the interface's language. */
+/** The preset's title and first message in the interface's language, and its agent's instructions. */
 export function demoTexts(preset: DemoPreset): { title: string; system: string; prompt: string } {
-  return { title: t(`${preset.id}Title`), system: t(`${preset.id}System`), prompt: t(`${preset.id}Prompt`) };
+  return { title: t(`${preset.id}Title`), system: demoAgent(preset.id).instructions, prompt: t(`${preset.id}Prompt`) };
 }
 
-/** The tools a preset switches on once prepared: its own, plus what its setup added (imported tools). */
-async function prepare(preset: DemoPreset, host: DemoHost): Promise<{ tools: string[]; knowledgeBaseId?: string }> {
+/** What a preset prepares: the knowledge base it draws on, the tools it imports. */
+async function prepare(preset: DemoPreset, host: DemoHost): Promise<{ knowledgeBaseId?: string }> {
   switch (preset.setup) {
     case 'knowledge': {
       const [{ ensureDemoKnowledge }, { demoDocuments }] = await Promise.all([import('../../app/demos/demo-knowledge'), import('../../app/demos/demo-assets')]);
@@ -66,34 +66,32 @@ async function prepare(preset: DemoPreset, host: DemoHost): Promise<{ tools: str
         documents: demoDocuments,
         embedder: host.embedder?.(),
       });
-      return { tools: [...preset.tools], knowledgeBaseId };
+      return { knowledgeBaseId };
     }
     case 'openapi': {
       const library = host.toolLibrary;
       if (!library) throw viewError('config', t('noToolLibrary'));
       await library.start(host.openDatabase);
       const [{ ensureOpenApiTools }, { openMeteoDocument }] = await Promise.all([import('../../app/demos/demo-openapi'), import('../../app/demos/demo-assets')]);
-      const names = await ensureOpenApiTools(library, openMeteoDocument, OPENAPI_DEMO_TOOLS);
-      return { tools: [...preset.tools, ...names] };
+      await ensureOpenApiTools(library, openMeteoDocument, OPENAPI_DEMO_TOOLS);
+      return {};
     }
     default:
-      return { tools: [...preset.tools] };
+      return {};
   }
 }
 
 /**
- * Runs a demo: prepares what it needs (the sample document, the imported tools), switches its
- * tools on and pins them, sets its system prompt, then opens a new conversation with its first
- * message, sent at once with `run` or left in the box. The MCP demo ends on the Tools page with
+ * Runs a demo: prepares what it needs (the sample document, the imported tools), then opens a new
+ * conversation with its built-in agent (whose instructions and tools apply to that conversation
+ * only: no setting changes) and its first message, sent at once with `run` or left in the box. The MCP demo ends on the Tools page with
  * the server URL filled in; the image demo opens Settings at the model_api section while no image
  * endpoint is set. Downloads nothing. Throws a TabagentError (nothing handed over) when a step fails.
  */
 export async function startDemo(preset: DemoPreset, host: DemoHost, options: StartDemoOptions): Promise<DemoOutcome> {
   const texts = demoTexts(preset);
   const prepared = await prepare(preset, host);
-  const next = applyPreset(host.settings(), prepared.tools, texts.system);
-  if (!(await host.saveSettings(next))) throw viewError('storage', t('saveFailed'));
-  await host.startConversation();
+  await host.startConversation(demoAgentId(preset.id));
   if (prepared.knowledgeBaseId !== undefined) await host.setKnowledgeBaseIds([prepared.knowledgeBaseId]);
   options.onPrepared?.();
 
@@ -103,7 +101,7 @@ export async function startDemo(preset: DemoPreset, host: DemoHost, options: Sta
     host.openMcp(MCP_DEMO_URL);
     return 'tools';
   }
-  if (preset.setup === 'model-api' && !isModelApiReadyForImages(next)) {
+  if (preset.setup === 'model-api' && !isModelApiReadyForImages(host.settings())) {
     host.fillComposer(texts.prompt, false);
     host.openSettings('model-api');
     return 'settings';

@@ -20,6 +20,7 @@ const STORE_LABELS: Record<BackupStore, Parameters<typeof t>[0]> = {
   evalRuns: 'storeEvalRuns',
   evalExamples: 'storeEvalExamples',
   mcpServers: 'storeMcpServers',
+  agents: 'storeAgents',
 };
 
 const ENDPOINT_LABELS: Record<EndpointSetting, Parameters<typeof t>[0]> = {

@@ -18,6 +18,8 @@ import {
   type StoredTurn,
   type TabagentDb,
 } from '../../../src/store';
+import { createAgentService } from '../../../src/app/agents/agent-service-impl';
+import { putAgentRecord } from '../../../src/store/agent-repository';
 import { BACKUP_STORES, base64ToBytes, exportBackup, parseBackup, serializeBackup, type BackupFile } from '../../../src/store/backup';
 import { applyImport, importBackup, planImport, previewImport } from '../../../src/store/backup-import';
 import { BackupPanel } from '../../../src/ui/knowledge/backup-panel';
@@ -60,8 +62,12 @@ async function populate(db: TabagentDb): Promise<void> {
     { textHash: 'other-text', vector: new Float32Array([Number.MAX_VALUE, -0, 7, 0.5]) },
   ], 3000);
 
+  // An agent of the person's (migration 5), with the knowledge base; the conversation belongs to it.
+  const agent = createAgentService({ openDatabase: () => Promise.resolve(db), now: () => 4000, createId: () => 'agent-quorium' }).draft();
+  await putAgentRecord(db, { ...agent, name: 'Quorium expert', instructions: 'Answer about quorium.', knowledgeBaseIds: [base.id], tools: [{ kind: 'tool', name: 'lookup' }] });
+
   const store = new ConversationStore(db, { channelName: false });
-  const conversation = await store.create({ title: 'About quorium', knowledgeBaseIds: [base.id], trainingOptIn: true });
+  const conversation = await store.create({ title: 'About quorium', knowledgeBaseIds: [base.id], trainingOptIn: true, agentId: 'agent-quorium', knowledgeBasesOff: [] });
   const turn: StoredTurn = {
     id: 'turn-1',
     userText: 'When does quorium boil?',

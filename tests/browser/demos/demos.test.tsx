@@ -12,6 +12,7 @@ import { registerBuiltins } from '../../../src/tools/builtins';
 import { ToolRegistry } from '../../../src/tools/registry';
 import { App } from '../../../src/ui/app';
 import { t } from '../../../src/ui/demos/messages';
+import { demoAgentId } from '../../../src/app/demos/demo-agents';
 import { setLocale } from '../../../src/ui/i18n';
 import { createToolLibrary } from '../../../src/app/tools/tool-library';
 import { fakeServices } from '../support/fake-services';
@@ -73,6 +74,14 @@ async function openDemos(): Promise<void> {
   await expect.element(dialog()).toBeVisible();
 }
 
+/** The agent of each conversation, oldest first. */
+async function conversationAgents(): Promise<Array<string | undefined>> {
+  const store = new ConversationStore(await database(), { channelName: `demos-test-${dbName}` });
+  const conversations = await store.list();
+  store.close();
+  return conversations.reverse().map((conversation) => conversation.agentId);
+}
+
 function lastUserText(call: { messages: Array<{ role: string; content: string }> } | undefined): string {
   return call?.messages.findLast((message) => message.role === 'user')?.content ?? '';
 }
@@ -102,7 +111,7 @@ describe('Demos', () => {
     await expect.element(dialog()).not.toBeInTheDocument();
   });
 
-  it('Start: switches the tools on and pins them, sets the system prompt, and leaves the first message in a new conversation', async () => {
+  it('Start: opens a new conversation with the demo’s built-in agent and the first message in the box, changing no setting', async () => {
     await configure((settings) => {
       settings.enabledTools = { unit_convert: false };
       settings.pinnedTools = ['run_javascript'];
@@ -114,14 +123,14 @@ describe('Demos', () => {
     await expect.element(composer()).toHaveValue(t.table.en.calculatorPrompt as string);
     await expect.element(composer()).toHaveFocus();
     const settings = await saved();
-    expect(settings.enabledTools).toMatchObject({ calculator: true, unit_convert: true, current_time: true });
-    expect(settings.pinnedTools).toEqual(['calculator', 'unit_convert', 'current_time', 'run_javascript']);
-    expect(settings.systemPrompt).toBe(t.table.en.calculatorSystem);
+    expect(settings.enabledTools).toEqual({ unit_convert: false });
+    expect(settings.pinnedTools).toEqual(['run_javascript']);
+    expect(settings.systemPrompt).toBe(defaultSettings().systemPrompt);
+    expect(await conversationAgents()).toEqual([demoAgentId('calculator')]);
     expect(calls).toHaveLength(0);
     await userEvent.keyboard('{Enter}');
     await expect.element(page.getByText('Done.', exact)).toBeVisible();
     expect(lastUserText(calls[0])).toBe(t.table.en.calculatorPrompt);
-    expect(calls[0]?.systemPrompt).toBe(t.table.en.calculatorSystem);
   });
 
   it('Run: sends the first message at once, in Chinese when the interface is Chinese', async () => {
@@ -135,9 +144,10 @@ describe('Demos', () => {
     await userEvent.click(zhDialog.getByRole('button', { name: '运行：记住我', ...exact }));
     await expect.element(page.getByText('Done.', exact)).toBeVisible();
     expect(lastUserText(calls[0])).toBe(t.table.zh.memoryPrompt);
-    expect(calls[0]?.systemPrompt).toBe(t.table.zh.memorySystem);
+    expect(await conversationAgents()).toEqual([demoAgentId('memory')]);
     const settings = await saved();
-    expect(settings.pinnedTools?.slice(0, 3)).toEqual(['remember', 'recall', 'forget']);
+    expect(settings.pinnedTools).toBeUndefined();
+    expect(settings.systemPrompt).toBe(defaultSettings().systemPrompt);
   });
 
   it('Ask my documents: adds the guide to the "Demo" base once, and switches the base on for the new conversation', async () => {
@@ -162,7 +172,7 @@ describe('Demos', () => {
     expect(conversations.every((conversation) => conversation.knowledgeBaseIds.join() === bases[0]!.id)).toBe(true);
   });
 
-  it('Tools from an OpenAPI spec: imports the two Open-Meteo tools once, switched on and pinned', async () => {
+  it('Tools from an OpenAPI spec: imports the two Open-Meteo tools once, for its agent, changing no setting', async () => {
     await configure();
     const { registry } = mountApp();
     for (let round = 0; round < 2; round += 1) {
@@ -173,12 +183,12 @@ describe('Demos', () => {
     const imported = registry.list().filter((manifest) => manifest.kind === 'openapi');
     expect(imported.map((manifest) => manifest.name)).toEqual(['geocodePlace', 'getWeatherForecast']);
     const settings = await saved();
-    expect(settings.pinnedTools?.slice(0, 2)).toEqual(['geocodePlace', 'getWeatherForecast']);
-    expect(settings.enabledTools).toMatchObject({ geocodePlace: true, getWeatherForecast: true });
+    expect(settings.pinnedTools).toBeUndefined();
+    expect(settings.enabledTools).toEqual({});
+    expect(await conversationAgents()).toEqual([demoAgentId('openapi'), demoAgentId('openapi')]);
     expect((await (await database()).getAll('tools')).map((record) => record.name).sort()).toEqual(['geocodePlace', 'getWeatherForecast']);
     await userEvent.click(page.getByRole('link', { name: 'Tools', ...exact }));
     await expect.element(page.getByRole('checkbox', { name: 'Enable getWeatherForecast', ...exact })).toBeChecked();
-    await expect.element(page.getByRole('checkbox', { name: 'Pin geocodePlace', ...exact })).toBeChecked();
   });
 
   it('Connect an MCP server: opens the Tools page with the URL filled in and focused, and the message waiting in Chat', async () => {
@@ -195,10 +205,8 @@ describe('Demos', () => {
     await expect.element(composer()).toHaveValue(t.table.en.mcpPrompt as string);
   });
 
-  it('Images through a model API: switches model_api on and opens Settings at its section while no image endpoint is set', async () => {
-    await configure((settings) => {
-      settings.enabledTools = { model_api: false };
-    });
+  it('Images through a model API: opens Settings at its section while no image endpoint is set', async () => {
+    await configure();
     const { calls } = mountApp();
     await openDemos();
     await userEvent.click(dialog().getByRole('button', { name: 'Run: Images through a model API', ...exact }));
@@ -209,7 +217,8 @@ describe('Demos', () => {
     expect(calls).toHaveLength(0);
     await userEvent.click(settingsDialog.getByRole('button', { name: 'Cancel', ...exact }));
     await expect.element(composer()).toHaveValue(t.table.en.modelApiPrompt as string);
-    expect((await saved()).enabledTools.model_api).toBe(true);
+    expect((await saved()).enabledTools).toEqual({});
+    expect(await conversationAgents()).toEqual([demoAgentId('modelApi')]);
   });
 
   it('fits a phone-width screen without sideways scrolling', async () => {

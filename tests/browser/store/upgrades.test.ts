@@ -2,6 +2,8 @@ import { deleteDB, openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConversationStore, openTabagentDb, restoreTurns, TABAGENT_DB_VERSION, type TabagentDb, type TabagentStoreName } from '../../../src/store';
 import { uniqueName } from './support';
+import { createAgentService } from '../../../src/app/agents/agent-service-impl';
+import { DEFAULT_AGENT_ID } from '../../../src/store/agent-repository';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -9,6 +11,7 @@ afterEach(async () => {
 });
 
 const ALL_STORES: TabagentStoreName[] = [
+  'agents',
   'conversations',
   'evalExamples',
   'evalRuns',
@@ -73,6 +76,21 @@ const FROZEN_MIGRATIONS: readonly ((db: OldDb, transaction: OldUpgrade) => void)
     db.createObjectStore('mcpServers', { keyPath: 'id' });
     db.createObjectStore('secrets', { keyPath: 'id' });
   },
+  // 5: agents; conversations gain agentId (stamped with the default agent's id).
+  (db, transaction) => {
+    db.createObjectStore('agents', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+    const conversations = transaction.objectStore('conversations');
+    conversations.createIndex('by-agent', 'agentId');
+    const defaultAgentId = 'tabagent';
+    type Cursor = Awaited<ReturnType<typeof conversations.openCursor>>;
+    const stamp = (cursor: Cursor): Promise<void> | undefined => {
+      if (!cursor) return undefined;
+      const value = cursor.value as { agentId?: unknown };
+      if (typeof value.agentId !== 'string') void cursor.update({ ...value, agentId: defaultAgentId });
+      return cursor.continue().then(stamp);
+    };
+    void conversations.openCursor().then(stamp).catch(() => undefined);
+  },
 ];
 
 /** Settings as version 1 saved them: no engine kind yet. */
@@ -136,7 +154,8 @@ async function expectDataKept(db: TabagentDb, storesBefore: readonly string[]): 
   const has = (store: TabagentStoreName) => storesBefore.includes(store);
   const settings = await db.get('settings', 'app');
   expect(settings?.settings).toMatchObject({ ...v1Settings, engine: expect.objectContaining(v1Settings.engine) });
-  if (has('conversations')) expect(await db.getAll('conversations')).toEqual([conversation]);
+  // Migration 5 gives earlier conversations to the default agent; nothing else of theirs changes.
+  if (has('conversations')) expect(await db.getAll('conversations')).toEqual([has('agents') ? conversation : { ...conversation, agentId: 'tabagent' }]);
   if (has('messages')) {
     const store = new ConversationStore(db, { channelName: false });
     expect(await store.load('c1')).toEqual(messages);
@@ -163,6 +182,35 @@ async function expectDataKept(db: TabagentDb, storesBefore: readonly string[]): 
   if (has('mcpServers')) expect(await db.get('mcpServers', 'srv')).toEqual(mcpServer);
   if (has('secrets')) expect(await db.count('secrets')).toBe(1);
 }
+
+describe('migration 5: agents', () => {
+  it('turns version 4 settings into the default agent "Tabagent" on first open, once, and its conversations belong to it', async () => {
+    const name = uniqueName('v4-agents');
+    names.push(name);
+    await createAt(name, 4);
+    const db = await openTabagentDb({ name });
+    try {
+      await db.put('settings', { schema: 1, settings: { ...structuredClone(v1Settings), pinnedTools: ['calculator'] } }, 'app');
+      expect(await db.getAllFromIndex('conversations', 'by-agent', DEFAULT_AGENT_ID)).toEqual([{ ...conversation, agentId: DEFAULT_AGENT_ID }]);
+      // The upgrade itself writes no agent (it must stay synchronous): the app does, on first open.
+      expect(await db.count('agents')).toBe(0);
+      const agents = createAgentService({ openDatabase: () => Promise.resolve(db), now: () => 10 });
+      const listed = await agents.list();
+      const tabagent = listed.find((agent) => agent.id === DEFAULT_AGENT_ID);
+      expect(tabagent).toMatchObject({ name: 'Tabagent', instructions: 'Be brief.', pinnedTools: ['calculator'], tools: [{ kind: 'all-tools' }], engine: { kind: 'default' } });
+      expect(tabagent?.builtIn).toBeUndefined();
+      expect(await agents.defaultAgentId()).toBe(DEFAULT_AGENT_ID);
+      // Idempotent: another service (another tab) neither duplicates nor overwrites it.
+      await agents.save({ ...tabagent!, instructions: 'Edited.' });
+      await createAgentService({ openDatabase: () => Promise.resolve(db), now: () => 20 }).list();
+      expect(await db.getAll('agents')).toEqual([expect.objectContaining({ id: DEFAULT_AGENT_ID, instructions: 'Edited.' })]);
+      // The conversation's ticked knowledge base is kept as it was.
+      expect((await db.get('conversations', 'c1'))?.knowledgeBaseIds).toEqual(['kb']);
+    } finally {
+      db.close();
+    }
+  });
+});
 
 describe('upgrades from every earlier version', () => {
   it('has a frozen copy of every shipped migration', () => {

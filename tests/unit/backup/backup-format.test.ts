@@ -51,6 +51,16 @@ describe('vectors as base64', () => {
 });
 
 describe('parseBackup', () => {
+  it('reads a backup from before agents existed as having none, and checks the agents of a newer one', () => {
+    const old = JSON.stringify({ format: 'tabagent-backup', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', data: empty });
+    expect(parseBackup(old).data.agents).toEqual([]);
+    const agent = { id: 'a1', version: 1, name: 'Helper', instructions: 'Be brief.', engine: { kind: 'default' }, tools: [{ kind: 'tool', name: 'calculator' }], createdAt: 1, updatedAt: 2 };
+    const withAgent = JSON.stringify({ format: 'tabagent-backup', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', data: { ...empty, agents: [agent] } });
+    expect(parseBackup(withAgent).data.agents).toEqual([agent]);
+    const broken = JSON.stringify({ format: 'tabagent-backup', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', data: { ...empty, agents: [{ ...agent, engine: 'x' }] } });
+    expect(() => parseBackup(broken)).toThrow(/agents\[0\]|agents\/0/);
+  });
+
   it('accepts an empty version-1 backup and unknown extra fields', () => {
     const text = JSON.stringify({ format: 'tabagent-backup', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', data: { ...empty, later: [] }, note: 'x' });
     expect(parseBackup(text).data.conversations).toEqual([]);

@@ -5,8 +5,10 @@ import { builtinManifests } from '../../../src/tools/builtins';
 import { importOpenApi } from '../../../src/tools/openapi';
 import type { Message } from '../../../src/ui/i18n';
 import { demoDocuments, openMeteoDocument } from '../../../src/app/demos/demo-assets';
+import { demoAgent, demoAgentId } from '../../../src/app/demos/demo-agents';
+import { builtInAgents, isBuiltInAgentId } from '../../../src/app/agents/built-in-agents';
 import { t } from '../../../src/ui/demos/messages';
-import { applyPreset, demoPresets, isModelApiReadyForImages, MCP_DEMO_URL, OPENAPI_DEMO_TOOLS } from '../../../src/ui/demos/presets';
+import { demoPresets, isModelApiReadyForImages, MCP_DEMO_URL, OPENAPI_DEMO_TOOLS } from '../../../src/ui/demos/presets';
 import { mcpToolsHash, mcpUrlFromHash } from '../../../src/ui/demos/tools-link';
 import { t as tryDemo } from '../../../src/ui/demos/try-demo-messages';
 
@@ -22,7 +24,7 @@ describe('demo presets', () => {
 
   it('switch on only tools that exist: built-ins by name, the OpenAPI demo’s from its bundled document', async () => {
     const builtins = new Set(builtinManifests.map((manifest) => manifest.name));
-    for (const preset of demoPresets) {
+    for (const preset of demoPresets.filter((candidate) => candidate.setup !== 'openapi')) {
       for (const name of preset.tools) expect(builtins.has(name), `${preset.id}: ${name}`).toBe(true);
     }
     const imported = await importOpenApi(openMeteoDocument.text);
@@ -33,9 +35,9 @@ describe('demo presets', () => {
     expect(imported[1]?.parameters.required).toEqual(['latitude', 'longitude']);
   });
 
-  it('have a title, summary, system prompt and first message in English and Chinese', () => {
+  it('have a title, summary and first message in English and Chinese', () => {
     for (const preset of demoPresets) {
-      for (const part of ['Title', 'Summary', 'System', 'Prompt'] as const) {
+      for (const part of ['Title', 'Summary', 'Prompt'] as const) {
         const key = `${preset.id}${part}` as const;
         const english = render(t.table.en[key]);
         const chinese = render(t.table.zh[key]);
@@ -59,18 +61,23 @@ describe('demo presets', () => {
     });
   }
 
-  it('switch their tools on and pin them first, keep the person’s other pins, and set the system prompt', () => {
-    const settings = defaultSettings();
-    settings.engine = { ...settings.engine, baseUrl: 'http://127.0.0.1:9/v1', model: 'm', apiKey: 'sk-kept' };
-    settings.enabledTools = { calculator: false, run_javascript: false };
-    settings.pinnedTools = ['run_javascript', 'calculator'];
-    const next = applyPreset(settings, ['calculator', 'unit_convert'], 'Use the tools.');
-    expect(next.enabledTools).toEqual({ calculator: true, unit_convert: true, run_javascript: false });
-    expect(next.pinnedTools).toEqual(['calculator', 'unit_convert', 'run_javascript']);
-    expect(next.systemPrompt).toBe('Use the tools.');
-    expect(next.engine).toEqual(settings.engine);
-    // The input is left as it was.
-    expect(settings.enabledTools.calculator).toBe(false);
+  it('are read-only built-in agents that offer and pin exactly their tools, with instructions and the first message as a starter', () => {
+    const builtIns = builtInAgents();
+    for (const preset of demoPresets) {
+      const agent = demoAgent(preset.id);
+      expect(agent.id).toBe(demoAgentId(preset.id));
+      expect(isBuiltInAgentId(agent.id, builtIns), agent.id).toBe(true);
+      expect(agent.builtIn).toBe(true);
+      expect(agent.instructions.trim(), preset.id).not.toBe('');
+      expect(agent.starterPrompts).toEqual([render(t.table.en[`${preset.id}Prompt`])]);
+      expect(agent.pinnedTools).toEqual([...preset.tools]);
+      expect(agent.tools.filter((ref) => ref.kind === 'tool').map((ref) => (ref.kind === 'tool' ? ref.name : ''))).toEqual([...preset.tools]);
+    }
+    // The MCP demo offers whatever servers the person connects.
+    expect(demoAgent('mcp').tools).toEqual([{ kind: 'all-tools' }]);
+    // A fresh copy each time: changing one cannot change the constants.
+    demoAgent('calculator').pinnedTools.push('x');
+    expect(demoAgent('calculator').pinnedTools).not.toContain('x');
   });
 
   it('ask for the model_api endpoint until it can make images', () => {

@@ -1,0 +1,110 @@
+/**
+ * A chat run for one agent (issue 13): the agent's instructions are the fixed system text, only
+ * its tools are offered (retrieval ranks within them, its pins first), its knowledge bases are
+ * searched without a per-conversation tick, its memory mode, step limit, approval policy,
+ * temperature and engine apply, and the run's own tools join for this run only.
+ *
+ * The agent is the scope's, else the open conversation's (`ConversationRecord.agentId`, read from
+ * the store so a run always follows the stored conversation), else the default agent "Tabagent".
+ * Without a scope (callers outside a conversation) it is the default agent as the settings
+ * describe it, read from nothing.
+ */
+import type { AgentDefinition } from '../../core/agent-definition';
+import type { CountTokens } from '../../core/agent/token-count';
+import type { SelectTools } from '../../core/agent/turn-context';
+import type { ToolRunner } from '../../core/tool-runner';
+import { createKnowledgeContext } from '../../knowledge/context-provider';
+import type { KnowledgeRetriever } from '../../knowledge';
+import type { MemoryRepository } from '../../memory';
+import type { AppNetwork } from '../../net/app-network';
+import type { ConversationRecord, Settings, TabagentDb } from '../../store';
+import type { ChatRunSetup } from '../chat/run-turn';
+import { createAgentMemoryContext, MEMORY_TOOL_NAMES } from '../memory/agent-memory';
+import { localChoiceOf, type LocalModelChoice } from '../models/local-choice';
+import type { LocalEngineHolder } from '../models/local-engines';
+import { agentEngineSetup } from '../run-config';
+import type { RunScope } from '../services';
+import { agentToolNames, knowledgeBasesFor, type ToolCatalog } from './agent-run-config';
+import { createAgentService } from './agent-service-impl';
+import type { AgentService } from './agent-service';
+import { limitTools, withRunTools } from './agent-tool-runner';
+import { DEFAULT_AGENT_ID, defaultAgentFromSettings } from './default-agent';
+
+/** What the composition root lends a run. */
+export interface AgentRunOptions {
+  holder: LocalEngineHolder;
+  /** The tool library's executor (every enabled tool). */
+  tools: ToolRunner;
+  /** Tool retrieval, read with the settings a run starts with. */
+  toolRetrieval: (settings: Settings) => SelectTools;
+  knowledgeRetriever: KnowledgeRetriever;
+  memories: () => Promise<MemoryRepository | undefined>;
+  catalog: ToolCatalog;
+  /** The model's own token counter for a local model, once loaded. */
+  countTokensFor: (local: LocalModelChoice) => CountTokens | undefined;
+  network?: AppNetwork;
+}
+
+/** The local model an agent runs on, if any (its own, or the settings' for the default engine). */
+function localModelOf(agent: AgentDefinition, settings: Settings): LocalModelChoice | undefined {
+  const { engine } = agent;
+  if (engine.kind === 'local') return { engine: engine.runtime, modelId: engine.modelId, ...(engine.device ? { device: engine.device } : {}) };
+  return engine.kind === 'default' ? localChoiceOf(settings) : undefined;
+}
+
+async function conversationOf(scope: RunScope): Promise<ConversationRecord | undefined> {
+  if (scope.conversationId === undefined) return undefined;
+  return (await scope.openDatabase()).get('conversations', scope.conversationId);
+}
+
+/** Returns `prepareRun` for the app: settings and scope in, the run's setup out. */
+export function createAgentRunResolver(options: AgentRunOptions): (settings: Settings, scope?: RunScope) => Promise<ChatRunSetup> {
+  // One agent service per database opener (the chat's scope names the app's database).
+  const services = new WeakMap<() => Promise<TabagentDb>, AgentService>();
+  const serviceFor = (openDatabase: () => Promise<TabagentDb>): AgentService => {
+    let service = services.get(openDatabase);
+    if (!service) services.set(openDatabase, (service = createAgentService({ openDatabase })));
+    return service;
+  };
+
+  const agentOf = async (settings: Settings, scope: RunScope | undefined, conversation: ConversationRecord | undefined): Promise<AgentDefinition> => {
+    if (scope?.agent) return scope.agent;
+    if (!scope) return defaultAgentFromSettings(settings, 0);
+    const agents = serviceFor(scope.openDatabase);
+    // A conversation whose agent was deleted goes on with the default agent (it stays readable and usable).
+    const own = conversation?.agentId !== undefined ? await agents.get(conversation.agentId) : undefined;
+    return own ?? (await agents.get(await agents.defaultAgentId())) ?? defaultAgentFromSettings(settings, 0);
+  };
+
+  return async (settings, scope) => {
+    const conversation = scope ? await conversationOf(scope) : undefined;
+    const agent = await agentOf(settings, scope, conversation);
+    const engineSetup = agentEngineSetup(agent, settings, options.holder, options.network);
+
+    // The default agent also keeps the pins the Tools page still stores in the settings.
+    const pinnedTools = agent.id === DEFAULT_AGENT_ID ? [...new Set([...agent.pinnedTools, ...(settings.pinnedTools ?? [])])] : agent.pinnedTools;
+    const names = agentToolNames({ tools: agent.tools, pinnedTools }, options.catalog);
+    const offers = (name: string): boolean => (names === 'all' || names.has(name)) && !(agent.memory === 'off' && MEMORY_TOOL_NAMES.has(name));
+    const tools = withRunTools(limitTools(options.tools, offers), scope?.runTools ?? []);
+
+    const memoryContext = createAgentMemoryContext(agent, options.memories);
+    const baseIds = knowledgeBasesFor(agent, conversation, scope?.knowledgeBaseIds ?? []);
+    const knowledgeContext =
+      scope && baseIds.length > 0 ? createKnowledgeContext({ retriever: options.knowledgeRetriever, openDatabase: scope.openDatabase, baseIds: () => baseIds }) : undefined;
+    const context = [memoryContext, knowledgeContext].filter((provider) => provider !== undefined);
+
+    const local = localModelOf(agent, settings);
+    const countTokens = local ? options.countTokensFor(local) : undefined;
+    return {
+      ...engineSetup,
+      tools,
+      selectTools: options.toolRetrieval({ ...settings, pinnedTools }),
+      context,
+      ...(countTokens ? { countTokens } : {}),
+      ...(agent.instructions.trim() ? { systemPrompt: agent.instructions } : {}),
+      maxSteps: agent.stepLimit,
+      ...(agent.temperature !== undefined ? { temperature: agent.temperature } : {}),
+      approvalPolicy: agent.approval,
+    };
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * A run for an agent (issue 13, slice A), through the real composition root and store in Chromium:
+ * its instructions are the fixed system text, only its tools are offered, its knowledge base is
+ * searched without a per-conversation tick, 'every-call' makes even a pure tool wait for approval,
+ * and a conversation's run follows the conversation's agent.
+ */
+import { deleteDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAgentService } from '../../../src/app/agents/agent-service-impl';
+import { runOptionsOf } from '../../../src/app/chat/run-turn';
+import { createRealServices } from '../../../src/app/composition-root';
+import type { AgentDefinition } from '../../../src/core/agent-definition';
+import type { AgentEvent } from '../../../src/core/agent/events';
+import { runAgent } from '../../../src/core/agent/run-agent';
+import type { ApproveCall } from '../../../src/core/tool-runner';
+import type { ChatChunk } from '../../../src/core/types';
+import { TabagentError } from '../../../src/core/errors';
+import { createBase, ingestDocument } from '../../../src/knowledge';
+import { ConversationStore, defaultSettings, openTabagentDb, type Settings, type TabagentDb } from '../../../src/store';
+import { createScriptedEngine, textChunks } from '../../support/scripted-engine';
+
+const DB_NAME = 'tabagent-agent-run-test';
+const opened: TabagentDb[] = [];
+const openDatabase = async (): Promise<TabagentDb> => {
+  if (!opened[0]) opened.push(await openTabagentDb({ name: DB_NAME }));
+  return opened[0]!;
+};
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) db.close();
+  await deleteDB(DB_NAME);
+});
+
+function configured(): Settings {
+  const settings = defaultSettings();
+  settings.engine = { ...settings.engine, baseUrl: 'http://127.0.0.1:9/v1', model: 'scripted', toolMode: 'native' };
+  settings.systemPrompt = 'The old global prompt.';
+  return settings;
+}
+
+/** A person's agent: instructions, one tool, one knowledge base holding a fact no model knows. */
+async function quoriumAgent(policy: AgentDefinition['approval'] = 'side-effects'): Promise<AgentDefinition> {
+  const db = await openDatabase();
+  const base = await createBase(db, 'Quorium', 1);
+  const bytes = new TextEncoder().encode('# Quorium\n\nQuorium boils at 4182 kelvin and is kept in teal crates.').buffer as ArrayBuffer;
+  await ingestDocument(db, base.id, { name: 'quorium.md', mimeType: 'text/markdown', bytes });
+  const agents = createAgentService({ openDatabase });
+  return agents.save({
+    ...agents.draft(),
+    name: 'Quorium expert',
+    instructions: 'You answer questions about quorium, citing the material.',
+    tools: [{ kind: 'tool', name: 'calculator' }],
+    knowledgeBaseIds: [base.id],
+    approval: policy,
+    stepLimit: 3,
+  });
+}
+
+async function collect(events: AsyncIterable<AgentEvent>): Promise<AgentEvent[]> {
+  const seen: AgentEvent[] = [];
+  for await (const event of events) seen.push(event);
+  return seen;
+}
+
+const calculatorCall: ChatChunk[] = [
+  { type: 'tool-call-delta', index: 0, id: 'call-1', name: 'calculator', argumentsDelta: '{"expression":"4182-273"}' },
+  { type: 'finish', reason: 'tool-calls' },
+];
+
+describe('a run for an agent', () => {
+  it('uses its instructions as system text, offers only its tools and searches its knowledge base unticked', async () => {
+    const agent = await quoriumAgent();
+    const services = createRealServices({ openDatabase });
+    const setup = await services.prepareRun(configured(), { openDatabase, conversationId: undefined, knowledgeBaseIds: [], agent });
+    expect(setup.systemPrompt).toBe(agent.instructions);
+    expect(setup.maxSteps).toBe(3);
+    expect(setup.tools.definitions().map((tool) => tool.name)).toEqual(['calculator']);
+
+    const engine = createScriptedEngine([textChunks('At 4182 K [1].')]);
+    const approve: ApproveCall = () => Promise.resolve('allow');
+    const history = [{ role: 'user' as const, content: 'When does quorium boil?' }];
+    await collect(runAgent({ ...runOptionsOf(setup, history, approve, new AbortController().signal), engine }));
+    const request = engine.requests[0]!;
+    expect(request.messages[0]).toMatchObject({ role: 'system', content: expect.stringContaining(agent.instructions) });
+    expect(JSON.stringify(request.messages[0])).not.toContain('The old global prompt.');
+    expect((request.tools ?? []).map((tool) => tool.name)).toEqual(['calculator']);
+    // The knowledge base was searched though no conversation ticked it.
+    expect(JSON.stringify(request.messages.at(-1))).toContain('teal crates');
+  });
+
+  it("with 'every-call', even the calculator waits for the person; with 'side-effects' it does not", async () => {
+    const agent = await quoriumAgent('every-call');
+    const services = createRealServices({ openDatabase });
+    const run = async (policyAgent: AgentDefinition): Promise<{ events: AgentEvent[]; asked: string[] }> => {
+      const setup = await services.prepareRun(configured(), { openDatabase, conversationId: undefined, knowledgeBaseIds: [], agent: policyAgent });
+      const engine = createScriptedEngine([calculatorCall, textChunks('3909.')]);
+      const asked: string[] = [];
+      const approve: ApproveCall = (call) => {
+        asked.push(call.name);
+        return Promise.resolve('allow');
+      };
+      const history = [{ role: 'user' as const, content: 'What is 4182-273?' }];
+      return { events: await collect(runAgent({ ...runOptionsOf(setup, history, approve, new AbortController().signal), engine })), asked };
+    };
+    const strict = await run(agent);
+    expect(strict.asked).toEqual(['calculator']);
+    const requested = strict.events.find((event) => event.type === 'approval-requested');
+    expect(requested).toMatchObject({ details: { reasons: ['every-call'] } });
+    expect(strict.events.find((event) => event.type === 'tool-result')).toMatchObject({ result: { isError: false } });
+
+    const relaxed = await run({ ...agent, approval: 'side-effects' });
+    expect(relaxed.asked).toEqual([]);
+    expect(relaxed.events.some((event) => event.type === 'approval-requested')).toBe(false);
+  }, 60_000);
+
+  it("follows the conversation's agent, and a call to a tool the agent lacks is refused", async () => {
+    const agent = await quoriumAgent();
+    const db = await openDatabase();
+    const store = new ConversationStore(db, { channelName: false });
+    const conversation = await store.create({ agentId: agent.id });
+    store.close();
+    const services = createRealServices({ openDatabase });
+    const setup = await services.prepareRun(configured(), { openDatabase, conversationId: conversation.id, knowledgeBaseIds: [] });
+    expect(setup.systemPrompt).toBe(agent.instructions);
+    expect(setup.tools.validate('current_time', {})).toMatchObject({ ok: false, message: expect.stringContaining('not one of this agent') });
+
+    // Without an agent of its own, a conversation runs with the default agent "Tabagent", made from the settings.
+    const plain = new ConversationStore(db, { channelName: false });
+    const other = await plain.create({});
+    plain.close();
+    const fallback = await services.prepareRun(configured(), { openDatabase, conversationId: other.id, knowledgeBaseIds: [] });
+    expect(fallback.systemPrompt).toBe(defaultSettings().systemPrompt);
+    expect(fallback.tools.definitions().map((tool) => tool.name)).toContain('current_time');
+  });
+
+  it('refuses to change or delete a built-in agent, with a message saying to duplicate it', async () => {
+    const agents = createAgentService({ openDatabase });
+    const [first] = await agents.list();
+    expect(first?.builtIn).toBe(true);
+    await expect(agents.save({ ...first!, name: 'Mine now' })).rejects.toSatisfy(
+      (error: unknown) => error instanceof TabagentError && error.code === 'config' && /Duplicate it/.test(error.message),
+    );
+    await expect(agents.remove(first!.id)).rejects.toBeInstanceOf(TabagentError);
+    const copy = await agents.duplicate(first!.id);
+    expect(copy).toMatchObject({ name: `Copy of ${first!.name}`, instructions: first!.instructions });
+    expect(copy.builtIn).toBeUndefined();
+    expect((await agents.list()).map((agent) => agent.id)).toContain(copy.id);
+  });
+});
