@@ -24,7 +24,7 @@ export interface MessageUpdate {
 export type NewConversation = Partial<Omit<ConversationRecord, 'createdAt' | 'updatedAt'>>;
 
 /** Conversation fields that may change. */
-export type ConversationPatch = Partial<Pick<ConversationRecord, 'title' | 'pinned' | 'knowledgeBaseIds' | 'trainingOptIn'>>;
+export type ConversationPatch = Partial<Pick<ConversationRecord, 'title' | 'pinned' | 'knowledgeBaseIds' | 'knowledgeBasesOff' | 'trainingOptIn'>>;
 
 export interface ConversationStoreOptions {
   now?: () => number;
@@ -77,6 +77,9 @@ export class ConversationStore {
       pinned: init.pinned ?? false,
       knowledgeBaseIds: [...(init.knowledgeBaseIds ?? [])],
       trainingOptIn: init.trainingOptIn ?? false,
+      // Absent rather than undefined: records keep only the fields they have.
+      ...(init.agentId === undefined ? {} : { agentId: init.agentId }),
+      ...(init.knowledgeBasesOff === undefined ? {} : { knowledgeBasesOff: [...init.knowledgeBasesOff] }),
       createdAt: time,
       updatedAt: time,
     };

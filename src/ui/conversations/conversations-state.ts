@@ -1,7 +1,8 @@
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import { toTabagentError, type TabagentError } from '../../core/errors';
 import { ConversationStore, restoreTurns, subscribeToStoreChanges } from '../../app/chat/conversation-records';
-import type { ConversationRecord, TabagentDb } from '../../store';
+import type { ConversationRecord, NewConversation, TabagentDb } from '../../store';
+import { withKnowledgeBaseOff } from '../../app/chat/conversation-agent';
 import type { ChatController } from '../chat/chat-controller';
 import { closeInterruptedTurn } from '../../app/chat/fold-event';
 import type { Turn } from '../chat/transcript';
@@ -24,6 +25,8 @@ export interface OpenConversation {
   currentId: Accessor<string | undefined>;
   /** The open conversation's record, when it is stored and listed. */
   current(): ConversationRecord | undefined;
+  /** The open conversation's agent id; undefined: the default agent (a record from before agents, or a fresh start). */
+  agentId: Accessor<string | undefined>;
 }
 
 /** The conversation list and the open conversation, kept in step with the store. */
@@ -36,6 +39,8 @@ export interface ConversationsState {
   list: Accessor<ConversationRecord[]>;
   /** The open conversation's id; undefined until the first message of a fresh start. */
   currentId: Accessor<string | undefined>;
+  /** The open conversation's agent id; undefined: the default agent. */
+  agentId: Accessor<string | undefined>;
   /** The latest failure to read or save, for the error alert. */
   error: Accessor<string | undefined>;
   /** Opens the most recent conversation and starts listening to other tabs. */
@@ -44,14 +49,16 @@ export interface ConversationsState {
   sink(): TurnSink;
   /** Stops any run and opens a conversation. */
   open(id: string): Promise<void>;
-  /** Stops any run and starts a new, empty conversation. */
-  startNew(): Promise<void>;
+  /** Stops any run and starts a new, empty conversation with this agent (absent: the default agent). */
+  startNew(agentId?: string): Promise<void>;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<void>;
   /** Opts a conversation in or out of training-data export. */
   setTrainingOptIn(id: string, optIn: boolean): Promise<void>;
   /** Sets the knowledge bases the open conversation draws on, creating it first when none is open yet. */
   setKnowledgeBaseIds(ids: string[]): Promise<void>;
+  /** Switches one of the agent's knowledge bases off (or back on) in the open conversation, creating it first when none is open yet. */
+  setKnowledgeBaseOff(baseId: string, off: boolean): Promise<void>;
   /** Stops listening to other tabs. */
   dispose(): void;
 }
@@ -65,6 +72,8 @@ export interface ConversationsStateOptions {
   createController: (conversation: OpenConversation) => ChatController;
   /** Store options for tests (own broadcast channel). */
   channelName?: string;
+  /** The agent a new conversation records when none is chosen; absent or undefined: it records none. */
+  defaultAgentId?: () => Promise<string | undefined>;
 }
 
 /** Creates the conversations state over the store of `openDb`'s database. */
@@ -103,7 +112,7 @@ export function createConversationsState(options: ConversationsStateOptions): Co
       const id =
         existing === undefined
           ? store().then(async (opened) => {
-              const created = await opened.create();
+              const created = await opened.create(await newConversation(undefined));
               setCurrentId(created.id);
               await guard(refresh);
               return created.id;
@@ -119,11 +128,27 @@ export function createConversationsState(options: ConversationsStateOptions): Co
     return sink.persister;
   }
 
+  /** A new conversation's fields: the chosen agent, or the default one. */
+  async function newConversation(agentId: string | undefined): Promise<NewConversation> {
+    const chosen = agentId ?? (await options.defaultAgentId?.());
+    return chosen === undefined ? {} : { agentId: chosen };
+  }
+
   const current = (): ConversationRecord | undefined => {
     const id = currentId();
     return id === undefined ? undefined : list().find((entry) => entry.id === id);
   };
-  const controller = options.createController({ sink: openSink, currentId, current });
+  const agentId = (): string | undefined => current()?.agentId;
+  const controller = options.createController({ sink: openSink, currentId, current, agentId });
+
+  /** The open conversation's id, creating it (the way its first message would) when a fresh start has none yet. */
+  async function ensureConversation(): Promise<string | undefined> {
+    if (currentId() === undefined) {
+      openSink();
+      await sink?.id;
+    }
+    return currentId();
+  }
 
   function persisterFor(id: Promise<string>): TurnSink {
     return createTurnPersister({ store: store(), conversationId: id, onError: fail, onTitleChanged: () => void guard(refresh) });
@@ -170,6 +195,7 @@ export function createConversationsState(options: ConversationsStateOptions): Co
     current,
     list,
     currentId,
+    agentId,
     error,
     async init() {
       await guard(async () => {
@@ -191,12 +217,13 @@ export function createConversationsState(options: ConversationsStateOptions): Co
         await show(id);
       });
     },
-    async startNew() {
+    async startNew(chosen) {
       await guard(async () => {
         await settle();
-        const created = await (await store()).create();
-        await show(created.id);
+        const created = await (await store()).create(await newConversation(chosen));
+        // Listed before it is shown, so its agent is known from the first frame.
         await refresh();
+        await show(created.id);
       });
     },
     async rename(id, title) {
@@ -213,14 +240,19 @@ export function createConversationsState(options: ConversationsStateOptions): Co
     },
     async setKnowledgeBaseIds(ids) {
       await guard(async () => {
-        // A fresh start has no conversation yet: make it the way its first message would.
-        if (currentId() === undefined) {
-          openSink();
-          await sink?.id;
-        }
-        const id = currentId();
+        const id = await ensureConversation();
         if (id === undefined) return;
         await (await store()).update(id, { knowledgeBaseIds: [...new Set(ids)] });
+        await refresh();
+      });
+    },
+    async setKnowledgeBaseOff(baseId, off) {
+      await guard(async () => {
+        const id = await ensureConversation();
+        if (id === undefined) return;
+        const opened = await store();
+        const record = await opened.get(id);
+        await opened.update(id, { knowledgeBasesOff: withKnowledgeBaseOff(record?.knowledgeBasesOff, baseId, off) });
         await refresh();
       });
     },
