@@ -30,7 +30,8 @@ export interface ChatAgentStateOptions {
  */
 export function createChatAgentState(options: ChatAgentStateOptions): ChatAgentState {
   const [version, setVersion] = createSignal(0);
-  const [current, setCurrent] = createSignal<ConversationAgent>();
+  // Without agents there is nothing to load: the header stays away from the first frame.
+  const [current, setCurrent] = createSignal<ConversationAgent | undefined>(options.agents ? undefined : { state: 'none' });
   const [agents, setAgents] = createSignal<AgentDefinition[]>([]);
   const [knowledgeNames, setKnowledgeNames] = createSignal<ReadonlyMap<string, string>>(new Map());
   let currentRead = 0;
