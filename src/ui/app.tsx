@@ -9,7 +9,13 @@ import { AgentHeader } from './chat/agent-header';
 import { AgentIntro } from './chat/agent-intro';
 import { createChatAgentState } from './chat/chat-agent-state';
 import { watchChatWithAgent } from './chat/chat-route';
-import { agentOf, conversationRunScope, findConversationAgent } from '../app/chat/conversation-agent';
+import {
+  agentOf,
+  conversationRunScope,
+  findConversationAgent,
+  searchedKnowledgeBaseIds,
+  withKnowledgeBaseSearched,
+} from '../app/chat/conversation-agent';
 import { ChatView } from './components/chat-view';
 import { ConversationList } from './conversations/conversation-list';
 import { createConversationsState } from './conversations/conversations-state';
@@ -121,6 +127,9 @@ export function App(props: AppProps) {
       }),
   });
   const agentState = createChatAgentState({ agents: props.services.agents, agentId: conversationsState.agentId, openDatabase });
+  /** Switches a knowledge base on or off for the open conversation (its agent's through knowledgeBasesOff). */
+  const setKnowledgeSearched = (baseId: string, searched: boolean): Promise<void> =>
+    conversationsState.setKnowledge((record) => withKnowledgeBaseSearched(record, agentOf(agentState.current()), baseId, searched));
   const startChatWith = (agentId: string): void => {
     void conversationsState.startNew(agentId).then(() => composerInput?.focus());
   };
@@ -138,7 +147,12 @@ export function App(props: AppProps) {
     saveSettings: (next) => settingsState.save(next),
     controller,
     goTo: route.goTo,
-    conversation: { record: openConversation, setKnowledgeBaseIds: (ids) => conversationsState.setKnowledgeBaseIds(ids) },
+    conversation: {
+      record: openConversation,
+      setKnowledgeBaseIds: (ids) => conversationsState.setKnowledgeBaseIds(ids),
+      searchedKnowledgeBaseIds: () => searchedKnowledgeBaseIds(openConversation(), agentOf(agentState.current())),
+      setKnowledgeBaseSearched: setKnowledgeSearched,
+    },
   };
   // What the demos (src/ui/demos) may do: set tools and prompt, start a conversation, fill the box, open pages.
   const demoHost: DemoHost = {
@@ -242,7 +256,7 @@ export function App(props: AppProps) {
           knowledgeBasesOff={conversationsState.current()?.knowledgeBasesOff ?? []}
           knowledgeNames={agentState.knowledgeNames()}
           onNewChat={startChatWith}
-          onKnowledgeChange={(baseId, off) => void conversationsState.setKnowledgeBaseOff(baseId, off)}
+          onKnowledgeChange={(baseId, off) => void setKnowledgeSearched(baseId, !off)}
         />
         <main class="app-main" ref={setScroller}>
           <Show when={showWelcome()}>

@@ -46,6 +46,24 @@ export function searchedKnowledgeBaseIds(conversation: ConversationKnowledge | u
   return [...new Set(wanted)].filter((id) => !off.has(id));
 }
 
+/**
+ * The conversation's knowledge fields after switching one base on or off for it: an agent's base is
+ * switched through `knowledgeBasesOff`, any other through the conversation's own `knowledgeBaseIds`.
+ */
+export function withKnowledgeBaseSearched(
+  conversation: ConversationKnowledge | undefined,
+  agent: AgentDefinition | undefined,
+  baseId: string,
+  searched: boolean,
+): Required<ConversationKnowledge> {
+  const own = (conversation?.knowledgeBaseIds ?? []).filter((id) => id !== baseId);
+  const agentHasIt = agent?.knowledgeBaseIds.includes(baseId) === true;
+  return {
+    knowledgeBaseIds: searched && !agentHasIt ? [...own, baseId] : own,
+    knowledgeBasesOff: withKnowledgeBaseOff(conversation?.knowledgeBasesOff, baseId, !searched && agentHasIt),
+  };
+}
+
 /** `knowledgeBasesOff` after switching one base on or off (a new array; the others kept in order). */
 export function withKnowledgeBaseOff(current: readonly string[] | undefined, baseId: string, off: boolean): string[] {
   const rest = (current ?? []).filter((id) => id !== baseId);

@@ -2,7 +2,6 @@ import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import { toTabagentError, type TabagentError } from '../../core/errors';
 import { ConversationStore, restoreTurns, subscribeToStoreChanges } from '../../app/chat/conversation-records';
 import type { ConversationRecord, NewConversation, TabagentDb } from '../../store';
-import { withKnowledgeBaseOff } from '../../app/chat/conversation-agent';
 import type { ChatController } from '../chat/chat-controller';
 import { closeInterruptedTurn } from '../../app/chat/fold-event';
 import type { Turn } from '../chat/transcript';
@@ -57,8 +56,11 @@ export interface ConversationsState {
   setTrainingOptIn(id: string, optIn: boolean): Promise<void>;
   /** Sets the knowledge bases the open conversation draws on, creating it first when none is open yet. */
   setKnowledgeBaseIds(ids: string[]): Promise<void>;
-  /** Switches one of the agent's knowledge bases off (or back on) in the open conversation, creating it first when none is open yet. */
-  setKnowledgeBaseOff(baseId: string, off: boolean): Promise<void>;
+  /**
+   * Changes which knowledge bases the open conversation searches (`change` gets its stored record and
+   * returns the new fields), creating the conversation first when none is open yet.
+   */
+  setKnowledge(change: (record: ConversationRecord | undefined) => Pick<ConversationRecord, 'knowledgeBaseIds' | 'knowledgeBasesOff'>): Promise<void>;
   /** Stops listening to other tabs. */
   dispose(): void;
 }
@@ -246,13 +248,12 @@ export function createConversationsState(options: ConversationsStateOptions): Co
         await refresh();
       });
     },
-    async setKnowledgeBaseOff(baseId, off) {
+    async setKnowledge(change) {
       await guard(async () => {
         const id = await ensureConversation();
         if (id === undefined) return;
         const opened = await store();
-        const record = await opened.get(id);
-        await opened.update(id, { knowledgeBasesOff: withKnowledgeBaseOff(record?.knowledgeBasesOff, baseId, off) });
+        await opened.update(id, change(await opened.get(id)));
         await refresh();
       });
     },

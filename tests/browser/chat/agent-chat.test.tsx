@@ -147,6 +147,24 @@ describe('conversations belong to an agent', () => {
     await expect.poll(async () => (await conversations())[0]?.knowledgeBasesOff).toEqual([]);
   });
 
+  it("the Knowledge page's per-conversation switch shows the agent's bases as searched and turns one off through knowledgeBasesOff", async () => {
+    await configure();
+    mountApp(fakeAgentsAchat([writer, helper]));
+    await expect.element(header().getByText('Writer', exact)).toBeVisible();
+    await userEvent.click(page.getByRole('link', { name: 'Knowledge', ...exact }));
+    const handbook = page.getByRole('region', { name: 'Handbook', ...exact });
+    const use = handbook.getByRole('checkbox', { name: 'Use in this conversation' });
+    // No tick needed: the agent's base is on from the start.
+    await expect.element(use).toBeChecked();
+    await userEvent.click(use);
+    await expect.poll(async () => (await conversations())[0]?.knowledgeBasesOff).toEqual(['kb-handbook']);
+    await expect.element(use).not.toBeChecked();
+    expect((await conversations())[0]?.knowledgeBaseIds).toEqual([]);
+    await userEvent.click(use);
+    await expect.poll(async () => (await conversations())[0]?.knowledgeBasesOff).toEqual([]);
+    await expect.element(use).toBeChecked();
+  });
+
   it('a conversation whose agent was deleted stays readable, shows the agent as removed, and still runs', async () => {
     await configure();
     const db = await openTabagentDb({ name: DB_NAME });

@@ -5,6 +5,7 @@ import {
   findConversationAgent,
   searchedKnowledgeBaseIds,
   withKnowledgeBaseOff,
+  withKnowledgeBaseSearched,
 } from '../../../../src/app/chat/conversation-agent';
 import { fakeAgentsAchat, testAgent } from '../../../support/fake-agents-achat';
 
@@ -33,6 +34,16 @@ describe('the agent of a conversation', () => {
     expect(withKnowledgeBaseOff(['a'], 'b', true)).toEqual(['a', 'b']);
     expect(withKnowledgeBaseOff(['a', 'b'], 'a', true)).toEqual(['b', 'a']);
     expect(withKnowledgeBaseOff(['a', 'b'], 'a', false)).toEqual(['b']);
+  });
+
+  it("switches an agent's base through knowledgeBasesOff and any other through the conversation's own list", () => {
+    const empty = { knowledgeBaseIds: [] };
+    expect(withKnowledgeBaseSearched(empty, writer, 'handbook', false)).toEqual({ knowledgeBaseIds: [], knowledgeBasesOff: ['handbook'] });
+    expect(withKnowledgeBaseSearched({ knowledgeBaseIds: [], knowledgeBasesOff: ['handbook'] }, writer, 'handbook', true)).toEqual({ knowledgeBaseIds: [], knowledgeBasesOff: [] });
+    expect(withKnowledgeBaseSearched(empty, writer, 'notes', true)).toEqual({ knowledgeBaseIds: ['notes'], knowledgeBasesOff: [] });
+    expect(withKnowledgeBaseSearched({ knowledgeBaseIds: ['notes'] }, writer, 'notes', false)).toEqual({ knowledgeBaseIds: [], knowledgeBasesOff: [] });
+    // Without an agent (none, or deleted) every base is the conversation's own.
+    expect(withKnowledgeBaseSearched(empty, undefined, 'handbook', true)).toEqual({ knowledgeBaseIds: ['handbook'], knowledgeBasesOff: [] });
   });
 
   it("a run's scope carries the agent and the bases it searches; without an agent it has no agent field", () => {
