@@ -1,9 +1,21 @@
-import { createEffect, createSignal, For, lazy, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, For, lazy, on, onCleanup, onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../llm/capabilities';
 import { settingsRules } from '../app/settings/settings-service';
 import type { ConversationRecord } from '../store';
 import { createDatabaseOpener } from '../app/database-opener';
 import { createChatController } from './chat/chat-controller';
+import { AgentChoices } from './chat/agent-choices';
+import { AgentHeader } from './chat/agent-header';
+import { AgentIntro } from './chat/agent-intro';
+import { createChatAgentState } from './chat/chat-agent-state';
+import { watchChatWithAgent } from './chat/chat-route';
+import {
+  agentOf,
+  conversationRunScope,
+  findConversationAgent,
+  searchedKnowledgeBaseIds,
+  withKnowledgeBaseSearched,
+} from '../app/chat/conversation-agent';
 import { ChatView } from './components/chat-view';
 import { ConversationList } from './conversations/conversation-list';
 import { createConversationsState } from './conversations/conversations-state';
@@ -100,21 +112,34 @@ export function App(props: AppProps) {
   // The conversations come first and make the controller, handing it the open conversation.
   const conversationsState = createConversationsState({
     openDb: openDatabase,
+    // New conversations record their agent (without agents, e.g. in tests, they record none).
+    defaultAgentId: async () => props.services.agents?.defaultAgentId(),
     createController: (conversation) =>
       createChatController({
         runAgent: props.services.runAgent,
-        prepareRun: () =>
-          props.services.prepareRun(settingsState.settings(), {
-            openDatabase,
-            conversationId: conversation.currentId(),
-            knowledgeBaseIds: conversation.current()?.knowledgeBaseIds ?? [],
-          }),
+        // Each run reads its agent afresh (it may have been edited on the Agents page since the chat showed it).
+        prepareRun: async () => {
+          const agent = agentOf(await findConversationAgent(props.services.agents, conversation.agentId()));
+          const scope = conversationRunScope({ openDatabase, conversationId: conversation.currentId(), conversation: conversation.current(), agent });
+          return props.services.prepareRun(settingsState.settings(), scope);
+        },
         persistence: conversation.sink,
       }),
   });
+  const agentState = createChatAgentState({ agents: props.services.agents, agentId: conversationsState.agentId, openDatabase });
+  /** Switches a knowledge base on or off for the open conversation (its agent's through knowledgeBasesOff). */
+  const setKnowledgeSearched = (baseId: string, searched: boolean): Promise<void> =>
+    conversationsState.setKnowledge((record) => withKnowledgeBaseSearched(record, agentOf(agentState.current()), baseId, searched));
+  const startChatWith = (agentId: string): void => {
+    void conversationsState.startNew(agentId).then(() => composerInput?.focus());
+  };
   const controller = conversationsState.controller;
   const openConversation = (): ConversationRecord | undefined => conversationsState.current();
   const route = createRoute(new Set(['chat', ...pages.map((page) => page.id)]));
+  // `#/chat?agent=<id>` (the Agents page's "Chat with <name>") starts a conversation with that agent.
+  watchChatWithAgent(startChatWith);
+  // Back on the chat, the agents may have changed on the Agents page.
+  createEffect(on(route.page, (current) => current === 'chat' && agentState.refresh(), { defer: true }));
   const pageContext: PageContext = {
     services: props.services,
     openDatabase,
@@ -122,7 +147,12 @@ export function App(props: AppProps) {
     saveSettings: (next) => settingsState.save(next),
     controller,
     goTo: route.goTo,
-    conversation: { record: openConversation, setKnowledgeBaseIds: (ids) => conversationsState.setKnowledgeBaseIds(ids) },
+    conversation: {
+      record: openConversation,
+      setKnowledgeBaseIds: (ids) => conversationsState.setKnowledgeBaseIds(ids),
+      searchedKnowledgeBaseIds: () => searchedKnowledgeBaseIds(openConversation(), agentOf(agentState.current())),
+      setKnowledgeBaseSearched: setKnowledgeSearched,
+    },
   };
   // What the demos (src/ui/demos) may do: start a conversation with their agent, fill the box, open pages.
   const demoHost: DemoHost = {
@@ -219,6 +249,14 @@ export function App(props: AppProps) {
           onDelete={(id) => void conversationsState.remove(id)}
           onTrainingChange={(id, optIn) => void conversationsState.setTrainingOptIn(id, optIn)}
         />
+        <AgentHeader
+          agent={agentState.current()}
+          agents={agentState.agents()}
+          knowledgeBasesOff={conversationsState.current()?.knowledgeBasesOff ?? []}
+          knowledgeNames={agentState.knowledgeNames()}
+          onNewChat={startChatWith}
+          onKnowledgeChange={(baseId, off) => void setKnowledgeSearched(baseId, !off)}
+        />
         <main class="app-main" ref={setScroller}>
           <Show when={showWelcome()}>
             <FirstRun
@@ -228,7 +266,6 @@ export function App(props: AppProps) {
               }}
               onOpenModels={openModels}
               onConnectServer={openSettings}
-              onTryDemo={openDemos}
               onDismiss={() => {
                 setWelcomeHidden(true);
                 composerInput?.focus();
@@ -236,9 +273,20 @@ export function App(props: AppProps) {
               }}
             />
           </Show>
-          <ChatView controller={controller} onTryDemo={showWelcome() ? undefined : openDemos} />
+          {/* The start screen: the agent's introduction with its starter prompts, and the other agents. */}
+          <Show when={controller.turns.length === 0}>
+            <Show when={agentOf(agentState.current())}>
+              {(agent) => <AgentIntro agent={agent()} disabled={controller.running()} onSend={(text) => void controller.send(text)} />}
+            </Show>
+            <AgentChoices
+              agents={agentState.agents().filter((agent) => agent.id !== agentOf(agentState.current())?.id)}
+              onChoose={startChatWith}
+            />
+          </Show>
+          <ChatView controller={controller} onTryDemo={openDemos} />
         </main>
-        <Show when={modelsState && !configured() ? modelsState : undefined}>
+        {/* The welcome recommends a model itself: the offer below the chat would only repeat it. */}
+        <Show when={modelsState && !configured() && !showWelcome() ? modelsState : undefined}>
           {(state) => (
             <LocalModelOffer
               state={state()}

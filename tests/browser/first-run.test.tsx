@@ -53,6 +53,9 @@ describe('first-run welcome', () => {
     const item = recommendedFor(gpuReport);
     const size = formatMegabytes(item.model.downloadMB);
     await expect.element(welcome().getByRole('button', { name: `Download ${item.model.label} (${size})`, ...exact })).toBeVisible();
+    // The welcome is the one place that recommends it: no "Or run …" offer under the chat repeats it.
+    await expect.element(page.getByText(/^Or run /)).not.toBeInTheDocument();
+    await expect.element(page.getByRole('button', { name: `Use ${item.model.label}`, ...exact })).not.toBeInTheDocument();
     // Consent first: looking at the welcome starts no download.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(models.loads).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import { toTabagentError, type TabagentError } from '../../core/errors';
 import { ConversationStore, restoreTurns, subscribeToStoreChanges } from '../../app/chat/conversation-records';
-import type { ConversationRecord, TabagentDb } from '../../store';
+import type { ConversationRecord, NewConversation, TabagentDb } from '../../store';
 import type { ChatController } from '../chat/chat-controller';
 import { closeInterruptedTurn } from '../../app/chat/fold-event';
 import type { Turn } from '../chat/transcript';
@@ -24,6 +24,8 @@ export interface OpenConversation {
   currentId: Accessor<string | undefined>;
   /** The open conversation's record, when it is stored and listed. */
   current(): ConversationRecord | undefined;
+  /** The open conversation's agent id; undefined: the default agent (a record from before agents, or a fresh start). */
+  agentId: Accessor<string | undefined>;
 }
 
 /** The conversation list and the open conversation, kept in step with the store. */
@@ -36,6 +38,8 @@ export interface ConversationsState {
   list: Accessor<ConversationRecord[]>;
   /** The open conversation's id; undefined until the first message of a fresh start. */
   currentId: Accessor<string | undefined>;
+  /** The open conversation's agent id; undefined: the default agent. */
+  agentId: Accessor<string | undefined>;
   /** The latest failure to read or save, for the error alert. */
   error: Accessor<string | undefined>;
   /** Opens the most recent conversation and starts listening to other tabs. */
@@ -44,7 +48,7 @@ export interface ConversationsState {
   sink(): TurnSink;
   /** Stops any run and opens a conversation. */
   open(id: string): Promise<void>;
-  /** Stops any run and starts a new, empty conversation (with the agent `agentId`; absent: the default agent). */
+  /** Stops any run and starts a new, empty conversation with this agent (absent: the default agent). */
   startNew(agentId?: string): Promise<void>;
   rename(id: string, title: string): Promise<void>;
   remove(id: string): Promise<void>;
@@ -52,6 +56,11 @@ export interface ConversationsState {
   setTrainingOptIn(id: string, optIn: boolean): Promise<void>;
   /** Sets the knowledge bases the open conversation draws on, creating it first when none is open yet. */
   setKnowledgeBaseIds(ids: string[]): Promise<void>;
+  /**
+   * Changes which knowledge bases the open conversation searches (`change` gets its stored record and
+   * returns the new fields), creating the conversation first when none is open yet.
+   */
+  setKnowledge(change: (record: ConversationRecord | undefined) => Pick<ConversationRecord, 'knowledgeBaseIds' | 'knowledgeBasesOff'>): Promise<void>;
   /** Stops listening to other tabs. */
   dispose(): void;
 }
@@ -65,6 +74,8 @@ export interface ConversationsStateOptions {
   createController: (conversation: OpenConversation) => ChatController;
   /** Store options for tests (own broadcast channel). */
   channelName?: string;
+  /** The agent a new conversation records when none is chosen; absent or undefined: it records none. */
+  defaultAgentId?: () => Promise<string | undefined>;
 }
 
 /** Creates the conversations state over the store of `openDb`'s database. */
@@ -103,7 +114,7 @@ export function createConversationsState(options: ConversationsStateOptions): Co
       const id =
         existing === undefined
           ? store().then(async (opened) => {
-              const created = await opened.create();
+              const created = await opened.create(await newConversation(undefined));
               setCurrentId(created.id);
               await guard(refresh);
               return created.id;
@@ -119,11 +130,27 @@ export function createConversationsState(options: ConversationsStateOptions): Co
     return sink.persister;
   }
 
+  /** A new conversation's fields: the chosen agent, or the default one. */
+  async function newConversation(agentId: string | undefined): Promise<NewConversation> {
+    const chosen = agentId ?? (await options.defaultAgentId?.());
+    return chosen === undefined ? {} : { agentId: chosen };
+  }
+
   const current = (): ConversationRecord | undefined => {
     const id = currentId();
     return id === undefined ? undefined : list().find((entry) => entry.id === id);
   };
-  const controller = options.createController({ sink: openSink, currentId, current });
+  const agentId = (): string | undefined => current()?.agentId;
+  const controller = options.createController({ sink: openSink, currentId, current, agentId });
+
+  /** The open conversation's id, creating it (the way its first message would) when a fresh start has none yet. */
+  async function ensureConversation(): Promise<string | undefined> {
+    if (currentId() === undefined) {
+      openSink();
+      await sink?.id;
+    }
+    return currentId();
+  }
 
   function persisterFor(id: Promise<string>): TurnSink {
     return createTurnPersister({ store: store(), conversationId: id, onError: fail, onTitleChanged: () => void guard(refresh) });
@@ -170,6 +197,7 @@ export function createConversationsState(options: ConversationsStateOptions): Co
     current,
     list,
     currentId,
+    agentId,
     error,
     async init() {
       await guard(async () => {
@@ -191,12 +219,13 @@ export function createConversationsState(options: ConversationsStateOptions): Co
         await show(id);
       });
     },
-    async startNew(agentId) {
+    async startNew(chosen) {
       await guard(async () => {
         await settle();
-        const created = await (await store()).create(agentId !== undefined ? { agentId } : {});
-        await show(created.id);
+        const created = await (await store()).create(await newConversation(chosen));
+        // Listed before it is shown, so its agent is known from the first frame.
         await refresh();
+        await show(created.id);
       });
     },
     async rename(id, title) {
@@ -213,14 +242,18 @@ export function createConversationsState(options: ConversationsStateOptions): Co
     },
     async setKnowledgeBaseIds(ids) {
       await guard(async () => {
-        // A fresh start has no conversation yet: make it the way its first message would.
-        if (currentId() === undefined) {
-          openSink();
-          await sink?.id;
-        }
-        const id = currentId();
+        const id = await ensureConversation();
         if (id === undefined) return;
         await (await store()).update(id, { knowledgeBaseIds: [...new Set(ids)] });
+        await refresh();
+      });
+    },
+    async setKnowledge(change) {
+      await guard(async () => {
+        const id = await ensureConversation();
+        if (id === undefined) return;
+        const opened = await store();
+        await opened.update(id, change(await opened.get(id)));
         await refresh();
       });
     },

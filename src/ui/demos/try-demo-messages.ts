@@ -7,13 +7,11 @@ import { defineMessages } from '../i18n';
 export const t = defineMessages({
   en: {
     tryDemo: 'Try a demo',
-    welcomeText: 'Or see what Tabagent can do first: six short demos, from a calculator to your own documents.',
     loadFailed: ({ reason }) => `The demos could not be loaded: ${reason}`,
     reload: 'Reload',
   },
   zh: {
     tryDemo: '试试演示',
-    welcomeText: '也可以先看看 Tabagent 能做什么：六个简短的演示，从计算器到你自己的文档。',
     loadFailed: ({ reason }) => `无法加载演示：${reason}`,
     reload: '重新加载',
   },

@@ -1,8 +1,6 @@
 import { createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
 import { formatSize } from '../../app/models/model-facts';
 import type { ModelRecommendation } from '../../llm/capabilities';
-import { TryDemoButton } from '../demos/try-demo-button';
-import { t as demoMessages } from '../demos/try-demo-messages';
 import type { ModelsState } from '../models/models-state';
 import { deviceSummary } from './device-summary';
 import { t } from './messages';
@@ -20,8 +18,6 @@ export interface FirstRunProps {
   onConnectServer: () => void;
   /** Hides the welcome for good. */
   onDismiss: () => void;
-  /** Opens the Demos dialog (absent: no "Try a demo" choice). */
-  onTryDemo?: (() => void) | undefined;
 }
 
 /**
@@ -93,14 +89,6 @@ export function FirstRun(props: FirstRunProps) {
             {t('connectServer')}
           </button>
         </div>
-        <Show when={props.onTryDemo}>
-          {(open) => (
-            <div class="first-run-choice">
-              <p>{demoMessages('welcomeText')}</p>
-              <TryDemoButton onClick={open()} />
-            </div>
-          )}
-        </Show>
       </div>
       <h3 id={privacyId}>{t('privacyTitle')}</h3>
       <ul class="first-run-privacy" aria-labelledby={privacyId}>

@@ -23,10 +23,16 @@ export function BaseSection(props: BaseSectionProps) {
   const [pasteTitle, setPasteTitle] = createSignal('');
   const [pasteBody, setPasteBody] = createSignal('');
   const id = (): string => props.view.base.id;
-  const inUse = (): boolean => props.conversation?.record()?.knowledgeBaseIds.includes(id()) ?? false;
+  // The conversation's agent may bring this base: the switch shows and changes what is searched.
+  const inUse = (): boolean =>
+    (props.conversation?.searchedKnowledgeBaseIds?.() ?? props.conversation?.record()?.knowledgeBaseIds ?? []).includes(id());
   const setInUse = (use: boolean): void => {
     const conversation = props.conversation;
     if (!conversation) return;
+    if (conversation.setKnowledgeBaseSearched) {
+      void conversation.setKnowledgeBaseSearched(id(), use);
+      return;
+    }
     const current = conversation.record()?.knowledgeBaseIds ?? [];
     void conversation.setKnowledgeBaseIds(use ? [...current, id()] : current.filter((entry) => entry !== id()));
   };

@@ -25,6 +25,10 @@ export interface OpenConversation {
   record: Accessor<ConversationRecord | undefined>;
   /** Sets the knowledge bases it draws on, creating the conversation first when none is open yet. */
   setKnowledgeBaseIds: (ids: string[]) => Promise<void>;
+  /** The knowledge bases it searches: its agent's (less those switched off) and its own; absent: `record().knowledgeBaseIds`. */
+  searchedKnowledgeBaseIds?: Accessor<readonly string[]>;
+  /** Switches one base on or off for it, whether the base is its agent's or its own; absent: `setKnowledgeBaseIds`. */
+  setKnowledgeBaseSearched?: (baseId: string, searched: boolean) => Promise<void>;
 }
 
 /** A page reachable from the header's navigation and at `#/<id>`. */

@@ -102,8 +102,10 @@ describe('Demos', () => {
 
   it('without a model: says so, offers Settings, and Run is off', async () => {
     mountApp();
-    // The welcome is showing: its own "Try a demo" opens the dialog.
-    await userEvent.click(page.getByRole('region', { name: 'Welcome to Tabagent' }).getByRole('button', { name: 'Try a demo', ...exact }));
+    // The welcome is showing; it offers no demos card of its own: the start page's "Try a demo" opens the dialog.
+    await expect.element(page.getByRole('region', { name: 'Welcome to Tabagent' })).toBeVisible();
+    await expect.element(page.getByRole('region', { name: 'Welcome to Tabagent' }).getByRole('button', { name: 'Try a demo', ...exact })).not.toBeInTheDocument();
+    await userEvent.click(page.getByRole('log').getByRole('button', { name: 'Try a demo', ...exact }));
     await expect.element(dialog().getByText(/^No model is set up yet/)).toBeVisible();
     await expect.element(dialog().getByRole('button', { name: 'Run: Remember me', ...exact })).toBeDisabled();
     await userEvent.click(dialog().getByRole('button', { name: 'Connect a server', ...exact }));

@@ -24,6 +24,13 @@ function mountApp(models = fakeModelServices()) {
   return models;
 }
 
+/** The welcome recommends a model itself (the offer under the chat would repeat it): put it away, as "Not now" does. */
+async function dismissWelcome(): Promise<void> {
+  const db = await openTabagentDb({ name: DB_NAME });
+  await saveSettings(db, { ...defaultSettings(), welcomeDismissed: true });
+  db.close();
+}
+
 async function savedEngine() {
   const db = await openTabagentDb({ name: DB_NAME });
   const settings = await loadSettings(db);
@@ -210,6 +217,7 @@ describe('Models page', () => {
 
 describe('first start with no server configured', () => {
   it('offers the recommended local model next to "Connect a model" and starts its download', async () => {
+    await dismissWelcome();
     const models = mountApp();
     await expect.element(page.getByRole('button', { name: 'Connect a model' })).toBeVisible();
     const offer = page.getByRole('button', { name: /^Use Qwen/ });
@@ -225,6 +233,7 @@ describe('first start with no server configured', () => {
   });
 
   it('without WebGPU offers a transformers.js model on WASM', async () => {
+    await dismissWelcome();
     mountApp(fakeModelServices({ webgpu: false, shaderF16: false, webgpuProblem: 'This browser has no WebGPU (navigator.gpu is missing).' }));
     await expect.element(page.getByText(/runs on WASM via transformers.js/)).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Choose a local model' }));
