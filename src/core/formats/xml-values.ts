@@ -30,6 +30,16 @@ export function schemaType(tools: ReadonlyArray<ToolDefinition | string> | undef
   return isPlainObject(property) ? getOwn(property, 'type') : undefined;
 }
 
+/**
+ * The one parameter of tool `name`, when its schema has exactly one and that one is a string: a
+ * plain-text Action Input can only mean that parameter.
+ */
+export function soleStringParameter(tools: ReadonlyArray<ToolDefinition | string> | undefined, name: string): string | undefined {
+  const keys = parameterKeys(tools, name);
+  const key = keys?.length === 1 ? keys[0] : undefined;
+  return key !== undefined && schemaType(tools, name, key) === 'string' ? key : undefined;
+}
+
 function parseJson(text: string): { value: unknown } | undefined {
   try {
     return { value: JSON.parse(text) as unknown };
