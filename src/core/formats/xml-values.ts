@@ -18,7 +18,7 @@ function schemaProperties(tools: ReadonlyArray<ToolDefinition | string> | undefi
 }
 
 /** The parameter names of tool `name`, when the caller gave its definition. */
-export function parameterKeys(tools: ReadonlyArray<ToolDefinition | string> | undefined, name: string): string[] | undefined {
+function parameterKeys(tools: ReadonlyArray<ToolDefinition | string> | undefined, name: string): string[] | undefined {
   const properties = schemaProperties(tools, name);
   return properties === undefined ? undefined : Object.keys(properties);
 }
