@@ -6,6 +6,7 @@ import { expectClose, parseMarked, unfinished, type BlockRead, type ScanContext 
 import { skipFenceOpen, skipSpaces } from './text-scan';
 import type { ParseOptions, ParseResult, ToolCallFormat } from './types';
 import { defuseLineLabels, REACT_LABELS } from './quote-result';
+import { soleStringParameter } from './xml-values';
 import { spacedJson } from './spaced-json';
 import { EARLIER_TOOLS_STAY, toolListing } from './listing';
 
@@ -32,7 +33,7 @@ function isAction(value: unknown): value is Record<string, unknown> {
   return isPlainObject(value) && typeof getOwn(value, 'action') === 'string';
 }
 
-function readBlob(ctx: ScanContext, at: number, marker: string, answers: string[]): BlockRead {
+function readBlob(ctx: ScanContext, at: number, marker: string, answers: string[], tools: ParseOptions['tools']): BlockRead {
   const { text } = ctx;
   const source = text.slice(at, at + 200);
   let from = marker === ACTION ? skipSpaces(text, at + ACTION.length) : at;
@@ -65,7 +66,10 @@ function readBlob(ctx: ScanContext, at: number, marker: string, answers: string[
   const repairs = [...read.repairs];
   let args = isPlainObject(input) ? { value: input, repairs: [] as string[] } : coerceArguments(input ?? {}, false);
   if ('error' in args) {
-    args = { value: { input }, repairs: ['a non-object action_input was passed as {"input": …}'] };
+    // A tool whose only parameter is a string takes the text as that parameter (LangChain's
+    // structured chat writes single-input tools this way); otherwise it goes as {"input": …}.
+    const key = soleStringParameter(tools, name) ?? 'input';
+    args = { value: { [key]: input }, repairs: [`a non-object action_input was passed as {"${key}": …}`] };
   }
   repairs.push(...args.repairs);
   return {
@@ -80,7 +84,7 @@ function parseReactJson(text: string, options: ParseOptions = {}): ParseResult {
   const answers: string[] = [];
   const spec = {
     open: [ACTION, FENCE, '{'],
-    read: (ctx: ScanContext, at: number, marker: string) => readBlob(ctx, at, marker, answers),
+    read: (ctx: ScanContext, at: number, marker: string) => readBlob(ctx, at, marker, answers, options.tools),
   };
   const result = parseMarked(text, spec, options);
   // As in LangChain, a final answer is the whole answer (the thoughts before it are not shown).

@@ -5,7 +5,7 @@ import { isPlainObject } from './json-repair';
 import { isSpaceCode, skipFenceClose, skipFenceOpen } from './text-scan';
 import type { ParsedToolCall, ParseOptions, ParseProblem, ParseResult, ToolCallFormat } from './types';
 import { defuseLineLabels, REACT_LABELS } from './quote-result';
-import { parameterKeys, schemaType } from './xml-values';
+import { soleStringParameter } from './xml-values';
 import { spacedJson } from './spaced-json';
 import { EARLIER_TOOLS_STAY, toolListing } from './listing';
 
@@ -148,16 +148,6 @@ function parseReact(raw: string, options: ParseOptions = {}): ParseResult {
     return { content: joinContent([answer]), calls: kept, problems: problems.list() };
   }
   return finishResult(pieces, calls, problems, options.tools);
-}
-
-/**
- * The one parameter of tool `name`, when its schema has exactly one and that one is a string: a
- * plain-text Action Input can only mean that parameter.
- */
-function soleStringParameter(tools: ParseOptions['tools'], name: string): string | undefined {
-  const keys = parameterKeys(tools, name);
-  const key = keys?.length === 1 ? keys[0] : undefined;
-  return key !== undefined && schemaType(tools, name, key) === 'string' ? key : undefined;
 }
 
 /**

@@ -18,7 +18,7 @@ function schemaProperties(tools: ReadonlyArray<ToolDefinition | string> | undefi
 }
 
 /** The parameter names of tool `name`, when the caller gave its definition. */
-export function parameterKeys(tools: ReadonlyArray<ToolDefinition | string> | undefined, name: string): string[] | undefined {
+function parameterKeys(tools: ReadonlyArray<ToolDefinition | string> | undefined, name: string): string[] | undefined {
   const properties = schemaProperties(tools, name);
   return properties === undefined ? undefined : Object.keys(properties);
 }
@@ -28,6 +28,16 @@ export function schemaType(tools: ReadonlyArray<ToolDefinition | string> | undef
   const properties = schemaProperties(tools, name);
   const property = properties === undefined ? undefined : getOwn(properties, key);
   return isPlainObject(property) ? getOwn(property, 'type') : undefined;
+}
+
+/**
+ * The one parameter of tool `name`, when its schema has exactly one and that one is a string: a
+ * plain-text Action Input can only mean that parameter.
+ */
+export function soleStringParameter(tools: ReadonlyArray<ToolDefinition | string> | undefined, name: string): string | undefined {
+  const keys = parameterKeys(tools, name);
+  const key = keys?.length === 1 ? keys[0] : undefined;
+  return key !== undefined && schemaType(tools, name, key) === 'string' ? key : undefined;
 }
 
 function parseJson(text: string): { value: unknown } | undefined {

@@ -136,6 +136,13 @@ describe('ReAct Action Input as a plain string', () => {
     expect(broken.problems.map((p) => p.kind)).toEqual(['bad-arguments']);
   });
 
+  it('names the one string parameter in a JSON ReAct blob too (LangChain structured chat)', () => {
+    const blob = '```json\n{"action": "search", "action_input": "weather in Paris"}\n```';
+    expect(parse(blob, 'auto', true, tools).calls).toEqual([{ name: 'search', arguments: { query: 'weather in Paris' } }]);
+    // Without the schema the old {"input": …} stays.
+    expect(parse(blob, 'react-json', true).calls).toEqual([{ name: 'search', arguments: { input: 'weather in Paris' } }]);
+  });
+
   it('still decodes JSON objects and JSON strings that hold one', () => {
     expect(parse('Action: search\nAction Input: {"query": "x"}', 'react', true, tools).calls).toEqual([{ name: 'search', arguments: { query: 'x' } }]);
     expect(parse('Action: search\nAction Input: "{\\"query\\": \\"x\\"}"', 'react', true, tools).calls).toEqual([{ name: 'search', arguments: { query: 'x' } }]);
