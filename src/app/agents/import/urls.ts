@@ -11,5 +11,5 @@ export function httpUrl(value: unknown): string | undefined {
 
 /** A server's short label from its address (also its tools' name prefix; at most 24 characters, as the MCP manager keeps). */
 export function serverLabel(url: string): string {
-  return new URL(url).hostname.slice(0, 24);
+  return new URL(url).hostname.slice(0, 24).replace(/[.-]+$/, '');
 }
