@@ -6,6 +6,7 @@
  */
 import type { AgentDefinition, AgentToolRef } from '../../core/agent-definition';
 import type { McpServerConfig } from '../../core/mcp-server-config';
+import type { TabagentDb } from '../../store';
 import { AGENT_FILE_FORMAT, AGENT_FILE_VERSION } from './import/agent-file-schema';
 
 export { AGENT_FILE_FORMAT, AGENT_FILE_VERSION };
@@ -88,4 +89,14 @@ export function agentFileName(agent: Pick<AgentDefinition, 'name'>): string {
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const safe = agent.name.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-').trim().replace(/^\.+/, '') || 'agent';
   return `${safe.slice(0, 120)}.agent.json`;
+}
+
+/**
+ * The agent file of a saved agent, with the saved MCP servers it uses read from the database
+ * (their addresses and header names; their credentials stay here).
+ */
+export async function exportSavedAgent(agent: AgentDefinition, openDatabase?: () => Promise<TabagentDb>): Promise<{ text: string; name: string }> {
+  const usesServers = agent.tools.some((tool) => serverIdOf(tool) !== undefined);
+  const mcpServers = usesServers && openDatabase ? await (await openDatabase()).getAll('mcpServers') : [];
+  return { text: exportAgentFile(agent, { mcpServers }), name: agentFileName(agent) };
 }

@@ -6,7 +6,8 @@
  */
 import { TabagentError } from '../../core/errors';
 import type { AgentDefinition } from '../../core/agent-definition';
-import { exportAgentFile, type ExportableMcpServer } from './agent-file';
+import { exportAgentFile, exportSavedAgent, type ExportableMcpServer } from './agent-file';
+import type { TabagentDb } from '../../store';
 import { MAX_AGENT_IMPORT_BYTES } from './import/import-plan';
 
 /** The route a share link opens (the Agents page reads only the part before `/import`). */
@@ -98,4 +99,10 @@ export async function readShareFragment(hash: string): Promise<string> {
   } catch (error) {
     throw new TabagentError('invalid-file', 'The share link is damaged (its agent is not text); ask for the link again.', { data: { reason: 'bad-shape' }, cause: error });
   }
+}
+
+/** The share link of a saved agent, describing the saved MCP servers it uses (see `exportSavedAgent`). */
+export async function shareSavedAgent(agent: AgentDefinition, base: string, openDatabase?: () => Promise<TabagentDb>): Promise<string> {
+  const { text } = await exportSavedAgent(agent, openDatabase);
+  return `${base.replace(/#.*$/, '')}${await shareFragment(text)}`;
 }
