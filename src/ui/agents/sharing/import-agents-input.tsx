@@ -25,7 +25,7 @@ export interface ImportAgentsInputProps {
 export function ImportAgentsInput(props: ImportAgentsInputProps) {
   const inputId = createUniqueId();
   const importer = () => createAgentImporter({ agents: props.agents, openDatabase: props.openDatabase, ...(props.tools ? { tools: props.tools } : {}) });
-  const flow = createImportFlow(importer, (agents) => props.onImported?.(agents));
+  const flow = createImportFlow(importer, { onImported: (agents) => props.onImported?.(agents) });
   return (
     <section class="agent-import">
       <label for={inputId}>{t('importLabel')}</label>

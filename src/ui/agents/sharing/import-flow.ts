@@ -10,7 +10,10 @@ import { t } from './messages';
  * The view state of one import, shared by the file input and the share-link dialog: the plan,
  * the person's choice per agent (nothing ticked at first), and adding or cancelling.
  */
-export function createImportFlow(importer: () => AgentImporter, onImported?: (agents: AgentDefinition[]) => void) {
+export function createImportFlow(
+  importer: () => AgentImporter,
+  events: { onImported?: (agents: AgentDefinition[]) => void; /** After every agent was added, or on Cancel. */ onDone?: () => void } = {},
+) {
   const [plan, setPlan] = createSignal<AgentImportPlan>();
   const [choices, setChoices] = createSignal<ReviewChoice[]>([]);
   const [busy, setBusy] = createSignal(false);
@@ -48,6 +51,7 @@ export function createImportFlow(importer: () => AgentImporter, onImported?: (ag
     setError(undefined);
     setStatus(t('adding'));
     const added: AgentDefinition[] = [];
+    let done = false;
     try {
       for (const [index, imported] of current.agents.entries()) {
         const choice = choices()[index] ?? { confirmed: new Set<string>(), key: '' };
@@ -55,19 +59,22 @@ export function createImportFlow(importer: () => AgentImporter, onImported?: (ag
       }
       setPlan(undefined);
       setStatus(t('added', { names: added.map((agent) => agent.name).join(', ') }));
+      done = true;
     } catch (failure) {
       setStatus(undefined);
       setError(errorText(failure));
     } finally {
       setBusy(false);
-      if (added.length > 0) onImported?.(added);
+      if (added.length > 0) events.onImported?.(added);
     }
+    if (done) events.onDone?.();
     return added;
   };
 
   const cancel = (): void => {
     setPlan(undefined);
     setStatus(t('nothingAdded'));
+    events.onDone?.();
   };
 
   return { plan, choices, setChoice, busy, status, error, start, confirm, cancel };

@@ -50,9 +50,7 @@ export function SharedAgentDialog(props: SharedAgentDialogProps) {
     if (props.onClose) props.onClose();
     else if (sharePayload(location.hash) !== undefined) history.replaceState(null, '', SHARE_ROUTE.replace(/\/import$/, ''));
   };
-  const flow = createImportFlow(importer, (agents) => {
-    props.onImported?.(agents);
-  });
+  const flow = createImportFlow(importer, { onImported: (agents) => props.onImported?.(agents), onDone: close });
 
   createEffect(
     on(hash, (current) => {
@@ -64,16 +62,6 @@ export function SharedAgentDialog(props: SharedAgentDialogProps) {
   createEffect(() => {
     if (open() && dialog && !dialog.open) dialog.showModal();
   });
-  // Close once the agent was added or the person cancelled (the plan is gone and nothing is busy).
-  createEffect(
-    on(
-      () => [flow.plan(), flow.busy()] as const,
-      ([plan, busy], previous) => {
-        if (open() && previous?.[0] && !plan && !busy && !flow.error()) close();
-      },
-    ),
-  );
-
   return (
     <dialog ref={dialog} class="agent-share-dialog" aria-labelledby={titleId} onCancel={() => close()}>
       <h2 id={titleId}>{t('sharedTitle')}</h2>
