@@ -3,30 +3,16 @@
  * several files at once, a review whose connections start unticked, only ticked ones applied
  * (MCP servers saved switched off), stdio and bad files refused with an alert and nothing added.
  */
-import { deleteDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { exportAgentFile } from '../../../../src/app/agents/agent-file';
-import { openTabagentDb, type TabagentDb } from '../../../../src/store';
 import { ImportAgentsInput } from '../../../../src/ui/agents/sharing/import-agents-input';
 import { FakeAgentService, sampleAgent } from '../../../support/fake-agents-ashare';
-import { mount, unmountAll } from '../../support/mount';
+import { mount } from '../../support/mount';
+import { useTestDatabase } from './test-db';
 
-const DB_NAME = 'tabagent-agent-import-test';
 const exact = { exact: true } as const;
-
-const opened: TabagentDb[] = [];
-async function openDb(): Promise<TabagentDb> {
-  const db = await openTabagentDb({ name: DB_NAME });
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  unmountAll();
-  for (const db of opened.splice(0)) db.close();
-  await deleteDB(DB_NAME);
-});
+const openDb = useTestDatabase('tabagent-agent-import-test');
 
 const builderConfig = JSON.stringify({
   name: 'Story painter',

@@ -3,31 +3,17 @@
  * equal; "Copy share link for <name>" copies a link whose fragment opens the share dialog, which
  * shows the agent and adds it only on confirmation.
  */
-import { deleteDB } from 'idb';
 import { createSignal } from 'solid-js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { openTabagentDb, type TabagentDb } from '../../../../src/store';
 import { CopyShareLinkButton } from '../../../../src/ui/agents/sharing/copy-share-link-button';
 import { ExportAgentButton } from '../../../../src/ui/agents/sharing/export-agent-button';
 import { SharedAgentDialog } from '../../../../src/ui/agents/sharing/shared-agent-dialog';
 import { FakeAgentService, sampleAgent } from '../../../support/fake-agents-ashare';
 import { mount, unmountAll } from '../../support/mount';
+import { useTestDatabase } from './test-db';
 
-const DB_NAME = 'tabagent-agent-share-test';
-
-const opened: TabagentDb[] = [];
-async function openDb(): Promise<TabagentDb> {
-  const db = await openTabagentDb({ name: DB_NAME });
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  unmountAll();
-  for (const db of opened.splice(0)) db.close();
-  await deleteDB(DB_NAME);
-});
+const openDb = useTestDatabase('tabagent-agent-share-test');
 
 const agent = sampleAgent({
   id: 'mine',
