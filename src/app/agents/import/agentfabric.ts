@@ -34,10 +34,17 @@ function textList(value: Json, key: string, fileName: string): string[] {
   return field as string[];
 }
 
+/** One emoji, ZWJ sequences (👩‍💻) and flags included: a single grapheme that is pictographic. */
+function isSingleEmoji(text: string): boolean {
+  if (text === '' || text.length > 32) return false;
+  const graphemes = [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
+  return graphemes.length === 1 && /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(text);
+}
+
 /** An emoji or image avatar as is; a file name (the usual `custom_bot_avatar.png`) is noted, the draft's avatar kept. */
 function avatarOf(avatar: string, fallback: AgentAvatar, notes: ImportNote[]): AgentAvatar {
   if (/^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=]+$/.test(avatar)) return { kind: 'image', dataUrl: avatar };
-  if (avatar !== '' && [...avatar].length <= 2 && /\p{Extended_Pictographic}/u.test(avatar)) return { kind: 'emoji', emoji: avatar };
+  if (isSingleEmoji(avatar)) return { kind: 'emoji', emoji: avatar };
   if (avatar !== '') notes.push({ kind: 'avatar-file', file: avatar });
   return fallback;
 }

@@ -1,5 +1,6 @@
 import { createUniqueId, For, Show } from 'solid-js';
 import type { ImportedAgent } from '../../../app/agents/import/import-plan';
+import type { AgentAvatar } from '../../../core/agent-definition';
 import { describeConfirmation, describeEngine, describeNote, describeSource, describeToolRef } from './describe';
 import { t } from './messages';
 
@@ -15,6 +16,15 @@ export interface ImportReviewProps {
   choice: ReviewChoice;
   onChange: (choice: ReviewChoice) => void;
   disabled?: boolean;
+}
+
+/** The agent's emoji or image, decorative (its name follows). */
+function AvatarView(props: { avatar: AgentAvatar }) {
+  return (
+    <span class="agent-import-avatar" aria-hidden="true">
+      {props.avatar.kind === 'emoji' ? props.avatar.emoji : <img src={props.avatar.dataUrl} alt="" width="32" height="32" />}
+    </span>
+  );
 }
 
 /**
@@ -34,11 +44,7 @@ export function ImportReview(props: ImportReviewProps) {
   return (
     <article class="agent-import-review" aria-labelledby={`${id}-name`}>
       <header>
-        <span class="agent-import-avatar" aria-hidden="true">
-          <Show when={agent().avatar.kind === 'image'} fallback={agent().avatar.kind === 'emoji' ? (agent().avatar as { emoji: string }).emoji : ''}>
-            <img src={(agent().avatar as { dataUrl: string }).dataUrl} alt="" width="32" height="32" />
-          </Show>
-        </span>
+        <AvatarView avatar={agent().avatar} />
         <h3 id={`${id}-name`}>{agent().name}</h3>
         <p class="muted">{describeSource(props.imported)}</p>
       </header>

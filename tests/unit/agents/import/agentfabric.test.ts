@@ -63,6 +63,15 @@ describe('AgentFabric builder_config.json', () => {
     expect(plan.agents[0]?.agent).toMatchObject({ name: 'AgentFabric agent', avatar: { kind: 'emoji', emoji: '🐉' }, tools: [], starterPrompts: [] });
   });
 
+  it('takes a multi-part emoji as one avatar and a longer text as a file name', async () => {
+    const plan = await planAgentImport(
+      [textFile('a.json', JSON.stringify({ avatar: '👩‍💻', instruction: '' })), textFile('b.json', JSON.stringify({ avatar: '🐉🐉', instruction: '' }))],
+      importContext(),
+    );
+    expect(plan.agents[0]?.agent.avatar).toEqual({ kind: 'emoji', emoji: '👩‍💻' });
+    expect(plan.agents[1]?.notes).toContainEqual({ kind: 'avatar-file', file: '🐉🐉' });
+  });
+
   it('refuses a config whose fields have the wrong types, naming the field', async () => {
     const plan = await planAgentImport([textFile('builder_config.json', JSON.stringify({ ...builderConfig, prompt_recommend: 'one' }))], importContext());
     expect(plan.agents).toEqual([]);
