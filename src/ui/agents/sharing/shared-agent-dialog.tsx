@@ -22,14 +22,14 @@ export interface SharedAgentDialogProps {
 }
 
 /** The page's fragment as a signal, following back, forward and pasted links. */
-function locationHash(): Accessor<string> {
+function locationHash(): { hash: Accessor<string>; update: () => void } {
   const [hash, setHash] = createSignal(location.hash);
   const update = (): void => {
     setHash(location.hash);
   };
   window.addEventListener('hashchange', update);
   onCleanup(() => window.removeEventListener('hashchange', update));
-  return hash;
+  return { hash, update };
 }
 
 /**
@@ -41,14 +41,19 @@ function locationHash(): Accessor<string> {
 export function SharedAgentDialog(props: SharedAgentDialogProps) {
   const titleId = createUniqueId();
   let dialog: HTMLDialogElement | undefined;
-  const hash = props.hash ?? locationHash();
+  const followed = props.hash ? undefined : locationHash();
+  const hash = props.hash ?? followed!.hash;
   const importer = () => createAgentImporter({ agents: props.agents, openDatabase: props.openDatabase, ...(props.tools ? { tools: props.tools } : {}) });
   const [open, setOpen] = createSignal(false);
   const close = (): void => {
     setOpen(false);
     dialog?.close();
     if (props.onClose) props.onClose();
-    else if (sharePayload(location.hash) !== undefined) history.replaceState(null, '', SHARE_ROUTE.replace(/\/import$/, ''));
+    else if (sharePayload(location.hash) !== undefined) {
+      // replaceState fires no hashchange: follow it by hand, so opening the same link again works.
+      history.replaceState(null, '', SHARE_ROUTE.replace(/\/import$/, ''));
+      followed?.update();
+    }
   };
   const flow = createImportFlow(importer, { onImported: (agents) => props.onImported?.(agents), onDone: close });
 

@@ -99,6 +99,29 @@ describe('share links', () => {
     expect(await (await openDb()).getAll('mcpServers')).toEqual([]);
   });
 
+  it('open from the page address and put it back to the Agents page when done', async () => {
+    const copied: string[] = [];
+    mount(() => <CopyShareLinkButton agent={agent} copy={async (text) => void copied.push(text)} />);
+    await page.getByRole('button', { name: 'Copy share link for Trip planner' }).click();
+    await expect.poll(() => copied.length).toBe(1);
+    expect(copied[0]!.startsWith(`${location.origin}${location.pathname}${location.search}#/agents/import?a=`)).toBe(true);
+    unmountAll();
+
+    const before = location.href;
+    history.replaceState(null, '', copied[0]);
+    try {
+      const agents = new FakeAgentService();
+      mount(() => <SharedAgentDialog agents={agents} openDatabase={openDb} />);
+      const dialog = page.getByRole('dialog', { name: 'Add a shared agent?' });
+      await dialog.getByRole('button', { name: 'Add agent', exact: true }).click();
+      await expect.poll(() => location.hash).toBe('#/agents');
+      expect((await agents.list()).map((added) => added.name)).toEqual(['Trip planner']);
+      await expect.element(dialog).not.toBeInTheDocument();
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
   it('say when a link is damaged, and add nothing', async () => {
     const agents = new FakeAgentService();
     const [hash] = createSignal('#/agents/import?a=AAAA');
