@@ -27,6 +27,8 @@ const toolRef: JsonSchema = {
       additionalProperties: false,
     },
     { type: 'object', properties: { kind: { const: 'agent' }, agentId: id }, required: ['kind', 'agentId'], additionalProperties: false },
+    // Every tool switched on in the importing browser (the default agent's list).
+    { type: 'object', properties: { kind: { const: 'all-tools' } }, required: ['kind'], additionalProperties: false },
   ],
 };
 

@@ -42,7 +42,7 @@ function resolveServers(file: AgentFile, context: ImportContext): { byRef: Map<s
 function resolveTools(tools: readonly AgentToolRef[], byRef: ReadonlyMap<string, string>, context: ImportContext, notes: ImportNote[]): AgentToolRef[] {
   const resolved: AgentToolRef[] = [];
   for (const tool of tools) {
-    if (tool.kind === 'tool') resolved.push({ ...tool });
+    if (tool.kind === 'tool' || tool.kind === 'all-tools') resolved.push({ ...tool });
     else if (tool.kind === 'agent') {
       if (context.agentIds.has(tool.agentId)) resolved.push({ ...tool });
       else notes.push({ kind: 'agent-missing', agentId: tool.agentId });

@@ -92,5 +92,7 @@ export function describeToolRef(ref: AgentToolRef, imported: ImportedAgent): str
       return t('refMcpTool', { name: ref.name, server: serverName(ref.serverId) });
     case 'agent':
       return t('refAgent', { name: ref.agentId });
+    case 'all-tools':
+      return t('refAllTools');
   }
 }
