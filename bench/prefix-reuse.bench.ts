@@ -1,3 +1,4 @@
+import { formats, type FormatName } from '../src/core/formats';
 import { manyTools } from '../tests/support/many-tools';
 import { runPrefixSession, type SessionTurn } from '../tests/support/prefix-session';
 
@@ -28,21 +29,35 @@ const SESSIONS: Session[] = [
   },
 ];
 
+/** The text formats reported beside the Hermes figures (every one the agent speaks). */
+const TEXT_FORMATS = Object.keys(formats) as FormatName[];
+
 /**
  * `prefix_reuse`: over a scripted 10-request session with tool retrieval on (5 of 2,000 tools per
  * turn, Hermes text format, history carried with each turn's stored context), the share of each
  * request's prompt that repeats the previous request's prompt as an exact prefix — what a
  * prefix-caching engine (web-llm, vLLM) does not recompute. Characters stand in for tokens. Each
- * new turn lists only the tools not shown earlier, so the prefix holds across turns; a turn whose
- * tools are all new still appends their full signatures, which bounds the mean.
+ * new turn lists only the tools not shown earlier (every text format does), so the prefix holds
+ * across turns; a turn whose tools are all new still appends their full signatures, which bounds
+ * the mean. `by_format` gives the same session's mean and breaks in every text format.
  */
 export async function measurePrefixReuse(): Promise<Record<string, unknown>> {
   const tools = manyTools(2_000);
   const out: Record<string, unknown> = {};
   for (const session of SESSIONS) {
-    const { perRequest, turnStarts, perRequestWithAnswers, breaks, budgetBreaks } = await runPrefixSession(tools, session.turns);
+    const { perRequest, turnStarts, perRequestWithAnswers, breaks, budgetBreaks, answerBreaks } = await runPrefixSession(tools, session.turns);
     const within = perRequest.filter((_, index) => !turnStarts.includes(index));
     const across = perRequest.filter((_, index) => turnStarts.includes(index));
+    const byFormat: Record<string, unknown> = {};
+    for (const format of TEXT_FORMATS) {
+      const run = await runPrefixSession(tools, session.turns, { mode: format });
+      byFormat[format] = {
+        mean: round(mean(run.perRequest)),
+        mean_with_answers: round(mean(run.perRequestWithAnswers)),
+        breaks: run.breaks,
+        answer_breaks: run.answerBreaks,
+      };
+    }
     out[session.name] = {
       requests: perRequest.length + 1,
       mean: round(mean(perRequest)),
@@ -53,7 +68,10 @@ export async function measurePrefixReuse(): Promise<Record<string, unknown>> {
       budget_breaks: budgetBreaks,
       // Against what the engine holds after a request: its prompt plus the answer it wrote.
       mean_with_answers: round(mean(perRequestWithAnswers)),
+      // Requests that did not start with the previous prompt plus the model's own answer, byte for byte.
+      answer_breaks: answerBreaks,
       per_request: perRequest.map(round),
+      by_format: byFormat,
     };
   }
   return out;
