@@ -1,3 +1,4 @@
+import { t as agentsMessages } from '../agents/messages';
 import { t as evalMessages } from '../eval/messages';
 import { t as knowledgeMessages } from '../knowledge/messages';
 import { t as memoryMessages } from '../memory/messages';
@@ -13,6 +14,7 @@ import type { PageDefinition } from './page-context';
  * the page and everything it uses into the start-up JavaScript (tests/unit/ui/lazy-pages.test.ts).
  */
 export const pages: readonly PageDefinition[] = [
+  { id: 'agents', label: () => agentsMessages('nav'), render: lazyPage(() => import('../agents/agents-page').then((module) => module.AgentsPage)) },
   { id: 'eval', label: () => evalMessages('nav'), render: lazyPage(() => import('../eval/eval-page').then((module) => module.EvalPage)) },
   { id: 'tools', label: () => toolsMessages('nav'), render: lazyPage(() => import('../tools/tools-page').then((module) => module.ToolsPage)) },
   { id: 'network', label: () => networkMessages('nav'), render: lazyPage(() => import('../network/network-page').then((module) => module.NetworkPage)) },
