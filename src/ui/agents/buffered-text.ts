@@ -7,22 +7,26 @@ import { createEffect, createSignal, on, type Accessor } from 'solid-js';
  */
 export function createBufferedText(source: () => string, commit: (text: string) => void): [Accessor<string>, (text: string) => void] {
   const [text, setText] = createSignal(source());
-  let committed = source();
+  // Solid runs effects within the store write itself: while our own commit runs, a change of the
+  // source is ours and must not overwrite the text being typed.
+  let committing = false;
   createEffect(
     on(
       source,
       (value) => {
-        if (value === committed) return;
-        committed = value;
-        setText(value);
+        if (!committing) setText(value);
       },
       { defer: true },
     ),
   );
   const input = (value: string): void => {
     setText(value);
-    commit(value);
-    committed = source();
+    committing = true;
+    try {
+      commit(value);
+    } finally {
+      committing = false;
+    }
   };
   return [text, input];
 }
