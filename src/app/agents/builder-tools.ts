@@ -39,7 +39,7 @@ export interface AgentDraftAccess {
   /** Replaces the draft with `update`'s result (which must be a new object, the old one untouched). */
   change(update: (draft: AgentDefinition) => AgentDefinition): void;
   tools(): readonly AgentToolChoice[];
-  knowledgeBases(): readonly AgentKnowledgeChoice[] | Promise<readonly AgentKnowledgeChoice[]>;
+  knowledgeBases(): readonly AgentKnowledgeChoice[];
   localModels(): readonly AgentLocalModelChoice[];
 }
 
@@ -149,8 +149,8 @@ export const BUILDER_TOOL_NAMES = [
 /**
  * The agent builder's tools over `access`: each call changes the draft through `access.change`
  * and answers with the draft's fields after the change. Bad arguments (an unknown tool or base)
- * fail with a message listing what exists. Make them per run: the tool list in
- * `enable_agent_tools`'s description is the one that exists when they are made.
+ * fail with a message listing what exists. Make them per run: the tools and knowledge bases their
+ * descriptions list are those that exist when they are made.
  */
 export function createBuilderTools(access: AgentDraftAccess): RunTool[] {
   const edit = (update: (draft: AgentDefinition) => AgentDefinition): Record<string, unknown> => {
@@ -202,12 +202,12 @@ export function createBuilderTools(access: AgentDraftAccess): RunTool[] {
     {
       manifest: manifest(
         'enable_knowledge_bases',
-        'Lets the agent search knowledge bases (by name) automatically in every conversation.',
+        `Lets the agent search knowledge bases (by name) automatically in every conversation. Available: ${access.knowledgeBases().map((base) => base.name).join(', ') || 'none'}.`,
         { names: names('Knowledge base names.') },
         ['names'],
       ),
       implementation: async (args) => {
-        const chosen = resolveNames(stringsArg(args, 'names'), await access.knowledgeBases(), (base) => base.name, 'knowledge base');
+        const chosen = resolveNames(stringsArg(args, 'names'), access.knowledgeBases(), (base) => base.name, 'knowledge base');
         return edit((draft) => ({ ...draft, knowledgeBaseIds: [...new Set([...draft.knowledgeBaseIds, ...chosen.map((base) => base.id)])] }));
       },
     },

@@ -91,11 +91,13 @@ function EditorBody(props: { context: PageContext; agents: AgentService; agent: 
     read: () => draft.snapshot(),
     change: (update) => draft.replace(update(draft.snapshot())),
     tools: () => choices.tools(),
-    knowledgeBases: () => choices.refreshKnowledge(),
+    knowledgeBases: () => choices.knowledgeBases(),
     localModels: () => choices.localModels(),
   };
-  const builderSetup = () =>
-    context.services.prepareRun(settings(), {
+  const builderSetup = async () => {
+    // Bases made on the Knowledge page since the editor opened are named to the builder too.
+    await choices.refreshKnowledge().catch(() => undefined);
+    return context.services.prepareRun(settings(), {
       openDatabase: context.openDatabase,
       conversationId: undefined,
       knowledgeBaseIds: [],
@@ -103,6 +105,7 @@ function EditorBody(props: { context: PageContext; agents: AgentService; agent: 
       // Made per run: the tool list the builder is told about is the one that exists now.
       runTools: createBuilderTools(access),
     });
+  };
 
   return (
     <div class="agent-editor">
