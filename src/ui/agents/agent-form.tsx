@@ -3,6 +3,7 @@ import type { AgentChoices } from './agent-choices';
 import type { AgentDraft } from './agent-draft';
 import { AGENT_LIMITS } from './agent-draft';
 import { KnowledgePicker, ToolPicker } from './agent-pickers';
+import { AvatarField } from './avatar-field';
 import { createBufferedText } from './buffered-text';
 import { EngineField } from './engine-field';
 import { SelectField, TextAreaField, TextField } from './form-fields';
@@ -39,21 +40,11 @@ export function AgentForm(props: { draft: AgentDraft; choices: AgentChoices; rea
     (text) => draft().set('temperature', text.trim() === '' ? undefined : Number(text)),
   );
   const thinking = (): Thinking => (value().thinking === undefined ? 'default' : value().thinking ? 'on' : 'off');
-  const avatarText = (): string => {
-    const avatar = value().avatar;
-    return avatar.kind === 'emoji' ? avatar.emoji : '';
-  };
 
   return (
     <div class="agent-form-fields">
       <TextField label={t('name')} value={value().name} required disabled={props.readOnly} onInput={(name) => draft().set('name', name)} />
-      <TextField
-        label={t('avatar')}
-        hint={t('avatarHint')}
-        value={avatarText()}
-        disabled={props.readOnly}
-        onInput={(emoji) => draft().set('avatar', { kind: 'emoji', emoji })}
-      />
+      <AvatarField avatar={value().avatar} disabled={props.readOnly} onChange={(avatar) => draft().set('avatar', avatar)} />
       <TextField label={t('description')} value={value().description} disabled={props.readOnly} onInput={(description) => draft().set('description', description)} />
       <TextAreaField
         label={t('instructions')}

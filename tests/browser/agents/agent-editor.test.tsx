@@ -100,10 +100,30 @@ describe('the agent editor', () => {
     await userEvent.tab();
     await expect.element(field('Avatar')).toHaveFocus();
     await userEvent.tab();
+    await expect.element(field('Avatar image')).toHaveFocus();
+    await userEvent.tab();
     await expect.element(field('Description')).toHaveFocus();
     await userEvent.keyboard('Explains maths.{Enter}');
     await expect.element(page.getByText('Saved Tutor.', exact)).toBeVisible();
     expect([...agents.agents.values()][0]).toMatchObject({ name: 'Tutor', description: 'Explains maths.' });
+  });
+
+  it('takes a small image as the avatar and refuses a large one', async () => {
+    const agents = fakeAgents();
+    mountAgentsApp('#/agents/new', agents);
+    await userEvent.fill(field('Name'), 'Pictured');
+    const large = new File([new Uint8Array(70 * 1024)], 'big.png', { type: 'image/png' });
+    await userEvent.upload(field('Avatar image'), [large]);
+    await expect.element(page.getByRole('alert').getByText('Avatar image: at most 64 KB.', exact)).toBeVisible();
+    // A 1×1 PNG.
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (char) => char.charCodeAt(0));
+    await userEvent.upload(field('Avatar image'), [new File([png], 'dot.png', { type: 'image/png' })]);
+    await expect.element(page.getByRole('alert')).not.toBeInTheDocument();
+    await userEvent.click(page.getByRole('button', { name: 'Save agent', ...exact }));
+    await expect.element(page.getByText('Saved Pictured.', exact)).toBeVisible();
+    const avatar = [...agents.agents.values()][0]?.avatar;
+    expect(avatar?.kind === 'image' && avatar.dataUrl.startsWith('data:image/png;base64,iVBOR')).toBe(true);
+    expect(page.getByRole('form', { name: 'Agent' }).element().querySelector('img.agent-avatar')?.getAttribute('src')).toMatch(/^data:image\/png/);
   });
 
   it('says so for an id with no agent', async () => {
