@@ -31,6 +31,15 @@ describe('the Agents page', () => {
     await expect.element(page.getByRole('button', { name: 'New agent', ...exact })).toBeVisible();
   });
 
+  it('never loads an avatar image from elsewhere (an imported agent could carry a beacon URL)', async () => {
+    const beacon = agentOf({ id: 'beacon', name: 'Beacon', avatar: { kind: 'image', dataUrl: 'https://tracker.example/pixel.png' } });
+    const inline = agentOf({ id: 'inline', name: 'Inline', avatar: { kind: 'image', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' } });
+    mountAgentsApp('#/agents', fakeAgents([beacon, inline]));
+    await expect.element(card('Beacon')).toBeVisible();
+    expect(card('Beacon').element().querySelector('img')).toBeNull();
+    expect(card('Inline').element().querySelector('img')?.getAttribute('src')).toBe('data:image/png;base64,iVBORw0KGgo=');
+  });
+
   it('duplicates a built-in agent into one the person can edit', async () => {
     const agents = fakeAgents([research]);
     mountAgentsApp('#/agents', agents);
