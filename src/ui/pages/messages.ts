@@ -8,6 +8,7 @@ import { defineMessages } from '../i18n';
 export const t = defineMessages({
   en: {
     pages: 'Pages',
+    navAgents: 'Agents',
     navEval: 'Eval',
     navTools: 'Tools',
     navNetwork: 'Network',
@@ -19,6 +20,7 @@ export const t = defineMessages({
   },
   zh: {
     pages: '页面',
+    navAgents: '智能体',
     navEval: '评测',
     navTools: '工具',
     navNetwork: '网络',

@@ -9,6 +9,7 @@ import type { PageDefinition } from './page-context';
  * the page and everything it uses into the start-up JavaScript (tests/unit/ui/lazy-pages.test.ts).
  */
 export const pages: readonly PageDefinition[] = [
+  { id: 'agents', label: () => t('navAgents'), render: lazyPage(() => import('../agents/agents-page').then((module) => module.AgentsPage)) },
   { id: 'eval', label: () => t('navEval'), render: lazyPage(() => import('../eval/eval-page').then((module) => module.EvalPage)) },
   { id: 'tools', label: () => t('navTools'), render: lazyPage(() => import('../tools/tools-page').then((module) => module.ToolsPage)) },
   { id: 'network', label: () => t('navNetwork'), render: lazyPage(() => import('../network/network-page').then((module) => module.NetworkPage)) },

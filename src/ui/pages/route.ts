@@ -6,6 +6,23 @@ export function pageFromHash(hash: string, known: ReadonlySet<string>): string {
   return known.has(id) ? id : 'chat';
 }
 
+/** The event `goTo` fires after it changed the hash without a `hashchange`. */
+const HASH_PUSHED = 'tabagent-hash-pushed';
+
+/**
+ * Calls `listener` with the new hash whenever it changes: by a link, back/forward or the page
+ * navigation. For a page's own sub-routes; removed when the calling component is disposed.
+ */
+export function watchHash(listener: (hash: string) => void): void {
+  const notify = (): void => listener(location.hash);
+  window.addEventListener('hashchange', notify);
+  window.addEventListener(HASH_PUSHED, notify);
+  onCleanup(() => {
+    window.removeEventListener('hashchange', notify);
+    window.removeEventListener(HASH_PUSHED, notify);
+  });
+}
+
 /** The current page, kept in step with `location.hash` (back and forward work). */
 export function createRoute(known: ReadonlySet<string>): { page: Accessor<string>; goTo: (page: string) => void } {
   const [page, setPage] = createSignal(pageFromHash(location.hash, known));
@@ -20,7 +37,26 @@ export function createRoute(known: ReadonlySet<string>): { page: Accessor<string
       const target = known.has(next) ? next : 'chat';
       setPage(target);
       const hash = target === 'chat' ? '' : `#/${target}`;
-      if (location.hash !== hash) history.pushState(null, '', hash || location.pathname + location.search);
+      if (location.hash !== hash) {
+        history.pushState(null, '', hash || location.pathname + location.search);
+        // pushState fires no event: tell pages with routes of their own (`#/agents/<id>`) the hash moved.
+        window.dispatchEvent(new Event(HASH_PUSHED));
+      }
     },
   };
+}
+
+/**
+ * The route that opens the chat on a new conversation with one agent: `#/chat?agent=<id>`. The
+ * Agents page's "Chat with <name>" goes there; the chat reads it with `agentIdFromHash`.
+ */
+export function chatWithAgentHash(agentId: string): string {
+  return `#/chat?agent=${encodeURIComponent(agentId)}`;
+}
+
+/** The agent id of a `#/chat?agent=<id>` hash; undefined for any other hash. */
+export function agentIdFromHash(hash: string): string | undefined {
+  const match = /^#\/?chat\?(.*)$/.exec(hash);
+  if (!match) return undefined;
+  return new URLSearchParams(match[1]).get('agent') || undefined;
 }

@@ -1,0 +1,102 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import type { AgentService } from '../../app/agents/agent-service';
+import type { AgentDefinition } from '../../core/agent-definition';
+import { ErrorAlert } from '../components/error-alert';
+import { errorText } from '../errors/error-text';
+import { chatWithAgentHash } from '../pages/route';
+import { AgentCard } from './agent-card';
+import { agentEditorHash } from './agent-routes';
+import { ConfirmDialog } from './confirm-dialog';
+import { t } from './messages';
+import { agentSharingSlots } from './sharing-slots';
+
+/**
+ * The Agents page's list: a card per agent, "New agent" (and the import input once mounted). A
+ * delete asks first; duplicating makes a copy the person owns and says so.
+ */
+export function AgentList(props: { agents: AgentService }) {
+  const [agents, { refetch }] = createResource(() => props.agents.list());
+  const [notice, setNotice] = createSignal('');
+  const [error, setError] = createSignal<string>();
+  const [deleting, setDeleting] = createSignal<AgentDefinition>();
+  let newButton: HTMLButtonElement | undefined;
+  // The Delete button that opened the question gets focus back when it is cancelled.
+  let deleteOpener: Element | null = null;
+
+  const act = async (work: () => Promise<string>): Promise<void> => {
+    setError(undefined);
+    try {
+      setNotice(await work());
+      await refetch();
+    } catch (caught) {
+      setError(errorText(caught));
+    }
+  };
+  const duplicate = (agent: AgentDefinition): Promise<void> => act(async () => t('duplicated', { name: (await props.agents.duplicate(agent.id)).name }));
+  const remove = (agent: AgentDefinition): Promise<void> =>
+    act(async () => {
+      await props.agents.remove(agent.id);
+      return t('deleted', { name: agent.name });
+    });
+
+  return (
+    <>
+      <div class="agents-toolbar">
+        <button type="button" class="primary" ref={newButton} onClick={() => (location.hash = agentEditorHash())}>
+          {t('newAgent')}
+        </button>
+        <Show when={agentSharingSlots.importInput}>
+          {(importInput) => <Dynamic component={importInput()} onImported={() => void refetch()} />}
+        </Show>
+      </div>
+      <p role="status" class="muted agents-notice">
+        {notice()}
+      </p>
+      <Show when={error() ?? (agents.error ? errorText(agents.error) : undefined)}>{(message) => <ErrorAlert message={message()} />}</Show>
+      <Show when={agents()} fallback={<p class="muted">{t('loading')}</p>}>
+        {(list) => (
+          <ul class="agent-cards" aria-label={t('listLabel')}>
+            <For each={list()}>
+              {(agent) => (
+                <li>
+                  <AgentCard
+                    agent={agent}
+                    onChat={() => (location.hash = chatWithAgentHash(agent.id))}
+                    onEdit={() => (location.hash = agentEditorHash(agent.id))}
+                    onDuplicate={() => void duplicate(agent)}
+                    onDelete={() => {
+                      deleteOpener = document.activeElement;
+                      setDeleting(agent);
+                    }}
+                    {...(agentSharingSlots.exportButton ? { exportButton: agentSharingSlots.exportButton } : {})}
+                  />
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </Show>
+      <Show when={deleting()} keyed>
+        {(agent) => (
+          <ConfirmDialog
+            title={t('confirmDeleteTitle', { name: agent.name })}
+            text={t('confirmDeleteText')}
+            confirmLabel={t('confirmDelete')}
+            cancelLabel={t('cancel')}
+            onCancel={() => {
+              setDeleting(undefined);
+              if (deleteOpener instanceof HTMLElement) deleteOpener.focus();
+            }}
+            onConfirm={() => {
+              setDeleting(undefined);
+              // The card is gone: focus goes to the page's first control rather than the document.
+              newButton?.focus();
+              void remove(agent);
+            }}
+          />
+        )}
+      </Show>
+    </>
+  );
+}
