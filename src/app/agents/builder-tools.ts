@@ -92,6 +92,8 @@ export function sameToolRef(a: AgentToolRef, b: AgentToolRef): boolean {
       return b.kind === 'mcp-tool' && a.serverId === b.serverId && a.name === b.name;
     case 'agent':
       return b.kind === 'agent' && a.agentId === b.agentId;
+    case 'all-tools':
+      return b.kind === 'all-tools';
   }
 }
 
