@@ -103,6 +103,7 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
   network?.addGrantSource(() => toolLibrary.grants());
   const prepareAgentRun = createAgentRunResolver({
     holder,
+    runAgent,
     tools,
     toolRetrieval,
     knowledgeRetriever,

@@ -26,6 +26,8 @@ export interface RunScope {
   agent?: AgentDefinition;
   /** Tools offered in this run only, beside the agent's (e.g. the agent builder's draft-editing tools). */
   runTools?: readonly RunTool[];
+  /** For an agent called as a tool: the ids of the agents running above it, outermost first (agent-as-tool.ts). */
+  callChain?: readonly string[];
 }
 
 /** A tool that exists for one run only: not registered in the library, never listed elsewhere. */

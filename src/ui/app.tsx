@@ -9,6 +9,7 @@ import { AgentHeader } from './chat/agent-header';
 import { AgentIntro } from './chat/agent-intro';
 import { createChatAgentState } from './chat/chat-agent-state';
 import { watchChatWithAgent } from './chat/chat-route';
+import { sharePayload } from '../app/agents/share-route';
 import {
   agentOf,
   conversationRunScope,
@@ -41,6 +42,7 @@ import { createSettingsState } from './settings/settings-state';
 import { SettingsDialog } from './settings/settings-dialog';
 
 // Not part of the first screen: fetched when the person first opens it.
+const SharedAgentDialog = lazy(() => import('./agents/sharing/shared-agent-dialog').then((module) => ({ default: module.SharedAgentDialog })));
 const ModelsDialog = lazy(() => import('./models/models-dialog').then((module) => ({ default: module.ModelsDialog })));
 
 export interface AppProps {
@@ -135,6 +137,12 @@ export function App(props: AppProps) {
   };
   const controller = conversationsState.controller;
   const openConversation = (): ConversationRecord | undefined => conversationsState.current();
+  const [shareLinkOpen, setShareLinkOpen] = createSignal(sharePayload(location.hash) !== undefined);
+  const followShareLink = (): void => {
+    setShareLinkOpen(sharePayload(location.hash) !== undefined);
+  };
+  window.addEventListener('hashchange', followShareLink);
+  onCleanup(() => window.removeEventListener('hashchange', followShareLink));
   const route = createRoute(new Set(['chat', ...pages.map((page) => page.id)]));
   // `#/chat?agent=<id>` (the Agents page's "Chat with <name>") starts a conversation with that agent.
   watchChatWithAgent(startChatWith);
@@ -330,6 +338,16 @@ export function App(props: AppProps) {
               setModelsOpen(false);
               focusBack(modelsOpener);
             }}
+          />
+        )}
+      </Show>
+      {/* A share link (#/agents/import?a=…) opens its preview over whatever page is shown. */}
+      <Show when={shareLinkOpen() && props.services.agents}>
+        {(agents) => (
+          <SharedAgentDialog
+            agents={agents()}
+            openDatabase={openDatabase}
+            {...(props.services.toolLibrary ? { tools: () => props.services.toolLibrary?.tools() ?? [] } : {})}
           />
         )}
       </Show>

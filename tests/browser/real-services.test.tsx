@@ -67,11 +67,11 @@ describe('the real services (runAgent, openai-compatible engine, built-in tools)
     expect(names).toEqual(expect.arrayContaining(['calculator', 'current_time', 'unit_convert', 'model_api']));
   });
 
-  it('refuses to run without a Base URL and model, with a code the interface translates', () => {
+  it('refuses to run without a Base URL and model, with a code the interface translates', async () => {
     const services = createRealServices();
     let thrown: unknown;
     try {
-      services.prepareRun(defaultSettings());
+      await services.prepareRun(defaultSettings());
     } catch (error) {
       thrown = error;
     }

@@ -10,6 +10,8 @@
  * describe it, read from nothing.
  */
 import type { AgentDefinition } from '../../core/agent-definition';
+import type { AgentEvent } from '../../core/agent/events';
+import type { RunAgentOptions } from '../../core/agent/options';
 import type { CountTokens } from '../../core/agent/token-count';
 import type { SelectTools } from '../../core/agent/turn-context';
 import type { ToolRunner } from '../../core/tool-runner';
@@ -27,6 +29,7 @@ import type { RunScope } from '../services';
 import { agentToolNames, knowledgeBasesFor, type ToolCatalog } from './agent-run-config';
 import { createAgentService } from './agent-service-impl';
 import type { AgentService } from './agent-service';
+import { agentToolsFor } from './agent-as-tool';
 import { limitTools, withRunTools } from './agent-tool-runner';
 import { DEFAULT_AGENT_ID, defaultAgentFromSettings } from './default-agent';
 
@@ -43,6 +46,8 @@ export interface AgentRunOptions {
   /** The model's own token counter for a local model, once loaded. */
   countTokensFor: (local: LocalModelChoice) => CountTokens | undefined;
   network?: AppNetwork;
+  /** The loop, for agents this agent calls as tools. */
+  runAgent: (options: RunAgentOptions) => AsyncIterable<AgentEvent>;
 }
 
 /** The local model an agent runs on, if any (its own, or the settings' for the default engine). */
@@ -76,7 +81,7 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
     return own ?? (await agents.get(await agents.defaultAgentId())) ?? defaultAgentFromSettings(settings, 0);
   };
 
-  return async (settings, scope) => {
+  const resolve = async (settings: Settings, scope?: RunScope): Promise<ChatRunSetup> => {
     const conversation = scope ? await conversationOf(scope) : undefined;
     const agent = await agentOf(settings, scope, conversation);
     const engineSetup = agentEngineSetup(agent, settings, options.holder, options.network);
@@ -85,7 +90,15 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
     const pinnedTools = agent.id === DEFAULT_AGENT_ID ? [...new Set([...agent.pinnedTools, ...(settings.pinnedTools ?? [])])] : agent.pinnedTools;
     const names = agentToolNames({ tools: agent.tools, pinnedTools }, options.catalog);
     const offers = (name: string): boolean => (names === 'all' || names.has(name)) && !(agent.memory === 'off' && MEMORY_TOOL_NAMES.has(name));
-    const tools = withRunTools(limitTools(options.tools, offers), scope?.runTools ?? []);
+    // Other agents it lists run as tools, each with its own setup (without this conversation's state).
+    const agentTools = scope
+      ? await agentToolsFor(agent, scope.callChain ?? [], {
+          getAgent: (id) => serviceFor(scope.openDatabase).get(id),
+          setupFor: (callee, chain) => resolve(settings, { openDatabase: scope.openDatabase, conversationId: undefined, knowledgeBaseIds: [], agent: callee, callChain: chain }),
+          runAgent: options.runAgent,
+        })
+      : [];
+    const tools = withRunTools(limitTools(options.tools, offers), [...(scope?.runTools ?? []), ...agentTools]);
 
     const memoryContext = createAgentMemoryContext(agent, options.memories);
     const baseIds = knowledgeBasesFor(agent, conversation, scope?.knowledgeBaseIds ?? []);
@@ -107,4 +120,5 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
       approvalPolicy: agent.approval,
     };
   };
+  return resolve;
 }

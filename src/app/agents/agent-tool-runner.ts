@@ -44,7 +44,7 @@ export function limitTools(runner: ToolRunner, offers: (name: string) => boolean
 export function withRunTools(base: ToolRunner, runTools: readonly RunTool[]): ToolRunner {
   if (runTools.length === 0) return base;
   const registry = new ToolRegistry();
-  for (const tool of runTools) registry.register(tool.manifest, tool.implementation, { replace: true });
+  for (const tool of runTools) registry.register(tool.manifest, tool.implementation, { replace: true, ...(tool.timeoutMs !== undefined ? { timeoutMs: tool.timeoutMs } : {}) });
   const own = createToolExecutor(registry);
   const pick = (name: string): ToolRunner => (registry.has(name) ? own : base);
   const preparedBy = new WeakMap<PreparedCall, ToolRunner>();

@@ -9,11 +9,10 @@ import type { AgentDefinition } from '../../core/agent-definition';
 import { exportAgentFile, exportSavedAgent, type ExportableMcpServer } from './agent-file';
 import type { TabagentDb } from '../../store';
 import { MAX_AGENT_IMPORT_BYTES } from './import/import-plan';
+import { SHARE_PARAMETER, SHARE_ROUTE, sharePayload } from './share-route';
 
-/** The route a share link opens (the Agents page reads only the part before `/import`). */
-export const SHARE_ROUTE = '#/agents/import';
-/** The query parameter that holds the payload. */
-export const SHARE_PARAMETER = 'a';
+export { SHARE_PARAMETER, SHARE_ROUTE, sharePayload };
+
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
@@ -69,11 +68,6 @@ export async function shareLink(agent: AgentDefinition, base: string, options: {
   return `${base.replace(/#.*$/, '')}${await shareFragment(exportAgentFile(agent, options))}`;
 }
 
-/** The payload of a share fragment; undefined when `hash` is not a share link. */
-export function sharePayload(hash: string): string | undefined {
-  if (!hash.startsWith(`${SHARE_ROUTE}?`)) return undefined;
-  return new URLSearchParams(hash.slice(SHARE_ROUTE.length + 1)).get(SHARE_PARAMETER) ?? undefined;
-}
 
 /**
  * The agent file text a share fragment carries. Throws TabagentError('invalid-file') when the

@@ -125,8 +125,11 @@ export const functionaryFormat: ToolCallFormat = {
     return JSON.stringify({ name: result.name, content: result.content });
   },
   parse(text, options) {
-    // The leading recipient's `>>>` is put back, so it reads like every other block.
-    return guardParse(() => parseMarked(LEADING_RECIPIENT.test(text) ? V3 + text : text, specFor(), options), text);
+    // The leading recipient's `>>>` is put back, so it reads like every other block. Only in the
+    // final parse: while streaming, a first line followed by `{` may still be prose, and the
+    // incremental display (which commits finished lines) must show what a whole-text parse shows.
+    const leading = options?.final === true && LEADING_RECIPIENT.test(text);
+    return guardParse(() => parseMarked(leading ? V3 + text : text, specFor(), options), text);
   },
   stopSequences: [],
 };

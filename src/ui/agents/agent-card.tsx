@@ -1,9 +1,8 @@
-import { createUniqueId, Show } from 'solid-js';
+import { createUniqueId, Show, type Component } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import type { AgentDefinition } from '../../core/agent-definition';
 import { AgentAvatar } from './agent-avatar';
 import { t } from './messages';
-import type { AgentSharingSlots } from './sharing-slots';
 
 export interface AgentCardProps {
   agent: AgentDefinition;
@@ -12,7 +11,8 @@ export interface AgentCardProps {
   onDuplicate: () => void;
   onDelete: () => void;
   /** The sharing slot's export button, when mounted. */
-  exportButton?: AgentSharingSlots['exportButton'];
+  /** Export and share actions, after the card's other buttons. */
+  exportButton?: Component<{ agent: AgentDefinition }>;
 }
 
 /** One agent on the Agents page: avatar, name, description, and its actions (a built-in agent can only be chatted with and duplicated). */

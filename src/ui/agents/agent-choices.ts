@@ -3,9 +3,10 @@ import type { AgentKnowledgeChoice, AgentLocalModelChoice, AgentToolChoice } fro
 import { createKnowledgeService } from '../../app/knowledge/knowledge-service';
 import type { AppServices } from '../../app/services';
 import type { TabagentDb } from '../../store';
+import { t } from './messages';
 
 /** Which part of the tool library a choice comes from (the picker's groups). */
-export type ToolGroup = 'builtin' | 'custom' | 'openapi' | 'mcp';
+export type ToolGroup = 'general' | 'builtin' | 'custom' | 'openapi' | 'mcp' | 'agents';
 
 /** A tool the picker offers, with its group. */
 export type ToolOption = AgentToolChoice & { group: ToolGroup };
@@ -41,7 +42,17 @@ function toolOptions(services: AppServices): ToolOption[] {
  * (an MCP server connecting), knowledge bases are read on start and on `refreshKnowledge`.
  */
 export function createAgentChoices(services: AppServices, openDatabase: () => Promise<TabagentDb>): AgentChoices {
-  const [tools, setTools] = createSignal<readonly ToolOption[]>(toolOptions(services));
+  // Every tool switched on (what the default agent has), the library's tools, then other agents (called as tools).
+  const everyTool: ToolOption = { label: t('allTools'), description: t('allToolsDescription'), ref: { kind: 'all-tools' }, group: 'general' };
+  const [agentOptions, setAgentOptions] = createSignal<readonly ToolOption[]>([]);
+  const [library, setTools] = createSignal<readonly ToolOption[]>(toolOptions(services));
+  const tools = (): readonly ToolOption[] => [everyTool, ...library(), ...agentOptions()];
+  void services.agents
+    ?.list()
+    .then((agents) =>
+      setAgentOptions(agents.map((agent) => ({ label: agent.name, description: agent.description, ref: { kind: 'agent', agentId: agent.id }, group: 'agents' }))),
+    )
+    .catch(() => undefined);
   const [knowledgeBases, setKnowledgeBases] = createSignal<readonly AgentKnowledgeChoice[]>([]);
   if (services.toolLibrary) onCleanup(services.toolLibrary.subscribe(() => setTools(toolOptions(services))));
   // Listing needs no embedding model: the editor only reads names.

@@ -1,21 +1,30 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { Dynamic } from 'solid-js/web';
 import type { AgentService } from '../../app/agents/agent-service';
 import type { AgentDefinition } from '../../core/agent-definition';
 import { ErrorAlert } from '../components/error-alert';
 import { errorText } from '../errors/error-text';
-import { chatWithAgentHash } from '../pages/route';
+import { chatWithAgentHash } from '../chat/chat-route';
 import { AgentCard } from './agent-card';
 import { agentEditorHash } from './agent-routes';
 import { ConfirmDialog } from './confirm-dialog';
 import { t } from './messages';
-import { agentSharingSlots } from './sharing-slots';
+import type { TabagentDb } from '../../store';
+import type { ImportableToolInfo } from '../../app/agents/import/agent-importer';
+import { CopyShareLinkButton } from './sharing/copy-share-link-button';
+import { ExportAgentButton } from './sharing/export-agent-button';
+import { ImportAgentsInput } from './sharing/import-agents-input';
 
 /**
  * The Agents page's list: a card per agent, "New agent" (and the import input once mounted). A
  * delete asks first; duplicating makes a copy the person owns and says so.
  */
-export function AgentList(props: { agents: AgentService }) {
+export function AgentList(props: { agents: AgentService; openDatabase: () => Promise<TabagentDb>; tools?: () => readonly ImportableToolInfo[] }) {
+  const sharing = (card: { agent: AgentDefinition }) => (
+    <>
+      <ExportAgentButton agent={card.agent} openDatabase={props.openDatabase} />
+      <CopyShareLinkButton agent={card.agent} openDatabase={props.openDatabase} />
+    </>
+  );
   const [agents, { refetch }] = createResource(() => props.agents.list());
   const [notice, setNotice] = createSignal('');
   const [error, setError] = createSignal<string>();
@@ -46,9 +55,7 @@ export function AgentList(props: { agents: AgentService }) {
         <button type="button" class="primary" ref={newButton} onClick={() => (location.hash = agentEditorHash())}>
           {t('newAgent')}
         </button>
-        <Show when={agentSharingSlots.importInput}>
-          {(importInput) => <Dynamic component={importInput()} onImported={() => void refetch()} />}
-        </Show>
+        <ImportAgentsInput agents={props.agents} openDatabase={props.openDatabase} {...(props.tools ? { tools: props.tools } : {})} onImported={() => void refetch()} />
       </div>
       <p role="status" class="muted agents-notice">
         {notice()}
@@ -69,7 +76,7 @@ export function AgentList(props: { agents: AgentService }) {
                       deleteOpener = document.activeElement;
                       setDeleting(agent);
                     }}
-                    {...(agentSharingSlots.exportButton ? { exportButton: agentSharingSlots.exportButton } : {})}
+                    exportButton={sharing}
                   />
                 </li>
               )}

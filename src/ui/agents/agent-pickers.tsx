@@ -5,10 +5,12 @@ import type { ToolGroup, ToolOption } from './agent-choices';
 import { t } from './messages';
 
 const GROUPS: readonly { group: ToolGroup; label: () => string }[] = [
+  { group: 'general', label: () => t('toolGroupGeneral') },
   { group: 'builtin', label: () => t('toolGroupBuiltin') },
   { group: 'custom', label: () => t('toolGroupCustom') },
   { group: 'openapi', label: () => t('toolGroupOpenapi') },
   { group: 'mcp', label: () => t('toolGroupMcp') },
+  { group: 'agents', label: () => t('toolGroupAgents') },
 ];
 
 

@@ -45,18 +45,3 @@ export function createRoute(known: ReadonlySet<string>): { page: Accessor<string
     },
   };
 }
-
-/**
- * The route that opens the chat on a new conversation with one agent: `#/chat?agent=<id>`. The
- * Agents page's "Chat with <name>" goes there; the chat reads it with `agentIdFromHash`.
- */
-export function chatWithAgentHash(agentId: string): string {
-  return `#/chat?agent=${encodeURIComponent(agentId)}`;
-}
-
-/** The agent id of a `#/chat?agent=<id>` hash; undefined for any other hash. */
-export function agentIdFromHash(hash: string): string | undefined {
-  const match = /^#\/?chat\?(.*)$/.exec(hash);
-  if (!match) return undefined;
-  return new URLSearchParams(match[1]).get('agent') || undefined;
-}

@@ -1,7 +1,7 @@
 /** The Agents page: the nav link, the cards and their buttons, duplicate, delete (asked first), chat with an agent, new agent. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { agentIdFromHash, chatWithAgentHash } from '../../../src/ui/pages/route';
+import { agentIdFromHash, chatWithAgentHash } from '../../../src/ui/chat/chat-route';
 import { agentOf, fakeAgents } from '../../support/fake-agents-apage';
 import { card, cleanUp, exact, mountAgentsApp } from './agents-harness';
 
@@ -74,8 +74,10 @@ describe('the Agents page', () => {
   it('"Chat with" opens the chat on the agent\'s route', async () => {
     mountAgentsApp('#/agents', fakeAgents([helper]));
     await userEvent.click(page.getByRole('button', { name: 'Chat with Helper', ...exact }));
-    await expect.poll(() => location.hash).toBe(chatWithAgentHash('helper'));
-    expect(agentIdFromHash(location.hash)).toBe('helper');
+    // The chat takes the route (#/chat?agent=helper), starts a conversation with Helper and drops the parameter.
+    expect(agentIdFromHash(chatWithAgentHash('helper'))).toBe('helper');
+    await expect.poll(() => location.hash).toBe('#/chat');
+    await expect.element(page.getByRole('region', { name: 'Agent', ...exact }).getByText('Helper', exact)).toBeVisible();
     // The chat page is shown (the Agents page is gone).
     await expect.element(page.getByRole('textbox', { name: 'Message', ...exact })).toBeVisible();
     await expect.element(card('Helper')).not.toBeInTheDocument();

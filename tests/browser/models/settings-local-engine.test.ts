@@ -105,9 +105,9 @@ describe('real services with a local engine', () => {
     expect(run.engine.capabilities.contextWindow).toBe(32768);
   });
 
-  it('says to open Models when a local engine has no model', () => {
+  it('says to open Models when a local engine has no model', async () => {
     const services = createRealServices();
     const settings = withLocalChoice(defaultSettings(), { engine: 'webllm', modelId: '' });
-    expect(() => services.prepareRun(settings)).toThrow(/Open Models/);
+    await expect(Promise.resolve().then(() => services.prepareRun(settings))).rejects.toThrow(/Open Models/);
   });
 });

@@ -157,6 +157,7 @@ describe('ConversationStore', () => {
     expect(db.version).toBe(TABAGENT_DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(
       [
+        'agents',
         'conversations',
         'evalExamples',
         'evalRuns',
