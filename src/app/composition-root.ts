@@ -14,7 +14,7 @@ import { LocalEngineHolder, transformersOptionsOf } from './models/local-engines
 import { createRealModelServices } from './models/real-model-services';
 import { createAgentRunResolver } from './agents/agent-run';
 import { createAgentService } from './agents/agent-service-impl';
-import { modelApiConfigOf } from './run-config';
+import { assertEngineConfigured, modelApiConfigOf } from './run-config';
 import type { AppServices } from './services';
 import { ModelTokenCounters } from './token-counters';
 import { createToolRetrieval } from './tool-retrieval';
@@ -117,6 +117,8 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
     openDb: openTabagentDb,
     // Each run is for one agent (the scope's, the conversation's, or the default one): see agents/agent-run.ts.
     prepareRun: (settings, scope) => {
+      // Runs on the settings' engine are refused at once (synchronously, as callers expect) when it is not set up.
+      if (!scope || scope.agent?.engine.kind === 'default') assertEngineConfigured(settings);
       // Agreed to earlier: load it now (usually from the browser's cache); this turn still has keywords.
       if (settings.embeddingConsent === embedding.model.modelId && embedding.status().state === 'off') embedding.load().catch(() => undefined);
       return prepareAgentRun(settings, scope);

@@ -1,7 +1,8 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { loadSettings, openTabagentDb } from '../../src/store';
+import { createAgentService } from '../../src/app/agents/agent-service-impl';
+import { DEFAULT_AGENT_ID, defaultSettings, loadSettings, openTabagentDb } from '../../src/store';
 import { App } from '../../src/ui/app';
 import { fakeServices } from './support/fake-services';
 import { mount, unmountAll } from './support/mount';
@@ -68,6 +69,30 @@ describe('settings panel', () => {
     await expect.element(reopened.getByLabelText('model_api', exact)).not.toBeChecked();
     await expect.element(reopened.getByLabelText('Image model', exact)).toHaveValue('painter');
     await expect.element(reopened.getByLabelText('System prompt', exact)).toHaveValue('Answer in French.');
+  });
+
+  it('with agents, "System prompt" edits the default agent\'s instructions, which a run then uses', async () => {
+    const { run } = streamingRun(() => ['ok']);
+    const openDatabase = () => openTabagentDb({ name: DB_NAME });
+    const connections: Awaited<ReturnType<typeof openDatabase>>[] = [];
+    const agents = createAgentService({
+      openDatabase: async () => {
+        connections[0] ??= await openDatabase();
+        return connections[0];
+      },
+    });
+    mount(() => <App services={{ ...fakeServices(run), agents }} databaseName={DB_NAME} />);
+    const dialog = await openSettings();
+    const prompt = dialog.getByLabelText('System prompt', exact);
+    await expect.element(prompt).toHaveValue(defaultSettings().systemPrompt);
+    await userEvent.fill(prompt, 'Answer in Dutch.');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save', exact: true }));
+    await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
+    expect((await agents.get(DEFAULT_AGENT_ID))?.instructions).toBe('Answer in Dutch.');
+    const reopened = await openSettings();
+    await expect.element(reopened.getByLabelText('System prompt', exact)).toHaveValue('Answer in Dutch.');
+    unmountAll();
+    for (const connection of connections) connection.close();
   });
 
   it('fills Base URL and an example model from a provider preset', async () => {

@@ -4,8 +4,8 @@
  * id (`MemoryRecord.agentId`).
  */
 import type { AgentDefinition } from '../../core/agent-definition';
-import type { ContextProvider, ContextSection } from '../../core/agent/turn-context';
-import { MAX_MEMORIES_PER_TURN, memoryTitle, type MemoryRepository } from '../../memory';
+import type { ContextProvider } from '../../core/agent/turn-context';
+import { createMemoryContextProvider, MAX_MEMORIES_PER_TURN, type MemoryRepository } from '../../memory';
 import type { MemoryRecord } from '../../store';
 
 /** The memory tools, not offered by an agent whose memory is off. */
@@ -17,35 +17,12 @@ export function memoryVisibleTo(agent: Pick<AgentDefinition, 'id' | 'memory'>, m
   return agent.memory === 'own' ? memory.agentId === agent.id : memory.agentId === undefined;
 }
 
-/** How many more hits to fetch before filtering, so that filtered-out memories rarely crowd out visible ones. */
-const OVERFETCH = 5;
-
-/**
- * The memory context provider for `agent` (undefined when its memory is off). Memories the agent
- * wrote itself are marked untrusted, as in src/memory/context-provider.ts.
- */
+/** The memory context provider for `agent` (undefined when its memory is off). */
 export function createAgentMemoryContext(
   agent: Pick<AgentDefinition, 'id' | 'memory'>,
   repository: () => Promise<MemoryRepository | undefined>,
   limit: number = MAX_MEMORIES_PER_TURN,
 ): ContextProvider | undefined {
   if (agent.memory === 'off') return undefined;
-  return async (query) => {
-    const memories = await repository();
-    if (!memories || query.text.trim() === '') return [];
-    const hits = await memories.search(query.text, { limit: limit * OVERFETCH, relevantOnly: true, signal: query.signal });
-    return hits
-      .filter((hit) => memoryVisibleTo(agent, hit.memory))
-      .slice(0, limit)
-      .map(
-        (hit): ContextSection => ({
-          kind: 'memory',
-          title: memoryTitle(hit.memory),
-          text: hit.memory.text,
-          untrusted: hit.memory.origin === 'agent',
-          ref: hit.memory.id,
-          score: hit.score,
-        }),
-      );
-  };
+  return createMemoryContextProvider(repository, limit, (memory) => memoryVisibleTo(agent, memory));
 }

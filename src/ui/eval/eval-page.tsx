@@ -1,4 +1,5 @@
-import { createMemo, createSignal, createUniqueId, onCleanup, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
+import type { AgentDefinition } from '../../core/agent-definition';
 import { summarizeResults } from '../../app/eval/eval-results';
 import type { ExampleResult } from '../../eval/results';
 import type { EvalRunRecord } from '../../store';
@@ -32,10 +33,31 @@ export function EvalPage(props: { context: PageContext }) {
   const runsId = createUniqueId();
   const chartId = createUniqueId();
   const resultsId = createUniqueId();
+  // "The agent" the run evaluates (its engine, tool format, instructions and tools); absent: the settings' engine alone.
+  const [agents, setAgents] = createSignal<AgentDefinition[]>([]);
+  const [agentId, setAgentId] = createSignal<string>();
+  const agent = (): AgentDefinition | undefined => agents().find((candidate) => candidate.id === agentId());
+  const agentSelectId = createUniqueId();
+  onMount(() => {
+    const service = context.services.agents;
+    if (!service) return;
+    void Promise.all([service.list(), service.defaultAgentId()])
+      .then(([list, defaultId]) => {
+        setAgents(list);
+        setAgentId(defaultId);
+      })
+      .catch(() => undefined);
+  });
   const state = createEvalState({
     openDatabase: context.openDatabase,
-    prepareRun: () => context.services.prepareRun(context.settings()),
-    modelLabel: () => modelLabel(context.settings()),
+    prepareRun: () => {
+      const chosen = agent();
+      return context.services.prepareRun(
+        context.settings(),
+        chosen ? { openDatabase: context.openDatabase, conversationId: undefined, knowledgeBaseIds: [], agent: chosen } : undefined,
+      );
+    },
+    modelLabel: () => modelLabel(context.settings(), agent()),
   });
   const [dataset, setDataset] = createSignal<ReadyDataset>();
   const [concurrency, setConcurrency] = createSignal(1);
@@ -92,7 +114,13 @@ export function EvalPage(props: { context: PageContext }) {
               setConcurrency(Number.isFinite(value) ? Math.min(16, Math.max(1, value)) : 1);
             }}
           />
-          <p class="eval-model">{t('model', { model: modelLabel(context.settings()) })}</p>
+          <Show when={agents().length > 0}>
+            <label for={agentSelectId}>{t('agent')}</label>
+            <select id={agentSelectId} value={agentId() ?? ''} onChange={(event) => setAgentId(event.currentTarget.value)}>
+              <For each={agents()}>{(candidate) => <option value={candidate.id}>{candidate.name}</option>}</For>
+            </select>
+          </Show>
+          <p class="eval-model">{t('model', { model: modelLabel(context.settings(), agent()) })}</p>
         </div>
         <div class="eval-actions">
           <button

@@ -3,7 +3,7 @@ import { summarize } from '../../../src/eval/metrics/summary';
 import { defaultSettings } from '../../../src/store';
 import { builtinManifests } from '../../../src/tools/builtins';
 import { formatScore } from '../../../src/ui/eval/format';
-import { modelLabel } from '../../../src/ui/eval/model-label';
+import { modelLabel, NO_MODEL_LABEL } from '../../../src/ui/eval/model-label';
 import { flattenSummary } from '../../../src/app/eval/run-result-store';
 import { buildTrainingFile } from '../../../src/app/eval/training-export';
 
@@ -16,6 +16,22 @@ describe('modelLabel', () => {
     expect(modelLabel(settings)).toBe('web-llm: Qwen2.5-0.5B-Instruct-q4f16_1-MLC');
     settings.engine = { ...settings.engine, kind: 'transformers', localModelId: 'onnx-community/tiny', localDevice: 'webgpu' };
     expect(modelLabel(settings)).toBe('transformers.js: onnx-community/tiny (webgpu)');
+  });
+
+  it('is never empty ("Model: @"): says so while no model is set', () => {
+    const settings = defaultSettings();
+    expect(modelLabel(settings)).toBe(NO_MODEL_LABEL);
+    settings.engine = { ...settings.engine, baseUrl: 'http://127.0.0.1:8000/v1' };
+    expect(modelLabel(settings)).toBe(`${NO_MODEL_LABEL} @ 127.0.0.1:8000`);
+    expect(modelLabel(settings)).not.toMatch(/^\s*@|@\s*$/);
+  });
+
+  it("uses the agent's own engine when it names one, else the settings'", () => {
+    const settings = defaultSettings();
+    settings.engine = { ...settings.engine, baseUrl: 'http://127.0.0.1:8000/v1', model: 'qwen' };
+    expect(modelLabel(settings, { engine: { kind: 'default' } })).toBe('qwen @ 127.0.0.1:8000');
+    expect(modelLabel(settings, { engine: { kind: 'server', baseUrl: 'https://api.example.com/v1', model: 'gpt-x' } })).toBe('gpt-x @ api.example.com');
+    expect(modelLabel(settings, { engine: { kind: 'local', runtime: 'webllm', modelId: 'tiny-MLC' } })).toBe('web-llm: tiny-MLC');
   });
 });
 
