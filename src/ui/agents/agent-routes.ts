@@ -8,7 +8,8 @@ export const AGENTS_HASH = '#/agents';
 export function agentsViewFromHash(hash: string): AgentsView {
   const match = /^#\/?agents\/([^?]+)/.exec(hash);
   const segment = match?.[1];
-  if (!segment) return { kind: 'list' };
+  // A share link (`#/agents/import?a=…`) previews its agent in a dialog over the list.
+  if (!segment || segment === 'import') return { kind: 'list' };
   if (segment === 'new') return { kind: 'new' };
   return { kind: 'edit', id: decodeURIComponent(segment) };
 }
