@@ -9,7 +9,7 @@ import { DatasetPicker } from './dataset-picker';
 import { createEvalState, type ReadyDataset } from './eval-state';
 import { ExportPanel } from './export-panel';
 import { t } from './messages';
-import { modelLabel } from './model-label';
+import { modelLabel, NO_MODEL_LABEL } from './model-label';
 import { NumberField } from './number-field';
 import { RUN_METRICS } from '../../app/eval/run-result-store';
 import { RunsChart, type ChartRun } from './runs-chart';
@@ -120,7 +120,10 @@ export function EvalPage(props: { context: PageContext }) {
               <For each={agents()}>{(candidate) => <option value={candidate.id}>{candidate.name}</option>}</For>
             </select>
           </Show>
-          <p class="eval-model">{t('model', { model: modelLabel(context.settings(), agent()) })}</p>
+          <p class="eval-model">
+            {/* The label is also what runs record (a resume compares it), so only its display is translated. */}
+            {t('model', { model: ((label) => (label === NO_MODEL_LABEL ? t('noModelSet') : label))(modelLabel(context.settings(), agent())) })}
+          </p>
         </div>
         <div class="eval-actions">
           <button
