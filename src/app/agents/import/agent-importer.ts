@@ -92,7 +92,9 @@ export function createAgentImporter(options: AgentImporterOptions): AgentImporte
         text = await readShareFragment(hash);
       } catch (error) {
         if (!TabagentError.is(error)) throw error;
-        return { agents: [], problems: [{ file: 'share link', reason: error.data.reason as ImportProblemReason, message: error.message }] };
+        // A link that cannot be unpacked is damaged (too large stays too large).
+        const reason: ImportProblemReason = error.data.reason === 'too-large' ? 'too-large' : 'damaged-link';
+        return { agents: [], problems: [{ file: 'share link', reason, message: error.message }] };
       }
       return planAgentImport([{ name: 'share link', size: new TextEncoder().encode(text).byteLength, text: () => Promise.resolve(text) }], await context());
     },

@@ -77,7 +77,7 @@ export interface ImportedAgent {
 }
 
 /** Why a file was refused; `detail` says more in English (the UI words each reason itself). */
-export type ImportProblemReason = 'too-large' | 'not-json' | 'unknown-format' | 'unknown-version' | 'bad-shape' | 'stdio-server' | 'unreadable' | 'unpaired-instructions';
+export type ImportProblemReason = 'too-large' | 'not-json' | 'unknown-format' | 'unknown-version' | 'bad-shape' | 'stdio-server' | 'unreadable' | 'unpaired-instructions' | 'damaged-link';
 
 /** A file that cannot be imported: nothing of it is added. */
 export interface ImportProblem {

@@ -18,6 +18,7 @@ const PROBLEMS: Record<ImportProblemReason, SharingMessageKey> = {
   'stdio-server': 'problemStdio',
   unreadable: 'problemUnreadable',
   'unpaired-instructions': 'problemUnpaired',
+  'damaged-link': 'problemDamagedLink',
 };
 
 /** "tiny-agents agent, from agent.json, PROMPT.md". */
