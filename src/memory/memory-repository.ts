@@ -25,6 +25,8 @@ export interface NewMemory {
   conversationId?: string;
   /** Who writes it (default 'person'). */
   origin?: 'person' | 'agent';
+  /** The agent whose own memory it is (an agent with memory 'own'); absent: shared by every agent. */
+  agentId?: string;
 }
 
 export interface MemoryPatch {
@@ -60,6 +62,8 @@ export interface SearchOptions {
   limit?: number;
   /** Only hits that pass the relevance rule. */
   relevantOnly?: boolean;
+  /** Only memories it accepts (an agent's own or the shared ones), applied before `limit`. */
+  filter?: (memory: MemoryRecord) => boolean;
   signal?: AbortSignal;
 }
 
@@ -79,7 +83,8 @@ export class MemoryRepository {
 
   /**
    * Saves a memory. The same text saved again (ignoring case and spacing) is not duplicated:
-   * the existing memory is returned with the new tags added, and `created` is false.
+   * the existing memory is returned with the new tags added, and `created` is false. Only a
+   * memory of the same owner counts (an agent's own memory is not the shared one of that text).
    */
   async add(input: NewMemory): Promise<{ memory: MemoryRecord; created: boolean }> {
     const text = cleanText(input.text);
@@ -88,7 +93,7 @@ export class MemoryRepository {
     const now = this.now();
     return writeTransaction(this.db, ['memories'], () => 'save the memory', async (tx) => {
       const store = tx.objectStore('memories');
-      const existing = (await store.getAll()).find((memory) => sameText(memory.text, text));
+      const existing = (await store.getAll()).find((memory) => memory.agentId === input.agentId && sameText(memory.text, text));
       if (existing) {
         const merged = cleanTags([...existing.tags, ...tags]);
         if (merged.length === existing.tags.length) return { memory: existing, created: false };
@@ -105,6 +110,7 @@ export class MemoryRepository {
         createdAt: now,
         updatedAt: now,
         ...(input.conversationId ? { conversationId: input.conversationId } : {}),
+        ...(input.agentId !== undefined ? { agentId: input.agentId } : {}),
       };
       await store.add(memory);
       return { memory, created: true };
@@ -177,7 +183,7 @@ export class MemoryRepository {
     const hits: MemoryHit[] = [];
     for (const hit of ranked) {
       const memory = byId.get(hit.id);
-      if (!memory) continue;
+      if (!memory || (options.filter && !options.filter(memory))) continue;
       const relevant = isRelevant(hit, queryTerms, bestBm25, rule);
       if (options.relevantOnly && !relevant) continue;
       hits.push(toHit(memory, hit, relevant));

@@ -164,7 +164,11 @@ function plan(file: BackupFile, keys: Record<BackupStore, Set<Key>>, choice: Con
     if (message.sources) message.sources = message.sources.map((source) => (source.ref === undefined ? source : { ...source, ref: idIn('knowledgeChunks', source.ref) }));
   }
   for (const memory of data.memories) {
-    take('memories', memory.conversationId === undefined ? { ...memory } : { ...memory, conversationId: idIn('conversations', memory.conversationId) }, false, true);
+    const moved = { ...memory };
+    if (memory.conversationId !== undefined) moved.conversationId = idIn('conversations', memory.conversationId);
+    // An agent's own memory follows its agent when an import renames it.
+    if (memory.agentId !== undefined) moved.agentId = idIn('agents', memory.agentId);
+    take('memories', moved, false, true);
   }
   // The same model and text always give the same vector: one already here is the same one.
   for (const vector of data.vectors) take('vectors', { ...vector }, false, false);

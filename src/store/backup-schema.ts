@@ -25,7 +25,7 @@ const message = record(
   { turnId: string, toolCallId: string, name: string, context: string, incomplete: boolean, toolCalls: { type: 'array' }, items: { type: 'array' }, sources: { type: 'array' } },
 );
 
-const memory = record({ id: nonEmpty, text: string, textHash: string, tags: strings, createdAt: number, updatedAt: number }, { conversationId: string });
+const memory = record({ id: nonEmpty, text: string, textHash: string, tags: strings, createdAt: number, updatedAt: number }, { conversationId: string, agentId: string });
 
 const knowledgeBase = record({ id: nonEmpty, name: string, createdAt: number, updatedAt: number });
 

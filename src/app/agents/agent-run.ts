@@ -21,7 +21,7 @@ import type { MemoryRepository } from '../../memory';
 import type { AppNetwork } from '../../net/app-network';
 import type { ConversationRecord, Settings, TabagentDb } from '../../store';
 import type { ChatRunSetup } from '../chat/run-turn';
-import { createAgentMemoryContext, MEMORY_TOOL_NAMES } from '../memory/agent-memory';
+import { agentMemoryTools, createAgentMemoryContext, MEMORY_TOOL_NAMES } from '../memory/agent-memory';
 import { localChoiceOf, type LocalModelChoice } from '../models/local-choice';
 import type { LocalEngineHolder } from '../models/local-engines';
 import { agentEngineSetup } from '../run-config';
@@ -98,7 +98,11 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
           runAgent: options.runAgent,
         })
       : [];
-    const tools = withRunTools(limitTools(options.tools, offers), [...(scope?.runTools ?? []), ...agentTools]);
+    const library = limitTools(options.tools, offers);
+    // The memory tools the library offers, in this agent's own or the shared memory (see agent-memory.ts).
+    const offered = new Set(library.definitions().map((definition) => definition.name));
+    const memoryTools = agentMemoryTools(agent, options.memories, (name) => offered.has(name));
+    const tools = withRunTools(library, [...memoryTools, ...(scope?.runTools ?? []), ...agentTools]);
 
     const memoryContext = createAgentMemoryContext(agent, options.memories);
     const baseIds = knowledgeBasesFor(agent, conversation, scope?.knowledgeBaseIds ?? []);

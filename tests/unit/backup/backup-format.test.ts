@@ -61,6 +61,14 @@ describe('parseBackup', () => {
     expect(() => parseBackup(broken)).toThrow(/agents\[0\]|agents\/0/);
   });
 
+  it("keeps an agent's own memory (agentId) and refuses an agentId that is not a string", () => {
+    const memory = { id: 'm1', text: 'The vault code is 7341.', textHash: 'h', tags: [], origin: 'agent', agentId: 'a1', createdAt: 1, updatedAt: 1 };
+    const text = (agentId: unknown): string =>
+      JSON.stringify({ format: 'tabagent-backup', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', data: { ...empty, memories: [{ ...memory, agentId }] } });
+    expect(parseBackup(text('a1')).data.memories[0]?.agentId).toBe('a1');
+    expect(() => parseBackup(text(5))).toThrow(/memories\[0\]\.agentId|memories\/0\/agentId/);
+  });
+
   it('accepts an empty version-1 backup and unknown extra fields', () => {
     const text = JSON.stringify({ format: 'tabagent-backup', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', data: { ...empty, later: [] }, note: 'x' });
     expect(parseBackup(text).data.conversations).toEqual([]);
