@@ -45,6 +45,11 @@ export interface ChatRequest {
   maxTokens?: number;
   stop?: string[];
   /**
+   * Thinking on or off, for models with a switch for it (Qwen3, DeepSeek style chat templates):
+   * absent means the model's default. Engines and models without such a switch ignore it.
+   */
+  thinking?: boolean;
+  /**
    * Constrains decoding, for engines whose `capabilities.constrainedOutput` says they can:
    * an EBNF grammar (XGrammar dialect) or a JSON schema. Engines that cannot ignore it.
    */

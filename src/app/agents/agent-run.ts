@@ -2,7 +2,7 @@
  * A chat run for one agent (issue 13): the agent's instructions are the fixed system text, only
  * its tools are offered (retrieval ranks within them, its pins first), its knowledge bases are
  * searched without a per-conversation tick, its memory mode, step limit, approval policy,
- * temperature and engine apply, and the run's own tools join for this run only.
+ * temperature, thinking switch and engine apply, and the run's own tools join for this run only.
  *
  * The agent is the scope's, else the open conversation's (`ConversationRecord.agentId`, read from
  * the store so a run always follows the stored conversation), else the default agent "Tabagent".
@@ -121,6 +121,7 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
       ...(agent.instructions.trim() ? { systemPrompt: agent.instructions } : {}),
       maxSteps: agent.stepLimit,
       ...(agent.temperature !== undefined ? { temperature: agent.temperature } : {}),
+      ...(agent.thinking !== undefined ? { thinking: agent.thinking } : {}),
       approvalPolicy: agent.approval,
     };
   };

@@ -14,6 +14,7 @@ export function runOptionsFrom(setup: ChatRunSetup): Omit<RunAgentOptions, 'mess
     ...(setup.contextBudget ? { contextBudget: setup.contextBudget } : {}),
     ...(setup.maxSteps !== undefined ? { maxSteps: setup.maxSteps } : {}),
     ...(setup.temperature !== undefined ? { temperature: setup.temperature } : {}),
+    ...(setup.thinking !== undefined ? { thinking: setup.thinking } : {}),
     ...(setup.approvalPolicy ? { approvalPolicy: setup.approvalPolicy } : {}),
   };
 }

@@ -36,6 +36,8 @@ export interface ChatRunSetup {
   maxSteps?: number;
   /** Sampling temperature (the agent's; absent: the engine's default). */
   temperature?: number;
+  /** Thinking on or off where the model has a switch for it (the agent's; absent: the model's default). */
+  thinking?: boolean;
   /** Which calls the person confirms (the agent's policy; absent: those with side effects). */
   approvalPolicy?: AgentApprovalPolicy;
 }

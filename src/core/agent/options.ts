@@ -44,6 +44,8 @@ export interface RunAgentOptions {
   /** Retrieve memories, knowledge… for the newest user message; run concurrently at turn start. */
   context?: readonly ContextProvider[];
   temperature?: number;
+  /** Thinking on or off where the model has a switch for it (the agent's; absent: the model's default). */
+  thinking?: boolean;
   maxTokens?: number;
   /**
    * Counts tokens with the active model's tokenizer. Default: `estimateTokens` (one token per CJK

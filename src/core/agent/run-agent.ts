@@ -232,6 +232,7 @@ function makeRequest(
   if (format && format.stopSequences.length > 0) request.stop = [...format.stopSequences];
   if (responseFormat) request.responseFormat = responseFormat;
   if (options.temperature !== undefined) request.temperature = options.temperature;
+  if (options.thinking !== undefined) request.thinking = options.thinking;
   if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
   return { request, plan, render: (added) => renderTranscript(added, format, (message) => message.context) };
 }

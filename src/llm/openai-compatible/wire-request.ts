@@ -29,6 +29,11 @@ export interface WireRequestBody {
   temperature?: number;
   max_tokens?: number;
   stop?: string[];
+  /**
+   * Read by vLLM and SGLang into the chat template (Qwen3, DeepSeek style `enable_thinking`). Sent
+   * only when the run sets thinking: servers that do not know the field may reject it.
+   */
+  chat_template_kwargs?: { enable_thinking: boolean };
 }
 
 export interface WireRequestSettings {
@@ -58,6 +63,7 @@ export function toWireRequest(request: ChatRequest, settings: WireRequestSetting
   if (request.temperature !== undefined) body.temperature = request.temperature;
   if (request.maxTokens !== undefined) body.max_tokens = request.maxTokens;
   if (request.stop !== undefined && request.stop.length > 0) body.stop = request.stop;
+  if (request.thinking !== undefined) body.chat_template_kwargs = { enable_thinking: request.thinking };
   return body;
 }
 

@@ -21,6 +21,24 @@ export function toTemplateMessages(messages: readonly ChatMessage[]): Message[] 
 }
 
 /**
+ * Options for `apply_chat_template`: extra keys reach the Jinja template, where Qwen3-style templates
+ * read `enable_thinking`; templates without it ignore the key. Absent thinking sends nothing.
+ */
+export function templateOptions(request: Pick<ChatRequest, 'thinking'>): {
+  add_generation_prompt: true;
+  tokenize: true;
+  return_dict: true;
+  enable_thinking?: boolean;
+} {
+  return {
+    add_generation_prompt: true,
+    tokenize: true,
+    return_dict: true,
+    ...(request.thinking !== undefined ? { enable_thinking: request.thinking } : {}),
+  };
+}
+
+/**
  * Generates one answer into `queue`: text deltas, then usage and finish. An abort fails the queue
  * at once (so the consumer sees nothing more) and interrupts decoding at the next token.
  */
@@ -40,11 +58,7 @@ export async function generateInto(
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     const { tokenizer, model } = loaded;
-    const prompt = tokenizer.apply_chat_template(toTemplateMessages(request.messages), {
-      add_generation_prompt: true,
-      tokenize: true,
-      return_dict: true,
-    }) as { input_ids: Tensor; attention_mask: Tensor };
+    const prompt = tokenizer.apply_chat_template(toTemplateMessages(request.messages), templateOptions(request)) as { input_ids: Tensor; attention_mask: Tensor };
     const promptTokens = prompt.input_ids.dims[1] ?? 0;
     const room = loaded.contextWindow - promptTokens;
     if (room <= 0) {

@@ -45,6 +45,8 @@ export function toWebLLMRequest(
   if (request.temperature !== undefined) wire.temperature = request.temperature;
   if (request.maxTokens !== undefined) wire.max_tokens = request.maxTokens;
   if (request.stop && request.stop.length > 0) wire.stop = request.stop;
+  // web-llm's Qwen3 switch; other models ignore it. Absent leaves the model's default.
+  if (request.thinking !== undefined) wire.extra_body = { enable_thinking: request.thinking };
   if (options.nativeToolCalls && request.tools && request.tools.length > 0) {
     wire.tools = request.tools.map((tool) => ({
       type: 'function',

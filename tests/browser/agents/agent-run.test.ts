@@ -13,7 +13,7 @@ import type { AgentDefinition } from '../../../src/core/agent-definition';
 import type { AgentEvent } from '../../../src/core/agent/events';
 import { runAgent } from '../../../src/core/agent/run-agent';
 import type { ApproveCall } from '../../../src/core/tool-runner';
-import type { ChatChunk } from '../../../src/core/types';
+import type { ChatChunk, ChatRequest } from '../../../src/core/types';
 import { TabagentError } from '../../../src/core/errors';
 import { createBase, ingestDocument } from '../../../src/knowledge';
 import { ConversationStore, defaultSettings, openTabagentDb, type Settings, type TabagentDb } from '../../../src/store';
@@ -111,6 +111,32 @@ describe('a run for an agent', () => {
     const relaxed = await run({ ...agent, approval: 'side-effects' });
     expect(relaxed.asked).toEqual([]);
     expect(relaxed.events.some((event) => event.type === 'approval-requested')).toBe(false);
+  }, 60_000);
+
+  it("an agent with thinking off sends it with every model request; the model's default sends nothing", async () => {
+    const agent = await quoriumAgent();
+    const db = await openDatabase();
+    const store = new ConversationStore(db, { channelName: false });
+    const agents = createAgentService({ openDatabase });
+    const quiet = await agents.save({ ...agent, thinking: false });
+    const conversation = await store.create({ agentId: quiet.id });
+    store.close();
+    const services = createRealServices({ openDatabase });
+    const approve: ApproveCall = () => Promise.resolve('allow');
+    const history = [{ role: 'user' as const, content: 'What is 4182-273?' }];
+    const requestsFor = async (scope: { conversationId?: string; agent?: AgentDefinition }): Promise<ChatRequest[]> => {
+      const setup = await services.prepareRun(configured(), { openDatabase, conversationId: scope.conversationId, knowledgeBaseIds: [], ...(scope.agent ? { agent: scope.agent } : {}) });
+      const engine = createScriptedEngine([calculatorCall, textChunks('3909.')]);
+      await collect(runAgent({ ...runOptionsOf(setup, history, approve, new AbortController().signal), engine }));
+      return engine.requests;
+    };
+    // The conversation's stored agent: both steps (the tool call and the answer) carry the switch.
+    const off = await requestsFor({ conversationId: conversation.id });
+    expect(off.map((request) => request.thinking)).toEqual([false, false]);
+    expect((await requestsFor({ agent: { ...quiet, thinking: true } })).map((request) => request.thinking)).toEqual([true, true]);
+    const unset = await requestsFor({ agent });
+    expect(unset.length).toBe(2);
+    expect(unset.every((request) => !('thinking' in request))).toBe(true);
   }, 60_000);
 
   it("follows the conversation's agent, and a call to a tool the agent lacks is refused", async () => {

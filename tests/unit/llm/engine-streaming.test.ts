@@ -24,6 +24,15 @@ async function chunksOf(stream: AsyncIterable<ChatChunk>): Promise<ChatChunk[]> 
 const question = { messages: [{ role: 'user' as const, content: 'Hi' }] };
 
 describe('openai-compatible engine against the local test server', () => {
+  it('sends chat_template_kwargs.enable_thinking over HTTP only for a request that sets thinking', async () => {
+    const target = await serve({ respond: () => ({ kind: 'text', text: 'ok' }) });
+    const engine = createOpenAICompatibleEngine({ baseUrl: target.url, model: 'test-model' });
+    await chunksOf(engine.chat({ ...question, thinking: false }));
+    await chunksOf(engine.chat(question));
+    expect(target.requests[0]?.body.chat_template_kwargs).toEqual({ enable_thinking: false });
+    expect('chat_template_kwargs' in (target.requests[1]?.body ?? {})).toBe(false);
+  });
+
   it('streams text in several deltas, then usage, then finish', async () => {
     const { url } = await serve({ respond: () => ({ kind: 'text', text: 'Hello there, how can I help you today?' }) });
     const engine = createOpenAICompatibleEngine({ baseUrl: url, model: 'test-model' });

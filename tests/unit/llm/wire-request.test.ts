@@ -30,6 +30,14 @@ describe('wire request mapping', () => {
     });
   });
 
+  it('sends chat_template_kwargs.enable_thinking only when the request sets thinking', () => {
+    const settings = { model: 'm', stream: true, nativeToolCalls: true };
+    expect(toWireRequest({ messages: [], thinking: false }, settings).chat_template_kwargs).toEqual({ enable_thinking: false });
+    expect(toWireRequest({ messages: [], thinking: true }, settings).chat_template_kwargs).toEqual({ enable_thinking: true });
+    // Servers that do not know the field keep working: it is not in the body at all.
+    expect('chat_template_kwargs' in toWireRequest({ messages: [] }, settings)).toBe(false);
+  });
+
   it('maps tool choices and omits unset settings', () => {
     const tools = [{ name: 't', description: 'd', parameters: { type: 'object' } }];
     const settings = { model: 'm', stream: false, nativeToolCalls: true };

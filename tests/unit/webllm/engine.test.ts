@@ -120,6 +120,16 @@ describe('createWebLLMEngine', () => {
     ]);
   });
 
+  it('sends the thinking switch as extra_body.enable_thinking only when the request sets it', async () => {
+    const fake = new FakeMLCEngine();
+    const engine = createWebLLMEngine({ modelId: 'm', createEngine: () => fake });
+    await collect(engine.chat({ ...user, thinking: false }));
+    await collect(engine.chat({ ...user, thinking: true }));
+    await collect(engine.chat(user));
+    expect(fake.requests.map((request) => request.extra_body)).toEqual([{ enable_thinking: false }, { enable_thinking: true }, undefined]);
+    expect('extra_body' in (fake.requests[2] ?? {})).toBe(false);
+  });
+
   it('passes the request\'s response format: a grammar, a JSON schema, or none', async () => {
     const fake = new FakeMLCEngine();
     const engine = createWebLLMEngine({ modelId: 'm', createEngine: () => fake });
