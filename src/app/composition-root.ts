@@ -13,6 +13,7 @@ import { choiceKey } from './models/local-choice';
 import { LocalEngineHolder, transformersOptionsOf } from './models/local-engines';
 import { createRealModelServices } from './models/real-model-services';
 import { createAgentRunResolver } from './agents/agent-run';
+import { withEngineGrants } from './agents/agent-engine-grants';
 import { createAgentService } from './agents/agent-service-impl';
 import { assertEngineConfigured, modelApiConfigOf } from './run-config';
 import type { AppServices } from './services';
@@ -112,6 +113,9 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
     countTokensFor: (local) => (local.engine === 'transformers' ? tokenCounters.counterFor(choiceKey(local), transformersOptionsOf(local)) : undefined),
     ...(network ? { network } : {}),
   });
+  // Agents' own server engines are granted as the Settings engine is (strict mode).
+  const agentsWithGrants = withEngineGrants(createAgentService({ openDatabase }));
+  network?.addGrantSource(agentsWithGrants.grants);
   const services: AppServices = {
     runAgent,
     openDb: openTabagentDb,
@@ -146,7 +150,7 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
     providerPresets: () => [...providerPresets],
     models: createRealModelServices(holder, network),
     embedding,
-    agents: createAgentService({ openDatabase }),
+    agents: agentsWithGrants.agents,
     ...(network ? { network: network.services } : {}),
   };
   return services;

@@ -19,10 +19,11 @@ import {
   type BackupStore,
 } from './backup';
 import type { McpServerRecord, MessageRecord, ToolRecord, VectorRecord } from './records';
+import type { AgentDefinition } from '../core/agent-definition';
 import type { TabagentDb } from './schema';
 import { defaultSettings, normalizeSettings, type Settings } from './settings';
 import { toStorageError } from './storage-error';
-import { confirmedIds, mcpServerTrustChange, settingsTrustChanges, toolTrustChange, withConfirmedSettings, type TrustChange } from './trust-changes';
+import { agentEngineTrustChange, confirmedIds, mcpServerTrustChange, settingsTrustChanges, toolTrustChange, withConfirmedSettings, type TrustChange } from './trust-changes';
 import { requestAll, writeTransaction } from './write-transaction';
 
 /** What to do with a record whose key already exists here. */
@@ -233,6 +234,7 @@ export async function planImport(db: TabagentDb, file: BackupFile, options: Impo
     ...(nextSettings ? settingsTrustChanges(base, nextSettings) : []),
     ...(records.tools as unknown as ToolRecord[]).map(toolTrustChange),
     ...(records.mcpServers as unknown as McpServerRecord[]).map(mcpServerTrustChange),
+    ...((records.agents ?? []) as unknown as AgentDefinition[]).map(agentEngineTrustChange),
   ].filter((change): change is TrustChange => change !== undefined);
   return { changes, stores: counts, settings, write: { records, settings: nextSettings, base } };
 }
@@ -262,6 +264,8 @@ export async function applyImport(db: TabagentDb, importPlan: ImportPlan, confir
         if (store === 'vectors') value = toVectorRecord(record);
         else if (store === 'tools') value = switchedOff(`tool:${String(record.name)}`, record);
         else if (store === 'mcpServers') value = switchedOff(`mcp:${String(record.id)}`, record);
+        // An agent's own server, not confirmed: the agent comes in on the default engine.
+        else if (store === 'agents' && planned.has(`agent-engine:${String(record.id)}`) && !accepted.has(`agent-engine:${String(record.id)}`)) value = { ...record, engine: { kind: 'default' } };
         // `add`, never `put`: a key that exists fails the transaction instead of replacing a record.
         writes.push(() => (objectStore.add as (value: unknown) => Promise<IDBValidKey>)(value));
       }

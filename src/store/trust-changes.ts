@@ -1,3 +1,4 @@
+import type { AgentDefinition } from '../core/agent-definition';
 /**
  * Security-relevant changes that data from elsewhere (a backup, later an agent file or a share
  * link) would make: strict network mode turned off, an engine or model API moved to another
@@ -18,7 +19,9 @@ export type TrustChange =
   | { id: string; kind: 'strict-network-off' }
   | { id: string; kind: 'endpoint'; setting: EndpointSetting; from: string; to: string }
   | { id: string; kind: 'tool-enabled'; name: string; origins: string[] }
-  | { id: string; kind: 'mcp-server-enabled'; name: string; url: string };
+  | { id: string; kind: 'mcp-server-enabled'; name: string; url: string }
+  /** An agent that talks to its own server (its requests, and what the person types to it, go there). */
+  | { id: string; kind: 'agent-engine'; name: string; url: string };
 
 const ENDPOINTS: readonly EndpointSetting[] = ['engine.baseUrl', 'engine.customModelUrl', 'modelApi.baseUrl'];
 
@@ -96,6 +99,12 @@ export function toolTrustChange(tool: ToolRecord): TrustChange | undefined {
 }
 
 /** An MCP server record that would be connected at start: it needs a confirmation. */
+/** The change a backup's agent brings when it talks to its own server: confirmed, its engine is kept; otherwise it uses the default engine. */
+export function agentEngineTrustChange(agent: AgentDefinition): TrustChange | undefined {
+  return agent.engine.kind === 'server' ? { id: `agent-engine:${agent.id}`, kind: 'agent-engine', name: agent.name, url: agent.engine.baseUrl } : undefined;
+}
+
+/** The change a backup's MCP server brings: switched on, it connects (and its tools may send data). */
 export function mcpServerTrustChange(server: McpServerRecord): TrustChange | undefined {
   return server.enabled ? { id: `mcp:${server.id}`, kind: 'mcp-server-enabled', name: server.name, url: server.url } : undefined;
 }

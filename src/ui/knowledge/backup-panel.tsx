@@ -40,6 +40,8 @@ function describeChange(change: TrustChange): string {
       return t('trustTool', { name: change.name, origins: change.origins.join(', ') });
     case 'mcp-server-enabled':
       return t('trustMcp', { name: change.name, url: change.url });
+    case 'agent-engine':
+      return t('trustAgentEngine', { name: change.name, url: change.url });
   }
 }
 

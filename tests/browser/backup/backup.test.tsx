@@ -219,6 +219,24 @@ describe('backup', () => {
     expect(await again.get('mcpServers', 'mcp-1')).toMatchObject({ enabled: true });
   });
 
+  it('an agent that talks to its own server is listed, and comes in on the default engine unless confirmed', async () => {
+    const db = await openDb();
+    const agent = createAgentService({ openDatabase: async () => db }).draft();
+    await putAgentRecord(db, { ...agent, id: 'remote-agent', name: 'Remote', engine: { kind: 'server', baseUrl: 'https://llm.example.org/v1', model: 'm' } });
+    const text = serializeBackup(await exportBackup(db));
+
+    const declined = await wipe();
+    const plan = await planImport(declined, parseBackup(text));
+    expect(plan.changes).toContainEqual({ id: 'agent-engine:remote-agent', kind: 'agent-engine', name: 'Remote', url: 'https://llm.example.org/v1' });
+    await applyImport(declined, plan, []);
+    expect(await declined.get('agents', 'remote-agent')).toMatchObject({ name: 'Remote', engine: { kind: 'default' } });
+
+    const accepted = await wipe();
+    const again = await planImport(accepted, parseBackup(text));
+    await applyImport(accepted, again, again.changes.filter((change) => change.kind === 'agent-engine'));
+    expect(await accepted.get('agents', 'remote-agent')).toMatchObject({ engine: { kind: 'server', baseUrl: 'https://llm.example.org/v1' } });
+  });
+
   it('replacing settings that switched a tool off lists switching it back on', async () => {
     const db = await openDb();
     await populate(db);
