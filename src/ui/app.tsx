@@ -367,7 +367,6 @@ export function App(props: AppProps) {
           presets={props.services.providerPresets()}
           error={settingsState.error()}
           section={settingsSection()}
-          agents={props.services.agents}
           onSave={(next) => settingsState.save(next)}
           onClose={() => {
             setSettingsOpen(false);

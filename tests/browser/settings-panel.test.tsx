@@ -1,7 +1,6 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { createAgentService } from '../../src/app/agents/agent-service-impl';
 import { DEFAULT_AGENT_ID, defaultSettings, loadSettings, openTabagentDb } from '../../src/store';
 import { App } from '../../src/ui/app';
 import { fakeServices } from './support/fake-services';
@@ -44,7 +43,6 @@ describe('settings panel', () => {
     await userEvent.fill(dialog.getByLabelText('Chat model', exact), 'big');
     await userEvent.fill(dialog.getByLabelText('Image model', exact), 'painter');
     await userEvent.fill(dialog.getByLabelText('Endpoint key', exact), 'sk-tool-888');
-    await userEvent.fill(dialog.getByLabelText('System prompt', exact), 'Answer in French.');
     await userEvent.click(dialog.getByRole('button', { name: 'Save', exact: true }));
     await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
 
@@ -55,7 +53,7 @@ describe('settings panel', () => {
       engine: { baseUrl: 'http://127.0.0.1:9000/v1', model: 'tiny-model', apiKey: 'sk-canary-777', toolMode: 'react', preset: '' },
       enabledTools: { model_api: false },
       modelApi: { baseUrl: 'https://models.example.com/v1', model: 'big', imageModel: 'painter', apiKey: 'sk-tool-888' },
-      systemPrompt: 'Answer in French.',
+      systemPrompt: defaultSettings().systemPrompt,
     });
 
     unmountAll();
@@ -68,31 +66,15 @@ describe('settings panel', () => {
     await expect.element(reopened.getByLabelText('calculator', exact)).toBeChecked();
     await expect.element(reopened.getByLabelText('model_api', exact)).not.toBeChecked();
     await expect.element(reopened.getByLabelText('Image model', exact)).toHaveValue('painter');
-    await expect.element(reopened.getByLabelText('System prompt', exact)).toHaveValue('Answer in French.');
   });
 
-  it('with agents, "System prompt" edits the default agent\'s instructions, which a run then uses', async () => {
-    const { run } = streamingRun(() => ['ok']);
-    const openDatabase = () => openTabagentDb({ name: DB_NAME });
-    const connections: Awaited<ReturnType<typeof openDatabase>>[] = [];
-    const agents = createAgentService({
-      openDatabase: async () => {
-        connections[0] ??= await openDatabase();
-        return connections[0];
-      },
-    });
-    mount(() => <App services={{ ...fakeServices(run), agents }} databaseName={DB_NAME} />);
+  it('keeps only what is global: instructions are the agents\' business, and a link opens the default agent', async () => {
+    mountApp();
     const dialog = await openSettings();
-    const prompt = dialog.getByLabelText('System prompt', exact);
-    await expect.element(prompt).toHaveValue(defaultSettings().systemPrompt);
-    await userEvent.fill(prompt, 'Answer in Dutch.');
-    await userEvent.click(dialog.getByRole('button', { name: 'Save', exact: true }));
+    expect(dialog.getByLabelText('System prompt', exact).elements()).toHaveLength(0);
+    await userEvent.click(dialog.getByRole('link', { name: 'Edit the Tabagent agent', ...exact }));
     await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
-    expect((await agents.get(DEFAULT_AGENT_ID))?.instructions).toBe('Answer in Dutch.');
-    const reopened = await openSettings();
-    await expect.element(reopened.getByLabelText('System prompt', exact)).toHaveValue('Answer in Dutch.');
-    unmountAll();
-    for (const connection of connections) connection.close();
+    expect(location.hash).toBe(`#/agents/${DEFAULT_AGENT_ID}`);
   });
 
   it('fills Base URL and an example model from a provider preset', async () => {

@@ -4,7 +4,8 @@ import { defineMessages } from '../i18n';
 export const t = defineMessages({
   en: {
     title: 'Settings',
-    systemPrompt: 'System prompt',
+    agentNote: 'Instructions, tools and knowledge belong to each agent.',
+    editDefaultAgent: 'Edit the Tabagent agent',
     cancel: 'Cancel',
     save: 'Save',
     // language-field
@@ -44,7 +45,8 @@ export const t = defineMessages({
   },
   zh: {
     title: '设置',
-    systemPrompt: '系统提示词',
+    agentNote: '指令、工具和知识库属于各个智能体。',
+    editDefaultAgent: '编辑 Tabagent 智能体',
     cancel: '取消',
     save: '保存',
     language: '语言',

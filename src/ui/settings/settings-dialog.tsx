@@ -3,10 +3,8 @@ import { createStore, unwrap } from 'solid-js/store';
 import { settingsRules } from '../../app/settings/settings-service';
 import type { Settings } from '../../store';
 import { ErrorAlert } from '../components/error-alert';
-import { errorText } from '../errors/error-text';
 import type { ProviderPresetOption, ToolInfo } from '../../app/services';
-import type { AgentService } from '../../app/agents/agent-service';
-import type { AgentDefinition } from '../../core/agent-definition';
+import { DEFAULT_AGENT_ID } from '../../app/agents/default-agent';
 import { EngineFields } from './engine-fields';
 import { LanguageField } from './language-field';
 import { t } from './messages';
@@ -23,11 +21,6 @@ export interface SettingsDialogProps {
   error?: string;
   /** Opens scrolled to this section with its first field focused (a demo asking for the model_api endpoint). */
   section?: 'model-api' | undefined;
-  /**
-   * The agents: "System prompt" then edits the default agent's instructions (the Agents page is
-   * the main place for them). Absent: it edits the settings' own field, as before agents.
-   */
-  agents?: AgentService | undefined;
 }
 
 /**
@@ -37,23 +30,8 @@ export interface SettingsDialogProps {
 export function SettingsDialog(props: SettingsDialogProps) {
   let dialog: HTMLDialogElement | undefined;
   const titleId = createUniqueId();
-  const promptId = createUniqueId();
   const [form, setForm] = createStore<Settings>(settingsRules.normalize(props.settings));
   const [saving, setSaving] = createSignal(false);
-  // The default agent whose instructions the "System prompt" field shows and saves.
-  const [defaultAgent, setDefaultAgent] = createSignal<AgentDefinition>();
-  const [agentError, setAgentError] = createSignal<string>();
-  onMount(() => {
-    const agents = props.agents;
-    if (!agents) return;
-    void (async () => {
-      const agent = await agents.get(await agents.defaultAgentId());
-      if (!agent) return;
-      setDefaultAgent(agent);
-      setForm('systemPrompt', agent.instructions);
-    })().catch(() => undefined);
-  });
-
   let modelApiFields: HTMLFieldSetElement | undefined;
   onMount(() => {
     if (dialog && !dialog.open) dialog.showModal();
@@ -65,18 +43,6 @@ export function SettingsDialog(props: SettingsDialogProps) {
 
   const save = async (): Promise<void> => {
     setSaving(true);
-    const agent = defaultAgent();
-    if (agent && props.agents && agent.instructions !== form.systemPrompt) {
-      try {
-        setDefaultAgent(await props.agents.save({ ...agent, instructions: form.systemPrompt }));
-        setAgentError(undefined);
-      } catch (failure) {
-        // Nothing is saved then: the person sees why and may try again.
-        setAgentError(errorText(failure, 'storage'));
-        setSaving(false);
-        return;
-      }
-    }
     const saved = await props.onSave(settingsRules.normalize(unwrap(form)));
     setSaving(false);
     if (saved) props.onClose();
@@ -114,18 +80,15 @@ export function SettingsDialog(props: SettingsDialogProps) {
           modelApi={form.modelApi}
           onChange={(change) => setForm('modelApi', (modelApi) => ({ ...modelApi, ...change }))}
         />
-        <div class="field">
-          {/* The default agent's instructions when there are agents (same name, so existing flows keep working). */}
-          <label for={promptId}>{t('systemPrompt')}</label>
-          <textarea
-            id={promptId}
-            rows={4}
-            value={form.systemPrompt}
-            onInput={(event) => setForm('systemPrompt', event.currentTarget.value)}
-          />
-        </div>
+        {/* Instructions, tools and knowledge belong to agents; Settings keep what is global. */}
+        <p class="field settings-agent-note">
+          {t('agentNote')}{' '}
+          <a href={`#/agents/${encodeURIComponent(DEFAULT_AGENT_ID)}`} onClick={() => props.onClose()}>
+            {t('editDefaultAgent')}
+          </a>
+        </p>
         <LanguageField value={form.language} onChange={(language) => setForm('language', language)} />
-        <Show when={props.error ?? agentError()}>{(message) => <ErrorAlert message={message()} />}</Show>
+        <Show when={props.error}>{(message) => <ErrorAlert message={message()} />}</Show>
         <div class="dialog-actions">
           <button type="button" onClick={() => props.onClose()}>
             {t('cancel')}
