@@ -10,6 +10,7 @@ import { AgentIntro } from './chat/agent-intro';
 import { createChatAgentState } from './chat/chat-agent-state';
 import { watchChatWithAgent } from './chat/chat-route';
 import { sharePayload } from '../app/agents/share-route';
+import { announceAgentsChanged } from './agents/agents-changed';
 import {
   agentOf,
   conversationRunScope,
@@ -347,6 +348,7 @@ export function App(props: AppProps) {
           <SharedAgentDialog
             agents={agents()}
             openDatabase={openDatabase}
+            onImported={announceAgentsChanged}
             {...(props.services.toolLibrary ? { tools: () => props.services.toolLibrary?.tools() ?? [] } : {})}
           />
         )}

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { AgentService } from '../../app/agents/agent-service';
 import type { AgentDefinition } from '../../core/agent-definition';
 import { ErrorAlert } from '../components/error-alert';
@@ -7,6 +7,7 @@ import { chatWithAgentHash } from '../chat/chat-route';
 import { AgentCard } from './agent-card';
 import { agentEditorHash } from './agent-routes';
 import { ConfirmDialog } from './confirm-dialog';
+import { onAgentsChanged } from './agents-changed';
 import { t } from './messages';
 import type { TabagentDb } from '../../store';
 import type { ImportableToolInfo } from '../../app/agents/import/agent-importer';
@@ -26,6 +27,7 @@ export function AgentList(props: { agents: AgentService; openDatabase: () => Pro
     </>
   );
   const [agents, { refetch }] = createResource(() => props.agents.list());
+  onCleanup(onAgentsChanged(() => void refetch()));
   const [notice, setNotice] = createSignal('');
   const [error, setError] = createSignal<string>();
   const [deleting, setDeleting] = createSignal<AgentDefinition>();

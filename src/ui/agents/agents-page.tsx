@@ -23,14 +23,11 @@ export function AgentsPage(props: { context: PageContext }) {
           <Switch>
             <Match when={view().kind === 'list'}>
               <p class="muted">{t('intro')}</p>
-              {/* Read again on every address change: a share link's dialog adds an agent and comes back here. */}
-              <Show when={hash()} keyed>
-                <AgentList
-                  agents={agents()}
-                  openDatabase={props.context.openDatabase}
-                  tools={props.context.services.toolLibrary ? () => props.context.services.toolLibrary?.tools() ?? [] : undefined}
-                />
-              </Show>
+              <AgentList
+                agents={agents()}
+                openDatabase={props.context.openDatabase}
+                tools={props.context.services.toolLibrary ? () => props.context.services.toolLibrary?.tools() ?? [] : undefined}
+              />
             </Match>
             <Match when={view()} keyed>
               {(current) => <AgentEditor context={props.context} agents={agents()} id={current.kind === 'edit' ? current.id : undefined} />}
