@@ -29,7 +29,11 @@ test('first start offers a local model and the Models page explains this device'
   const seen = watch(page);
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Connect a model' })).toBeVisible();
-  // SwiftShader is a software adapter: the offer is a transformers.js model on WASM.
+  // SwiftShader is a software adapter: the welcome recommends a transformers.js model on the processor.
+  await expect(page.getByText(/Here it runs on the processor/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Download .*\(ONNX\)/ })).toBeVisible();
+  // Once the welcome is put away, the offer under the chat says the same (it is not shown twice).
+  await page.getByRole('button', { name: 'Not now', exact: true }).click();
   await expect(page.getByText(/runs on WASM via transformers\.js/)).toBeVisible();
   await expect(page.getByRole('button', { name: /^Use .*\(ONNX\)$/ })).toBeVisible();
 

@@ -43,7 +43,7 @@ test('the Network page lists every request the app made, and the key went only t
 
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill(CALCULATOR_QUESTION);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(page.getByRole('log', { name: 'Conversation' })).toContainText('37');
+  await expect(page.getByRole('log', { name: 'Conversation' })).toContainText('adding 7 gives 37');
   // The server checked the key on every request: the door filled in the placeholder.
   expect(server.requests).toHaveLength(3);
 
