@@ -10,7 +10,7 @@ import { AgentIntro } from './chat/agent-intro';
 import { createChatAgentState } from './chat/chat-agent-state';
 import { watchChatWithAgent } from './chat/chat-route';
 import { sharePayload } from '../app/agents/share-route';
-import { announceAgentsChanged } from './agents/agents-changed';
+import { announceAgentsChanged, onAgentsChanged } from './agents/agents-changed';
 import {
   agentOf,
   conversationRunScope,
@@ -138,6 +138,8 @@ export function App(props: AppProps) {
   };
   const controller = conversationsState.controller;
   const openConversation = (): ConversationRecord | undefined => conversationsState.current();
+  // An imported agent may bring MCP servers (saved switched off): the Tools page lists them at once.
+  onCleanup(onAgentsChanged(() => void props.services.toolLibrary?.refreshServers?.().catch(() => undefined)));
   const [shareLinkOpen, setShareLinkOpen] = createSignal(sharePayload(location.hash) !== undefined);
   const followShareLink = (): void => {
     setShareLinkOpen(sharePayload(location.hash) !== undefined);

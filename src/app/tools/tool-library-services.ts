@@ -86,4 +86,9 @@ export interface ToolLibraryServices {
   addOpenApi(preview: OpenApiPreview, choice: OpenApiChoice): Promise<string[]>;
   /** Removes an imported tool. */
   removeTool(name: string): Promise<void>;
+  /**
+   * Reads the saved MCP servers again: servers another part of the app wrote (an imported agent's,
+   * saved switched off) appear on the Tools page without a reload.
+   */
+  refreshServers?(): Promise<void>;
 }

@@ -213,6 +213,11 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
       return loadedManager?.statuses() ?? [];
     },
 
+    async refreshServers() {
+      // start() adds the saved servers it does not know yet (and connects the enabled ones).
+      await (await mcpManager()).start();
+    },
+
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

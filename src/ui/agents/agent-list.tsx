@@ -7,7 +7,7 @@ import { chatWithAgentHash } from '../chat/chat-route';
 import { AgentCard } from './agent-card';
 import { agentEditorHash } from './agent-routes';
 import { ConfirmDialog } from './confirm-dialog';
-import { onAgentsChanged } from './agents-changed';
+import { announceAgentsChanged, onAgentsChanged } from './agents-changed';
 import { t } from './messages';
 import type { TabagentDb } from '../../store';
 import type { ImportableToolInfo } from '../../app/agents/import/agent-importer';
@@ -57,7 +57,7 @@ export function AgentList(props: { agents: AgentService; openDatabase: () => Pro
         <button type="button" class="primary" ref={newButton} onClick={() => (location.hash = agentEditorHash())}>
           {t('newAgent')}
         </button>
-        <ImportAgentsInput agents={props.agents} openDatabase={props.openDatabase} {...(props.tools ? { tools: props.tools } : {})} onImported={() => void refetch()} />
+        <ImportAgentsInput agents={props.agents} openDatabase={props.openDatabase} {...(props.tools ? { tools: props.tools } : {})} onImported={announceAgentsChanged} />
       </div>
       <p role="status" class="muted agents-notice">
         {notice()}

@@ -6,6 +6,7 @@ import { registerBuiltins } from '../../../src/tools/builtins';
 import { ToolRegistry } from '../../../src/tools/registry';
 import { App } from '../../../src/ui/app';
 import { createToolLibrary } from '../../../src/app/tools/tool-library';
+import { announceAgentsChanged } from '../../../src/ui/agents/agents-changed';
 import petstoreText from '../../fixtures/openapi/petstore-3.0.json?raw';
 import swaggerText from '../../fixtures/openapi/petstore-swagger-2.0.yaml?raw';
 import { fakeServices } from '../support/fake-services';
@@ -50,6 +51,17 @@ async function openToolsPage(): Promise<void> {
 }
 
 describe('the Tools page', () => {
+  it('lists an MCP server an imported agent brought (saved switched off) without a reload', async () => {
+    mountApp();
+    await openToolsPage();
+    await expect.element(page.getByText('imported-maps', exact)).not.toBeInTheDocument();
+    const db = await database();
+    await db.put('mcpServers', { id: 'mcp-imported', url: 'https://maps.example.com/mcp', name: 'imported-maps', enabled: false, headerSecrets: {}, createdAt: 1, updatedAt: 1 });
+    // What the agent import says once it has saved (src/ui/agents/agents-changed.ts).
+    announceAgentsChanged();
+    await expect.element(page.getByText('imported-maps', exact).first()).toBeVisible();
+  });
+
   it('lists the built-in tools and keeps on/off and pins in the settings', async () => {
     mountApp();
     await openToolsPage();
