@@ -83,3 +83,21 @@ export interface AgentDefinition {
 
 /** The default step limit of a new agent. */
 export const DEFAULT_AGENT_STEP_LIMIT = 8;
+
+/** What an agent is before anyone customizes it: the default engine, no tools, knowledge or memory. Fresh arrays each call. */
+export function agentDefaults(): Omit<AgentDefinition, 'id' | 'name' | 'avatar' | 'createdAt' | 'updatedAt'> {
+  return {
+    version: AGENT_DEFINITION_VERSION,
+    description: '',
+    instructions: '',
+    starterPrompts: [],
+    engine: { kind: 'default' },
+    toolFormat: 'auto',
+    tools: [],
+    pinnedTools: [],
+    knowledgeBaseIds: [],
+    memory: 'off',
+    stepLimit: DEFAULT_AGENT_STEP_LIMIT,
+    approval: 'side-effects',
+  };
+}

@@ -3,7 +3,7 @@
  * read-only) first, then the person's, most recently changed first. The default agent "Tabagent"
  * is written on first use (default-agent.ts).
  */
-import { AGENT_DEFINITION_VERSION, DEFAULT_AGENT_STEP_LIMIT, type AgentDefinition } from '../../core/agent-definition';
+import { agentDefaults, AGENT_DEFINITION_VERSION, type AgentDefinition } from '../../core/agent-definition';
 import { TabagentError } from '../../core/errors';
 import type { TabagentDb } from '../../store';
 import { deleteAgentRecord, getAgentRecord, listAgentRecords, putAgentRecord } from '../../store/agent-repository';
@@ -90,21 +90,10 @@ export function createAgentService(options: AgentServiceOptions): AgentService {
     draft() {
       const time = now();
       return {
+        ...agentDefaults(),
         id: createId(),
-        version: AGENT_DEFINITION_VERSION,
         name: 'New agent',
         avatar: { kind: 'emoji', emoji: '🙂' },
-        description: '',
-        instructions: '',
-        starterPrompts: [],
-        engine: { kind: 'default' },
-        toolFormat: 'auto',
-        tools: [],
-        pinnedTools: [],
-        knowledgeBaseIds: [],
-        memory: 'off',
-        stepLimit: DEFAULT_AGENT_STEP_LIMIT,
-        approval: 'side-effects',
         createdAt: time,
         updatedAt: time,
       };

@@ -4,7 +4,7 @@
  * `builder-tools.ts` for each of its runs (`RunScope.runTools`), so it works with any engine —
  * native tool calls or a text format alike.
  */
-import { AGENT_DEFINITION_VERSION, DEFAULT_AGENT_STEP_LIMIT, type AgentDefinition } from '../../core/agent-definition';
+import { agentDefaults, type AgentDefinition } from '../../core/agent-definition';
 
 /** The builder's fixed id (built-in agents have stable ids, so conversations and links keep pointing at them). */
 export const BUILDER_AGENT_ID = 'builtin:agent-builder';
@@ -22,21 +22,13 @@ Keep your messages short. Answer in the person's language.`;
 
 /** The Agent builder's definition (read-only; its tools come from the editor for each run). */
 export const builderAgent: Readonly<AgentDefinition> = Object.freeze({
+  ...agentDefaults(),
   id: BUILDER_AGENT_ID,
-  version: AGENT_DEFINITION_VERSION,
   name: 'Agent builder',
   avatar: { kind: 'emoji', emoji: '🛠️' },
   description: 'Describe the agent you want; it fills in the form as you talk.',
   instructions: INSTRUCTIONS,
   starterPrompts: ['Make an agent that answers questions about my documents', 'Make a cooking assistant that converts units'],
-  engine: { kind: 'default' },
-  toolFormat: 'auto',
-  tools: [],
-  pinnedTools: [],
-  knowledgeBaseIds: [],
-  memory: 'off',
-  stepLimit: DEFAULT_AGENT_STEP_LIMIT,
-  approval: 'side-effects',
   builtIn: true,
   createdAt: 0,
   updatedAt: 0,
