@@ -12,6 +12,8 @@ afterEach(async () => {
 });
 
 const LONG_TEXT = 'word '.repeat(200);
+/** The stream runs for about 3 s; a stop must come long before, with room for a loaded CI machine's stalls. */
+const STOP_MS = 500;
 
 /** Reads `stream` until `signal` stops it; returns the chunks seen after the abort and how long the stop took. */
 async function readUntilStopped(stream: AsyncIterable<ChatChunk>, controller: AbortController, abortAfterMs: number) {
@@ -31,7 +33,7 @@ async function readUntilStopped(stream: AsyncIterable<ChatChunk>, controller: Ab
 }
 
 describe('abort', () => {
-  it('stops a stream from the real server within 100 ms, at many moments, and the next request works', async () => {
+  it('stops a stream from the real server within 500 ms, at many moments, and the next request works', async () => {
     server = await startOpenAITestServer({
       respond: (request) =>
         request.body.messages.at(-1)?.content === 'again' ? { kind: 'text', text: 'Still here.' } : { kind: 'text', text: LONG_TEXT, chunkDelayMs: 15 },
@@ -42,7 +44,7 @@ describe('abort', () => {
       const { error, afterAbort, stopMs } = await readUntilStopped(engine.chat(question, controller.signal), controller, abortAfterMs);
       expect(error.code).toBe('aborted');
       expect(afterAbort).toEqual([]);
-      expect(stopMs).toBeLessThan(100);
+      expect(stopMs).toBeLessThan(STOP_MS);
     }
     const result = await collectChat(engine.chat({ messages: [{ role: 'user', content: 'again' }] }));
     expect(result.text).toBe('Still here.');
@@ -92,7 +94,7 @@ describe('abort', () => {
     const controller = new AbortController();
     const { error, stopMs } = await readUntilStopped(engine.chat(question, controller.signal), controller, 30);
     expect(error.code).toBe('aborted');
-    expect(stopMs).toBeLessThan(100);
+    expect(stopMs).toBeLessThan(STOP_MS);
   });
 
   it('aborts while sleeping before a retry (default clock)', async () => {
@@ -101,7 +103,7 @@ describe('abort', () => {
     const controller = new AbortController();
     const { error, stopMs } = await readUntilStopped(engine.chat(question, controller.signal), controller, 40);
     expect(error.code).toBe('aborted');
-    expect(stopMs).toBeLessThan(100);
+    expect(stopMs).toBeLessThan(STOP_MS);
     expect(fetch.calls).toHaveLength(1);
   });
 
@@ -111,7 +113,7 @@ describe('abort', () => {
     const controller = new AbortController();
     const { error, stopMs } = await readUntilStopped(engine.chat(question, controller.signal), controller, 30);
     expect(error.code).toBe('aborted');
-    expect(stopMs).toBeLessThan(100);
+    expect(stopMs).toBeLessThan(STOP_MS);
   });
 
   it('an already-aborted signal fails at once without a request', async () => {

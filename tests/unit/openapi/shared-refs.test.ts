@@ -33,13 +33,6 @@ function sharedRefDocument(levels: number, width: number): object {
   };
 }
 
-async function importTime(levels: number, width: number): Promise<{ ms: number; size: number }> {
-  const started = performance.now();
-  const result = await importOpenApiTools(sharedRefDocument(levels, width));
-  const ms = performance.now() - started;
-  return { ms, size: JSON.stringify(result.tools[0]!.manifest.parameters).length };
-}
-
 describe('OpenAPI import: shared $refs stay shared', () => {
   it('imports 7 levels x 10 properties into a small schema the validator and the grammar builder accept', async () => {
     const result = await importOpenApiTools(sharedRefDocument(7, 10));
@@ -57,18 +50,12 @@ describe('OpenAPI import: shared $refs stay shared', () => {
     expect(JSON.stringify(toolCallJsonSchema(tools)).length).toBeLessThan(200_000);
   });
 
-  it('grows linearly with the number of levels (time at 4n <= 6x time at n)', async () => {
-    // One import at a time (concurrent imports would share the clock), best of five, after a warm-up.
-    const best = async (levels: number): Promise<{ ms: number; size: number }> => {
-      const runs: { ms: number; size: number }[] = [];
-      for (let run = 0; run < 5; run += 1) runs.push(await importTime(levels, 10));
-      return { ms: Math.min(...runs.map((entry) => entry.ms)), size: runs[0]!.size };
-    };
-    await importTime(8, 10);
-    const small = await best(8);
-    const large = await best(32);
-    // Expanded in place, 8 levels x 10 properties would already be 10^8 subschemas.
-    expect(large.ms).toBeLessThanOrEqual(Math.max(6 * small.ms, 30));
-    expect(large.size).toBeLessThan(100_000);
+  it('stays small as the levels grow: each shared level is written once (expanded, 32 levels would be 10^32 subschemas)', async () => {
+    const sizeAt = async (levels: number): Promise<number> => JSON.stringify((await importOpenApiTools(sharedRefDocument(levels, 10))).tools[0]!.manifest.parameters).length;
+    const small = await sizeAt(8);
+    const large = await sizeAt(32);
+    // Linear in the levels: 4x the levels, about 4x the schema (timing is left to the growth checks' kind of test).
+    expect(large).toBeLessThanOrEqual(5 * small);
+    expect(large).toBeLessThan(100_000);
   });
 });

@@ -241,7 +241,8 @@ describe('executor: running', () => {
     const before = performance.now();
     controller.abort();
     const result = await pending;
-    expect(performance.now() - before).toBeLessThan(100);
+    // The tool never settles: any bound shows the abort won; this one leaves room for a loaded machine.
+    expect(performance.now() - before).toBeLessThan(1000);
     expect(result.error?.code).toBe('aborted');
     expect(toolSignal?.aborted).toBe(true);
   });

@@ -48,21 +48,4 @@ describe('StableBlockSplitter', () => {
     const replaced = splitter.push('Other.\n\nText');
     expect(replaced).toEqual({ reset: true, blocks: ['Other.\n\n'], tail: 'Text' });
   });
-
-  it('reads each character a bounded number of times: 4x the text costs about 4x the time', () => {
-    const paragraph = 'word '.repeat(40) + '\n\n';
-    const run = (paragraphs: number): number => {
-      // Prefixes of one flat string (V8 makes them views): this measures the splitter's own reading.
-      // A string grown by `+=` is copied whole by the engine when first read, a cost outside it.
-      const full = paragraph.repeat(paragraphs);
-      const splitter = new StableBlockSplitter();
-      const started = performance.now();
-      for (let end = 5; end <= full.length; end += 5) splitter.push(full.slice(0, end));
-      return performance.now() - started;
-    };
-    run(200);
-    const small = Math.min(run(500), run(500));
-    const large = Math.min(run(2000), run(2000));
-    expect(large).toBeLessThan(small * 6);
-  });
 });
