@@ -1,5 +1,6 @@
 import { runAgent } from '../../src/core/agent/run-agent';
 import type { ToolMode } from '../../src/core/agent/options';
+import type { ContextProvider, SelectTools } from '../../src/core/agent/turn-context';
 import { commonPrefixLength, flattenPrompt } from '../../src/core/agent/prompt';
 import type { ChatChunk, ChatMessage, ChatRequest, ToolDefinition } from '../../src/core/types';
 import { ToolSelector } from '../../src/retrieval';
@@ -22,11 +23,22 @@ export interface PrefixSessionOptions {
   k?: number;
   /** The engine's context window in tokens (default: the scripted engine's 8192). */
   contextWindow?: number;
+  /** The fixed system text, e.g. an agent's instructions (default: the loop's own). */
+  systemPrompt?: string;
+  /** Per-turn material (memories, knowledge) that goes into the newest user message. */
+  context?: ContextProvider[];
+  /** Replaces the BM25 selector (k = `k`) that picks each turn's tools. */
+  selectTools?: SelectTools;
 }
 
 /** Prefix reuse of each request after the first, and the indexes of those that open a turn. */
 export interface PrefixSession {
   perRequest: number[];
+  /**
+   * Characters of each request (after the first) that a prefix-caching engine must read anew:
+   * everything after the part it shares with the previous request.
+   */
+  newChars: number[];
   turnStarts: number[];
   /**
    * The same share against what a prefix-caching engine holds after the previous request: that
@@ -65,7 +77,7 @@ export async function runPrefixSession(
   let previous = '';
   let held = '';
   let previousOmitted = 0;
-  const session: PrefixSession = { perRequest: [], turnStarts: [], perRequestWithAnswers: [], breaks: 0, budgetBreaks: 0, answerBreaks: 0, prompts: [] };
+  const session: PrefixSession = { perRequest: [], newChars: [], turnStarts: [], perRequestWithAnswers: [], breaks: 0, budgetBreaks: 0, answerBreaks: 0, prompts: [] };
   for (const turn of turns) {
     if (previous) session.turnStarts.push(session.perRequest.length);
     const call = tools.find((tool) => tool.name.includes(turn.domain)) ?? tools[0];
@@ -86,7 +98,9 @@ export async function runPrefixSession(
       tools: runner,
       toolMode: mode,
       messages: [...history, { role: 'user', content: turn.question }],
-      selectTools: (query, offered) => selector.select(query.text, offered, query.signal),
+      selectTools: options.selectTools ?? ((query, offered) => selector.select(query.text, offered, query.signal)),
+      ...(options.systemPrompt !== undefined ? { systemPrompt: options.systemPrompt } : {}),
+      ...(options.context ? { context: options.context } : {}),
     })) {
       if (event.type === 'turn-context') context = event.context;
       if (event.type === 'message') added.push(event.message);
@@ -99,6 +113,7 @@ export async function runPrefixSession(
       if (previous) {
         const shared = commonPrefixLength(previous, flat);
         session.perRequest.push(shared / flat.length);
+        session.newChars.push(flat.length - shared);
         session.perRequestWithAnswers.push(commonPrefixLength(held, flat) / flat.length);
         if (shared < previous.length) {
           session.breaks += 1;

@@ -75,8 +75,10 @@ export async function* prepareTurn(
   }
   if (providers.length > 0 || failures.length > 0) yield { type: 'context', sections, failures };
 
-  // All enabled tools chosen: a fixed list, which belongs in the fixed system text.
-  const toolsInTurn = Boolean(selection?.ok) && format !== null && tools.length > 0 && tools.length < enabled.length;
+  // All enabled tools chosen: a fixed list, which belongs in the fixed system text. Fewer, even
+  // none, travel with the messages: the system text then says the call syntax whatever this turn
+  // chose, so it reads the same at every turn (tools listed earlier stay callable by name).
+  const toolsInTurn = Boolean(selection?.ok) && format !== null && enabled.length > 0 && tools.length < enabled.length;
   const material = [renderSections(sections), options.turnContext ?? ''].filter((part) => part.trim() !== '').join('\n\n');
   const listing = toolsInTurn && format ? listingOf(format) : undefined;
   const earlier = listing?.incremental ? earlierContexts(options.messages) : '';

@@ -82,8 +82,10 @@ export function promptSystemText(input: Omit<BuildPromptInput, 'transcript'>): s
 
 /** The system text without any omission note. */
 function fixedSystemText(input: Pick<BuildPromptInput, 'systemPrompt' | 'format' | 'tools' | 'toolsInTurn'>): string {
-  if (!input.format || input.tools.length === 0) return input.systemPrompt;
+  if (!input.format) return input.systemPrompt;
+  // Before the tool count: a turn that retrieved no tool keeps the text of the turns that did.
   if (input.toolsInTurn) return `${input.systemPrompt}\n\n${toolSyntaxText(input.format)}${TOOLS_IN_TURN_NOTE}`;
+  if (input.tools.length === 0) return input.systemPrompt;
   return `${input.systemPrompt}\n\n${input.format.render(input.tools)}`;
 }
 

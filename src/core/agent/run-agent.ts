@@ -207,7 +207,7 @@ function makeRequest(
         newest && index === 0 && text.context !== undefined ? text.context : message.context,
       ),
     nativeTools: !format && tools.length > 0 ? JSON.stringify(tools) : '',
-    systemToolText: !format || tools.length === 0 ? '' : prepared.toolsInTurn ? toolSyntaxText(format) : format.render(tools),
+    systemToolText: !format ? '' : prepared.toolsInTurn ? toolSyntaxText(format) : tools.length === 0 ? '' : format.render(tools),
     messageToolText: text.toolText,
     contextText: prepared.material,
   });

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formats } from '../../../src/core/formats';
 import type { FormatName } from '../../../src/core/formats/types';
 import type { ToolMode } from '../../../src/core/agent/options';
+import type { ContextProvider, SelectTools } from '../../../src/core/agent/turn-context';
 import { manyTools } from '../../support/many-tools';
 import { runPrefixSession, type SessionTurn } from '../../support/prefix-session';
+import { ToolSelector } from '../../../src/retrieval';
 
 /** Three turns, the third retrieving the second's tools again (its query carries the second question). */
 const THREE_TURNS: SessionTurn[] = [
@@ -12,17 +14,68 @@ const THREE_TURNS: SessionTurn[] = [
   { question: 'And the stock price of ACME in euros?', domain: 'stock', steps: 2 },
 ];
 
+/** The benchmark's five-turn session: one call per turn, some turns retrieving only tools listed before. */
+const FIVE_TURNS: SessionTurn[] = [
+  { question: 'weather in Paris?', domain: 'weather', steps: 2 },
+  { question: 'and the stock price of ACME?', domain: 'stock', steps: 2 },
+  { question: 'translate hello to French', domain: 'translation', steps: 2 },
+  { question: 'news about robots', domain: 'news', steps: 2 },
+  { question: 'currency rate EUR to JPY', domain: 'currency', steps: 2 },
+];
+
 const TEXT_FORMATS = Object.keys(formats) as FormatName[];
+
+const INSTRUCTIONS = 'You are Travel Desk. Answer in one short paragraph and name the tool behind each figure.';
+
+/** A memory for every turn and, from the second turn on, an untrusted knowledge passage: both quote the question. */
+const memoryAndKnowledge: ContextProvider = async (query) => {
+  const question = query.messages.at(-1)?.content ?? '';
+  const turn = query.messages.filter((message) => message.role === 'user').length;
+  return [
+    { kind: 'memory', title: 'Preference', text: `Prefers metric units (turn ${turn}).`, untrusted: false },
+    ...(turn > 1 ? [{ kind: 'knowledge', title: 'Guide p. 3', text: `Notes on: ${question}`, untrusted: true }] : []),
+  ];
+};
 
 describe('prefix reuse over multi-turn sessions with tool retrieval (2,000 tools, k = 5)', () => {
   const library = manyTools(2_000);
 
   it.each(TEXT_FORMATS)('%s: every request starts with the whole previous request and the answer as the model wrote it', async (format) => {
-    const session = await runPrefixSession(library, THREE_TURNS, { mode: format });
-    expect(session.prompts).toHaveLength(7);
+    for (const [turns, requests] of [[THREE_TURNS, 7], [FIVE_TURNS, 10]] as const) {
+      const session = await runPrefixSession(library, turns, { mode: format });
+      expect(session.prompts).toHaveLength(requests);
+      expect(session.breaks).toBe(0);
+      for (const [index, prompt] of session.prompts.entries()) {
+        if (index > 0) expect(prompt.startsWith(session.prompts[index - 1]!)).toBe(true);
+      }
+      // What a prefix-caching engine holds after a request is that prompt plus its answer: the next
+      // request repeats the model's own bytes (canonical JSON spacing), so none of it is re-read.
+      expect(session.answerBreaks).toBe(0);
+    }
+  });
+
+  it.each(TEXT_FORMATS)('%s: an agent\'s instructions and each turn\'s memories and passages keep the prefix', async (format) => {
+    const session = await runPrefixSession(library, FIVE_TURNS, { mode: format, systemPrompt: INSTRUCTIONS, context: [memoryAndKnowledge] });
     expect(session.breaks).toBe(0);
-    // What a prefix-caching engine holds after a request is that prompt plus its answer: the next
-    // request repeats the model's own bytes (canonical JSON spacing), so none of it is re-read.
+    expect(session.answerBreaks).toBe(0);
+    const last = session.prompts.at(-1)!;
+    expect(last.startsWith(`<system>${INSTRUCTIONS}`)).toBe(true);
+    // Each turn's material stays with that turn's message, once, in the order of the turns.
+    const positions = FIVE_TURNS.map((turn) => last.indexOf(`(turn ${FIVE_TURNS.indexOf(turn) + 1})`));
+    for (const [index, position] of positions.entries()) {
+      expect(position).toBeGreaterThan(last.indexOf(FIVE_TURNS[index]!.question));
+      expect(last.indexOf(`(turn ${index + 1})`, position + 1)).toBe(-1);
+    }
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it.each(TEXT_FORMATS)('%s: a turn whose retrieval picks no tool keeps the fixed text (and the call syntax) unchanged', async (format) => {
+    const selector = new ToolSelector({ k: 5 });
+    // The second turn's retrieval finds nothing; the tools listed in the first stay callable.
+    const selectTools: SelectTools = async (query, offered) =>
+      query.text.startsWith('and the stock') ? { tools: [], searched: offered.length, retrievers: ['bm25'] } : selector.select(query.text, offered, query.signal);
+    const session = await runPrefixSession(library, FIVE_TURNS.slice(0, 3), { mode: format, selectTools });
+    expect(session.breaks).toBe(0);
     expect(session.answerBreaks).toBe(0);
   });
 
