@@ -33,7 +33,9 @@ export type AgentEvent =
   | { type: 'context'; sections: ContextSection[]; failures: string[] }
   /**
    * The text shown to the model with the newest user message this turn. Store it as that
-   * message's `context`, so later turns repeat it verbatim (prefix caching).
+   * message's `context`, so later turns repeat it verbatim (prefix caching). Sent again, replacing
+   * the first, when a step that leaves out earlier turns shows the message with every tool of the
+   * turn listed (the signatures those turns listed are gone): the last one is what was sent.
    */
   | { type: 'turn-context'; context: string }
   | { type: 'step-start'; step: number }

@@ -46,6 +46,8 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
   const budgeter = new PromptBudgeter(budgetLimit(options), options.countTokens ?? estimateTokens, newestTurnStart(options.messages));
   let overflowReported = false;
   let previousPrompt = '';
+  // The newest message's context as the 'turn-context' event last reported it.
+  let reportedContext = prepared.context ?? '';
   let failedRepairs = 0;
   // After a side-effecting call the engine request is never retried automatically (ChatRequest.noRetry).
   let sideEffectCalled = false;
@@ -67,7 +69,12 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       return;
     }
     yield { type: 'step-start', step };
-    const { request, plan, render } = makeRequest(options, prepared, transcript, format, budgeter, responseFormat);
+    const { request, plan, render, context } = makeRequest(options, prepared, transcript, format, budgeter, responseFormat);
+    if ((context ?? '') !== reportedContext) {
+      // Stored as sent, the message reads the same in the next turns' prompts.
+      reportedContext = context ?? '';
+      yield { type: 'turn-context', context: reportedContext };
+    }
     if (sideEffectCalled) request.noRetry = true;
     const flat = flattenPrompt(request.messages);
     yield {
@@ -187,7 +194,8 @@ function constrainedFormat(
  * One step's request, built once: the budgeter chooses which earlier turns fit (and shortens this
  * turn's tool results if it must); the prompt is then built from what it kept. When earlier turns
  * are left out, the newest message lists every tool of the turn, since the signatures those turns
- * listed are gone with them. `render` shows further messages as this prompt shows them.
+ * listed are gone with them. `render` shows further messages as this prompt shows them;
+ * `context` is the newest user message's context as this prompt shows it.
  */
 function makeRequest(
   options: RunAgentOptions,
@@ -196,7 +204,12 @@ function makeRequest(
   format: ToolCallFormat | null,
   budgeter: PromptBudgeter,
   responseFormat?: ChatRequest['responseFormat'],
-): { request: ChatRequest; plan: HistoryPlan; render: (messages: readonly ChatMessage[]) => ChatMessage[] } {
+): {
+  request: ChatRequest;
+  plan: HistoryPlan;
+  render: (messages: readonly ChatMessage[]) => ChatMessage[];
+  context: string | undefined;
+} {
   const { tools } = prepared;
   const base = { systemPrompt: options.systemPrompt ?? DEFAULT_SYSTEM_PROMPT, tools, format, toolsInTurn: prepared.toolsInTurn };
   const systemText = promptSystemText(base);
@@ -234,7 +247,7 @@ function makeRequest(
   if (options.temperature !== undefined) request.temperature = options.temperature;
   if (options.thinking !== undefined) request.thinking = options.thinking;
   if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
-  return { request, plan, render: (added) => renderTranscript(added, format, (message) => message.context) };
+  return { request, plan, render: (added) => renderTranscript(added, format, (message) => message.context), context: text.context };
 }
 
 /** Default answer reserve: a quarter of the window, at most this many tokens. */

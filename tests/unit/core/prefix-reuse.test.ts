@@ -116,6 +116,27 @@ describe('prefix reuse over multi-turn sessions with tool retrieval (2,000 tools
     },
   );
 
+  it.each<ToolMode>(['hermes', 'react', 'pythonic'])(
+    '%s: a turn shown with all its tools again after a drop is stored as sent, so only drops break the prefix',
+    async (mode) => {
+      // Each turn retrieves its domain's first five tools; every third turn repeats a domain, so its
+      // own listing is empty until the turn that listed them is dropped (it then lists all five).
+      const domains = ['weather', 'stock', 'news'];
+      const selectTools: SelectTools = async (query, offered) => {
+        const newest = query.messages.at(-1)?.content ?? '';
+        const domain = domains.find((name) => newest.includes(name)) ?? 'weather';
+        const tools = offered.filter((tool) => tool.name.includes(domain)).slice(0, 5);
+        return { tools: tools.map((tool) => ({ name: tool.name, score: 1, pinned: false })), searched: offered.length, retrievers: ['bm25'] };
+      };
+      const turns = Array.from({ length: 9 }, (_, index) => ({ question: `${domains[index % 3]} question ${index}`, domain: domains[index % 3]!, steps: 2 }));
+      for (const contextWindow of [1_500, 2_000]) {
+        const session = await runPrefixSession(library, turns, { mode, contextWindow, selectTools });
+        expect(session.budgetBreaks).toBeGreaterThan(0);
+        expect(session.breaks).toBe(session.budgetBreaks);
+      }
+    },
+  );
+
   it('counts prefix breaks from dropped turns apart (the only allowed cause)', async () => {
     const turns: SessionTurn[] = Array.from({ length: 8 }, (_, index) => ({
       question: `${['weather', 'stock', 'news', 'currency'][index % 4]} question number ${index} ${'with some padding words '.repeat(20)}`,
