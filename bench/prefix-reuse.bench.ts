@@ -45,7 +45,7 @@ export async function measurePrefixReuse(): Promise<Record<string, unknown>> {
   const tools = manyTools(2_000);
   const out: Record<string, unknown> = {};
   for (const session of SESSIONS) {
-    const { perRequest, turnStarts, perRequestWithAnswers, breaks, budgetBreaks, answerBreaks } = await runPrefixSession(tools, session.turns);
+    const { perRequest, newChars, turnStarts, perRequestWithAnswers, breaks, budgetBreaks, answerBreaks } = await runPrefixSession(tools, session.turns);
     const within = perRequest.filter((_, index) => !turnStarts.includes(index));
     const across = perRequest.filter((_, index) => turnStarts.includes(index));
     const byFormat: Record<string, unknown> = {};
@@ -54,6 +54,7 @@ export async function measurePrefixReuse(): Promise<Record<string, unknown>> {
       byFormat[format] = {
         mean: round(mean(run.perRequest)),
         mean_with_answers: round(mean(run.perRequestWithAnswers)),
+        new_chars_mean: Math.round(mean(run.newChars)),
         breaks: run.breaks,
         answer_breaks: run.answerBreaks,
       };
@@ -71,6 +72,10 @@ export async function measurePrefixReuse(): Promise<Record<string, unknown>> {
       // Requests that did not start with the previous prompt plus the model's own answer, byte for byte.
       answer_breaks: answerBreaks,
       per_request: perRequest.map(round),
+      // What the ratios leave out: the characters each request adds after the shared prefix (the
+      // text an engine re-reads), which a ratio hides when the prompt is short.
+      new_chars: newChars,
+      new_chars_mean: Math.round(mean(newChars)),
       by_format: byFormat,
     };
   }
