@@ -6,10 +6,13 @@ import { createAppUpdates } from './app/updates';
 import { createRealServices } from './app/composition-root';
 import { whenIdle } from './ui/schedule/when-idle';
 import { yieldToBrowser } from './ui/schedule/yield-to-browser';
+import { databaseExists } from './store/database-presence';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
+// Asked before anything opens the database: on a first visit the settings are the defaults at once.
+const databaseExisted = databaseExists();
 // Before anything else: every request the page (and its workers) makes goes through the network door.
 const network = createAppNetwork();
 network.install();
@@ -24,7 +27,7 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   await yieldToBrowser();
   // Created once, outside JSX: Solid turns a call in a prop into a getter, so `services={create…()}`
   // would build new services (a new tool registry) on every read of `props.services`.
-  const services = { ...createRealServices({ network }), updates };
+  const services = { ...createRealServices({ network }), updates, databaseExisted };
   await yieldToBrowser();
   mountPoint.replaceChildren();
   render(() => <App services={services} />, mountPoint);

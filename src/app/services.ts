@@ -51,6 +51,11 @@ export interface AppServices {
   runAgent: (options: RunAgentOptions) => AsyncIterable<AgentEvent>;
   openDb: (options: OpenTabagentDbOptions) => Promise<TabagentDb>;
   /**
+   * Whether the app's database existed before this page opened it (main.tsx asks first thing);
+   * `false` lets a first visit show default settings without waiting for the database's creation.
+   */
+  databaseExisted?: Promise<boolean | undefined>;
+  /**
    * Engine and tools for a run with these settings; throws TabagentError('config') when incomplete.
    * `scope` (the chat's runs) adds the database and the open conversation, for per-turn context.
    */

@@ -1,4 +1,5 @@
 export { openTabagentDb, type OpenTabagentDbOptions } from './db';
+export { databaseExists } from './database-presence';
 export { migrations, runMigrations, TABAGENT_DB_VERSION, type Migration } from './migrations';
 export { TABAGENT_DB_NAME, type TabagentDb, type TabagentDbSchema, type TabagentStoreName } from './schema';
 export {

@@ -58,7 +58,8 @@ export function App(props: AppProps) {
   const [modelsOpen, setModelsOpen] = createSignal(false);
   const [outdated, setOutdated] = createSignal(false);
   const openDatabase = createDatabaseOpener(() => props.services.openDb({ name: props.databaseName, onVersionChange: () => setOutdated(true) }));
-  const settingsState = createSettingsState(openDatabase);
+  // The presence check is for the app's own database; tests naming their own read it as usual.
+  const settingsState = createSettingsState(openDatabase, props.databaseName === undefined ? { databaseExisted: props.services.databaseExisted } : {});
   // Lives with the app, not the dialog: a download goes on while the Models page is closed.
   const modelsState = props.services.models ? createModelsState(props.services.models) : undefined;
   const useLocalModel = (choice: LocalModelChoice): Promise<boolean> =>

@@ -1,5 +1,5 @@
 import { toTabagentError } from '../../core/errors';
-import { probeCapabilities } from '../../llm/capabilities';
+import { probeCapabilitiesInWorker } from '../../llm/capabilities';
 import { modelCatalog } from '../../llm/catalog';
 import { webllmCache } from '../../llm/webllm';
 import { grantDuring, MODEL_HUB_ORIGINS, type Granter } from '../../net/hub-origins';
@@ -28,7 +28,8 @@ export function createRealModelServices(holder: LocalEngineHolder, network?: Gra
   const webllm = webllmCache();
   return {
     catalog: () => modelCatalog,
-    probe: () => probeCapabilities(),
+    // In a worker: the GPU stack's start-up was a long task on the page as the welcome appeared.
+    probe: () => probeCapabilitiesInWorker(),
     async isCached(choice) {
       try {
         if (choice.engine === 'webllm') return (await webllmCacheMayHold()) && (await webllm.has(choice.modelId));

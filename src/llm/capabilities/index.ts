@@ -1,6 +1,7 @@
 /** What this device can run: the probe, and recommendations against the model catalog. */
 export { WEBGPU_PROBLEM_CODES, type AdapterSummary, type CapabilityReport, type WebGpuProblemCode } from './report';
 export { probeCapabilities, type NavigatorLike } from './probe';
+export { probeCapabilitiesInWorker, type ProbeInWorkerOptions } from './probe-in-worker';
 export {
   describeCapabilities,
   formatMegabytes,

@@ -20,8 +20,10 @@ export interface SettingsState {
  * Settings as UI state over the app's settings service. A failed save leaves the current settings
  * as they were and reports the TabagentError's message; it never throws into the view.
  */
-export function createSettingsState(database: () => Promise<TabagentDb>): SettingsState {
+export function createSettingsState(database: () => Promise<TabagentDb>, options: { databaseExisted?: Promise<boolean | undefined> } = {}): SettingsState {
   const service = createSettingsService(database);
+  // Consulted by the first load only: later the database may exist.
+  let firstVisit = options.databaseExisted?.then((existed) => existed === false);
   const [settings, setSettings] = createSignal<Settings>(settingsRules.defaults());
   const [loaded, setLoaded] = createSignal(false);
   const [error, setError] = createSignal<string | undefined>();
@@ -31,8 +33,10 @@ export function createSettingsState(database: () => Promise<TabagentDb>): Settin
     loaded,
     error,
     async load() {
+      const nothingSaved = await firstVisit;
+      firstVisit = undefined;
       try {
-        setSettings(await service.load());
+        setSettings(nothingSaved === true ? settingsRules.defaults() : await service.load());
         setError(undefined);
       } catch (failure) {
         setError(errorText(failure, 'storage'));
