@@ -38,6 +38,8 @@ export interface ChatRunSetup {
   temperature?: number;
   /** Thinking on or off where the model has a switch for it (the agent's; absent: the model's default). */
   thinking?: boolean;
+  /** The model writes a `<think>` block first (the catalog's `thinking`): the tool grammar admits one. */
+  modelThinks?: boolean;
   /** Which calls the person confirms (the agent's policy; absent: those with side effects). */
   approvalPolicy?: AgentApprovalPolicy;
 }
