@@ -288,3 +288,14 @@ describe('reasoning in whole (non-streamed) completions', () => {
     });
   }
 });
+
+describe('a server without a reasoning parser', () => {
+  it('passes the <think> block on as content: it arrives as reasoning, split wherever the deltas cut the tags', async () => {
+    server = await startOpenAITestServer({ textChunkChars: 3, respond: () => ({ kind: 'text', text: '<think>\nThe user greets me.\n</think>\n\nHello!' }) });
+    const engine = createOpenAICompatibleEngine({ baseUrl: server.url, model: 'qwen3:8b' });
+    const result = await collectChat(engine.chat(question));
+    expect(result.reasoning).toBe('The user greets me.\n');
+    expect(result.text).toBe('Hello!');
+    expect(result.finishReason).toBe('stop');
+  });
+});
