@@ -2,7 +2,7 @@ import type { AgentDefinition } from '../core/agent-definition';
 import { TabagentError } from '../core/errors';
 import { secretPlaceholder } from '../core/secret-placeholder';
 import { createLazyOpenAICompatibleEngine } from '../llm/openai-compatible/lazy-engine';
-import { toolModeForModel } from '../llm/catalog';
+import { thinkingForModel, toolModeForModel } from '../llm/catalog';
 import { ENGINE_KEY_SECRET, MODEL_API_KEY_SECRET, type AppNetwork } from '../net/app-network';
 import { isEngineConfigured, type Settings } from '../store';
 import { engineKindOf } from '../store/settings';
@@ -29,6 +29,11 @@ export function modelApiConfigOf(settings: Settings, network?: AppNetwork): Mode
   };
 }
 
+/** `modelThinks` for a local model that writes a `<think>` block first (the tool grammar admits it); nothing otherwise. */
+function thinksFor(engine: Parameters<typeof thinkingForModel>[0], modelId: string): Pick<ChatRunSetup, 'modelThinks'> {
+  return thinkingForModel(engine, modelId) ? { modelThinks: true } : {};
+}
+
 /**
  * Refuses settings that name no engine. The error's `data.reason` (`noServerModel`,
  * `noLocalModel`) is what the UI translates; the message is its English text.
@@ -47,11 +52,11 @@ export function assertEngineConfigured(settings: Settings): void {
  * The engine and tool mode the settings choose, built for one run. Local engines are kept loaded
  * across runs by `holder`; a server engine is cheap and built anew from the settings each time.
  */
-export function engineSetup(settings: Settings, holder: LocalEngineHolder, network?: AppNetwork): Pick<ChatRunSetup, 'engine' | 'toolMode'> {
+export function engineSetup(settings: Settings, holder: LocalEngineHolder, network?: AppNetwork): Pick<ChatRunSetup, 'engine' | 'toolMode' | 'modelThinks'> {
   const local = localChoiceOf(settings);
   if (local) {
     // Local models write tools as text in the format their family was trained on (the catalog's).
-    return { engine: holder.engineFor(local), toolMode: toolModeForModel(local.engine, local.modelId) };
+    return { engine: holder.engineFor(local), toolMode: toolModeForModel(local.engine, local.modelId), ...thinksFor(local.engine, local.modelId) };
   }
   const { baseUrl, model, apiKey, toolMode } = settings.engine;
   const engine = createLazyOpenAICompatibleEngine({
@@ -75,7 +80,7 @@ export function agentEngineSetup(
   settings: Settings,
   holder: LocalEngineHolder,
   network?: AppNetwork,
-): Pick<ChatRunSetup, 'engine' | 'toolMode'> {
+): Pick<ChatRunSetup, 'engine' | 'toolMode' | 'modelThinks'> {
   const format = toolModeOf(agent.toolFormat);
   const { engine } = agent;
   switch (engine.kind) {
@@ -87,7 +92,7 @@ export function agentEngineSetup(
     }
     case 'local': {
       const choice = { engine: engine.runtime, modelId: engine.modelId, ...(engine.device ? { device: engine.device } : {}) };
-      return { engine: holder.engineFor(choice), toolMode: format ?? toolModeForModel(engine.runtime, engine.modelId) };
+      return { engine: holder.engineFor(choice), toolMode: format ?? toolModeForModel(engine.runtime, engine.modelId), ...thinksFor(engine.runtime, engine.modelId) };
     }
     case 'server': {
       if (engine.baseUrl.trim() === '' || engine.model.trim() === '') {

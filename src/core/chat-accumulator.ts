@@ -12,6 +12,8 @@ export interface AccumulatedToolCall {
 
 export interface AccumulatedChat {
   text: string;
+  /** The model's thinking, kept apart from `text`; absent when none arrived. */
+  reasoning?: string;
   /** Ordered by index. */
   toolCalls: AccumulatedToolCall[];
   usage?: Usage;
@@ -30,6 +32,7 @@ export interface ChatAccumulator {
  */
 export function createChatAccumulator(): ChatAccumulator {
   const textParts: string[] = [];
+  const reasoningParts: string[] = [];
   const calls = new Map<number, { id?: string; name: string; argumentParts: string[] }>();
   let usage: Usage | undefined;
   let finishReason: FinishReason | undefined;
@@ -39,6 +42,9 @@ export function createChatAccumulator(): ChatAccumulator {
       switch (chunk.type) {
         case 'text-delta':
           textParts.push(chunk.text);
+          break;
+        case 'reasoning-delta':
+          reasoningParts.push(chunk.text);
           break;
         case 'tool-call-delta': {
           let call = calls.get(chunk.index);
@@ -68,6 +74,7 @@ export function createChatAccumulator(): ChatAccumulator {
           return assembled;
         });
       const collected: AccumulatedChat = { text: textParts.join(''), toolCalls };
+      if (reasoningParts.length > 0) collected.reasoning = reasoningParts.join('');
       if (usage !== undefined) collected.usage = usage;
       if (finishReason !== undefined) collected.finishReason = finishReason;
       return collected;

@@ -19,6 +19,12 @@ export interface AssistantItem {
   id: string;
   step: number;
   text: string;
+  /**
+   * What the model thought before this text (or before the step's calls): shown collapsed as
+   * "Thinking", kept with the turn, never part of the history sent to the model. Absent when the
+   * step had none (records from before it existed have none either: no migration needed).
+   */
+  reasoning?: string;
   /** Still receiving text. */
   streaming: boolean;
   /** The run stopped or failed while this text was being written. */

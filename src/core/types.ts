@@ -73,9 +73,12 @@ export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' |
 /**
  * A streamed piece of an answer. Tool-call deltas are keyed by `index`; `id` and `name`
  * arrive on the first delta of a call, `argumentsDelta` is a fragment of its JSON text.
+ * `reasoning-delta` is the model's thinking (a server's `reasoning_content`/`reasoning`, a text
+ * model's `<think>` block): shown apart from the answer, never parsed for calls, never sent back.
  */
 export type ChatChunk =
   | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string }
   | { type: 'tool-call-delta'; index: number; id?: string; name?: string; argumentsDelta: string }
   | { type: 'usage'; usage: Usage }
   | { type: 'finish'; reason: FinishReason };

@@ -20,8 +20,18 @@ export interface ReplyTiming {
   chunkDelayMs?: number;
 }
 
-export type TextReply = { kind: 'text'; text: string; finishReason?: string; reasoning?: string } & ReplyTiming;
-export type ToolCallsReply = { kind: 'tool-calls'; calls: ScriptedToolCall[]; content?: string } & ReplyTiming;
+/**
+ * The model's thinking, sent before the answer in the field a server family uses:
+ * `reasoning_content` (DeepSeek, xAI, older vLLM; the default) or `reasoning` (OpenRouter, Groq,
+ * Ollama, newer vLLM).
+ */
+export interface ReasoningReply {
+  reasoning?: string;
+  reasoningField?: 'reasoning_content' | 'reasoning';
+}
+
+export type TextReply = { kind: 'text'; text: string; finishReason?: string } & ReasoningReply & ReplyTiming;
+export type ToolCallsReply = { kind: 'tool-calls'; calls: ScriptedToolCall[]; content?: string } & ReasoningReply & ReplyTiming;
 
 /** What the server does with one chat request. */
 export type Reply =
@@ -67,10 +77,11 @@ export function streamPayloads(reply: TextReply | ToolCallsReply, context: Reply
     JSON.stringify({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }] });
   const payloads = [chunk({ role: 'assistant', content: '' })];
   let output = '';
-  if (reply.kind === 'text' && reply.reasoning !== undefined) {
-    // Reasoning models (DeepSeek-R1, QwQ behind vLLM) stream their thinking in a separate field.
+  if (reply.reasoning !== undefined) {
+    // Reasoning models (DeepSeek-R1, QwQ behind vLLM) stream their thinking in a separate field,
+    // with `content: null` beside it as DeepSeek does.
     for (const piece of splitText(reply.reasoning, context.textChunkChars)) {
-      payloads.push(chunk({ reasoning_content: piece }));
+      payloads.push(chunk({ content: null, [reply.reasoningField ?? 'reasoning_content']: piece }));
     }
   }
   const text = reply.kind === 'text' ? reply.text : (reply.content ?? '');
@@ -108,6 +119,7 @@ export function toEventStream(payloads: readonly string[]): string {
 export function completionObject(reply: TextReply | ToolCallsReply, context: ReplyContext): JsonObject {
   const text = reply.kind === 'text' ? reply.text : (reply.content ?? '');
   const message: JsonObject = { role: 'assistant', content: reply.kind === 'tool-calls' && text === '' ? null : text };
+  if (reply.reasoning !== undefined) message[reply.reasoningField ?? 'reasoning_content'] = reply.reasoning;
   let output = text;
   if (reply.kind === 'tool-calls') {
     message.tool_calls = reply.calls.map((call, index) => {

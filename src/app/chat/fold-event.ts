@@ -99,11 +99,29 @@ export function foldAgentEvent(turn: Turn, event: AgentEvent): void {
       }
       return;
     }
+    case 'reasoning-delta': {
+      // Thinking comes first in a step: it opens the step's item, whose text follows it.
+      const item = streamingAssistant(turn, event.step);
+      if (item) item.reasoning = (item.reasoning ?? '') + event.text;
+      else {
+        turn.items.push({
+          kind: 'assistant',
+          id: `${turn.id}.${turn.items.length}`,
+          step: event.step,
+          text: '',
+          reasoning: event.text,
+          streaming: true,
+          incomplete: false,
+        });
+      }
+      return;
+    }
     case 'step-finish': {
       // The deltas were a live view; the step's final text replaces them (markup a model wrote
-      // before it was recognised as a call disappears here).
+      // before it was recognised as a call disappears here). A step that only thought before its
+      // calls keeps its item for the thinking.
       const item = streamingAssistant(turn, event.step);
-      if (item && event.text.trim() === '') {
+      if (item && event.text.trim() === '' && item.reasoning === undefined) {
         turn.items.splice(turn.items.indexOf(item), 1);
       } else if (item) {
         item.text = event.text;
@@ -160,7 +178,7 @@ export function foldAgentEvent(turn: Turn, event: AgentEvent): void {
       return;
     case 'finish':
       closeOpenItems(turn, event.stopped);
-      if (!event.stopped && !turn.items.some((item) => item.kind === 'assistant') && event.text.trim() !== '') {
+      if (!event.stopped && !turn.items.some((item) => item.kind === 'assistant' && item.text !== '') && event.text.trim() !== '') {
         turn.items.push({
           kind: 'assistant',
           id: `${turn.id}.${turn.items.length}`,

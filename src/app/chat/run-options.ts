@@ -15,6 +15,7 @@ export function runOptionsFrom(setup: ChatRunSetup): Omit<RunAgentOptions, 'mess
     ...(setup.maxSteps !== undefined ? { maxSteps: setup.maxSteps } : {}),
     ...(setup.temperature !== undefined ? { temperature: setup.temperature } : {}),
     ...(setup.thinking !== undefined ? { thinking: setup.thinking } : {}),
+    ...(setup.modelThinks === true ? { modelThinks: true } : {}),
     ...(setup.approvalPolicy ? { approvalPolicy: setup.approvalPolicy } : {}),
   };
 }

@@ -38,6 +38,8 @@ export interface ChatRunSetup {
   temperature?: number;
   /** Thinking on or off where the model has a switch for it (the agent's; absent: the model's default). */
   thinking?: boolean;
+  /** The model writes a `<think>` block first (the catalog's `thinking`): the tool grammar admits one. */
+  modelThinks?: boolean;
   /** Which calls the person confirms (the agent's policy; absent: those with side effects). */
   approvalPolicy?: AgentApprovalPolicy;
 }
@@ -69,7 +71,7 @@ export function runOptionsOf(setup: ChatRunSetup, history: ChatMessage[], approv
 }
 
 /** Events after Stop that could still change what the person sees; they are dropped. */
-const IGNORED_AFTER_STOP = new Set<AgentEvent['type']>(['text-delta', 'tool-call', 'approval-requested', 'step-start']);
+const IGNORED_AFTER_STOP = new Set<AgentEvent['type']>(['text-delta', 'reasoning-delta', 'tool-call', 'approval-requested', 'step-start']);
 
 /** Waits for `work`, or `ms` at most. */
 function within(work: Promise<void>, ms: number): Promise<void> {

@@ -14,6 +14,8 @@ export interface StreamedToolCall {
 /** What one model call produced; `error` set when the stream failed (partial output kept). */
 export interface ModelTurn {
   text: string;
+  /** The step's thinking (reasoning deltas), absent when there was none. */
+  reasoning?: string;
   toolCalls: StreamedToolCall[];
   usage?: Usage;
   finishReason: FinishReason;
@@ -21,7 +23,8 @@ export interface ModelTurn {
 }
 
 /**
- * Streams one answer, yielding `text-delta` events for what the person should see and returning
+ * Streams one answer, yielding `text-delta` events for what the person should see (and
+ * `reasoning-delta` events for the model's thinking, passed on as they come) and returning
  * the whole turn. `visible` turns raw deltas into display text (text formats hide call markup), parsing
  * incrementally so per-delta work does not grow with the answer; only growth of the display text is
  * streamed, so markup never flashes on screen.
@@ -37,9 +40,10 @@ export async function* callModel(
   // The accumulator keeps the text too; this copy avoids re-joining it on every delta.
   let text = '';
   const turn = (error?: TabagentError): ModelTurn => {
-    const { toolCalls, usage, finishReason } = accumulator.result();
+    const { toolCalls, usage, finishReason, reasoning } = accumulator.result();
     return {
       text,
+      ...(reasoning === undefined ? {} : { reasoning }),
       toolCalls: toolCalls.map(({ id, name, arguments: argumentsText }) => ({ id, name, argumentsText })),
       usage,
       finishReason: error ? 'other' : (finishReason ?? 'stop'),
@@ -50,6 +54,10 @@ export async function* callModel(
     for await (const chunk of engine.chat(request, signal)) {
       if (signal.aborted) break;
       accumulator.add(chunk);
+      if (chunk.type === 'reasoning-delta') {
+        if (chunk.text !== '') yield { type: 'reasoning-delta', step, text: chunk.text };
+        continue;
+      }
       if (chunk.type !== 'text-delta') continue;
       text += chunk.text;
       const shown = visible.push(chunk.text);

@@ -47,6 +47,8 @@ export type AgentEvent =
    */
   | { type: 'context-overflow'; step: number; budget: BudgetSplit; message: string }
   | { type: 'text-delta'; step: number; text: string }
+  /** A piece of the model's thinking in this step: shown apart ("Thinking"), never parsed for calls, never sent back. */
+  | { type: 'reasoning-delta'; step: number; text: string }
   /** A call parsed and validated, about to run. */
   | { type: 'tool-call'; step: number; call: ToolCall }
   /** A call that could not run as written (unknown tool, bad arguments, unparseable); sent back to the model. */

@@ -46,6 +46,11 @@ export interface RunAgentOptions {
   temperature?: number;
   /** Thinking on or off where the model has a switch for it (the agent's; absent: the model's default). */
   thinking?: boolean;
+  /**
+   * The model writes a `<think>` block before its answer (a thinking family, such as Qwen3): the
+   * tool grammar then admits one before the call or the text, unless `thinking` is false.
+   */
+  modelThinks?: boolean;
   maxTokens?: number;
   /**
    * Counts tokens with the active model's tokenizer. Default: `estimateTokens` (one token per CJK

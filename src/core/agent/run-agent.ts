@@ -187,7 +187,9 @@ function constrainedFormat(
 ): ChatRequest['responseFormat'] {
   if (format?.name !== 'hermes' || tools.length === 0) return undefined;
   if (options.engine.capabilities.constrainedOutput !== 'grammar') return undefined;
-  return { type: 'grammar', grammar: toolCallGrammar(tools, { format: 'hermes', allowText: true }) };
+  // A thinking model writes its <think> block first (the engine shows it as reasoning).
+  const thinking = options.modelThinks === true && options.thinking !== false;
+  return { type: 'grammar', grammar: toolCallGrammar(tools, { format: 'hermes', allowText: true, ...(thinking ? { thinking } : {}) }) };
 }
 
 /**

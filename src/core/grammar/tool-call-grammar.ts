@@ -4,6 +4,7 @@ import { addJsonRules, JSON_RULE } from './json-rules';
 import { SchemaGrammar } from './schema-grammar';
 import { argumentsSchema, uniqueTools } from './tools';
 import { textNotStartingWithBrace, textWithoutMarker } from './text-grammar';
+import { THINK_CLOSE, THINK_OPEN } from '../think-splitter';
 
 /** Options of {@link toolCallGrammar}. */
 export interface ToolCallGrammarOptions {
@@ -18,6 +19,12 @@ export interface ToolCallGrammarOptions {
    * `<tool_call>` (hermes) or start with `{` (json), so a half-hearted call cannot slip through as text.
    */
   allowText: boolean;
+  /**
+   * The model thinks first (Qwen3 and other thinking families): one optional
+   * `<think>…</think>` block may come before the call or the text. The block may hold anything but
+   * `</think>`; the output after it is held to the same rules as without it.
+   */
+  thinking?: boolean;
 }
 
 /** The Hermes call markers. */
@@ -62,6 +69,14 @@ export function toolCallGrammar(tools: readonly ToolDefinition[], options: ToolC
   if (options.allowText) {
     choices.push(options.format === 'hermes' ? textWithoutMarker(rules, HERMES_OPEN) : textNotStartingWithBrace(rules));
   }
-  rules.define(root, choices.join(' | '));
+  const answer = choices.join(' | ');
+  if (options.thinking === true) {
+    const thought = textWithoutMarker(rules, THINK_CLOSE);
+    const think = rules.add('think', `${WS} ${literal(THINK_OPEN)} ${thought}? ${literal(THINK_CLOSE)} ${WS}`);
+    const afterThink = rules.add('answer', answer);
+    rules.define(root, `${think}? ${afterThink}`);
+  } else {
+    rules.define(root, answer);
+  }
   return rules.render();
 }

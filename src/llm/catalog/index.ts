@@ -27,3 +27,8 @@ export function toolModeForModel(engine: LocalEngineKind, id: string, catalog: r
   if (/qwen|hermes/i.test(id)) return 'hermes';
   return /llama-?3/i.test(id) ? 'llama3-json' : 'react';
 }
+
+/** Whether a local model thinks in a `<think>` block first: the catalog's flag, or a Qwen3 name for an id we do not know. */
+export function thinkingForModel(engine: LocalEngineKind, id: string, catalog: readonly CatalogModel[] = modelCatalog): boolean {
+  return findCatalogModel(engine, id, catalog)?.thinking ?? /qwen3/i.test(id);
+}

@@ -31,6 +31,11 @@ export interface CatalogModel {
   needsShaderF16: boolean;
   /** Runs where WebGPU's maxStorageBufferBindingSize is only 128 MB (web-llm's `low_resource_required`). */
   lowResource: boolean;
+  /**
+   * The model thinks before it answers, in a `<think>` block (Qwen3): shown as "Thinking", and the
+   * tool grammar admits the block before a call.
+   */
+  thinking: boolean;
   /** Higher is better at tool use; the recommendation picks the best one that fits. */
   quality: number;
   /** transformers.js weight type (dtype) to load; absent for web-llm. */

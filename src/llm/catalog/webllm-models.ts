@@ -7,10 +7,11 @@ import type { CatalogModel } from './types';
  * not web-llm lists `required_features` for it.
  */
 function webllm(
-  model: Omit<CatalogModel, 'engine' | 'needsShaderF16' | 'lowResource' | 'contextWindow'> & { contextWindow?: number; lowResource?: boolean },
+  model: Omit<CatalogModel, 'engine' | 'needsShaderF16' | 'lowResource' | 'contextWindow' | 'thinking'> & { contextWindow?: number; lowResource?: boolean },
 ): CatalogModel {
   return {
     engine: 'webllm',
+    thinking: model.family === 'qwen3',
     needsShaderF16: /q\df16/.test(model.id),
     lowResource: true,
     contextWindow: 4096,

@@ -86,7 +86,8 @@ function firstChoice(payload: JsonRecord): JsonRecord | undefined {
 
 function textChunks(delta: JsonRecord): ChatChunk[] {
   const chunks: ChatChunk[] = [];
-  // `reasoning_content` / `reasoning` (DeepSeek, Qwen, vLLM reasoning parsers) is deliberately not exposed.
+  const reasoning = reasoningText(delta);
+  if (reasoning !== '') chunks.push({ type: 'reasoning-delta', text: reasoning });
   const text = contentText(delta.content);
   if (text !== '') chunks.push({ type: 'text-delta', text });
   // A refusal is the model's answer to the person; show it like text.
@@ -95,12 +96,30 @@ function textChunks(delta: JsonRecord): ChatChunk[] {
   return chunks;
 }
 
+/**
+ * The model's thinking in a delta or message. DeepSeek, xAI and older vLLM reasoning parsers send
+ * `reasoning_content`; OpenRouter, Groq, Ollama and newer vLLM send `reasoning`. Some vLLM
+ * versions send both with the same text, so one of them is read: `reasoning_content` first.
+ * Mistral's reasoning models send content parts of type `thinking` instead.
+ */
+function reasoningText(delta: JsonRecord): string {
+  const named = stringField(delta, 'reasoning_content') || stringField(delta, 'reasoning');
+  if (named) return named;
+  if (!Array.isArray(delta.content)) return '';
+  return delta.content
+    .filter(isRecord)
+    .filter((part) => part.type === 'thinking')
+    .map((part) => (typeof part.thinking === 'string' ? part.thinking : contentText(part.thinking)))
+    .join('');
+}
+
 function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
-  // Some servers send content as an array of parts.
+  // Some servers send content as an array of parts (thinking parts are read by `reasoningText`).
   if (Array.isArray(content)) {
     return content
       .filter(isRecord)
+      .filter((part) => part.type !== 'thinking')
       .map((part) => stringField(part, 'text') ?? '')
       .join('');
   }

@@ -1,4 +1,5 @@
 /** The openai-compatible ChatEngine: OpenAI, vLLM, Ollama, LM Studio, OpenRouter, DashScope… over fetch. */
+import { splitThinking } from '../../core/think-splitter';
 import type { ChatChunk, ChatEngine, ChatRequest } from '../../core/types';
 import { TabagentError, abortedError } from '../../core/errors';
 import { throwIfAborted } from '../../core/abort';
@@ -67,7 +68,9 @@ export function createOpenAICompatibleEngine(options: OpenAICompatibleOptions): 
       onProgress?.({ progress: 1, text: `Using ${resolved.model} at ${context.baseUrl}.` });
     },
     async unload() {},
-    chat,
+    // Servers without a reasoning parser (llama.cpp, LM Studio, vLLM without --reasoning-parser)
+    // pass a thinking model's <think> block on as content: it becomes reasoning here too.
+    chat: (request, signal) => splitThinking(chat(request, signal)),
   };
 }
 

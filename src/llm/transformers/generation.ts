@@ -5,6 +5,8 @@ import type { ChatChunk, ChatMessage, ChatRequest, FinishReason } from '../../co
 import { abortedError, TabagentError, toTabagentError } from '../../core/errors';
 import type { ChunkQueue } from './chunk-queue';
 import { createStopMatcher } from './stop-strings';
+import { createThinkSplitter } from '../../core/think-splitter';
+import { promptEndsInsideThink } from './think-prompt';
 
 /** A model ready to generate. */
 export interface LoadedModel {
@@ -68,6 +70,11 @@ export async function generateInto(
     }
     const maxNewTokens = Math.min(request.maxTokens ?? defaultMaxTokens, room);
     const matcher = createStopMatcher(request.stop);
+    // A `<think>` block at the start becomes reasoning chunks; call parsing sees only the text after it.
+    const thinking = createThinkSplitter({ startsInside: promptEndsInsideThink(tokenizer, prompt.input_ids) });
+    const pushText = (text: string): void => {
+      for (const chunk of thinking.push(text)) queue.push(chunk);
+    };
     let stoppedByString = false;
     const streamer = new TextStreamer(tokenizer, {
       skip_prompt: true,
@@ -75,7 +82,7 @@ export async function generateInto(
       callback_function: (text: string) => {
         if (signal.aborted || stoppedByString) return;
         const step = matcher.push(text);
-        if (step.text !== '') queue.push({ type: 'text-delta', text: step.text });
+        if (step.text !== '') pushText(step.text);
         if (step.stopped) {
           stoppedByString = true;
           criteria.interrupt();
@@ -92,7 +99,8 @@ export async function generateInto(
     });
     if (signal.aborted) return;
     const rest = matcher.flush();
-    if (rest !== '') queue.push({ type: 'text-delta', text: rest });
+    if (rest !== '') pushText(rest);
+    for (const chunk of thinking.end()) queue.push(chunk);
     const sequences = output instanceof Tensor ? output : (output as { sequences: Tensor }).sequences;
     const totalTokens = sequences.dims[1] ?? promptTokens;
     const completionTokens = totalTokens - promptTokens;

@@ -7,6 +7,7 @@ import type { MLCEngineLike, WebLLMResponseFormat } from './mlc-engine-like';
 import { toLoadProgress } from './progress';
 import { fromWebLLMChunk, toWebLLMRequest } from './request';
 import { connectWorkerToDoor } from '../../net/worker-link';
+import { splitThinking } from '../../core/think-splitter';
 
 /** Options of `createWebLLMEngine`. */
 export interface WebLLMEngineOptions {
@@ -174,6 +175,7 @@ export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
     async unload() {
       await cancelLoad();
     },
-    chat,
+    // Thinking models write a `<think>` block first: it streams as reasoning, apart from the answer.
+    chat: (request, signal) => splitThinking(chat(request, signal)),
   };
 }

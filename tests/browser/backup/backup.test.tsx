@@ -71,7 +71,7 @@ async function populate(db: TabagentDb): Promise<void> {
   const turn: StoredTurn = {
     id: 'turn-1',
     userText: 'When does quorium boil?',
-    items: [{ kind: 'assistant', id: 'turn-1.0', step: 1, text: 'At 4182 K [1].', streaming: false, incomplete: false }],
+    items: [{ kind: 'assistant', id: 'turn-1.0', step: 1, text: 'At 4182 K [1].', reasoning: 'The handbook gives the boiling point.', streaming: false, incomplete: false }],
     messages: [{ role: 'assistant', content: 'At 4182 K [1].' }],
     status: 'done',
     context: 'Reference material…',
@@ -129,6 +129,8 @@ describe('backup', () => {
     expect(text).not.toContain(CANARY_KEY);
     expect(text).not.toContain(CANARY_MODEL_KEY);
     expect(text).not.toContain(CANARY_SECRET);
+    // The model's thinking travels with its turn.
+    expect(text).toContain('The handbook gives the boiling point.');
     const file = parseBackup(text);
     expect(file).toMatchObject({ format: 'tabagent-backup', version: 1, exportedAt: '2026-01-02T03:04:05.000Z' });
     expect(Object.keys(file.data)).not.toContain('secrets');

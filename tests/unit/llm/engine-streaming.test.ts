@@ -128,12 +128,31 @@ describe('openai-compatible engine against the local test server', () => {
     expect(target.requests[0]?.headers['content-type']).toBe('application/json; charset=utf-8');
   });
 
-  it('ignores reasoning_content deltas without failing', async () => {
-    const { url } = await serve({ respond: () => ({ kind: 'text', reasoning: 'The user greets me; greet back.', text: 'Hello!' }) });
-    const engine = createOpenAICompatibleEngine({ baseUrl: url, model: 'qwq' });
-    const result = await collectChat(engine.chat(question));
-    expect(result.text).toBe('Hello!');
-    expect(result.finishReason).toBe('stop');
+  it('streams reasoning_content and reasoning deltas as reasoning, apart from the text', async () => {
+    for (const reasoningField of ['reasoning_content', 'reasoning'] as const) {
+      const { url } = await serve({ respond: () => ({ kind: 'text', reasoning: 'The user greets me; greet back.', reasoningField, text: 'Hello!' }) });
+      const engine = createOpenAICompatibleEngine({ baseUrl: url, model: 'qwq' });
+      const chunks = await chunksOf(engine.chat(question));
+      const reasoning = chunks.filter((chunk) => chunk.type === 'reasoning-delta');
+      expect(reasoning.length).toBeGreaterThan(1);
+      const result = await collectChat(engine.chat(question));
+      expect(result.reasoning).toBe('The user greets me; greet back.');
+      expect(result.text).toBe('Hello!');
+      expect(result.finishReason).toBe('stop');
+      await server?.close();
+      server = undefined;
+    }
+  });
+
+  it('streams reasoning before a tool call; the call is unchanged', async () => {
+    const { url } = await serve({
+      respond: () => ({ kind: 'tool-calls', reasoning: 'Use the calculator.', calls: [{ name: 'calculator', arguments: { expression: '2*3' } }] }),
+    });
+    const result = await collectChat(createOpenAICompatibleEngine({ baseUrl: url, model: 'm' }).chat(question));
+    expect(result.reasoning).toBe('Use the calculator.');
+    expect(result.text).toBe('');
+    expect(result.toolCalls).toEqual([{ index: 0, id: 'call_0_0', name: 'calculator', arguments: '{"expression":"2*3"}' }]);
+    expect(result.finishReason).toBe('tool-calls');
   });
 
   it('maps finish reason length', async () => {
@@ -169,6 +188,7 @@ describe('openai-compatible engine against the local test server', () => {
     const { url } = await serve({ respond: () => ({ kind: 'raw', body: JSON.stringify(completion), contentType: 'application/json' }) });
     const chunks = await chunksOf(createOpenAICompatibleEngine({ baseUrl: url, model: 'm' }).chat(question));
     expect(chunks).toEqual([
+      { type: 'reasoning-delta', text: 'hmm' },
       { type: 'text-delta', text: 'Not streamed.' },
       { type: 'usage', usage: { promptTokens: 5, completionTokens: 3, cachedPromptTokens: 4 } },
       { type: 'finish', reason: 'stop' },
