@@ -1,11 +1,12 @@
 import type { CountTokens } from '../core/agent/token-count';
 import type { TransformersEngineOptions } from '../llm/transformers/options';
 
-/** Loads a model's tokenizer as a token counter (transformers.js, on first use). */
+/** Loads a model's tokenizer as a token counter (its tokenizer files, on first use). */
 export type LoadTokenCounter = (options: TransformersEngineOptions) => Promise<CountTokens>;
 
 const loadFromTransformers: LoadTokenCounter = async (options) => {
-  // transformers.js is large: it loads only once a local transformers.js model is in use.
+  // Loaded only once a local transformers.js model is in use; it reads the tokenizer files with
+  // @huggingface/tokenizers (~40 KB), never transformers.js, which stays in the LLM worker.
   const { loadTokenCounter } = await import('../llm/transformers/token-counter');
   return loadTokenCounter(options);
 };

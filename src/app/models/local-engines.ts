@@ -3,8 +3,8 @@ import { TabagentError } from '../../core/errors';
 import type { ChatEngine, LoadProgress } from '../../core/types';
 import { findCatalogModel } from '../../llm/catalog';
 import type { TransformersEngineOptions } from '../../llm/transformers/options';
-import { createWebLLMEngine, type WebLLMEngine } from '../../llm/webllm';
-import { createWorkerEngine, spawnLlmWorker } from '../../llm/worker-protocol';
+import type { WebLLMEngineOptions } from '../../llm/webllm';
+import { createWorkerEngine, spawnLlmWorker, spawnWebLLMWorker } from '../../llm/worker-protocol';
 import { modelUrlLocation } from './model-url-location';
 import { choiceKey, HUB_HOST, type LocalModelChoice } from './local-choice';
 
@@ -31,8 +31,25 @@ function transformersEngine(choice: LocalModelChoice, contextWindow: number | un
   });
 }
 
+/** web-llm's usual build (the catalog knows each model's own). */
+const WEBLLM_DEFAULT_CONTEXT = 4096;
+
 /**
- * Wraps an engine that needs `load` before `chat` (transformers.js) so that `chat` loads it first.
+ * web-llm in workers/webllm.worker.ts, the only place its runtime loads. Until it has loaded, it
+ * reports what web-llm always offers (grammar-constrained output), so the first request of a run
+ * already carries the tool grammar.
+ */
+function webllmEngine(choice: LocalModelChoice, contextWindow = WEBLLM_DEFAULT_CONTEXT): ChatEngine {
+  const engineOptions: Omit<WebLLMEngineOptions, 'createEngine'> = { modelId: choice.modelId, contextWindow };
+  return createWorkerEngine(spawnWebLLMWorker(), {
+    kind: 'webllm',
+    engineOptions,
+    capabilities: { nativeToolCalls: false, constrainedOutput: 'grammar', contextWindow },
+  });
+}
+
+/**
+ * Wraps an engine that needs `load` before `chat` (both local engines) so that `chat` loads it first.
  * One load runs at a time: a second caller (the first message while the Models page is still
  * downloading) waits for the same load instead of starting another.
  */
@@ -67,17 +84,12 @@ function autoLoading(engine: ChatEngine, choice: LocalModelChoice): LocalEngine 
   };
 }
 
-/** Adds the choice to an engine that loads itself on first chat (web-llm does). */
-function withChoice(engine: WebLLMEngine, choice: LocalModelChoice): LocalEngine {
-  return Object.assign(engine, { choice });
-}
-
 /** Creates the engine for a local choice: web-llm in its own worker, transformers.js in the LLM worker. */
 export function createLocalEngine(choice: LocalModelChoice): LocalEngine {
   const known = findCatalogModel(choice.engine, choice.modelId);
   if (choice.engine === 'webllm') {
     if (!choice.modelId) throw new TabagentError('config', 'Choose a web-llm model on the Models page.');
-    return withChoice(createWebLLMEngine({ modelId: choice.modelId, ...(known ? { contextWindow: known.contextWindow } : {}) }), choice);
+    return autoLoading(webllmEngine(choice, known?.contextWindow), choice);
   }
   if (!choice.modelId && !choice.customModelUrl) throw new TabagentError('config', 'Choose a transformers.js model on the Models page.');
   return autoLoading(transformersEngine(choice, known?.contextWindow), choice);

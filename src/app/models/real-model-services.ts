@@ -1,7 +1,7 @@
 import { toTabagentError } from '../../core/errors';
 import { probeCapabilitiesInWorker } from '../../llm/capabilities';
 import { modelCatalog } from '../../llm/catalog';
-import { webllmCache } from '../../llm/webllm';
+import { createWorkerModelCache, spawnWebLLMWorker } from '../../llm/worker-protocol';
 import { grantDuring, MODEL_HUB_ORIGINS, type Granter } from '../../net/hub-origins';
 import { originOf } from '../../tools/origins';
 import type { LocalEngineHolder } from './local-engines';
@@ -10,8 +10,8 @@ import { deleteTransformersModel, hasTransformersModel } from './transformers-ca
 
 /**
  * web-llm keeps model weights in the Cache Storage cache 'webllm/model' (its default backend).
- * Until that cache exists no web-llm model can be downloaded, and web-llm's 6 MB library need not
- * load to say so: on a first visit (the welcome and the Models page ask at once) it would be the
+ * Until that cache exists no web-llm model can be downloaded, and web-llm's 6 MB worker need not
+ * start to say so: on a first visit (the welcome and the Models page ask at once) it would be the
  * biggest download of the start-up. Where Cache Storage is missing, web-llm is asked as before.
  */
 async function webllmCacheMayHold(): Promise<boolean> {
@@ -25,7 +25,8 @@ async function webllmCacheMayHold(): Promise<boolean> {
  * the custom model URL's origin) is granted.
  */
 export function createRealModelServices(holder: LocalEngineHolder, network?: Granter): LocalModelServices {
-  const webllm = webllmCache();
+  // Asked inside the web-llm worker: the page never loads web-llm's runtime itself.
+  const webllm = createWorkerModelCache({ spawn: spawnWebLLMWorker, kind: 'webllm' });
   return {
     catalog: () => modelCatalog,
     // In a worker: the GPU stack's start-up was a long task on the page as the welcome appeared.

@@ -11,7 +11,7 @@ export interface CatalogModel {
   label: string;
   engine: LocalEngineKind;
   /** Model family, for grouping and for the tool-call format. */
-  family: 'qwen2.5' | 'qwen3' | 'llama-3.2' | 'hermes-3' | 'phi-3.5' | 'smollm2';
+  family: 'qwen2.5' | 'qwen3' | 'qwen3.5' | 'llama-3.2' | 'hermes-3' | 'phi-3.5' | 'phi-4' | 'smollm2';
   /** Parameters, in billions. */
   parametersB: number;
   /** Approximate download in MB (quantized weights + tokenizer + WASM library). */
@@ -27,15 +27,16 @@ export interface CatalogModel {
   toolMode: ToolMode;
   /** The format the model was actually trained on, where we have no parser for it yet (shown as a note). */
   nativeFormat?: string;
+  /**
+   * The model writes a reasoning block (`<think>…</think>`) before its answer unless told not to
+   * (Qwen3's `enable_thinking` / `/no_think`); false for models that answer directly. Shown as
+   * "Thinking", and the tool grammar admits the block before a call.
+   */
+  thinking: boolean;
   /** The WebGPU feature `shader-f16` is required (f16 weights/activations). */
   needsShaderF16: boolean;
   /** Runs where WebGPU's maxStorageBufferBindingSize is only 128 MB (web-llm's `low_resource_required`). */
   lowResource: boolean;
-  /**
-   * The model thinks before it answers, in a `<think>` block (Qwen3): shown as "Thinking", and the
-   * tool grammar admits the block before a call.
-   */
-  thinking: boolean;
   /** Higher is better at tool use; the recommendation picks the best one that fits. */
   quality: number;
   /** transformers.js weight type (dtype) to load; absent for web-llm. */

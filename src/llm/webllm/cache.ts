@@ -10,8 +10,8 @@ export interface WebLLMCache {
 }
 
 /**
- * web-llm's cache functions, imported on first use so the app starts without web-llm's
- * megabytes. They run on the main thread: the Cache API is shared with the worker (same origin).
+ * web-llm's cache functions, imported on first use. They run in workers/webllm.worker.ts, which
+ * holds web-llm anyway; the page reaches them through `createWorkerModelCache` (worker-protocol).
  */
 export function webllmCache(appConfig?: AppConfig): WebLLMCache {
   return {

@@ -6,7 +6,6 @@ import { toWebLLMError } from './errors';
 import type { MLCEngineLike, WebLLMResponseFormat } from './mlc-engine-like';
 import { toLoadProgress } from './progress';
 import { fromWebLLMChunk, toWebLLMRequest } from './request';
-import { connectWorkerToDoor } from '../../net/worker-link';
 import { splitThinking } from '../../core/think-splitter';
 
 /** Options of `createWebLLMEngine`. */
@@ -15,9 +14,7 @@ export interface WebLLMEngineOptions {
   modelId: string;
   /** web-llm's model list (custom URLs, cache backend); default: web-llm's prebuilt list. */
   appConfig?: AppConfig;
-  /** The worker that hosts `WebWorkerMLCEngineHandler` (default: a new `workers/webllm.worker.ts`). */
-  worker?: Worker | (() => Worker);
-  /** Builds the underlying engine instead of the worker proxy: tests pass a fake, or an in-process MLCEngine. */
+  /** Builds the underlying engine instead of web-llm's MLCEngine: tests pass a fake. */
   createEngine?: () => MLCEngineLike | Promise<MLCEngineLike>;
   /** Context window in tokens (the catalog knows it; default 4096, web-llm's usual build). */
   contextWindow?: number;
@@ -35,21 +32,13 @@ export interface WebLLMEngine extends ChatEngine {
   readonly loaded: boolean;
 }
 
-async function workerEngine(options: WebLLMEngineOptions): Promise<MLCEngineLike> {
-  // Imported on first load only: web-llm is megabytes, and the app starts without it.
-  const { WebWorkerMLCEngine } = await import('@mlc-ai/web-llm');
-  const worker =
-    typeof options.worker === 'function'
-      ? options.worker()
-      : (options.worker ?? spawnWebLLMWorker());
-  return new WebWorkerMLCEngine(worker, options.appConfig ? { appConfig: options.appConfig } : {});
-}
-
-/** Starts our web-llm worker, its downloads governed by the page's network door. */
-function spawnWebLLMWorker(): Worker {
-  const worker = new Worker(new URL('../../../workers/webllm.worker.ts', import.meta.url), { type: 'module' });
-  connectWorkerToDoor(worker, 'web-llm worker');
-  return worker;
+/**
+ * web-llm's engine in this realm. The adapter runs inside workers/webllm.worker.ts (the page
+ * reaches it through src/llm/worker-protocol), so web-llm's runtime is never loaded by the page.
+ */
+async function mlcEngine(options: WebLLMEngineOptions): Promise<MLCEngineLike> {
+  const { MLCEngine } = await import('@mlc-ai/web-llm');
+  return new MLCEngine(options.appConfig ? { appConfig: options.appConfig } : {});
 }
 
 /**
@@ -73,7 +62,7 @@ export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
 
   const underlying = (): Promise<MLCEngineLike> => {
     if (!engine) {
-      const creating = Promise.resolve(options.createEngine ? options.createEngine() : workerEngine(options));
+      const creating = Promise.resolve(options.createEngine ? options.createEngine() : mlcEngine(options));
       creating.catch(() => {
         if (engine === creating) engine = undefined;
       });

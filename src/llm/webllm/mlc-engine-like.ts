@@ -6,9 +6,9 @@ import type {
 } from '@mlc-ai/web-llm';
 
 /**
- * The part of web-llm's `MLCEngineInterface` this adapter uses. Both `WebWorkerMLCEngine` (the
- * main-thread proxy of `workers/webllm.worker.ts`) and the in-process `MLCEngine` satisfy it, and
- * unit tests pass a small fake, so the adapter's logic runs in Node without a GPU.
+ * The part of web-llm's `MLCEngineInterface` this adapter uses. web-llm's `MLCEngine` (run by the
+ * adapter inside `workers/webllm.worker.ts`) satisfies it, and unit tests pass a small fake, so
+ * the adapter's logic runs in Node without a GPU.
  */
 export interface MLCEngineLike {
   setInitProgressCallback(callback: (report: InitProgressReport) => void): void;

@@ -4,8 +4,22 @@ import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, LoadProgre
 /** Creates an engine of one kind from plain options that crossed the worker boundary. */
 export type EngineFactory = (options: Record<string, unknown>) => ChatEngine;
 
-/** Engine kinds a worker can host, by name (today only 'transformers'; web-llm has its own worker). */
+/** Engine kinds a worker can host, by name ('transformers' in llm.worker.ts, 'webllm' in webllm.worker.ts). */
 export type EngineFactories = Record<string, EngineFactory>;
+
+/**
+ * An engine library's download cache, asked inside the worker that already holds the library, so
+ * the page never loads it just to answer "is this model downloaded?".
+ */
+export interface ModelCacheOps {
+  /** Whether the model's weights are in this browser's cache. */
+  has(modelId: string): Promise<boolean>;
+  /** Deletes every cached file of the model. */
+  delete(modelId: string): Promise<void>;
+}
+
+/** Model caches a worker can answer for, by engine kind. */
+export type ModelCaches = Record<string, ModelCacheOps>;
 
 /** What load() reports back: the hosted engine's identity and capabilities. */
 export interface LoadedEngineInfo {
@@ -30,4 +44,8 @@ export interface LlmWorkerApi {
   nextChunk(streamId: string): Promise<ChatChunk | null>;
   /** Aborts a stream: its pending and later pulls fail with 'aborted'. */
   stopChat(streamId: string): void;
+  /** Whether a model of this engine kind is downloaded (a 'config' error for a kind without a cache). */
+  isCached(kind: string, modelId: string): Promise<boolean>;
+  /** Deletes a downloaded model of this engine kind. */
+  deleteCached(kind: string, modelId: string): Promise<void>;
 }

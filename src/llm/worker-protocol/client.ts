@@ -13,6 +13,12 @@ export interface WorkerEngineOptions<O extends object> {
   engineOptions: O;
   /** Context window to report before load; after load the hosted engine's value is used. */
   contextWindow?: number;
+  /**
+   * What to report before load (default: no native tools, no constraint): an agent may build its
+   * first request before the engine has loaded, and a grammar is only sent to an engine that says
+   * it takes one. After load the hosted engine's own capabilities are used.
+   */
+  capabilities?: EngineCapabilities;
 }
 
 /**
@@ -25,7 +31,7 @@ export function createWorkerEngine<O extends object>(worker: Endpoint, options: 
   const api: Remote<LlmWorkerApi> = wrap<LlmWorkerApi>(worker);
   const modelId = (options.engineOptions as { modelId?: unknown }).modelId;
   let id = `${options.kind}:${typeof modelId === 'string' ? modelId : 'unknown'}`;
-  let capabilities: EngineCapabilities = {
+  let capabilities: EngineCapabilities = options.capabilities ?? {
     nativeToolCalls: false,
     constrainedOutput: 'none',
     contextWindow: options.contextWindow ?? 2048,

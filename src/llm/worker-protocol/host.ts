@@ -2,7 +2,7 @@
 import { expose, type Endpoint } from 'comlink';
 import type { ChatChunk, ChatEngine, ChatRequest, LoadProgress } from '../../core/types';
 import { abortedError, TabagentError } from '../../core/errors';
-import type { EngineFactories, EngineFactory, LlmWorkerApi, LoadedEngineInfo } from './api';
+import type { EngineFactories, EngineFactory, LlmWorkerApi, LoadedEngineInfo, ModelCacheOps, ModelCaches } from './api';
 import { registerErrorTransfer } from './error-transfer';
 
 interface Stream {
@@ -18,8 +18,11 @@ export function defineEngineKind<O extends object>(create: (options: O) => ChatE
   return (options) => create(options as unknown as O);
 }
 
-/** Builds the host object (exposed by `exposeLlmWorkerHost`; tests may call it in-process). */
-export function createLlmWorkerHost(factories: EngineFactories): LlmWorkerApi {
+/**
+ * Builds the host object (exposed by `exposeLlmWorkerHost`; tests may call it in-process).
+ * `caches` answers the cache questions of the kinds that have one.
+ */
+export function createLlmWorkerHost(factories: EngineFactories, caches: ModelCaches = {}): LlmWorkerApi {
   let engine: ChatEngine | undefined;
   /** Kind and options of `engine`: loading the same again reuses it (load() is idempotent). */
   let engineKey: string | undefined;
@@ -29,6 +32,14 @@ export function createLlmWorkerHost(factories: EngineFactories): LlmWorkerApi {
   function requireEngine(): ChatEngine {
     if (engine === undefined) throw new TabagentError('config', 'The model is not loaded yet. Load it before chatting.');
     return engine;
+  }
+
+  function cacheOf(kind: string): ModelCacheOps {
+    const cache = caches[kind];
+    if (cache === undefined) {
+      throw new TabagentError('config', `This worker keeps no model cache for "${kind}" engines.`, { data: { kind, known: Object.keys(caches) } });
+    }
+    return cache;
   }
 
   function stopChat(streamId: string): void {
@@ -108,6 +119,12 @@ export function createLlmWorkerHost(factories: EngineFactories): LlmWorkerApi {
       }
     },
     stopChat,
+    async isCached(kind, modelId) {
+      return cacheOf(kind).has(modelId);
+    },
+    async deleteCached(kind, modelId) {
+      await cacheOf(kind).delete(modelId);
+    },
   };
 }
 
@@ -115,9 +132,13 @@ export function createLlmWorkerHost(factories: EngineFactories): LlmWorkerApi {
  * Exposes a host on `endpoint` (the worker's global scope by default). A dedicated worker's scope
  * only receives messages from the page that created it, so no origin check is needed there.
  */
-export function exposeLlmWorkerHost(factories: EngineFactories, endpoint: Endpoint = self as unknown as Endpoint): LlmWorkerApi {
+export function exposeLlmWorkerHost(
+  factories: EngineFactories,
+  endpoint: Endpoint = self as unknown as Endpoint,
+  caches: ModelCaches = {},
+): LlmWorkerApi {
   registerErrorTransfer();
-  const host = createLlmWorkerHost(factories);
+  const host = createLlmWorkerHost(factories, caches);
   expose(host, endpoint);
   return host;
 }

@@ -8,3 +8,13 @@ export function spawnLlmWorker(): Worker {
   connectWorkerToDoor(worker, 'llm worker');
   return worker;
 }
+
+/**
+ * Creates a web-llm worker (workers/webllm.worker.ts): the only place web-llm's runtime loads. It
+ * hosts the 'webllm' engine kind and answers web-llm's cache questions over the same protocol.
+ */
+export function spawnWebLLMWorker(): Worker {
+  const worker = new Worker(new URL('../../../workers/webllm.worker.ts', import.meta.url), { type: 'module', name: 'tabagent-webllm' });
+  connectWorkerToDoor(worker, 'web-llm worker');
+  return worker;
+}

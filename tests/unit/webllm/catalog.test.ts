@@ -28,7 +28,21 @@ describe('model catalog', () => {
 
   it('covers the families the brief asks for, on both engines', () => {
     const ids = webllmModels.map((model) => model.id).join(' ');
-    for (const name of ['Qwen2.5-0.5B', 'Qwen2.5-3B', 'Qwen3-0.6B', 'Qwen3-4B', 'Llama-3.2-1B', 'Llama-3.2-3B', 'Hermes-3-Llama-3.2-3B', 'Phi-3.5-mini']) {
+    for (const name of [
+      'Qwen2.5-0.5B',
+      'Qwen2.5-3B',
+      'Qwen3-0.6B',
+      'Qwen3-4B',
+      'Qwen3-8B',
+      'Qwen3.5-0.8B',
+      'Qwen3.5-4B',
+      'Llama-3.2-1B',
+      'Llama-3.2-3B',
+      'Hermes-3-Llama-3.2-3B',
+      'Hermes-3-Llama-3.1-8B',
+      'Phi-3.5-mini',
+      'Phi-4-mini',
+    ]) {
       expect(ids).toContain(name);
     }
     expect(transformersModels.map((model) => model.id)).toEqual(
@@ -38,6 +52,21 @@ describe('model catalog', () => {
     for (const model of webllmModels.filter((candidate) => candidate.needsShaderF16 && !candidate.id.includes('Phi'))) {
       expect(findCatalogModel('webllm', model.id.replace('q4f16', 'q4f32'))).toBeDefined();
     }
+  });
+
+  it('marks the thinking families (Qwen3, Qwen3.5) and only them as thinking', () => {
+    for (const model of modelCatalog) {
+      expect(model.thinking, model.id).toBe(model.family === 'qwen3' || model.family === 'qwen3.5');
+    }
+    expect(findCatalogModel('webllm', 'Qwen3-0.6B-q4f16_1-MLC')?.thinking).toBe(true);
+    expect(findCatalogModel('webllm', 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC')?.thinking).toBe(false);
+  });
+
+  it('gives each family the tool format its template teaches', () => {
+    expect(toolModeForModel('webllm', 'Qwen3.5-2B-q4f16_1-MLC')).toBe('qwen3-coder');
+    expect(toolModeForModel('webllm', 'Hermes-3-Llama-3.1-8B-q4f16_1-MLC')).toBe('hermes');
+    expect(toolModeForModel('webllm', 'Phi-4-mini-instruct-q4f16_1-MLC')).toBe('hermes');
+    expect(findCatalogModel('webllm', 'Phi-4-mini-instruct-q4f16_1-MLC')?.nativeFormat).toBeDefined();
   });
 
   it('gives Qwen and Hermes the hermes format and unknown models a readable fallback', () => {
