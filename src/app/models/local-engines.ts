@@ -3,6 +3,7 @@ import { TabagentError } from '../../core/errors';
 import type { ChatEngine, LoadProgress } from '../../core/types';
 import { findCatalogModel } from '../../llm/catalog';
 import type { TransformersEngineOptions } from '../../llm/transformers/options';
+import { createBuiltinAiEngine } from '../../llm/builtin-ai';
 import { createWebLLMEngine, type WebLLMEngine } from '../../llm/webllm';
 import { createWorkerEngine, spawnLlmWorker } from '../../llm/worker-protocol';
 import { modelUrlLocation } from './model-url-location';
@@ -72,8 +73,12 @@ function withChoice(engine: WebLLMEngine, choice: LocalModelChoice): LocalEngine
   return Object.assign(engine, { choice });
 }
 
-/** Creates the engine for a local choice: web-llm in its own worker, transformers.js in the LLM worker. */
+/**
+ * Creates the engine for a local choice: web-llm in its own worker, transformers.js in the LLM
+ * worker, the browser's own model on the page (the Prompt API exists only there).
+ */
 export function createLocalEngine(choice: LocalModelChoice): LocalEngine {
+  if (choice.engine === 'builtin') return Object.assign(createBuiltinAiEngine(), { choice });
   const known = findCatalogModel(choice.engine, choice.modelId);
   if (choice.engine === 'webllm') {
     if (!choice.modelId) throw new TabagentError('config', 'Choose a web-llm model on the Models page.');
