@@ -1,6 +1,8 @@
-import { builtinAiAvailability, findLanguageModel, type BuiltinAiState } from '../../llm/builtin-ai';
+// The two small modules only, not the engine: the settings panel and pickers import this at start.
+import { builtinAiAvailability, type BuiltinAiState } from '../../llm/builtin-ai/availability';
+import { findLanguageModel } from '../../llm/builtin-ai/prompt-api';
 
-export type { BuiltinAiState } from '../../llm/builtin-ai';
+export type { BuiltinAiState } from '../../llm/builtin-ai/availability';
 
 /**
  * Whether this browser has the Prompt API at all: the picker offers "Built-in AI (Chrome)" only

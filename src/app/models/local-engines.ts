@@ -3,7 +3,7 @@ import { TabagentError } from '../../core/errors';
 import type { ChatEngine, LoadProgress } from '../../core/types';
 import { findCatalogModel } from '../../llm/catalog';
 import type { TransformersEngineOptions } from '../../llm/transformers/options';
-import { createBuiltinAiEngine } from '../../llm/builtin-ai';
+import { createLazyBuiltinAiEngine } from '../../llm/builtin-ai/lazy-engine';
 import { createWebLLMEngine, type WebLLMEngine } from '../../llm/webllm';
 import { createWorkerEngine, spawnLlmWorker } from '../../llm/worker-protocol';
 import { modelUrlLocation } from './model-url-location';
@@ -78,7 +78,7 @@ function withChoice(engine: WebLLMEngine, choice: LocalModelChoice): LocalEngine
  * worker, the browser's own model on the page (the Prompt API exists only there).
  */
 export function createLocalEngine(choice: LocalModelChoice): LocalEngine {
-  if (choice.engine === 'builtin') return Object.assign(createBuiltinAiEngine(), { choice });
+  if (choice.engine === 'builtin') return Object.assign(createLazyBuiltinAiEngine(), { choice });
   const known = findCatalogModel(choice.engine, choice.modelId);
   if (choice.engine === 'webllm') {
     if (!choice.modelId) throw new TabagentError('config', 'Choose a web-llm model on the Models page.');

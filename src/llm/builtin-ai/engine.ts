@@ -1,7 +1,8 @@
 import { raceAbort, throwIfAborted } from '../../core/abort';
 import { abortedError, TabagentError } from '../../core/errors';
 import { isTextOrCallSchema } from '../../core/grammar';
-import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, FinishReason, LoadProgress, Usage } from '../../core/types';
+import type { ChatChunk, ChatEngine, ChatRequest, FinishReason, LoadProgress, Usage } from '../../core/types';
+import { BUILTIN_AI_ENGINE_ID, builtinAiCapabilities, DEFAULT_CONTEXT_WINDOW } from './capabilities';
 import { createStopMatcher } from '../transformers/stop-strings';
 import { builtinAbsentError, builtinAiError, builtinUnavailableError } from './errors';
 import type { LanguageModelApi, LanguageModelCoreOptions, LanguageModelParams, LanguageModelPromptOptions, LanguageModelSession } from './prompt-api';
@@ -11,11 +12,6 @@ import { measureTokens, sessionUsage, sessionWindow } from './session-usage';
 import { createDeltaReader, readChunks } from './stream-text';
 import { TextOrCallOutput } from './text-or-call-output';
 
-/** The engine's id, and the `kind` the settings and agents name it by. */
-export const BUILTIN_AI_ENGINE_ID = 'builtin-ai';
-
-/** Gemini Nano's window in Chrome 138 (inputQuota 6144 as of 2025); replaced by the session's own figure once loaded. */
-const DEFAULT_CONTEXT_WINDOW = 6144;
 
 export interface BuiltinAiEngineOptions {
   /** The Prompt API; default: the page's `LanguageModel`, looked up at load. */
@@ -67,8 +63,6 @@ export function createBuiltinAiEngine(options: BuiltinAiEngineOptions = {}): Cha
   let contextWindow = DEFAULT_CONTEXT_WINDOW;
   let loading: Promise<void> | undefined;
   let live: LiveSession | undefined;
-
-  const capabilities = (): EngineCapabilities => ({ nativeToolCalls: false, constrainedOutput: 'json-schema', contextWindow });
 
   const drop = (entry: LiveSession | LanguageModelSession | undefined): void => {
     if (!entry) return;
@@ -202,7 +196,7 @@ export function createBuiltinAiEngine(options: BuiltinAiEngineOptions = {}): Cha
   return {
     id: BUILTIN_AI_ENGINE_ID,
     get capabilities() {
-      return capabilities();
+      return builtinAiCapabilities(contextWindow);
     },
     load,
     async unload() {
