@@ -41,7 +41,7 @@ export function BuiltinAiRow(props: BuiltinAiRowProps) {
         </Show>
       </h3>
       <p class="muted model-facts">{t('builtinFacts')}</p>
-      <p class={usable() || state() === undefined ? 'model-reason' : 'model-reason model-reason-no'} role="status">
+      <p class={usable() || state() === undefined ? 'model-reason' : 'model-reason model-reason-no'}>
         {(() => {
           const current = state();
           return current === undefined || current === 'absent' ? t('builtinChecking') : t(STATE_TEXT[current]);
