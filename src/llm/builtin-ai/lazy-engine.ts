@@ -1,4 +1,5 @@
-import type { ChatChunk, ChatEngine, ChatRequest } from '../../core/types';
+import type { ChatEngine } from '../../core/types';
+import { lazyEngine } from '../lazy-engine';
 import { BUILTIN_AI_ENGINE_ID, builtinAiCapabilities } from './capabilities';
 import type { BuiltinAiEngineOptions } from './engine';
 
@@ -9,32 +10,9 @@ import type { BuiltinAiEngineOptions } from './engine';
  * real engine once it exists (its context window comes from the browser's session).
  */
 export function createLazyBuiltinAiEngine(options: BuiltinAiEngineOptions = {}): ChatEngine {
-  let engine: Promise<ChatEngine> | undefined;
-  let loaded: ChatEngine | undefined;
-  const real = (): Promise<ChatEngine> => {
-    engine ??= import('./engine').then((module) => {
-      loaded = module.createBuiltinAiEngine(options);
-      return loaded;
-    });
-    // A failed fetch of the code (offline, no cache) is tried again on the next use.
-    engine.catch(() => {
-      engine = undefined;
-    });
-    return engine;
-  };
-  return {
-    id: BUILTIN_AI_ENGINE_ID,
-    get capabilities() {
-      return loaded?.capabilities ?? builtinAiCapabilities();
-    },
-    async load(onProgress, signal) {
-      await (await real()).load(onProgress, signal);
-    },
-    async unload() {
-      if (engine) await (await engine).unload();
-    },
-    async *chat(request: ChatRequest, signal?: AbortSignal): AsyncGenerator<ChatChunk, void, undefined> {
-      yield* (await real()).chat(request, signal);
-    },
-  };
+  return lazyEngine(
+    BUILTIN_AI_ENGINE_ID,
+    () => import('./engine').then((module) => module.createBuiltinAiEngine(options)),
+    (real) => real?.capabilities ?? builtinAiCapabilities(),
+  );
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { TabagentError } from '../../../../src/core/errors';
 import { textOrCallJsonSchema } from '../../../../src/core/grammar';
 import type { ChatChunk, ChatMessage, ChatRequest, LoadProgress, ToolDefinition } from '../../../../src/core/types';
 import { builtinAiAvailability, createBuiltinAiEngine } from '../../../../src/llm/builtin-ai';
 import { createFakeLanguageModel, type FakeLanguageModelOptions } from '../../../support/fake-language-model';
+import { failure, textOf } from '../helpers';
 
 const SYSTEM: ChatMessage = { role: 'system', content: 'You are helpful.' };
 const weather: ToolDefinition = {
@@ -18,7 +18,6 @@ async function collect(stream: AsyncIterable<ChatChunk>): Promise<ChatChunk[]> {
   return chunks;
 }
 
-const textOf = (chunks: readonly ChatChunk[]): string => chunks.map((chunk) => (chunk.type === 'text-delta' ? chunk.text : '')).join('');
 
 function setup(options: FakeLanguageModelOptions = {}) {
   const fake = createFakeLanguageModel(options);
@@ -26,15 +25,6 @@ function setup(options: FakeLanguageModelOptions = {}) {
   return { fake, engine };
 }
 
-async function thrown(promise: Promise<unknown>): Promise<TabagentError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (TabagentError.is(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('built-in AI availability', () => {
   it('reads each state of the Prompt API and absent where there is none', async () => {
@@ -54,7 +44,7 @@ describe('built-in AI availability', () => {
 describe('built-in AI engine: load', () => {
   it('refuses with a typed, actionable error where the model cannot run', async () => {
     const { engine } = setup({ availability: 'unavailable' });
-    const error = await thrown(engine.load());
+    const error = await failure(engine.load());
     expect(error.code).toBe('config');
     expect(error.data.reason).toBe('builtinUnavailable');
     expect(error.message).toMatch(/another engine/);
@@ -62,7 +52,7 @@ describe('built-in AI engine: load', () => {
 
   it('refuses where the browser has no LanguageModel', async () => {
     const engine = createBuiltinAiEngine();
-    const error = await thrown(engine.load());
+    const error = await failure(engine.load());
     expect(error.data.reason).toBe('builtinAbsent');
     expect(error.message).toMatch(/Chrome/);
   });
@@ -79,7 +69,7 @@ describe('built-in AI engine: load', () => {
   it('stops a download when aborted, and loads on a later try', async () => {
     const { fake, engine } = setup({ availability: 'downloadable', downloadSteps: [0, 0.1, 0.2, 0.3] });
     const controller = new AbortController();
-    const error = thrown(
+    const error = failure(
       engine.load((progress) => {
         if (progress.progress >= 0.1) controller.abort();
       }, controller.signal),
@@ -156,7 +146,7 @@ describe('built-in AI engine: chat', () => {
         if (seen.length === 2) controller.abort();
       }
     })();
-    const error = await thrown(run);
+    const error = await failure(run);
     expect(error.code).toBe('aborted');
     expect(seen).toEqual(['a', 'b']);
     expect(fake.prompts[0]?.options.signal).toBe(controller.signal);
@@ -203,7 +193,7 @@ describe('built-in AI engine: chat', () => {
 
   it('reports an input over the quota as a typed error', async () => {
     const { engine } = setup({ answers: [['x']], quota: 10 });
-    const error = await thrown(collect(engine.chat({ messages: [{ role: 'user', content: 'x'.repeat(200) }] })));
+    const error = await failure(collect(engine.chat({ messages: [{ role: 'user', content: 'x'.repeat(200) }] })));
     expect(error.code).toBe('bad-request');
     expect(error.data.reason).toBe('builtinTooLong');
   });
