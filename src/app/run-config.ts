@@ -9,7 +9,7 @@ import { engineKindOf } from '../store/settings';
 import type { ModelApiConfig } from '../tools';
 import { toolModeOf } from './agents/agent-run-config';
 import type { ChatRunSetup } from './chat/run-turn';
-import { localChoiceOf } from './models/local-choice';
+import { BUILTIN_AI_CHOICE, localChoiceOf, toolModeForChoice } from './models/local-choice';
 import type { LocalEngineHolder } from './models/local-engines';
 
 /** With the network door, keys travel as placeholders that only the door fills in (for their own origin). */
@@ -56,7 +56,7 @@ export function engineSetup(settings: Settings, holder: LocalEngineHolder, netwo
   const local = localChoiceOf(settings);
   if (local) {
     // Local models write tools as text in the format their family was trained on (the catalog's).
-    return { engine: holder.engineFor(local), toolMode: toolModeForModel(local.engine, local.modelId), ...thinksFor(local.engine, local.modelId) };
+    return { engine: holder.engineFor(local), toolMode: toolModeForChoice(local), ...(local.engine === 'builtin' ? {} : thinksFor(local.engine, local.modelId)) };
   }
   const { baseUrl, model, apiKey, toolMode } = settings.engine;
   const engine = createLazyOpenAICompatibleEngine({
@@ -94,6 +94,8 @@ export function agentEngineSetup(
       const choice = { engine: engine.runtime, modelId: engine.modelId, ...(engine.device ? { device: engine.device } : {}) };
       return { engine: holder.engineFor(choice), toolMode: format ?? toolModeForModel(engine.runtime, engine.modelId), ...thinksFor(engine.runtime, engine.modelId) };
     }
+    case 'builtin':
+      return { engine: holder.engineFor(BUILTIN_AI_CHOICE), toolMode: format ?? toolModeForChoice(BUILTIN_AI_CHOICE) };
     case 'server': {
       if (engine.baseUrl.trim() === '' || engine.model.trim() === '') {
         throw new TabagentError('config', 'This agent names a server without a base URL or model. Edit the agent and choose its engine again.', {

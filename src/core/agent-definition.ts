@@ -15,7 +15,9 @@ export type AgentEngine =
   /** An OpenAI-compatible server and model; `keyName` names a key kept in this browser (never the key). */
   | { kind: 'server'; baseUrl: string; model: string; keyName?: string }
   /** A model running in this tab. */
-  | { kind: 'local'; runtime: 'webllm' | 'transformers'; modelId: string; device?: 'webgpu' | 'wasm' };
+  | { kind: 'local'; runtime: 'webllm' | 'transformers'; modelId: string; device?: 'webgpu' | 'wasm' }
+  /** The browser's own model (Chrome's Prompt API, `LanguageModel`): nothing to choose or download on our side. */
+  | { kind: 'builtin' };
 
 /** How tool calls reach the model: the engine's default, natively in the request, or as text in one of our formats. */
 export type AgentToolFormat = 'auto' | 'native' | 'hermes' | 'react' | 'modelscope';

@@ -11,11 +11,11 @@ export type SettingsToolMode = 'native' | 'hermes' | 'react' | 'modelscope';
 /** Every tool mode, in the order the settings panel offers them. */
 export const settingsToolModes: readonly SettingsToolMode[] = ['native', 'hermes', 'react', 'modelscope'];
 
-/** Which engine answers: a server over HTTP, or a model running in this tab. */
-export type EngineKind = 'openai-compatible' | 'webllm' | 'transformers';
+/** Which engine answers: a server over HTTP, a model running in this tab, or the browser's own model ('builtin', Chrome's Prompt API). */
+export type EngineKind = 'openai-compatible' | 'webllm' | 'transformers' | 'builtin';
 
 /** Every engine kind, in the order the settings panel offers them. */
-export const engineKinds: readonly EngineKind[] = ['openai-compatible', 'webllm', 'transformers'];
+export const engineKinds: readonly EngineKind[] = ['openai-compatible', 'webllm', 'transformers', 'builtin'];
 
 /** Where transformers.js runs a local model. */
 export type LocalDevice = 'webgpu' | 'wasm';
@@ -119,6 +119,9 @@ export function isEngineConfigured(settings: Settings): boolean {
       return (engine.localModelId ?? '').trim() !== '';
     case 'transformers':
       return (engine.localModelId ?? '').trim() !== '' || (engine.customModelUrl ?? '').trim() !== '';
+    case 'builtin':
+      // The browser's own model has nothing to choose; whether it can run is checked when it loads.
+      return true;
   }
 }
 

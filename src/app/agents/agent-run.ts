@@ -22,7 +22,7 @@ import type { AppNetwork } from '../../net/app-network';
 import type { ConversationRecord, Settings, TabagentDb } from '../../store';
 import type { ChatRunSetup } from '../chat/run-turn';
 import { agentMemoryTools, createAgentMemoryContext, MEMORY_TOOL_NAMES } from '../memory/agent-memory';
-import { localChoiceOf, type LocalModelChoice } from '../models/local-choice';
+import { BUILTIN_AI_CHOICE, localChoiceOf, type LocalModelChoice } from '../models/local-choice';
 import type { LocalEngineHolder } from '../models/local-engines';
 import { agentEngineSetup } from '../run-config';
 import type { RunScope } from '../services';
@@ -53,6 +53,7 @@ export interface AgentRunOptions {
 /** The local model an agent runs on, if any (its own, or the settings' for the default engine). */
 function localModelOf(agent: AgentDefinition, settings: Settings): LocalModelChoice | undefined {
   const { engine } = agent;
+  if (engine.kind === 'builtin') return BUILTIN_AI_CHOICE;
   if (engine.kind === 'local') return { engine: engine.runtime, modelId: engine.modelId, ...(engine.device ? { device: engine.device } : {}) };
   return engine.kind === 'default' ? localChoiceOf(settings) : undefined;
 }

@@ -5,6 +5,7 @@ import { findCatalogModel } from '../../llm/catalog';
 import type { TransformersEngineOptions } from '../../llm/transformers/options';
 import type { WebLLMEngineOptions } from '../../llm/webllm';
 import { createWorkerEngine, spawnLlmWorker, spawnWebLLMWorker } from '../../llm/worker-protocol';
+import { createLazyBuiltinAiEngine } from '../../llm/builtin-ai/lazy-engine';
 import { modelUrlLocation } from './model-url-location';
 import { choiceKey, HUB_HOST, type LocalModelChoice } from './local-choice';
 
@@ -84,8 +85,12 @@ function autoLoading(engine: ChatEngine, choice: LocalModelChoice): LocalEngine 
   };
 }
 
-/** Creates the engine for a local choice: web-llm in its own worker, transformers.js in the LLM worker. */
+/**
+ * Creates the engine for a local choice: web-llm in its own worker, transformers.js in the LLM
+ * worker, the browser's own model on the page (the Prompt API exists only there).
+ */
 export function createLocalEngine(choice: LocalModelChoice): LocalEngine {
+  if (choice.engine === 'builtin') return Object.assign(createLazyBuiltinAiEngine(), { choice });
   const known = findCatalogModel(choice.engine, choice.modelId);
   if (choice.engine === 'webllm') {
     if (!choice.modelId) throw new TabagentError('config', 'Choose a web-llm model on the Models page.');

@@ -4,6 +4,7 @@ import { modelCatalog } from '../../llm/catalog';
 import { createWorkerModelCache, spawnWebLLMWorker } from '../../llm/worker-protocol';
 import { grantDuring, MODEL_HUB_ORIGINS, type Granter } from '../../net/hub-origins';
 import { originOf } from '../../tools/origins';
+import { builtinAiState } from './builtin-ai';
 import type { LocalEngineHolder } from './local-engines';
 import type { LocalModelServices } from './model-services';
 import { deleteTransformersModel, hasTransformersModel } from './transformers-cache';
@@ -32,6 +33,8 @@ export function createRealModelServices(holder: LocalEngineHolder, network?: Gra
     // In a worker: the GPU stack's start-up was a long task on the page as the welcome appeared.
     probe: () => probeCapabilitiesInWorker(),
     async isCached(choice) {
+      // Chrome keeps its own model; whether it is there is its availability, not a cache of ours.
+      if (choice.engine === 'builtin') return (await builtinAiState()) === 'available';
       try {
         if (choice.engine === 'webllm') return (await webllmCacheMayHold()) && (await webllm.has(choice.modelId));
         return await hasTransformersModel(choice);
@@ -42,6 +45,7 @@ export function createRealModelServices(holder: LocalEngineHolder, network?: Gra
     },
     async deleteCached(choice) {
       await holder.release(choice);
+      if (choice.engine === 'builtin') return;
       try {
         if (choice.engine === 'webllm') await webllm.delete(choice.modelId);
         else await deleteTransformersModel(choice);
@@ -50,6 +54,8 @@ export function createRealModelServices(holder: LocalEngineHolder, network?: Gra
       }
     },
     async load(choice, onProgress, signal) {
+      // Chrome downloads its own model itself: no origin of ours is granted for it.
+      if (choice.engine === 'builtin') return holder.load(choice, onProgress, signal);
       const custom = choice.customModelUrl ? originOf(choice.customModelUrl) : undefined;
       const origins = [...MODEL_HUB_ORIGINS, ...(custom ? [custom] : [])];
       const holderName = `model download: ${choice.modelId || choice.customModelUrl || choice.engine}`;

@@ -1,6 +1,6 @@
 import { TabagentError } from '../errors';
 import { getFormat } from '../formats';
-import { toolCallGrammar } from '../grammar';
+import { textOrCallJsonSchema, toolCallGrammar } from '../grammar';
 import type { ParseProblem, ToolCallFormat } from '../formats/types';
 import type { ChatMessage, ChatRequest, Usage } from '../types';
 import { callModel } from './call-model';
@@ -186,7 +186,10 @@ function constrainedFormat(
   format: ToolCallFormat | null,
 ): ChatRequest['responseFormat'] {
   if (format?.name !== 'hermes' || tools.length === 0) return undefined;
-  if (options.engine.capabilities.constrainedOutput !== 'grammar') return undefined;
+  const { constrainedOutput } = options.engine.capabilities;
+  // Engines that constrain by JSON schema only (Chrome's Prompt API) get "text or a call" as JSON; they hand back text or a call.
+  if (constrainedOutput === 'json-schema') return { type: 'json-schema', schema: textOrCallJsonSchema(tools) };
+  if (constrainedOutput !== 'grammar') return undefined;
   // A thinking model writes its <think> block first (the engine shows it as reasoning).
   const thinking = options.modelThinks === true && options.thinking !== false;
   return { type: 'grammar', grammar: toolCallGrammar(tools, { format: 'hermes', allowText: true, ...(thinking ? { thinking } : {}) }) };

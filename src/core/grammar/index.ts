@@ -7,3 +7,4 @@
 export { toolCallGrammar, HERMES_OPEN, HERMES_CLOSE, type ToolCallGrammarOptions } from './tool-call-grammar';
 export { toolCallJsonSchema } from './tool-call-schema';
 export { MAX_MIN_ITEMS } from './schema-model';
+export { textOrCallJsonSchema, isTextOrCallSchema, TEXT_OR_CALL_TEXT_KEY, TEXT_OR_CALL_SCHEMA_TITLE } from './text-or-call-schema';

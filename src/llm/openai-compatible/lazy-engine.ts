@@ -1,4 +1,5 @@
-import type { ChatChunk, ChatEngine, ChatRequest } from '../../core/types';
+import type { ChatEngine } from '../../core/types';
+import { lazyEngine } from '../lazy-engine';
 import { resolveEndpoints } from './base-url';
 import type { OpenAICompatibleOptions } from './options';
 import { resolveOptions } from './resolve-options';
@@ -11,26 +12,10 @@ import { resolveOptions } from './resolve-options';
 export function createLazyOpenAICompatibleEngine(options: OpenAICompatibleOptions): ChatEngine {
   resolveEndpoints(options.baseUrl);
   const resolved = resolveOptions(options);
-  let engine: Promise<ChatEngine> | undefined;
-  const real = (): Promise<ChatEngine> => {
-    engine ??= import('./engine').then((module) => module.createOpenAICompatibleEngine(options));
-    // A failed fetch of the code (offline, no cache) is tried again on the next use.
-    engine.catch(() => {
-      engine = undefined;
-    });
-    return engine;
-  };
-  return {
-    id: `openai-compatible:${resolved.model}`,
-    capabilities: { nativeToolCalls: resolved.nativeToolCalls, constrainedOutput: 'none', contextWindow: resolved.contextWindow },
-    async load(onProgress, signal) {
-      await (await real()).load(onProgress, signal);
-    },
-    async unload() {
-      if (engine) await (await engine).unload();
-    },
-    async *chat(request: ChatRequest, signal?: AbortSignal): AsyncGenerator<ChatChunk, void, undefined> {
-      yield* (await real()).chat(request, signal);
-    },
-  };
+  const capabilities = { nativeToolCalls: resolved.nativeToolCalls, constrainedOutput: 'none', contextWindow: resolved.contextWindow } as const;
+  return lazyEngine(
+    `openai-compatible:${resolved.model}`,
+    () => import('./engine').then((module) => module.createOpenAICompatibleEngine(options)),
+    () => capabilities,
+  );
 }

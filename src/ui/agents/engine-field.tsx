@@ -1,5 +1,6 @@
 import { Match, Show, Switch } from 'solid-js';
 import type { AgentLocalModelChoice } from '../../app/agents/builder-tools';
+import { builtinAiPresent } from '../../app/models/builtin-ai';
 import type { AgentEngine } from '../../core/agent-definition';
 import { SelectField, TextField } from './form-fields';
 import { t } from './messages';
@@ -15,6 +16,7 @@ export function EngineField(props: {
     if (kind === props.engine.kind) return;
     if (kind === 'default') props.onChange({ kind: 'default' });
     else if (kind === 'server') props.onChange({ kind: 'server', baseUrl: '', model: '' });
+    else if (kind === 'builtin') props.onChange({ kind: 'builtin' });
     else {
       const first = props.localModels[0];
       props.onChange({ kind: 'local', runtime: first?.runtime ?? 'webllm', modelId: first?.modelId ?? '' });
@@ -33,6 +35,8 @@ export function EngineField(props: {
           { value: 'default', label: t('engineDefault') },
           { value: 'server', label: t('engineServer') },
           { value: 'local', label: t('engineLocal') },
+          // The browser's own model, only where the browser has one (or the agent already names it).
+          ...(builtinAiPresent() || props.engine.kind === 'builtin' ? [{ value: 'builtin' as const, label: t('engineBuiltin') }] : []),
         ]}
         onChange={switchKind}
       />

@@ -1,11 +1,12 @@
 import type { AgentDefinition } from '../../core/agent-definition';
 import type { Settings } from '../../store';
-import { choiceLabel, localChoiceOf, type LocalModelChoice } from '../../app/models/local-choice';
+import { BUILTIN_AI_CHOICE, choiceLabel, localChoiceOf, type LocalModelChoice } from '../../app/models/local-choice';
 
 /** Shown instead of an empty label ("Model: @") while no model is set. */
 export const NO_MODEL_LABEL = 'no model set';
 
 function localLabel(local: LocalModelChoice): string {
+  if (local.engine === 'builtin') return choiceLabel(local);
   const engine = local.engine === 'webllm' ? 'web-llm' : 'transformers.js';
   return `${engine}: ${choiceLabel(local)}${local.device ? ` (${local.device})` : ''}`;
 }
@@ -33,6 +34,7 @@ function serverLabel(modelName: string, baseUrl: string): string {
 export function modelLabel(settings: Settings, agent?: Pick<AgentDefinition, 'engine'>): string {
   const engine = agent?.engine;
   if (engine?.kind === 'server') return serverLabel(engine.model, engine.baseUrl);
+  if (engine?.kind === 'builtin') return localLabel(BUILTIN_AI_CHOICE);
   if (engine?.kind === 'local') return localLabel({ engine: engine.runtime, modelId: engine.modelId, ...(engine.device ? { device: engine.device } : {}) });
   const local = localChoiceOf(settings);
   if (local) return localLabel(local);

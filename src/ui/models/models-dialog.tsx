@@ -1,9 +1,11 @@
-import { createUniqueId, For, onMount, Show } from 'solid-js';
+import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
+import { builtinAiPresent } from '../../app/models/builtin-ai';
+import { BuiltinAiRow } from './builtin-ai-row';
 import { ErrorAlert } from '../components/error-alert';
 import { errorActions } from '../errors/error-text';
 import { capabilitySummary } from './capability-text';
 import { CustomModelForm } from './custom-model-form';
-import { choiceKey, choiceLabel, type LocalModelChoice } from '../../app/models/local-choice';
+import { BUILTIN_AI_CHOICE, choiceKey, choiceLabel, type LocalModelChoice } from '../../app/models/local-choice';
 import { LoadProgressView } from './load-progress';
 import { t } from './messages';
 import { ModelRow } from './model-row';
@@ -39,11 +41,15 @@ export function ModelsDialog(props: ModelsDialogProps) {
   });
 
   const labelOf = (choice: LocalModelChoice): string =>
-    state.recommendations().find((item) => item.model.engine === choice.engine && item.model.id === choice.modelId)?.model.label ?? choiceLabel(choice);
+    choice.engine === 'builtin' ? t('builtinTitle') : state.recommendations().find((item) => item.model.engine === choice.engine && item.model.id === choice.modelId)?.model.label ?? choiceLabel(choice);
   const isCurrent = (choice: LocalModelChoice): boolean => props.current !== undefined && choiceKey(props.current) === choiceKey(choice);
   const load = (choice: LocalModelChoice): void => void state.load(choice, labelOf(choice));
   // Use = load, then switch: a download that fails leaves the engine in use as it was.
   const use = (choice: LocalModelChoice): void => void state.load(choice, labelOf(choice), () => void props.onUse(choice));
+  // The browser's own model: asked again after each of its loads (a finished download makes it ready).
+  const [builtinChecks, setBuiltinChecks] = createSignal(0);
+  const useBuiltin = (): void =>
+    void state.load(BUILTIN_AI_CHOICE, labelOf(BUILTIN_AI_CHOICE), () => void props.onUse(BUILTIN_AI_CHOICE)).finally(() => setBuiltinChecks((count) => count + 1));
   const offersServer = (error: unknown): boolean => props.onConnectServer !== undefined && errorActions(error).includes('connect-server');
   const defaultDevice = (): 'webgpu' | 'wasm' => (state.report()?.webgpu && !state.report()?.adapter?.isSoftware ? 'webgpu' : 'wasm');
   const choiceFor = (engine: 'webllm' | 'transformers', id: string, device: 'webgpu' | 'wasm'): LocalModelChoice =>
@@ -89,6 +95,9 @@ export function ModelsDialog(props: ModelsDialogProps) {
         )}
       </Show>
       <ul class="model-list" aria-label={t('localModels')}>
+        <Show when={builtinAiPresent()}>
+          <BuiltinAiRow inUse={isCurrent(BUILTIN_AI_CHOICE)} busy={state.active() !== undefined} onUse={useBuiltin} refreshKey={builtinChecks()} />
+        </Show>
         <For each={state.recommendations()}>
           {(item) => {
             const choice = (): LocalModelChoice => choiceFor(item.model.engine, item.model.id, item.device);

@@ -1,4 +1,6 @@
 import { createUniqueId, For, Show } from 'solid-js';
+import { builtinAiPresent } from '../../app/models/builtin-ai';
+import { BUILTIN_AI_LABEL } from '../../app/models/local-choice';
 import { settingsChoices } from '../../app/settings/settings-service';
 import type { EngineSettings, SettingsToolMode } from '../../store';
 import type { EngineKind } from '../../store/settings';
@@ -24,6 +26,8 @@ const engineLabel = (kind: EngineKind): string => t(`engine.${kind}`);
 export function EngineFields(props: EngineFieldsProps) {
   const kindId = createUniqueId();
   const kind = (): EngineKind => props.engine.kind ?? 'openai-compatible';
+  // The browser's own model is offered only where the browser has one (or when it is already chosen).
+  const offeredKinds = (): EngineKind[] => settingsChoices.engineKinds.filter((candidate) => candidate !== 'builtin' || builtinAiPresent() || kind() === 'builtin');
   const presetId = createUniqueId();
   const modeId = createUniqueId();
   const modeHintId = createUniqueId();
@@ -54,7 +58,7 @@ export function EngineFields(props: EngineFieldsProps) {
             if (next) props.onChange({ kind: next });
           }}
         >
-          <For each={settingsChoices.engineKinds}>{(candidate) => (
+          <For each={offeredKinds()}>{(candidate) => (
               <option value={candidate} selected={candidate === kind()}>
                 {engineLabel(candidate)}
               </option>
@@ -119,7 +123,8 @@ export function EngineFields(props: EngineFieldsProps) {
 
 /** For a local engine: which model is chosen (the Models page chooses and downloads it). */
 function LocalModelNote(props: { engine: EngineSettings }) {
-  const name = (): string => props.engine.localModelId?.trim() || props.engine.customModelUrl?.trim() || '';
+  const name = (): string =>
+    props.engine.kind === 'builtin' ? BUILTIN_AI_LABEL : props.engine.localModelId?.trim() || props.engine.customModelUrl?.trim() || '';
   return (
     <p class="muted">
       {name() ? t('localModel', { name: name() }) : t('noLocalModel')}

@@ -57,6 +57,7 @@ const engine: JsonSchema = {
       required: ['kind', 'runtime', 'modelId'],
       additionalProperties: false,
     },
+    { type: 'object', properties: { kind: { const: 'builtin' } }, required: ['kind'], additionalProperties: false },
   ],
 };
 

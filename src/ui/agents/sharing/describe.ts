@@ -78,6 +78,8 @@ export function describeEngine(engine: AgentEngine): string {
       return t('engineServer', { model: engine.model, baseUrl: engine.baseUrl });
     case 'local':
       return t('engineLocal', { modelId: engine.modelId });
+    case 'builtin':
+      return t('engineBuiltin');
   }
 }
 
