@@ -51,11 +51,13 @@ export interface TemplateToolSupport {
 /** Jinja tags (`{{ … }}`, `{% … %}`): a variable is only read inside one. */
 const JINJA_TAG = /\{([{%])[\s\S]*?[}%]\}/g;
 const TOOLS_VARIABLE = /\btools\b/;
+/** Jinja string literals, where "tools" is text the template prints, not a variable. */
+const STRING_LITERAL = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
 /** True when the Jinja source reads a `tools` variable (not when "tools" only appears in its text). */
 export function templateReadsTools(source: string): boolean {
   for (const match of source.matchAll(JINJA_TAG)) {
-    if (TOOLS_VARIABLE.test(match[0])) return true;
+    if (TOOLS_VARIABLE.test(match[0].replace(STRING_LITERAL, ''))) return true;
   }
   return false;
 }
