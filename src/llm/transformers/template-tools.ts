@@ -48,18 +48,48 @@ export interface TemplateToolSupport {
   readsToolCalls: boolean;
 }
 
-/** Jinja tags (`{{ … }}`, `{% … %}`): a variable is only read inside one. */
-const JINJA_TAG = /\{([{%])[\s\S]*?[}%]\}/g;
 const TOOLS_VARIABLE = /\btools\b/;
-/** Jinja string literals, where "tools" is text the template prints, not a variable. */
-const STRING_LITERAL = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
-/** True when the Jinja source reads a `tools` variable (not when "tools" only appears in its text). */
-export function templateReadsTools(source: string): boolean {
-  for (const match of source.matchAll(JINJA_TAG)) {
-    if (TOOLS_VARIABLE.test(match[0].replace(STRING_LITERAL, ''))) return true;
+/**
+ * A tag's code without its string literals, where "tools" is text the template prints, not a
+ * variable. One pass: an unclosed literal runs to the end (a regex would retry from every quote).
+ */
+function withoutStrings(code: string): string {
+  let out = '';
+  let quote = '';
+  for (let index = 0; index < code.length; index += 1) {
+    const char = code.charAt(index);
+    if (quote === '') {
+      if (char === "'" || char === '"') quote = char;
+      else out += char;
+    } else if (char === '\\') {
+      index += 1;
+    } else if (char === quote) {
+      quote = '';
+      out += ' ';
+    }
   }
-  return false;
+  return out;
+}
+
+/**
+ * True when the Jinja source reads a `tools` variable inside a tag (`{{ … }}`, `{% … %}`), not when
+ * "tools" only appears in its text or string literals. One pass with `indexOf`: linear in the
+ * source, however many unclosed tags a (custom, untrusted) template holds.
+ */
+export function templateReadsTools(source: string): boolean {
+  let expression = source.indexOf('{{');
+  let statement = source.indexOf('{%');
+  for (;;) {
+    if (expression === -1 && statement === -1) return false;
+    const isExpression = statement === -1 || (expression !== -1 && expression < statement);
+    const open = isExpression ? expression : statement;
+    const close = source.indexOf(isExpression ? '}}' : '%}', open + 2);
+    if (close === -1) return false;
+    if (TOOLS_VARIABLE.test(withoutStrings(source.slice(open + 2, close)))) return true;
+    if (expression !== -1 && expression < close + 2) expression = source.indexOf('{{', close + 2);
+    if (statement !== -1 && statement < close + 2) statement = source.indexOf('{%', close + 2);
+  }
 }
 
 /**
