@@ -2,7 +2,7 @@ import type { AgentDefinition } from '../core/agent-definition';
 import { TabagentError } from '../core/errors';
 import { secretPlaceholder } from '../core/secret-placeholder';
 import { createLazyOpenAICompatibleEngine } from '../llm/openai-compatible/lazy-engine';
-import { thinkingForModel, toolModeForModel } from '../llm/catalog';
+import { thinkingForModel, toolModeForModel, type LocalEngineKind } from '../llm/catalog';
 import { ENGINE_KEY_SECRET, MODEL_API_KEY_SECRET, type AppNetwork } from '../net/app-network';
 import { isEngineConfigured, type Settings } from '../store';
 import { engineKindOf } from '../store/settings';
@@ -52,11 +52,13 @@ export function assertEngineConfigured(settings: Settings): void {
  * The engine and tool mode the settings choose, built for one run. Local engines are kept loaded
  * across runs by `holder`; a server engine is cheap and built anew from the settings each time.
  */
-export function engineSetup(settings: Settings, holder: LocalEngineHolder, network?: AppNetwork): Pick<ChatRunSetup, 'engine' | 'toolMode' | 'modelThinks'> {
+export function engineSetup(settings: Settings, holder: LocalEngineHolder, network?: AppNetwork): Pick<ChatRunSetup, 'engine' | 'toolMode' | 'modelThinks' | 'preferNativeTools'> {
   const local = localChoiceOf(settings);
   if (local) {
-    // Local models write tools as text in the format their family was trained on (the catalog's).
-    return { engine: holder.engineFor(local), toolMode: toolModeForChoice(local), ...(local.engine === 'builtin' ? {} : thinksFor(local.engine, local.modelId)) };
+    // Local models write tools as text in the format their family was trained on (the catalog's),
+    // unless the loaded model's own chat template takes tools (transformers.js reads it on load).
+    if (local.engine === 'builtin') return { engine: holder.engineFor(local), toolMode: toolModeForChoice(local) };
+    return { engine: holder.engineFor(local), toolMode: toolModeForChoice(local), ...thinksFor(local.engine, local.modelId), ...templateToolsFor(local.engine) };
   }
   const { baseUrl, model, apiKey, toolMode } = settings.engine;
   const engine = createLazyOpenAICompatibleEngine({
@@ -80,7 +82,7 @@ export function agentEngineSetup(
   settings: Settings,
   holder: LocalEngineHolder,
   network?: AppNetwork,
-): Pick<ChatRunSetup, 'engine' | 'toolMode' | 'modelThinks'> {
+): Pick<ChatRunSetup, 'engine' | 'toolMode' | 'modelThinks' | 'preferNativeTools'> {
   const format = toolModeOf(agent.toolFormat);
   const { engine } = agent;
   switch (engine.kind) {
@@ -88,11 +90,13 @@ export function agentEngineSetup(
       assertEngineConfigured(settings);
       if (format === undefined) return engineSetup(settings, holder, network);
       // The agent's format replaces the settings' tool mode (a server then sends native calls only for 'native').
-      return { ...engineSetup({ ...settings, engine: { ...settings.engine, toolMode: format } }, holder, network), toolMode: format };
+      // An explicit format is used as it is, even where a local model's template takes tools.
+      return { engine: engineSetup({ ...settings, engine: { ...settings.engine, toolMode: format } }, holder, network).engine, toolMode: format };
     }
     case 'local': {
       const choice = { engine: engine.runtime, modelId: engine.modelId, ...(engine.device ? { device: engine.device } : {}) };
-      return { engine: holder.engineFor(choice), toolMode: format ?? toolModeForModel(engine.runtime, engine.modelId), ...thinksFor(engine.runtime, engine.modelId) };
+      if (format !== undefined) return { engine: holder.engineFor(choice), toolMode: format, ...thinksFor(engine.runtime, engine.modelId) };
+      return { engine: holder.engineFor(choice), toolMode: toolModeForModel(engine.runtime, engine.modelId), ...thinksFor(engine.runtime, engine.modelId), ...templateToolsFor(engine.runtime) };
     }
     case 'builtin':
       return { engine: holder.engineFor(BUILTIN_AI_CHOICE), toolMode: format ?? toolModeForChoice(BUILTIN_AI_CHOICE) };
@@ -116,4 +120,13 @@ export function agentEngineSetup(
       };
     }
   }
+}
+
+/**
+ * transformers.js models whose chat template takes tools get them natively (rendered by the
+ * template, calls parsed in the family's format by the engine); the catalog's format stays the
+ * fallback. web-llm keeps the catalog's text format.
+ */
+function templateToolsFor(engine: LocalEngineKind): Pick<ChatRunSetup, 'preferNativeTools'> {
+  return engine === 'transformers' ? { preferNativeTools: true } : {};
 }

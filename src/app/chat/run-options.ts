@@ -8,6 +8,7 @@ export function runOptionsFrom(setup: ChatRunSetup): Omit<RunAgentOptions, 'mess
     tools: setup.tools,
     ...(setup.systemPrompt !== undefined ? { systemPrompt: setup.systemPrompt } : {}),
     ...(setup.toolMode !== undefined ? { toolMode: setup.toolMode } : {}),
+    ...(setup.preferNativeTools ? { preferNativeTools: true } : {}),
     ...(setup.selectTools ? { selectTools: setup.selectTools } : {}),
     ...(setup.context ? { context: setup.context } : {}),
     ...(setup.countTokens ? { countTokens: setup.countTokens } : {}),

@@ -24,6 +24,8 @@ export interface ChatRunSetup {
   tools: ToolRunner;
   systemPrompt?: string;
   toolMode?: ToolMode;
+  /** Native tool calls win over `toolMode` where the loaded engine offers them (RunAgentOptions.preferNativeTools). */
+  preferNativeTools?: boolean;
   /** Tool retrieval: the tools each turn's prompt holds (absent: every enabled tool). */
   selectTools?: SelectTools;
   /** Memories, knowledge… retrieved for each turn. */

@@ -18,6 +18,11 @@ export interface RunAgentOptions {
   systemPrompt?: string;
   /** Default: 'native' when the engine has native tool calls, else 'hermes'. */
   toolMode?: ToolMode;
+  /**
+   * Native tool calls win over `toolMode` when the loaded engine offers them: for local models whose
+   * chat template may take tools (known only once loaded); `toolMode` is then the fallback format.
+   */
+  preferNativeTools?: boolean;
   /** Model calls per run (default 8). */
   maxSteps?: number;
   /** Times an invalid call is sent back to the model for correction before giving up (default 2). */

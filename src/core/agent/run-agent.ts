@@ -171,6 +171,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
 }
 
 function resolveToolMode(options: RunAgentOptions): ToolMode {
+  if (options.preferNativeTools && options.engine.capabilities.nativeToolCalls) return 'native';
   if (options.toolMode) return options.toolMode;
   return options.engine.capabilities.nativeToolCalls ? 'native' : 'hermes';
 }

@@ -65,8 +65,9 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
     id: `transformers:${options.modelId}`,
     get capabilities(): EngineCapabilities {
       return {
-        // The agent renders tools into the prompt and parses calls from text.
-        nativeToolCalls: false,
+        // A template that takes `tools` gets them natively and this engine parses the family's calls;
+        // otherwise the agent renders tools into the prompt and parses calls from text.
+        nativeToolCalls: loaded?.toolSupport !== undefined,
         constrainedOutput: 'none',
         contextWindow: loaded?.contextWindow ?? options.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
       };

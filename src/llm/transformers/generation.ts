@@ -1,12 +1,15 @@
 /** Runs one chat request on a loaded model, pushing chunks into a queue as tokens decode. */
-import { InterruptableStoppingCriteria, Tensor, TextStreamer } from '@huggingface/transformers';
-import type { Message, PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
-import type { ChatChunk, ChatMessage, ChatRequest, FinishReason } from '../../core/types';
+import { InterruptableStoppingCriteria, Tensor } from '@huggingface/transformers';
+import type { PreTrainedModel, PreTrainedTokenizer, TextStreamer } from '@huggingface/transformers';
+import type { ChatChunk, ChatRequest, FinishReason } from '../../core/types';
 import { abortedError, TabagentError, toTabagentError } from '../../core/errors';
 import type { ChunkQueue } from './chunk-queue';
 import { createStopMatcher } from './stop-strings';
 import { createThinkSplitter } from '../../core/think-splitter';
 import { promptEndsInsideThink } from './think-prompt';
+import { MarkerKeepingStreamer } from './decode';
+import { templateInput, type TemplateToolSupport } from './template-tools';
+import { createToolCallSplitter, toolCallChunks } from './tool-call-stream';
 
 /** A model ready to generate. */
 export interface LoadedModel {
@@ -15,11 +18,10 @@ export interface LoadedModel {
   contextWindow: number;
   /** Token ids that end an answer (generation_config.eos_token_id). */
   endIds: ReadonlySet<bigint>;
-}
-
-/** Tools were rendered into the text by the agent, so every message is plain role + content. */
-export function toTemplateMessages(messages: readonly ChatMessage[]): Message[] {
-  return messages.map((message) => ({ role: message.role, content: message.content }));
+  /** Token ids left out of the decoded answer: end-of-turn, eos, pad (see decode.ts). */
+  removedIds?: ReadonlySet<bigint>;
+  /** Set when the chat template takes `tools`: the family's call format (see template-tools.ts). */
+  toolSupport?: TemplateToolSupport;
 }
 
 /**
@@ -60,7 +62,11 @@ export async function generateInto(
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     const { tokenizer, model } = loaded;
-    const prompt = tokenizer.apply_chat_template(toTemplateMessages(request.messages), templateOptions(request)) as { input_ids: Tensor; attention_mask: Tensor };
+    const input = templateInput(loaded.toolSupport, request);
+    const prompt = tokenizer.apply_chat_template(input.messages, {
+      ...templateOptions(request),
+      ...(input.tools ? { tools: input.tools } : {}),
+    }) as { input_ids: Tensor; attention_mask: Tensor };
     const promptTokens = prompt.input_ids.dims[1] ?? 0;
     const room = loaded.contextWindow - promptTokens;
     if (room <= 0) {
@@ -72,41 +78,52 @@ export async function generateInto(
     const matcher = createStopMatcher(request.stop);
     // A `<think>` block at the start becomes reasoning chunks; call parsing sees only the text after it.
     const thinking = createThinkSplitter({ startsInside: promptEndsInsideThink(tokenizer, prompt.input_ids) });
+    // With tools given to the template, the family's calls are parsed here into tool-call chunks.
+    const splitter = input.tools && loaded.toolSupport ? createToolCallSplitter(loaded.toolSupport.format, loaded.toolSupport.callOpeners) : undefined;
+    const emit = (chunks: readonly ChatChunk[]): void => {
+      for (const chunk of chunks) {
+        if (chunk.type !== 'text-delta' || !splitter) queue.push(chunk);
+        else {
+          const shown = splitter.push(chunk.text);
+          if (shown !== '') queue.push({ type: 'text-delta', text: shown });
+        }
+      }
+    };
     const pushText = (text: string): void => {
-      for (const chunk of thinking.push(text)) queue.push(chunk);
+      if (text !== '') emit(thinking.push(text));
     };
     let stoppedByString = false;
-    const streamer = new TextStreamer(tokenizer, {
-      skip_prompt: true,
-      skip_special_tokens: true,
-      callback_function: (text: string) => {
-        if (signal.aborted || stoppedByString) return;
-        const step = matcher.push(text);
-        if (step.text !== '') pushText(step.text);
-        if (step.stopped) {
-          stoppedByString = true;
-          criteria.interrupt();
-        }
-      },
+    const streamer = new MarkerKeepingStreamer(tokenizer, loaded.removedIds ?? loaded.endIds, (text) => {
+      if (signal.aborted || stoppedByString) return;
+      const step = matcher.push(text);
+      pushText(step.text);
+      if (step.stopped) {
+        stoppedByString = true;
+        criteria.interrupt();
+      }
     });
     const output = await model.generate({
       input_ids: prompt.input_ids,
       attention_mask: prompt.attention_mask,
       max_new_tokens: maxNewTokens,
       ...samplingOptions(request.temperature),
-      streamer,
+      // generate() only calls put() and end(), which BaseStreamer declares; its typing asks for a TextStreamer.
+      streamer: streamer as unknown as TextStreamer,
       stopping_criteria: [criteria],
     });
     if (signal.aborted) return;
-    const rest = matcher.flush();
-    if (rest !== '') pushText(rest);
-    for (const chunk of thinking.end()) queue.push(chunk);
+    pushText(matcher.flush());
+    emit(thinking.end());
+    const split = splitter?.finish();
+    if (split && split.text !== '') queue.push({ type: 'text-delta', text: split.text });
+    for (const chunk of toolCallChunks(split?.calls ?? [])) queue.push(chunk);
     const sequences = output instanceof Tensor ? output : (output as { sequences: Tensor }).sequences;
     const totalTokens = sequences.dims[1] ?? promptTokens;
     const completionTokens = totalTokens - promptTokens;
     const lastToken = (sequences.data as BigInt64Array)[totalTokens - 1];
     const endedByModel = lastToken !== undefined && completionTokens > 0 && loaded.endIds.has(lastToken);
-    const reason: FinishReason = stoppedByString || endedByModel || completionTokens < maxNewTokens ? 'stop' : 'length';
+    const reason: FinishReason =
+      (split?.calls.length ?? 0) > 0 ? 'tool-calls' : stoppedByString || endedByModel || completionTokens < maxNewTokens ? 'stop' : 'length';
     queue.push({ type: 'usage', usage: { promptTokens, completionTokens } });
     queue.push({ type: 'finish', reason });
     queue.close();

@@ -5,7 +5,9 @@ import { hostOf, isFetchFailure, networkFailure } from '../../core/network-error
 import type { LoadProgress } from '../../core/types';
 import type { LoadedModel } from './generation';
 import { DEFAULT_CONTEXT_WINDOW, type TransformersEngineOptions } from './options';
+import { endOfTurnIds } from './decode';
 import { createProgressTracker } from './progress';
+import { toolSupportOf } from './template-tools';
 import { configureTransformersRuntime, usesOnnxRuntimeWeb } from './runtime';
 import { yieldToEventLoop } from './yield-to-event-loop';
 
@@ -48,12 +50,15 @@ export async function loadModel(
     };
     const { max_position_embeddings: maxPositions } = model.config as { max_position_embeddings?: number };
     const endIds = toIdSet(model.generation_config?.eos_token_id);
+    const toolSupport = toolSupportOf(tokenizer);
     tracker.phase('Ready', 1);
     return {
       tokenizer,
       model,
       contextWindow: maxPositions ?? options.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
       endIds,
+      removedIds: endOfTurnIds(tokenizer, endIds),
+      ...(toolSupport ? { toolSupport } : {}),
     };
   } catch (error) {
     throw toLoadError(error, context, options.remoteHost);

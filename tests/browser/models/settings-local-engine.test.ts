@@ -89,6 +89,7 @@ describe('real services with a local engine', () => {
     expect(first.engine.id).toBe('webllm:Hermes-3-Llama-3.2-3B-q4f32_1-MLC');
     expect(first.engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'grammar', contextWindow: 4096 });
     expect(first.toolMode).toBe('hermes');
+    expect(first.preferNativeTools).toBeUndefined();
     expect(second.engine).toBe(first.engine);
     const llama = await services.prepareRun(withLocalChoice(settings, { engine: 'webllm', modelId: 'Llama-3.2-1B-Instruct-q4f32_1-MLC' }));
     expect(llama.engine).not.toBe(first.engine);
@@ -102,6 +103,8 @@ describe('real services with a local engine', () => {
     );
     expect(run.engine.id).toBe('transformers:onnx-community/Qwen2.5-0.5B-Instruct');
     expect(run.toolMode).toBe('hermes');
+    // Where the loaded model's template takes tools it gets them natively; 'hermes' is the fallback.
+    expect(run.preferNativeTools).toBe(true);
     expect(run.engine.capabilities.contextWindow).toBe(32768);
   });
 
