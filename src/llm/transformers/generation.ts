@@ -4,6 +4,7 @@ import type { Message, PreTrainedModel, PreTrainedTokenizer } from '@huggingface
 import type { ChatChunk, ChatMessage, ChatRequest, FinishReason } from '../../core/types';
 import { abortedError, TabagentError, toTabagentError } from '../../core/errors';
 import type { ChunkQueue } from './chunk-queue';
+import type { KvCache, KvReuse } from './kv-cache';
 import { createStopMatcher } from './stop-strings';
 
 /** A model ready to generate. */
@@ -40,7 +41,9 @@ export function templateOptions(request: Pick<ChatRequest, 'thinking'>): {
 
 /**
  * Generates one answer into `queue`: text deltas, then usage and finish. An abort fails the queue
- * at once (so the consumer sees nothing more) and interrupts decoding at the next token.
+ * at once (so the consumer sees nothing more) and interrupts decoding at the next token. With a
+ * `kvCache`, a prompt that extends the previous request reads only its new tokens; an abort or
+ * error drops the cache.
  */
 export async function generateInto(
   loaded: LoadedModel,
@@ -48,14 +51,18 @@ export async function generateInto(
   queue: ChunkQueue<ChatChunk>,
   signal: AbortSignal,
   defaultMaxTokens: number,
+  kvCache?: KvCache,
 ): Promise<void> {
   const criteria = new InterruptableStoppingCriteria();
   const onAbort = (): void => {
     criteria.interrupt();
     queue.fail(abortedError());
+    void kvCache?.clear();
   };
   if (signal.aborted) return onAbort();
   signal.addEventListener('abort', onAbort, { once: true });
+  let reuse: KvReuse | undefined;
+  let output: unknown;
   try {
     const { tokenizer, model } = loaded;
     const prompt = tokenizer.apply_chat_template(toTemplateMessages(request.messages), templateOptions(request)) as { input_ids: Tensor; attention_mask: Tensor };
@@ -82,15 +89,18 @@ export async function generateInto(
         }
       },
     });
-    const output = await model.generate({
+    reuse = await kvCache?.begin(prompt.input_ids);
+    output = await model.generate({
       input_ids: prompt.input_ids,
       attention_mask: prompt.attention_mask,
       max_new_tokens: maxNewTokens,
       ...samplingOptions(request.temperature),
       streamer,
       stopping_criteria: [criteria],
+      ...reuse?.generateOptions,
     });
-    if (signal.aborted) return;
+    if (signal.aborted) return await reuse?.discard(output);
+    await reuse?.keep(output);
     const rest = matcher.flush();
     if (rest !== '') queue.push({ type: 'text-delta', text: rest });
     const sequences = output instanceof Tensor ? output : (output as { sequences: Tensor }).sequences;
@@ -99,10 +109,12 @@ export async function generateInto(
     const lastToken = (sequences.data as BigInt64Array)[totalTokens - 1];
     const endedByModel = lastToken !== undefined && completionTokens > 0 && loaded.endIds.has(lastToken);
     const reason: FinishReason = stoppedByString || endedByModel || completionTokens < maxNewTokens ? 'stop' : 'length';
-    queue.push({ type: 'usage', usage: { promptTokens, completionTokens } });
+    const cachedPromptTokens = reuse?.cachedTokens ?? 0;
+    queue.push({ type: 'usage', usage: { promptTokens, completionTokens, ...(cachedPromptTokens > 0 ? { cachedPromptTokens } : {}) } });
     queue.push({ type: 'finish', reason });
     queue.close();
   } catch (error) {
+    await reuse?.discard(output);
     queue.fail(signal.aborted ? abortedError() : toTabagentError(error));
   } finally {
     signal.removeEventListener('abort', onAbort);

@@ -86,6 +86,9 @@ export function createLlmWorkerHost(factories: EngineFactories): LlmWorkerApi {
       engineKey = undefined;
       await current?.unload();
     },
+    async resetContext() {
+      await engine?.resetContext?.();
+    },
     async startChat(streamId: string, request: ChatRequest) {
       if (streams.has(streamId)) throw new TabagentError('internal', 'A stream with this id is already running.', { data: { streamId } });
       const controller = new AbortController();
