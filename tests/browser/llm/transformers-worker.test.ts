@@ -38,7 +38,7 @@ describe.each<TransformersDevice>(['wasm', 'webgpu'])('transformers engine in a 
       expect(progress.at(-1)).toMatchObject({ progress: 1, text: 'Ready' });
       expect(progress.some((event) => (event.totalBytes ?? 0) > 100_000 && (event.loadedBytes ?? 0) > 0), JSON.stringify(progress)).toBe(true);
       expect(current.engine.id).toBe('transformers:tiny-llm');
-      expect(current.engine.capabilities.contextWindow).toBe(4096);
+      expect(current.engine.capabilities.contextWindow).toBe(1024);
       const urls = await current.probes.resourceUrls();
       expect(urls.some((url) => url.includes('/tiny-llm/onnx/model.onnx'))).toBe(true);
       expect(urls.filter((url) => new URL(url).origin !== location.origin)).toEqual([]);

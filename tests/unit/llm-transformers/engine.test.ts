@@ -31,7 +31,7 @@ describe('createTransformersEngine (Node, CPU)', () => {
 
   it('describes itself: text tool calls, context window from the model config', () => {
     expect(engine.id).toBe('transformers:tiny-llm');
-    expect(engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'none', contextWindow: 4096 });
+    expect(engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'none', contextWindow: 1024 });
   });
 
   it('streams text deltas, then usage and a length finish at maxTokens', async () => {
