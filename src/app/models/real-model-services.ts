@@ -47,6 +47,7 @@ export function createRealModelServices(holder: LocalEngineHolder, network?: Gra
         throw toTabagentError(error, 'storage');
       }
     },
+    resetContext: () => holder.resetContext(),
     async load(choice, onProgress, signal) {
       const custom = choice.customModelUrl ? originOf(choice.customModelUrl) : undefined;
       const origins = [...MODEL_HUB_ORIGINS, ...(custom ? [custom] : [])];
