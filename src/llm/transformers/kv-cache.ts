@@ -5,9 +5,10 @@
  * tokens after them, instead of re-reading thousands of prompt tokens per step.
  *
  * One cache per loaded model (memory stays bounded by one context window). A prompt that does
- * not start with the previous prompt (or repeat it) drops the cache. One that does, but then differs from the
- * previous answer's tokens (the answer re-tokenised differently, a call written back in canonical
- * JSON, a stop string that cut it), keeps the shared part where the cache can be cut.
+ * not start with the previous prompt (or repeat it) drops the cache. One that does, but then
+ * departs from the previous answer's tokens (the answer re-tokenised differently, a call written
+ * back in canonical JSON, a stop string that cut it), keeps the shared part where the cache can
+ * be cut (`kv-cache-cut.ts`).
  */
 import { Tensor, type DynamicCache } from '@huggingface/transformers';
 import { cutCache } from './kv-cache-cut';
@@ -64,22 +65,10 @@ export function createKvCache(): KvCache {
     // The request owns the cache from here: generate() updates it in place.
     const taken = held;
     held = undefined;
-    let pastKeyValues: DynamicCache | undefined;
-    let cachedTokens = 0;
-    if (taken !== undefined && promptIds !== undefined) {
-      const reusable = reusablePrefix(taken.ids, promptIds);
-      // The same prompt again (a retry) counts too: all of it but the token generate() must read.
-      const extendsPrompt = reusable > 0 && promptIds.length >= taken.promptLength && reusable >= Math.min(taken.promptLength, promptIds.length - 1);
-      const cut = !extendsPrompt ? undefined : reusable === taken.ids.length ? taken.pastKeyValues : cutCache(taken.pastKeyValues, reusable);
-      if (cut !== undefined) {
-        pastKeyValues = cut;
-        cachedTokens = reusable;
-      }
-      if (cut !== taken.pastKeyValues) await taken.pastKeyValues.dispose();
-    } else {
-      await taken?.pastKeyValues.dispose();
-    }
-    const passed = pastKeyValues;
+    const continued = taken !== undefined && promptIds !== undefined ? continuation(taken, promptIds) : undefined;
+    if (taken !== undefined && continued?.pastKeyValues !== taken.pastKeyValues) await taken.pastKeyValues.dispose();
+    const passed = continued?.pastKeyValues;
+    const cachedTokens = continued?.cachedTokens ?? 0;
     // keep() or discard(), once: a discard after keep() must not free the cache now held.
     let settled = false;
     return {
@@ -95,8 +84,10 @@ export function createKvCache(): KvCache {
           await next.pastKeyValues.dispose();
           return;
         }
-        await drop();
+        // Swapped before any await, so that a clear() in between frees the new cache too.
+        const previous = held;
         held = { ids, promptLength: promptIds.length, pastKeyValues: next.pastKeyValues };
+        await previous?.pastKeyValues.dispose();
       },
       async discard(output) {
         if (settled) return;
@@ -118,6 +109,20 @@ export function createKvCache(): KvCache {
       return held?.ids.length ?? 0;
     },
   };
+}
+
+/**
+ * The cache a prompt continues from: the held one when the prompt extends all it covers, a cut
+ * copy when the prompt starts with the held request's prompt (or repeats it) and then departs
+ * from its answer, undefined when the prompt does not continue it or the cache cannot be cut.
+ */
+function continuation(taken: Held, promptIds: BigInt64Array): { pastKeyValues: DynamicCache; cachedTokens: number } | undefined {
+  const reusable = reusablePrefix(taken.ids, promptIds);
+  const continuesPrompt =
+    reusable > 0 && promptIds.length >= taken.promptLength && reusable >= Math.min(taken.promptLength, promptIds.length - 1);
+  if (!continuesPrompt) return undefined;
+  const pastKeyValues = reusable === taken.ids.length ? taken.pastKeyValues : cutCache(taken.pastKeyValues, reusable);
+  return pastKeyValues === undefined ? undefined : { pastKeyValues, cachedTokens: reusable };
 }
 
 /**
