@@ -8,6 +8,7 @@ import { createServer } from 'vite';
 import { makeTinyLlm } from '../tests/fixtures/make-tiny-llm';
 import { chromiumArgs } from '../vitest.config';
 import type { LlmRun } from './llm/main';
+import { measureKvReuse } from './llm/kv-reuse-figures';
 
 const RUNS = 21;
 const MAX_TOKENS = 256;
@@ -80,6 +81,7 @@ export async function runLlmBench(): Promise<Record<string, unknown>> {
       (config) => window.runLlmBench!(config),
       { runs: RUNS, maxTokens: MAX_TOKENS, modelsUrl: '/tests/fixtures/generated/models/' },
     );
+    const kvReuse = await measureKvReuse(page, '/tests/fixtures/generated/models/');
     if (offOrigin.length > 0) throw new Error(`The bench page left the origin: ${offOrigin.join(', ')}`);
     const direct = summarise(runs, 'direct');
     const worker = summarise(runs, 'worker');
@@ -94,7 +96,9 @@ export async function runLlmBench(): Promise<Record<string, unknown>> {
       ratios: {
         worker_vs_direct_tokens_per_s: Number((worker.tokensPerSecond / direct.tokensPerSecond).toFixed(3)),
         worker_vs_direct_ttft: Number((worker.ttftMs / direct.ttftMs).toFixed(3)),
+        kv_reuse_ttft_ratio: kvReuse.ratio,
       },
+      kv_reuse: kvReuse,
       paired: {
         tokens_per_s_median: pairedRatio(runs, (run) => run.tokensPerSecond),
         tokens_per_s_quartiles: pairedSpread(runs, (run) => run.tokensPerSecond),

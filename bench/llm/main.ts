@@ -5,6 +5,7 @@
 import type { ChatEngine, ChatRequest } from '../../src/core/types';
 import { createTransformersEngine, type TransformersEngineOptions } from '../../src/llm/transformers';
 import { createWorkerEngine, spawnLlmWorker } from '../../src/llm/worker-protocol';
+import './kv-reuse';
 
 /** One timed answer. */
 export interface LlmRun {

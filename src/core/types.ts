@@ -106,6 +106,12 @@ export interface ChatEngine {
   readonly capabilities: EngineCapabilities;
   load(onProgress?: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void>;
   unload(): Promise<void>;
+  /**
+   * Forgets what the engine kept of earlier requests (a local engine's key/value cache), freeing
+   * its memory: called when the person switches conversation. Optional: engines that keep nothing
+   * leave it out. Never needed for correctness: a cache is only reused for a prompt that continues it.
+   */
+  resetContext?(): Promise<void>;
   /** Streams one answer. Throws TabagentError (code 'aborted' when `signal` fires). */
   chat(request: ChatRequest, signal?: AbortSignal): AsyncIterable<ChatChunk>;
 }

@@ -118,6 +118,8 @@ export function App(props: AppProps) {
     openDb: openDatabase,
     // New conversations record their agent (without agents, e.g. in tests, they record none).
     defaultAgentId: async () => props.services.agents?.defaultAgentId(),
+    // Another conversation's prompt never continues the cached one: free the local model's cache now.
+    onSwitch: () => void props.services.models?.resetContext?.(),
     createController: (conversation) =>
       createChatController({
         runAgent: props.services.runAgent,

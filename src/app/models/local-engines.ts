@@ -78,6 +78,9 @@ function autoLoading(engine: ChatEngine, choice: LocalModelChoice): LocalEngine 
       ready = undefined;
       await engine.unload();
     },
+    async resetContext() {
+      await engine.resetContext?.();
+    },
     async *chat(request, signal) {
       await load(undefined, signal);
       yield* engine.chat(request, signal);
@@ -159,6 +162,15 @@ export class LocalEngineHolder {
     const replaced = this.current;
     this.current = next;
     return replaced;
+  }
+
+  /**
+   * Frees what the current engine keeps of earlier requests (transformers.js: its key/value cache)
+   * when the person switches conversation. Best effort: a failure only leaves the memory in use
+   * until the next request, which drops a cache it does not continue anyway.
+   */
+  async resetContext(): Promise<void> {
+    await this.current?.resetContext?.().catch(() => undefined);
   }
 
   /** Unloads the current engine (e.g. before deleting its files). */

@@ -26,4 +26,6 @@ export interface LocalModelServices {
   storage: () => Promise<StorageInfo | undefined>;
   /** Asks the browser to keep this origin's storage; resolves whether it agreed. */
   persist: () => Promise<boolean>;
+  /** Frees what the local engine keeps of the open conversation (its key/value cache): called on a conversation switch. */
+  resetContext?: () => Promise<void>;
 }

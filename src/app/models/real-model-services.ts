@@ -53,6 +53,7 @@ export function createRealModelServices(holder: LocalEngineHolder, network?: Gra
         throw toTabagentError(error, 'storage');
       }
     },
+    resetContext: () => holder.resetContext(),
     async load(choice, onProgress, signal) {
       // Chrome downloads its own model itself: no origin of ours is granted for it.
       if (choice.engine === 'builtin') return holder.load(choice, onProgress, signal);

@@ -3,17 +3,21 @@ import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, LoadProgre
 import { abortedError, TabagentError } from '../../core/errors';
 import { createChunkQueue } from './chunk-queue';
 import { generateInto, type LoadedModel } from './generation';
+import { createKvCache } from './kv-cache';
 import { loadModel } from './load-model';
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS, type TransformersEngineOptions } from './options';
 
 /**
  * Creates an engine for `options.modelId`. Nothing is fetched until `load()`. Requests run one at a
  * time: a request made while another is still decoding (or winding down after an abort) waits.
+ * The key/value cache of the last request is kept (one per engine, so one per model) until
+ * `unload()`, `resetContext()`, an abort, or a prompt that does not continue it.
  */
 export function createTransformersEngine(options: TransformersEngineOptions): ChatEngine {
   let loaded: LoadedModel | undefined;
   let loading: Promise<LoadedModel> | undefined;
   let tail: Promise<void> = Promise.resolve();
+  const kvCache = createKvCache();
 
   async function load(onProgress?: (progress: LoadProgress) => void, signal?: AbortSignal): Promise<void> {
     if (loaded !== undefined) {
@@ -30,6 +34,7 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
     await tail;
     const current = loaded;
     loaded = undefined;
+    await kvCache.clear();
     await current?.model.dispose();
   }
 
@@ -52,7 +57,7 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
         throw new TabagentError('config', 'The model is not loaded yet. Load it before chatting.', { data: { modelId: options.modelId } });
       }
       const queue = createChunkQueue<ChatChunk>();
-      generation = generateInto(model, request, queue, combined, options.defaultMaxTokens ?? DEFAULT_MAX_TOKENS);
+      generation = generateInto(model, request, queue, combined, options.defaultMaxTokens ?? DEFAULT_MAX_TOKENS, kvCache);
       void generation.finally(release);
       for (let chunk = await queue.next(); chunk !== undefined; chunk = await queue.next()) yield chunk;
     } finally {
@@ -74,6 +79,7 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
     },
     load,
     unload,
+    resetContext: () => kvCache.clear(),
     chat,
   };
 }

@@ -4,6 +4,7 @@ import type { PreTrainedModel, PreTrainedTokenizer, TextStreamer } from '@huggin
 import type { ChatChunk, ChatRequest, FinishReason } from '../../core/types';
 import { abortedError, TabagentError, toTabagentError } from '../../core/errors';
 import type { ChunkQueue } from './chunk-queue';
+import type { KvCache, KvReuse } from './kv-cache';
 import { createStopMatcher } from './stop-strings';
 import { createThinkSplitter } from '../../core/think-splitter';
 import { promptEndsInsideThink } from './think-prompt';
@@ -44,7 +45,9 @@ export function templateOptions(request: Pick<ChatRequest, 'thinking'>): {
 
 /**
  * Generates one answer into `queue`: text deltas, then usage and finish. An abort fails the queue
- * at once (so the consumer sees nothing more) and interrupts decoding at the next token.
+ * at once (so the consumer sees nothing more) and interrupts decoding at the next token. With a
+ * `kvCache`, a prompt that extends the previous request reads only its new tokens; an abort or
+ * error drops the cache.
  */
 export async function generateInto(
   loaded: LoadedModel,
@@ -52,14 +55,18 @@ export async function generateInto(
   queue: ChunkQueue<ChatChunk>,
   signal: AbortSignal,
   defaultMaxTokens: number,
+  kvCache?: KvCache,
 ): Promise<void> {
   const criteria = new InterruptableStoppingCriteria();
   const onAbort = (): void => {
     criteria.interrupt();
     queue.fail(abortedError());
+    void kvCache?.clear();
   };
   if (signal.aborted) return onAbort();
   signal.addEventListener('abort', onAbort, { once: true });
+  let reuse: KvReuse | undefined;
+  let output: unknown;
   try {
     const { tokenizer, model } = loaded;
     const input = templateInput(loaded.toolSupport, request);
@@ -102,7 +109,8 @@ export async function generateInto(
         criteria.interrupt();
       }
     });
-    const output = await model.generate({
+    reuse = await kvCache?.begin(prompt.input_ids);
+    output = await model.generate({
       input_ids: prompt.input_ids,
       attention_mask: prompt.attention_mask,
       max_new_tokens: maxNewTokens,
@@ -110,8 +118,10 @@ export async function generateInto(
       // generate() only calls put() and end(), which BaseStreamer declares; its typing asks for a TextStreamer.
       streamer: streamer as unknown as TextStreamer,
       stopping_criteria: [criteria],
+      ...reuse?.generateOptions,
     });
-    if (signal.aborted) return;
+    if (signal.aborted) return await reuse?.discard(output);
+    await reuse?.keep(output);
     pushText(matcher.flush());
     emit(thinking.end());
     const split = splitter?.finish();
@@ -124,10 +134,12 @@ export async function generateInto(
     const endedByModel = lastToken !== undefined && completionTokens > 0 && loaded.endIds.has(lastToken);
     const reason: FinishReason =
       (split?.calls.length ?? 0) > 0 ? 'tool-calls' : stoppedByString || endedByModel || completionTokens < maxNewTokens ? 'stop' : 'length';
-    queue.push({ type: 'usage', usage: { promptTokens, completionTokens } });
+    const cachedPromptTokens = reuse?.cachedTokens ?? 0;
+    queue.push({ type: 'usage', usage: { promptTokens, completionTokens, ...(cachedPromptTokens > 0 ? { cachedPromptTokens } : {}) } });
     queue.push({ type: 'finish', reason });
     queue.close();
   } catch (error) {
+    await reuse?.discard(output);
     queue.fail(signal.aborted ? abortedError() : toTabagentError(error));
   } finally {
     signal.removeEventListener('abort', onAbort);

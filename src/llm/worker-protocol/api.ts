@@ -36,6 +36,8 @@ export interface LlmWorkerApi {
   /** Aborts a load in flight (the engine stops at its next checkpoint). */
   abortLoad(): void;
   unload(): Promise<void>;
+  /** Forwards `ChatEngine.resetContext` to the hosted engine (nothing when none is loaded). */
+  resetContext(): Promise<void>;
   /**
    * Starts a stream under an id the caller picked, so that the first pull can be sent in the same
    * turn instead of after a round trip (messages are handled in order).

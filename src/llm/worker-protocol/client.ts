@@ -103,6 +103,10 @@ export function createWorkerEngine<O extends object>(worker: Endpoint, options: 
       loadRequested = false;
       await api.unload();
     },
+    resetContext: async () => {
+      // A worker asked for no model yet holds no context: no round trip.
+      if (loadRequested) await api.resetContext();
+    },
     chat,
   };
 }

@@ -97,6 +97,9 @@ export function createLlmWorkerHost(factories: EngineFactories, caches: ModelCac
       engineKey = undefined;
       await current?.unload();
     },
+    async resetContext() {
+      await engine?.resetContext?.();
+    },
     async startChat(streamId: string, request: ChatRequest) {
       if (streams.has(streamId)) throw new TabagentError('internal', 'A stream with this id is already running.', { data: { streamId } });
       const controller = new AbortController();

@@ -76,6 +76,8 @@ export interface ConversationsStateOptions {
   channelName?: string;
   /** The agent a new conversation records when none is chosen; absent or undefined: it records none. */
   defaultAgentId?: () => Promise<string | undefined>;
+  /** Told when the person opens another conversation or starts a new one (a local engine then frees its cache). */
+  onSwitch?: () => void;
 }
 
 /** Creates the conversations state over the store of `openDb`'s database. */
@@ -216,12 +218,14 @@ export function createConversationsState(options: ConversationsStateOptions): Co
     async open(id) {
       await guard(async () => {
         await settle();
+        if (id !== currentId()) options.onSwitch?.();
         await show(id);
       });
     },
     async startNew(chosen) {
       await guard(async () => {
         await settle();
+        options.onSwitch?.();
         const created = await (await store()).create(await newConversation(chosen));
         // Listed before it is shown, so its agent is known from the first frame.
         await refresh();

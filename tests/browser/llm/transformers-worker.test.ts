@@ -67,6 +67,24 @@ describe.each<TransformersDevice>(['wasm', 'webgpu'])('transformers engine in a 
   );
 
   it(
+    'reads a prompt that continues the previous one from its cache, answering as without it',
+    async () => {
+      const engine = current!.engine;
+      await engine.resetContext?.();
+      // One new token: the cache then covers exactly this prompt (no cut, which WebGPU cannot do).
+      const one = await collectChat(engine.chat({ ...request, maxTokens: 1 }));
+      const next = { ...request, messages: [...request.messages, { role: 'assistant' as const, content: one.text }, { role: 'user' as const, content: 'And then?' }] };
+      const reused = await collectChat(engine.chat(next));
+      await engine.resetContext?.();
+      const fresh = await collectChat(engine.chat(next));
+      expect(reused.usage?.cachedPromptTokens).toBe(one.usage?.promptTokens);
+      expect(fresh.usage?.cachedPromptTokens).toBeUndefined();
+      expect(reused.text).toBe(fresh.text);
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  it(
     'aborts mid-stream: no chunk after the abort, and the next request works',
     async () => {
       const engine = current!.engine;

@@ -99,6 +99,16 @@ describe('worker protocol (scripted engine)', () => {
     expect(created).toBe(2);
   });
 
+  it('forwards resetContext to the hosted engine, and needs no worker before a load', async () => {
+    let resets = 0;
+    const engine = connect({ scripted: () => ({ ...scriptedEngine({}), resetContext: async () => void (resets += 1) }) });
+    await engine.resetContext?.();
+    expect(resets).toBe(0);
+    await engine.load();
+    await engine.resetContext?.();
+    expect(resets).toBe(1);
+  });
+
   it('rejects an unknown engine kind with a config error naming the known kinds', async () => {
     registerErrorTransfer();
     const channel = new MessageChannel();
@@ -140,6 +150,12 @@ describe('worker protocol (transformers engine, onnxruntime-node)', () => {
     expect(proxied.id).toBe('transformers:tiny-llm');
     await proxied.load();
     expect(await collectChat(proxied.chat(request))).toEqual(expected);
+    // The hosted engine kept its cache: the same request again reuses it, and a reset forgets it.
+    const again = await collectChat(proxied.chat(request));
+    expect(again.text).toBe(expected.text);
+    expect(again.usage?.cachedPromptTokens).toBe((expected.usage?.promptTokens ?? 0) - 1);
+    await proxied.resetContext?.();
+    expect((await collectChat(proxied.chat(request))).usage?.cachedPromptTokens).toBeUndefined();
     await proxied.unload();
   });
 });

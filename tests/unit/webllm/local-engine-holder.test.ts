@@ -63,4 +63,21 @@ describe('LocalEngineHolder', () => {
     expect(after.id).toBe('fake:new');
     expect(log).toEqual(['create new', 'create old', 'unload old']);
   });
+
+  it('resetContext reaches the current engine, and a failing one is shrugged off', async () => {
+    const log: string[] = [];
+    const holder = new LocalEngineHolder((choice) => ({
+      ...fakeEngine(choice, log),
+      resetContext: async () => {
+        log.push(`reset ${choice.modelId}`);
+        if (choice.modelId === 'broken') throw new Error('gone');
+      },
+    }));
+    await holder.resetContext();
+    holder.engineFor({ engine: 'transformers', modelId: 'a', device: 'wasm' });
+    await holder.resetContext();
+    holder.engineFor({ engine: 'transformers', modelId: 'broken', device: 'wasm' });
+    await expect(holder.resetContext()).resolves.toBeUndefined();
+    expect(log).toEqual(['reset a', 'unload a', 'reset broken']);
+  });
 });
