@@ -41,7 +41,11 @@ function closeOpenItems(turn: Turn, cutOff: boolean): boolean {
   for (const item of turn.items) {
     if (item.kind === 'assistant' && item.streaming) {
       item.streaming = false;
-      if (cutOff) item.incomplete = cut = true;
+      if (cutOff) {
+        item.incomplete = true;
+        // Text cut off counts; an item that only thought so far shows none of the partial answer.
+        if (item.text !== '') cut = true;
+      }
     }
     if (item.kind === 'tool-call' && (item.status === 'running' || item.status === 'awaiting-approval')) {
       item.status = 'stopped';

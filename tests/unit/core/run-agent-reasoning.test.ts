@@ -1,6 +1,7 @@
 /** Reasoning through the agent loop: streamed as events, folded into the turn, never sent back to the model. */
 import { describe, expect, it } from 'vitest';
 import { runAgent } from '../../../src/core/agent/run-agent';
+import { TabagentError } from '../../../src/core/errors';
 import type { AgentEvent } from '../../../src/core/agent/events';
 import type { RunAgentOptions } from '../../../src/core/agent/options';
 import type { ChatChunk } from '../../../src/core/types';
@@ -106,5 +107,18 @@ describe('the tool grammar for thinking models', () => {
     const plain = await grammarOf({});
     expect(plain).toContain('tool_call');
     expect(plain).not.toContain('<think>');
+  });
+});
+
+describe('a run that fails after thinking', () => {
+  it('marks the thinking incomplete and still shows the partial answer the step had', () => {
+    const turn: Turn = { id: 't1', userText: 'Hi', items: [], messages: [], status: 'running' };
+    foldAgentEvent(turn, { type: 'reasoning-delta', step: 1, text: 'Let me think' });
+    foldAgentEvent(turn, { type: 'error', error: new TabagentError('network', 'The server went away.'), partialText: 'Half an answer' });
+    expect(turn.items).toEqual([
+      expect.objectContaining({ kind: 'assistant', text: '', reasoning: 'Let me think', streaming: false, incomplete: true }),
+      expect.objectContaining({ kind: 'assistant', text: 'Half an answer', incomplete: true }),
+    ]);
+    expect(turn.status).toBe('error');
   });
 });
