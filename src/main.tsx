@@ -6,7 +6,7 @@ import { createAppUpdates } from './app/updates';
 import { createRealServices } from './app/composition-root';
 import { whenIdle } from './ui/schedule/when-idle';
 import { yieldToBrowser } from './ui/schedule/yield-to-browser';
-import { databaseExists } from './store/database-presence';
+import { databaseExists } from './app/database-opener';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
