@@ -145,8 +145,8 @@ export function createBuiltinAiEngine(options: BuiltinAiEngineOptions = {}): Cha
     throwIfAborted(signal);
     await load(undefined, signal);
     const samplingKey = JSON.stringify(sampling(request));
-    let plan = planSession(live && live.samplingKey === samplingKey ? live.prompt : undefined, request.messages);
-    if (plan.kind === 'reuse' && live?.samplingKey !== samplingKey) plan = planSession(undefined, request.messages);
+    // A session made with other sampling cannot serve this request: plan as if there were none.
+    const plan = planSession(live && live.samplingKey === samplingKey ? live.prompt : undefined, request.messages);
     if (plan.input.length === 0) {
       throw new TabagentError('bad-request', "The built-in model was asked to answer nothing: the conversation has no message after its instructions. Write a message first.");
     }

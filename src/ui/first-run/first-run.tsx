@@ -1,4 +1,5 @@
-import { createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
+import { createResource, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
+import { builtinAiState } from '../../app/models/builtin-ai';
 import { formatSize } from '../../app/models/model-facts';
 import type { ModelRecommendation } from '../../llm/capabilities';
 import type { ModelsState } from '../models/models-state';
@@ -35,6 +36,12 @@ export function FirstRun(props: FirstRunProps) {
   // until then), so it stays out of the tasks before the message box takes input.
   onMount(() => onCleanup(whenIdle(() => void props.models?.refresh())));
 
+  // The browser's own model is mentioned only where it can run (ready, or Chrome can download it).
+  const [builtin] = createResource(() => builtinAiState());
+  const builtinUsable = (): boolean => {
+    const state = builtin();
+    return state === 'available' || state === 'downloadable' || state === 'downloading';
+  };
   const recommended = (): ModelRecommendation | undefined => props.models?.recommendations().find((item) => item.recommended);
   const cached = (item: ModelRecommendation): boolean =>
     props.models?.isCached({ engine: item.model.engine, modelId: item.model.id }) === true;
@@ -81,6 +88,9 @@ export function FirstRun(props: FirstRunProps) {
             <button type="button" class="link-button" onClick={() => props.onOpenModels()}>
               {t('compare')}
             </button>
+            <Show when={builtinUsable()}>
+              <p class="muted">{t('builtinHint')}</p>
+            </Show>
           </div>
         </Show>
         <div class="first-run-choice">

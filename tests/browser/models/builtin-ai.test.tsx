@@ -88,3 +88,28 @@ describe('Built-in AI (Chrome) in the Models dialog', () => {
     await expect.element(unavailable.getByRole('button', { name: 'Use Built-in AI (Chrome)', ...exact })).toBeDisabled();
   });
 });
+
+describe('Built-in AI (Chrome) on the welcome', () => {
+  async function mountWelcome() {
+    mount(() => <App services={fakeServices(streamingRun(() => ['x']).run, { models: fakeModelServices().services })} databaseName={DB_NAME} />);
+    await expect.element(page.getByRole('button', { name: 'Compare local models', ...exact })).toBeVisible();
+  }
+
+  it('is mentioned where the browser can run its model', async () => {
+    installLanguageModel(createFakeLanguageModel({ availability: 'downloadable' }));
+    await mountWelcome();
+    await expect.element(page.getByText(/has a model of its own too: Built-in AI \(Chrome\)/)).toBeVisible();
+  });
+
+  it('is not mentioned where it cannot run, or where there is no LanguageModel', async () => {
+    installLanguageModel(createFakeLanguageModel({ availability: 'unavailable' }));
+    await mountWelcome();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(document.body.textContent).not.toContain('Built-in AI');
+    unmountAll();
+    installLanguageModel(undefined);
+    await mountWelcome();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(document.body.textContent).not.toContain('Built-in AI');
+  });
+});

@@ -191,6 +191,25 @@ describe('built-in AI engine: chat', () => {
     expect(fake.creates.at(-1)).toMatchObject({ temperature: 0.2, topK: 3 });
   });
 
+  it('starts a fresh session when the sampling changes, even for a request that extends the last', async () => {
+    const { fake, engine } = setup({ answers: [['First'], ['Second']] });
+    const first: ChatMessage[] = [SYSTEM, { role: 'user', content: 'One' }];
+    await collect(engine.chat({ messages: first, temperature: 0.2 }));
+    await collect(engine.chat({ messages: [...first, { role: 'assistant', content: 'First' }, { role: 'user', content: 'Two' }], temperature: 0.9 }));
+    expect(fake.prompts.map((call) => call.session)).toEqual([1, 2]);
+    expect(fake.creates.at(-1)).toMatchObject({ temperature: 0.9, topK: 3 });
+    expect(fake.prompts[1]?.input).toEqual([{ role: 'user', content: 'Two' }]);
+  });
+
+  it('asks for a click when Chrome refuses to start its download without one', async () => {
+    const { fake, engine } = setup({ availability: 'downloadable' });
+    fake.create = () => Promise.reject(new DOMException('Requires a user gesture when availability is "downloadable".', 'NotAllowedError'));
+    const error = await failure(engine.load());
+    expect(error.code).toBe('config');
+    expect(error.data.reason).toBe('builtinNeedsClick');
+    expect(error.message).toMatch(/Press Use/);
+  });
+
   it('reports an input over the quota as a typed error', async () => {
     const { engine } = setup({ answers: [['x']], quota: 10 });
     const error = await failure(collect(engine.chat({ messages: [{ role: 'user', content: 'x'.repeat(200) }] })));
