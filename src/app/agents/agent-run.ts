@@ -25,6 +25,7 @@ import { agentMemoryTools, createAgentMemoryContext, MEMORY_TOOL_NAMES } from '.
 import { localChoiceOf, type LocalModelChoice } from '../models/local-choice';
 import type { LocalEngineHolder } from '../models/local-engines';
 import { agentEngineSetup } from '../run-config';
+import { toolScrubbing } from '../tools/tool-output-scrub';
 import type { RunScope } from '../services';
 import { agentToolNames, knowledgeBasesFor, type ToolCatalog } from './agent-run-config';
 import { createAgentService } from './agent-service-impl';
@@ -102,7 +103,8 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
     // The memory tools the library offers, in this agent's own or the shared memory (see agent-memory.ts).
     const offered = new Set(library.definitions().map((definition) => definition.name));
     const memoryTools = agentMemoryTools(agent, options.memories, (name) => offered.has(name));
-    const tools = withRunTools(library, [...memoryTools, ...(scope?.runTools ?? []), ...agentTools]);
+    // Scrubbed as the library's tools are: a memory, a called agent or a builder tool may echo a secret.
+    const tools = withRunTools(library, [...memoryTools, ...(scope?.runTools ?? []), ...agentTools], toolScrubbing(options.network));
 
     const memoryContext = createAgentMemoryContext(agent, options.memories);
     const baseIds = knowledgeBasesFor(agent, conversation, scope?.knowledgeBaseIds ?? []);
