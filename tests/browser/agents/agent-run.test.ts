@@ -181,7 +181,7 @@ describe('a run for an agent', () => {
     settings.modelApi = { baseUrl: 'https://models.example/v1', model: 'big', imageModel: '', apiKey: key };
     const network = createAppNetwork({ appOrigin: location.origin, fetch: () => Promise.resolve(new Response('ok')) });
     const services = createRealServices({ openDatabase, network });
-    services.useSettings(settings);
+    services.useSettings?.(settings);
     const echo: RunTool = {
       manifest: { name: 'echo_secret', description: 'Echoes what it was given.', parameters: { type: 'object', properties: {} }, kind: 'builtin', sideEffects: false, allowedOrigins: [] },
       // Raw and base64-encoded: each form the door knows is redacted.
