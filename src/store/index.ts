@@ -2,7 +2,6 @@ export { openTabagentDb, type OpenTabagentDbOptions } from './db';
 export { migrations, runMigrations, TABAGENT_DB_VERSION, type Migration } from './migrations';
 export { TABAGENT_DB_NAME, type TabagentDb, type TabagentDbSchema, type TabagentStoreName } from './schema';
 export {
-  DEFAULT_TOOLS_PER_TURN,
   defaultSettings,
   isEngineConfigured,
   isStrictNetwork,
@@ -10,11 +9,12 @@ export {
   normalizeSettings,
   settingsToolModes,
   type EngineSettings,
+  type LegacyAgentSettings,
   type ModelApiSettings,
   type Settings,
   type SettingsToolMode,
 } from './settings';
-export { loadSettings, saveSettings } from './settings-repository';
+export { loadLegacyAgentSettings, loadSettings, saveSettings } from './settings-repository';
 export { isQuotaExceeded, toStorageError } from './storage-error';
 export {
   ConversationStore,
