@@ -195,4 +195,21 @@ describe('a run for an agent', () => {
     expect(result.content).not.toContain(btoa(key));
     expect(result.content).toContain('key=');
   });
+
+  it("ranks tools with the agent's own pins and tools per turn (settings hold neither)", async () => {
+    const services = createRealServices({ openDatabase });
+    const agent: AgentDefinition = {
+      ...createAgentService({ openDatabase }).draft(),
+      name: 'Pinned',
+      tools: [{ kind: 'tool', name: 'calculator' }, { kind: 'tool', name: 'unit_convert' }],
+      pinnedTools: ['current_time'],
+      toolsPerTurn: 2,
+    };
+    const setup = await services.prepareRun(configured(), { openDatabase, conversationId: undefined, knowledgeBaseIds: [], agent });
+    // A pin is offered (pinning means the agent has it).
+    expect(setup.tools.definitions().map((tool) => tool.name).sort()).toEqual(['calculator', 'current_time', 'unit_convert']);
+    const text = 'convert 5 miles to kilometres';
+    const selection = await setup.selectTools!({ text, messages: [{ role: 'user', content: text }], signal: new AbortController().signal }, setup.tools.definitions());
+    expect(selection.tools.map((tool) => tool.name)).toEqual(['current_time', 'unit_convert']);
+  });
 });
