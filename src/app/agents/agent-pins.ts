@@ -41,3 +41,6 @@ export function keptPins(pinned: readonly string[], tools: readonly AgentToolRef
     return !known || hasTool(tools, name, known.serverId);
   });
 }
+
+/** How many tools a turn offers (the editor's field beside the pins; the UI imports values only from app). */
+export { DEFAULT_TOOLS_PER_TURN, TOOLS_PER_TURN_LIMITS } from '../../core/agent-definition';

@@ -1,5 +1,6 @@
 import { createStore, reconcile, unwrap, type SetStoreFunction } from 'solid-js/store';
-import { TOOLS_PER_TURN_LIMITS, type AgentDefinition } from '../../core/agent-definition';
+import { TOOLS_PER_TURN_LIMITS } from '../../app/agents/agent-pins';
+import type { AgentDefinition } from '../../core/agent-definition';
 
 /** The unsaved agent the editor, its preview and the agent builder share (a Solid store). */
 export interface AgentDraft {

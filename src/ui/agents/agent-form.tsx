@@ -1,4 +1,5 @@
-import { DEFAULT_TOOLS_PER_TURN, TOOLS_PER_TURN_LIMITS, type AgentApprovalPolicy, type AgentMemoryMode, type AgentToolFormat } from '../../core/agent-definition';
+import { DEFAULT_TOOLS_PER_TURN, TOOLS_PER_TURN_LIMITS } from '../../app/agents/agent-pins';
+import type { AgentApprovalPolicy, AgentMemoryMode, AgentToolFormat } from '../../core/agent-definition';
 import type { AgentChoices } from './agent-choices';
 import type { AgentDraft } from './agent-draft';
 import { AGENT_LIMITS } from './agent-draft';
