@@ -19,6 +19,7 @@ import { assertEngineConfigured, modelApiConfigOf } from './run-config';
 import type { AppServices } from './services';
 import { ModelTokenCounters } from './token-counters';
 import { createToolRetrieval } from './tool-retrieval';
+import { toolScrubbing } from './tools/tool-output-scrub';
 import { createToolLibrary } from './tools/tool-library';
 
 /** What the composition root is built from. */
@@ -55,9 +56,7 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
   });
   const tools = createToolExecutor(
     registry,
-    network
-      ? { fetchFor: (name) => network.door.as(`tool:${name}`), describeSecret: network.secretLabel, redactOutput: network.door.redact }
-      : {},
+    network ? { fetchFor: (name) => network.door.as(`tool:${name}`), ...toolScrubbing(network) } : {},
   );
   const holder = new LocalEngineHolder();
   // One embedding model for the session: tool retrieval, memories and knowledge share it.

@@ -66,6 +66,8 @@ export interface AgentDefinition {
   tools: AgentToolRef[];
   /** Tool names always offered, whatever retrieval ranks (in this order). */
   pinnedTools: string[];
+  /** How many tools each turn's prompt holds (tool retrieval's k); absent: `DEFAULT_TOOLS_PER_TURN`. */
+  toolsPerTurn?: number;
   /** Knowledge bases searched automatically in every conversation with this agent. */
   knowledgeBaseIds: string[];
   memory: AgentMemoryMode;
@@ -85,6 +87,17 @@ export interface AgentDefinition {
 
 /** The default step limit of a new agent. */
 export const DEFAULT_AGENT_STEP_LIMIT = 8;
+
+/** Default of `toolsPerTurn`: few enough for a small model's context, enough to offer alternatives. */
+export const DEFAULT_TOOLS_PER_TURN = 5;
+
+/** The bounds of `toolsPerTurn` (the editor, agent files and backups check them). */
+export const TOOLS_PER_TURN_LIMITS = { min: 1, max: 50 } as const;
+
+/** How many tools each turn offers for `agent` (its own number, else the default). */
+export function toolsPerTurnOf(agent: Pick<AgentDefinition, 'toolsPerTurn'>): number {
+  return agent.toolsPerTurn ?? DEFAULT_TOOLS_PER_TURN;
+}
 
 /** What an agent is before anyone customizes it: the default engine, no tools, knowledge or memory. Fresh arrays each call. */
 export function agentDefaults(): Omit<AgentDefinition, 'id' | 'name' | 'avatar' | 'createdAt' | 'updatedAt'> {

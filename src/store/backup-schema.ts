@@ -85,7 +85,7 @@ const agent = record(
     createdAt: number,
     updatedAt: number,
   },
-  { description: string, starterPrompts: strings, pinnedTools: strings, knowledgeBaseIds: strings, stepLimit: { type: 'integer', minimum: 1 } },
+  { description: string, starterPrompts: strings, pinnedTools: strings, toolsPerTurn: { type: 'integer', minimum: 1 }, knowledgeBaseIds: strings, stepLimit: { type: 'integer', minimum: 1 } },
 );
 
 const list = (items: object): object => ({ type: 'array', items });

@@ -3,7 +3,6 @@ export { databaseExists } from './database-presence';
 export { migrations, runMigrations, TABAGENT_DB_VERSION, type Migration } from './migrations';
 export { TABAGENT_DB_NAME, type TabagentDb, type TabagentDbSchema, type TabagentStoreName } from './schema';
 export {
-  DEFAULT_TOOLS_PER_TURN,
   defaultSettings,
   isEngineConfigured,
   isStrictNetwork,
@@ -11,11 +10,12 @@ export {
   normalizeSettings,
   settingsToolModes,
   type EngineSettings,
+  type LegacyAgentSettings,
   type ModelApiSettings,
   type Settings,
   type SettingsToolMode,
 } from './settings';
-export { loadSettings, saveSettings } from './settings-repository';
+export { loadLegacyAgentSettings, loadSettings, saveSettings } from './settings-repository';
 export { isQuotaExceeded, toStorageError } from './storage-error';
 export {
   ConversationStore,

@@ -83,6 +83,32 @@ export const migrations: readonly Migration[] = [
     // A conversation left unstamped still reads as the default agent's (an absent agentId means it).
     void conversations.openCursor().then(stamp).catch(() => undefined);
   },
+  // 6: settings keep only what is global. The pinned tools and tools per turn that Settings and the
+  // Tools page still stored move into the default agent's record, where runs read them; its pins
+  // come first, then the settings' (none lost). When the default agent is not written yet, the
+  // settings are left as they are: agents/default-agent.ts makes it from them on first open. The
+  // get→put chain stays inside the upgrade transaction (as in migration 2).
+  (_db, transaction) => {
+    // 'app' and 'tabagent' are the keys settings-repository.ts and agent-repository.ts use; a shipped migration keeps its own copy.
+    const settingsStore = transaction.objectStore('settings');
+    const agents = transaction.objectStore('agents');
+    void Promise.all([settingsStore.get('app'), agents.get('tabagent')])
+      .then(([record, agent]) => {
+        if (!record || !agent || typeof record.settings !== 'object' || record.settings === null) return undefined;
+        const { pinnedTools, toolsPerTurn, ...rest } = record.settings as { pinnedTools?: unknown; toolsPerTurn?: unknown };
+        if (pinnedTools === undefined && toolsPerTurn === undefined) return undefined;
+        const names = Array.isArray(pinnedTools) ? pinnedTools.filter((name): name is string => typeof name === 'string') : [];
+        const perTurn = typeof toolsPerTurn === 'number' && Number.isInteger(toolsPerTurn) && toolsPerTurn >= 1 && toolsPerTurn <= 50 ? toolsPerTurn : undefined;
+        const moved = {
+          ...agent,
+          pinnedTools: [...new Set([...agent.pinnedTools, ...names])],
+          ...(agent.toolsPerTurn === undefined && perTurn !== undefined ? { toolsPerTurn: perTurn } : {}),
+        };
+        return Promise.all([agents.put(moved), settingsStore.put({ ...record, settings: rest }, 'app')]);
+      })
+      // Left unmoved, the settings' copies are simply no longer read: failing the upgrade would lock the app out.
+      .catch(() => undefined);
+  },
 ];
 
 /** The schema version this code opens: the number of migrations. */

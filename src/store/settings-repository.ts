@@ -1,5 +1,5 @@
 import type { TabagentDb } from './schema';
-import { normalizeSettings, type Settings } from './settings';
+import { legacyAgentSettings, normalizeSettings, type LegacyAgentSettings, type Settings } from './settings';
 import { toStorageError } from './storage-error';
 
 /** The key of the one settings record. */
@@ -16,6 +16,15 @@ export async function loadSettings(db: TabagentDb): Promise<Settings> {
   } catch (error) {
     throw toStorageError(error, 'load your settings');
   }
+}
+
+/**
+ * What the saved settings still hold for the default agent from before migration 6 moved it there
+ * (pinned tools, tools per turn); empty when nothing is left or nothing can be read.
+ */
+export async function loadLegacyAgentSettings(db: TabagentDb): Promise<LegacyAgentSettings> {
+  const record = await db.get('settings', SETTINGS_KEY).catch(() => undefined);
+  return legacyAgentSettings(record?.settings);
 }
 
 /**

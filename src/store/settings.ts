@@ -1,5 +1,7 @@
 /**
- * The person's settings: which model to talk to, which tools are on, and the system prompt.
+ * The person's settings: what is global — engines and their keys, the model API tool's endpoint,
+ * which library tools are switched on, language, network policy. What one agent does (its
+ * instructions, pinned tools, tools per turn) lives in its record (core/agent-definition.ts).
  * Plain data; persistence lives in `settings-repository.ts`.
  */
 
@@ -54,12 +56,14 @@ export interface ModelApiSettings {
 
 export interface Settings {
   engine: EngineSettings;
-  /** Tool name → on/off. A tool not listed is on. */
+  /**
+   * Tool name → on/off in the tool library (the Tools page's switches). A tool not listed is on.
+   * Global on purpose: it is a security gate over every agent — a switched-off tool is offered by no
+   * agent and its origins are not granted in strict mode, and switching a data-sending tool back on
+   * is a trust change an imported backup must have confirmed (trust-changes.ts). Which tools one
+   * agent offers is its own tool list, inside this gate.
+   */
   enabledTools: Record<string, boolean>;
-  /** Tools always offered to the model, whatever tool retrieval ranks (in this order). */
-  pinnedTools?: string[];
-  /** How many tools each turn's prompt holds (tool retrieval's k; default 5). */
-  toolsPerTurn?: number;
   modelApi: ModelApiSettings;
   systemPrompt: string;
   /** The interface language chosen in settings; absent: follow the browser's language. */
@@ -185,7 +189,6 @@ export function normalizeSettings(value: unknown): Settings {
       apiKey: stringOr(modelApi.apiKey, defaults.modelApi.apiKey),
     },
     systemPrompt: stringOr(record.systemPrompt, defaults.systemPrompt),
-    ...retrievalFields(record),
     ...interfaceFields(record),
     ...(record.strictNetwork === false ? { strictNetwork: false } : {}),
     ...embeddingFields(record),
@@ -210,12 +213,19 @@ function interfaceFields(record: UnknownRecord): Pick<Settings, 'language' | 'we
   return fields;
 }
 
-/** Default of `toolsPerTurn`: few enough for a small model's context, enough to offer alternatives. */
-export const DEFAULT_TOOLS_PER_TURN = 5;
+/**
+ * What settings held before it moved into the default agent's record (migration 6): its pinned
+ * tools and tools per turn. Read from a raw stored settings record only to carry them over.
+ */
+export interface LegacyAgentSettings {
+  pinnedTools?: string[];
+  toolsPerTurn?: number;
+}
 
-/** The optional tool-retrieval fields, only when present and well-typed. */
-function retrievalFields(record: UnknownRecord): Pick<Settings, 'pinnedTools' | 'toolsPerTurn'> {
-  const fields: Pick<Settings, 'pinnedTools' | 'toolsPerTurn'> = {};
+/** The legacy per-agent fields of a raw stored settings value, only those present and well-typed. */
+export function legacyAgentSettings(value: unknown): LegacyAgentSettings {
+  const record = asRecord(value);
+  const fields: LegacyAgentSettings = {};
   if (Array.isArray(record.pinnedTools)) {
     fields.pinnedTools = [...new Set(record.pinnedTools.filter((name): name is string => typeof name === 'string'))];
   }

@@ -370,7 +370,6 @@ export function App(props: AppProps) {
       <Show when={settingsOpen()}>
         <SettingsDialog
           settings={settingsState.settings()}
-          tools={props.services.tools()}
           presets={props.services.providerPresets()}
           error={settingsState.error()}
           section={settingsSection()}

@@ -38,7 +38,6 @@ describe('settings panel', () => {
     await expect.element(apiKey).toHaveAttribute('type', 'password');
     await userEvent.fill(apiKey, 'sk-canary-777');
     await userEvent.selectOptions(dialog.getByLabelText('Tool calls', exact), 'react');
-    await userEvent.click(dialog.getByLabelText('model_api', exact));
     await userEvent.fill(dialog.getByLabelText('Endpoint URL', exact), 'https://models.example.com/v1');
     await userEvent.fill(dialog.getByLabelText('Chat model', exact), 'big');
     await userEvent.fill(dialog.getByLabelText('Image model', exact), 'painter');
@@ -51,7 +50,7 @@ describe('settings panel', () => {
     db.close();
     expect(stored).toEqual({
       engine: { baseUrl: 'http://127.0.0.1:9000/v1', model: 'tiny-model', apiKey: 'sk-canary-777', toolMode: 'react', preset: '' },
-      enabledTools: { model_api: false },
+      enabledTools: {},
       modelApi: { baseUrl: 'https://models.example.com/v1', model: 'big', imageModel: 'painter', apiKey: 'sk-tool-888' },
       systemPrompt: defaultSettings().systemPrompt,
     });
@@ -63,8 +62,6 @@ describe('settings panel', () => {
     await expect.element(reopened.getByLabelText('Model', exact)).toHaveValue('tiny-model');
     await expect.element(reopened.getByLabelText('API key', exact)).toHaveValue('sk-canary-777');
     await expect.element(reopened.getByLabelText('Tool calls', exact)).toHaveValue('react');
-    await expect.element(reopened.getByLabelText('calculator', exact)).toBeChecked();
-    await expect.element(reopened.getByLabelText('model_api', exact)).not.toBeChecked();
     await expect.element(reopened.getByLabelText('Image model', exact)).toHaveValue('painter');
   });
 
@@ -72,6 +69,10 @@ describe('settings panel', () => {
     mountApp();
     const dialog = await openSettings();
     expect(dialog.getByLabelText('System prompt', exact).elements()).toHaveLength(0);
+    // Tool switches live on the Tools page (a global gate); pins and tools per turn in each agent.
+    expect(dialog.getByRole('checkbox', { name: 'calculator', ...exact }).elements()).toHaveLength(0);
+    expect(dialog.getByLabelText(/tools per turn/i).elements()).toHaveLength(0);
+    expect(dialog.getByRole('checkbox', { name: /^Pin / }).elements()).toHaveLength(0);
     await userEvent.click(dialog.getByRole('link', { name: 'Edit the Tabagent agent', ...exact }));
     await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
     expect(location.hash).toBe(`#/agents/${DEFAULT_AGENT_ID}`);

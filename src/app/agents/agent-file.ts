@@ -46,6 +46,7 @@ function fileAgent(agent: AgentDefinition): AgentFileAgent {
     toolFormat: agent.toolFormat,
     tools: agent.tools.map((tool) => ({ ...tool })),
     pinnedTools: [...agent.pinnedTools],
+    ...(agent.toolsPerTurn === undefined ? {} : { toolsPerTurn: agent.toolsPerTurn }),
     knowledgeBaseIds: [...agent.knowledgeBaseIds],
     memory: agent.memory,
     stepLimit: agent.stepLimit,

@@ -9,7 +9,7 @@
  * Without a scope (callers outside a conversation) it is the default agent as the settings
  * describe it, read from nothing.
  */
-import type { AgentDefinition } from '../../core/agent-definition';
+import { toolsPerTurnOf, type AgentDefinition } from '../../core/agent-definition';
 import type { AgentEvent } from '../../core/agent/events';
 import type { RunAgentOptions } from '../../core/agent/options';
 import type { CountTokens } from '../../core/agent/token-count';
@@ -25,21 +25,23 @@ import { agentMemoryTools, createAgentMemoryContext, MEMORY_TOOL_NAMES } from '.
 import { BUILTIN_AI_CHOICE, localChoiceOf, type LocalModelChoice } from '../models/local-choice';
 import type { LocalEngineHolder } from '../models/local-engines';
 import { agentEngineSetup } from '../run-config';
+import type { ToolRetrievalChoice } from '../tool-retrieval';
+import { toolScrubbing } from '../tools/tool-output-scrub';
 import type { RunScope } from '../services';
 import { agentToolNames, knowledgeBasesFor, type ToolCatalog } from './agent-run-config';
 import { createAgentService } from './agent-service-impl';
 import type { AgentService } from './agent-service';
 import { agentToolsFor } from './agent-as-tool';
 import { limitTools, withRunTools } from './agent-tool-runner';
-import { DEFAULT_AGENT_ID, defaultAgentFromSettings } from './default-agent';
+import { defaultAgentFromSettings } from './default-agent';
 
 /** What the composition root lends a run. */
 export interface AgentRunOptions {
   holder: LocalEngineHolder;
   /** The tool library's executor (every enabled tool). */
   tools: ToolRunner;
-  /** Tool retrieval, read with the settings a run starts with. */
-  toolRetrieval: (settings: Settings) => SelectTools;
+  /** Tool retrieval with the run's agent's pins and tools per turn. */
+  toolRetrieval: (choice: ToolRetrievalChoice) => SelectTools;
   knowledgeRetriever: KnowledgeRetriever;
   memories: () => Promise<MemoryRepository | undefined>;
   catalog: ToolCatalog;
@@ -87,9 +89,7 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
     const agent = await agentOf(settings, scope, conversation);
     const engineSetup = agentEngineSetup(agent, settings, options.holder, options.network);
 
-    // The default agent also keeps the pins the Tools page still stores in the settings.
-    const pinnedTools = agent.id === DEFAULT_AGENT_ID ? [...new Set([...agent.pinnedTools, ...(settings.pinnedTools ?? [])])] : agent.pinnedTools;
-    const names = agentToolNames({ tools: agent.tools, pinnedTools }, options.catalog);
+    const names = agentToolNames(agent, options.catalog);
     const offers = (name: string): boolean => (names === 'all' || names.has(name)) && !(agent.memory === 'off' && MEMORY_TOOL_NAMES.has(name));
     // Other agents it lists run as tools, each with its own setup (without this conversation's state).
     const agentTools = scope
@@ -103,7 +103,8 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
     // The memory tools the library offers, in this agent's own or the shared memory (see agent-memory.ts).
     const offered = new Set(library.definitions().map((definition) => definition.name));
     const memoryTools = agentMemoryTools(agent, options.memories, (name) => offered.has(name));
-    const tools = withRunTools(library, [...memoryTools, ...(scope?.runTools ?? []), ...agentTools]);
+    // Scrubbed as the library's tools are: a memory, a called agent or a builder tool may echo a secret.
+    const tools = withRunTools(library, [...memoryTools, ...(scope?.runTools ?? []), ...agentTools], toolScrubbing(options.network));
 
     const memoryContext = createAgentMemoryContext(agent, options.memories);
     const baseIds = knowledgeBasesFor(agent, conversation, scope?.knowledgeBaseIds ?? []);
@@ -116,7 +117,7 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
     return {
       ...engineSetup,
       tools,
-      selectTools: options.toolRetrieval({ ...settings, pinnedTools }),
+      selectTools: options.toolRetrieval({ pinnedTools: agent.pinnedTools, toolsPerTurn: toolsPerTurnOf(agent) }),
       context,
       ...(countTokens ? { countTokens } : {}),
       ...(agent.instructions.trim() ? { systemPrompt: agent.instructions } : {}),

@@ -5,7 +5,7 @@
 import { TabagentError } from '../../core/errors';
 import type { ToolCall } from '../../core/types';
 import type { ExecuteOptions, PreparedCall, PrepareOutcome, RunPreparedOptions, ToolResult, ToolRunner, ValidationOutcome } from '../../core/tool-runner';
-import { createToolExecutor, ToolRegistry } from '../../tools';
+import { createToolExecutor, ToolRegistry, type ToolExecutorOptions } from '../../tools';
 import type { RunTool } from '../services';
 
 function notOffered(name: string): string {
@@ -39,13 +39,18 @@ export function limitTools(runner: ToolRunner, offers: (name: string) => boolean
 /**
  * The run's own tools served beside `base`: a call goes to the runner that has the tool (the run's
  * tools win a name clash, as they are the ones this run is about). Each prepared call runs on the
- * runner that prepared it.
+ * runner that prepared it. `scrubbing` is what the library's executor gets (see
+ * app/tools/tool-output-scrub.ts), so a run tool's results and errors are redacted the same way.
  */
-export function withRunTools(base: ToolRunner, runTools: readonly RunTool[]): ToolRunner {
+export function withRunTools(
+  base: ToolRunner,
+  runTools: readonly RunTool[],
+  scrubbing: Pick<ToolExecutorOptions, 'redactOutput' | 'describeSecret'> = {},
+): ToolRunner {
   if (runTools.length === 0) return base;
   const registry = new ToolRegistry();
   for (const tool of runTools) registry.register(tool.manifest, tool.implementation, { replace: true, ...(tool.timeoutMs !== undefined ? { timeoutMs: tool.timeoutMs } : {}) });
-  const own = createToolExecutor(registry);
+  const own = createToolExecutor(registry, scrubbing);
   const pick = (name: string): ToolRunner => (registry.has(name) ? own : base);
   const preparedBy = new WeakMap<PreparedCall, ToolRunner>();
   return {

@@ -5,7 +5,7 @@
  * changes. Their instructions are in English (a built-in agent is one definition); the demos'
  * titles and first messages are translated by the UI (src/ui/demos/messages.ts).
  */
-import { AGENT_DEFINITION_VERSION, DEFAULT_AGENT_STEP_LIMIT, type AgentDefinition, type AgentToolRef } from '../../core/agent-definition';
+import { agentDefaults, type AgentDefinition, type AgentToolRef } from '../../core/agent-definition';
 
 /** The demos, in the order the dialog lists them. */
 export type DemoId = 'calculator' | 'documents' | 'mcp' | 'openapi' | 'modelApi' | 'memory';
@@ -94,22 +94,17 @@ export const DEMO_IDS: readonly DemoId[] = ['calculator', 'documents', 'mcp', 'o
 export function demoAgent(id: DemoId): AgentDefinition {
   const text = DEMO_AGENTS[id];
   return {
+    ...agentDefaults(),
     id: demoAgentId(id),
-    version: AGENT_DEFINITION_VERSION,
     name: text.name,
     avatar: { kind: 'emoji', emoji: text.emoji },
     description: text.description,
     instructions: text.instructions,
     starterPrompts: [text.starterPrompt],
-    engine: { kind: 'default' },
-    toolFormat: 'auto',
     tools: [...text.tools.map((name): AgentToolRef => ({ kind: 'tool', name })), ...(text.extraRefs ?? [])],
     pinnedTools: [...text.tools],
-    knowledgeBaseIds: [],
     // The memory demo is about the memories every agent shares (the Memory page shows them).
     memory: id === 'memory' ? 'shared' : 'off',
-    stepLimit: DEFAULT_AGENT_STEP_LIMIT,
-    approval: 'side-effects',
     builtIn: true,
     createdAt: 0,
     updatedAt: 0,

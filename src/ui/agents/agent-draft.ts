@@ -1,4 +1,5 @@
 import { createStore, reconcile, unwrap, type SetStoreFunction } from 'solid-js/store';
+import { TOOLS_PER_TURN_LIMITS } from '../../app/agents/agent-pins';
 import type { AgentDefinition } from '../../core/agent-definition';
 
 /** The unsaved agent the editor, its preview and the agent builder share (a Solid store). */
@@ -25,6 +26,7 @@ export function createAgentDraft(initial: AgentDefinition): AgentDraft {
       // An emptied optional field means "the default": leave it out rather than store `undefined`.
       if (copy.temperature === undefined) delete copy.temperature;
       if (copy.thinking === undefined) delete copy.thinking;
+      if (copy.toolsPerTurn === undefined) delete copy.toolsPerTurn;
       if (copy.builtIn !== true) delete copy.builtIn;
       return copy;
     },
@@ -40,6 +42,7 @@ export type DraftProblem =
   | { key: 'nameTooLong'; params: { max: number } }
   | { key: 'stepLimitRange'; params: { min: number; max: number } }
   | { key: 'temperatureRange'; params: { min: number; max: number } }
+  | { key: 'toolsPerTurnRange'; params: { min: number; max: number } }
   | { key: 'serverIncomplete' }
   | { key: 'localIncomplete' };
 
@@ -54,6 +57,9 @@ export function draftProblems(agent: AgentDefinition): DraftProblem[] {
   const temperature = agent.temperature;
   if (temperature !== undefined && !(temperature >= AGENT_LIMITS.temperatureMin && temperature <= AGENT_LIMITS.temperatureMax))
     problems.push({ key: 'temperatureRange', params: { min: AGENT_LIMITS.temperatureMin, max: AGENT_LIMITS.temperatureMax } });
+  const perTurn = agent.toolsPerTurn;
+  if (perTurn !== undefined && !(Number.isInteger(perTurn) && perTurn >= TOOLS_PER_TURN_LIMITS.min && perTurn <= TOOLS_PER_TURN_LIMITS.max))
+    problems.push({ key: 'toolsPerTurnRange', params: { ...TOOLS_PER_TURN_LIMITS } });
   const engine = agent.engine;
   if (engine.kind === 'server' && (!/^https?:\/\/\S+$/i.test(engine.baseUrl.trim()) || !engine.model.trim())) problems.push({ key: 'serverIncomplete' });
   if (engine.kind === 'local' && !engine.modelId.trim()) problems.push({ key: 'localIncomplete' });

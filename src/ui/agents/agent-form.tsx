@@ -1,3 +1,4 @@
+import { DEFAULT_TOOLS_PER_TURN, TOOLS_PER_TURN_LIMITS } from '../../app/agents/agent-pins';
 import type { AgentApprovalPolicy, AgentMemoryMode, AgentToolFormat } from '../../core/agent-definition';
 import type { AgentChoices } from './agent-choices';
 import type { AgentDraft } from './agent-draft';
@@ -39,6 +40,11 @@ export function AgentForm(props: { draft: AgentDraft; choices: AgentChoices; rea
     () => (value().temperature === undefined || Number.isNaN(value().temperature) ? '' : String(value().temperature)),
     (text) => draft().set('temperature', text.trim() === '' ? undefined : Number(text)),
   );
+  // Empty means the default (the field is optional in the record).
+  const [toolsPerTurn, setToolsPerTurn] = createBufferedText(
+    () => (value().toolsPerTurn === undefined || Number.isNaN(value().toolsPerTurn) ? '' : String(value().toolsPerTurn)),
+    (text) => draft().set('toolsPerTurn', text.trim() === '' ? undefined : Number(text)),
+  );
   const thinking = (): Thinking => (value().thinking === undefined ? 'default' : value().thinking ? 'on' : 'off');
 
   return (
@@ -55,7 +61,28 @@ export function AgentForm(props: { draft: AgentDraft; choices: AgentChoices; rea
         onInput={(instructions) => draft().set('instructions', instructions)}
       />
       <TextAreaField label={t('starterPrompts')} hint={t('starterPromptsHint')} rows={4} value={prompts()} disabled={props.readOnly} onInput={setPrompts} />
-      <ToolPicker options={props.choices.tools()} selected={value().tools} disabled={props.readOnly} onChange={(tools) => draft().set('tools', tools)} />
+      <ToolPicker
+        options={props.choices.tools()}
+        selected={value().tools}
+        pinned={value().pinnedTools}
+        disabled={props.readOnly}
+        onChange={(tools, pinned) => {
+          draft().set('tools', tools);
+          draft().set('pinnedTools', pinned);
+        }}
+        onPin={(pinned) => draft().set('pinnedTools', pinned)}
+      />
+      <TextField
+        label={t('toolsPerTurn')}
+        hint={t('toolsPerTurnHint', { count: DEFAULT_TOOLS_PER_TURN })}
+        type="number"
+        min={TOOLS_PER_TURN_LIMITS.min}
+        max={TOOLS_PER_TURN_LIMITS.max}
+        step="1"
+        value={toolsPerTurn()}
+        disabled={props.readOnly}
+        onInput={setToolsPerTurn}
+      />
       <KnowledgePicker
         bases={props.choices.knowledgeBases()}
         selected={value().knowledgeBaseIds}

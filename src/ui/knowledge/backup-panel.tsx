@@ -6,6 +6,7 @@ import type { TabagentDb } from '../../store';
 import type { BackupFile, BackupStore } from '../../store/backup';
 import type { ConflictChoice, ImportPlan, ImportPreview, ImportReport } from '../../store/backup-import';
 import { ErrorAlert } from '../components/error-alert';
+import { downloadText } from '../components/download-file';
 import { t } from './messages';
 
 const STORE_LABELS: Record<BackupStore, Parameters<typeof t>[0]> = {
@@ -45,17 +46,6 @@ function describeChange(change: TrustChange): string {
   }
 }
 
-/** Hands a file to the browser's download (nothing leaves the device). */
-function saveFile(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // The download has started by the next task; the URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 export interface BackupPanelProps {
   openDatabase: () => Promise<TabagentDb>;
   /** Saves the file (default: a browser download); tests read it instead. */
@@ -93,7 +83,7 @@ export function BackupPanel(props: BackupPanelProps) {
     run(async () => {
       setStatus(t('exporting'));
       const { text, name } = await backups.export();
-      (props.save ?? saveFile)(text, name);
+      (props.save ?? downloadText)(text, name);
       setStatus(t('exported', { name }));
     });
 

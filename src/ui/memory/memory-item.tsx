@@ -5,6 +5,8 @@ import { parseTags } from './memory-state';
 
 export interface MemoryItemProps {
   memory: MemoryRecord;
+  /** Who owns it: an agent's name (its own memory) or "Shared". */
+  owner: string;
   /** Resolves false when saving failed (the form then stays open). */
   onSave: (text: string, tags: string[]) => Promise<boolean>;
   onDelete: () => Promise<boolean>;
@@ -96,7 +98,10 @@ export function MemoryItem(props: MemoryItemProps) {
           <p class="muted memory-meta">
             {t('saved', { date: formatDate(props.memory.createdAt) })}
             <Show when={props.memory.updatedAt !== props.memory.createdAt}> · {t('edited', { date: formatDate(props.memory.updatedAt) })}</Show> ·{' '}
-            {props.memory.origin === 'agent' ? t('byAgent') : t('byPerson')}
+            {props.memory.origin === 'agent' ? t('byAgent') : t('byPerson')} ·{' '}
+            <span class="memory-owner" data-shared={props.memory.agentId === undefined ? '' : undefined}>
+              {props.memory.agentId === undefined ? props.owner : t('owner', { name: props.owner })}
+            </span>
           </p>
           <Show
             when={mode() === 'confirm'}

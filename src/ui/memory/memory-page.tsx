@@ -1,8 +1,9 @@
-import { createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, For, onMount, Show } from 'solid-js';
 import { ErrorAlert } from '../components/error-alert';
 import type { PageContext } from '../pages/page-context';
 import { createMemoryAccess } from '../../app/memory/memory-access';
 import { MemoryItem } from './memory-item';
+import { createMemoryOwners, filterOf, filterValue, type MemoryOwners, type OwnerFilter } from './memory-owners';
 import { createMemoryState, parseTags, type MemoryState } from './memory-state';
 import { t } from './messages';
 import './memory.css';
@@ -17,15 +18,20 @@ const SEARCH_DELAY_MS = 200;
  */
 export function MemoryPage(props: { context: PageContext }) {
   const state = createMemoryState(createMemoryAccess(props.context.openDatabase, () => props.context.services.embedding));
+  const owners = createMemoryOwners(props.context.services.agents);
   const [notice, setNotice] = createSignal('');
-  onMount(() => void state.refresh());
+  onMount(() => {
+    void state.refresh();
+    // Without names the owners show as ids until read; a failure leaves them so (the list still works).
+    void owners.refresh().catch(() => undefined);
+  });
   return (
     <section class="memory-page" aria-labelledby="memory-title">
       <h2 id="memory-title">{t('title')}</h2>
       <p class="muted">{t('intro')}</p>
       <Show when={state.error()}>{(message) => <ErrorAlert message={message()} />}</Show>
       <AddMemoryForm state={state} notice={notice} setNotice={setNotice} />
-      <MemoryList state={state} notice={notice} setNotice={setNotice} />
+      <MemoryList state={state} owners={owners} notice={notice} setNotice={setNotice} />
     </section>
   );
 }
@@ -71,8 +77,11 @@ function AddMemoryForm(props: PartProps) {
   );
 }
 
-function MemoryList(props: PartProps) {
+function MemoryList(props: PartProps & { owners: MemoryOwners }) {
   const searchId = createUniqueId();
+  const ownerId = createUniqueId();
+  const [owner, setOwner] = createSignal<OwnerFilter>({ kind: 'all' });
+  const shown = createMemo(() => props.state.memories().filter((memory) => props.owners.matches(memory, owner())));
   let searchBox: HTMLInputElement | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const searchSoon = (text: string): void => {
@@ -80,7 +89,7 @@ function MemoryList(props: PartProps) {
     timer = setTimeout(() => void props.state.search(text), SEARCH_DELAY_MS);
   };
   const summary = (): string => {
-    const count = props.state.memories().length;
+    const count = shown().length;
     const query = props.state.query();
     if (query === '') return count === 0 ? t('empty') : t('count', { count });
     return count === 0 ? t('noMatch', { query }) : t('matches', { count, query });
@@ -100,14 +109,19 @@ function MemoryList(props: PartProps) {
           void props.state.search(event.currentTarget.value);
         }}
       />
+      <label for={ownerId}>{t('filterAgent')}</label>
+      <select id={ownerId} value={filterValue(owner())} onChange={(event) => setOwner(filterOf(event.currentTarget.value))}>
+        <For each={props.owners.options(props.state.memories())}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+      </select>
       <p role="status" class="muted memory-summary">
         {props.state.loaded() ? summary() : t('loading')} {props.notice()}
       </p>
       <ul class="memory-items" aria-label={t('listLabel')}>
-        <For each={props.state.memories()}>
+        <For each={shown()}>
           {(memory) => (
             <MemoryItem
               memory={memory}
+              owner={props.owners.nameOf(memory)}
               onSave={async (text, tags) => {
                 const saved = await props.state.update(memory.id, text, tags);
                 if (saved) props.setNotice(t('updated'));

@@ -37,6 +37,11 @@ export const t = defineMessages({
     alreadyKept: 'That memory was already kept.',
     updated: 'Memory saved.',
     deleted: 'Memory deleted.',
+    owner: ({ name }) => `Agent: ${name}`,
+    shared: 'Shared',
+    deletedAgent: 'Deleted agent',
+    filterAgent: 'Agent',
+    allAgents: 'All agents',
   },
   zh: {
     title: '记忆',
@@ -72,5 +77,10 @@ export const t = defineMessages({
     alreadyKept: '这条记忆已经保存过了。',
     updated: '已保存记忆。',
     deleted: '已删除记忆。',
+    owner: ({ name }) => `智能体：${name}`,
+    shared: '共享',
+    deletedAgent: '已删除的智能体',
+    filterAgent: '智能体',
+    allAgents: '所有智能体',
   },
 });

@@ -4,7 +4,7 @@ import { defineMessages } from '../i18n';
 export const t = defineMessages({
   en: {
     title: 'Settings',
-    agentNote: 'Instructions, tools and knowledge belong to each agent.',
+    agentNote: 'Instructions, tools, pinned tools, tools per turn and knowledge belong to each agent; switch a tool off for every agent on the Tools page.',
     editDefaultAgent: 'Edit the Tabagent agent',
     cancel: 'Cancel',
     save: 'Save',
@@ -33,9 +33,6 @@ export const t = defineMessages({
     localModel: ({ name }) => `Local model: ${name}. `,
     noLocalModel: 'No local model chosen yet. ',
     localModelNote: "Choose, download and delete local models on the Models page; tool calls use the format of the model's family.",
-    // tool-toggles
-    tools: 'Tools',
-    noTools: 'No tools are installed.',
     // model-api-fields
     modelApiLegend: 'model_api tool',
     endpointUrl: 'Endpoint URL',
@@ -46,7 +43,7 @@ export const t = defineMessages({
   },
   zh: {
     title: '设置',
-    agentNote: '指令、工具和知识库属于各个智能体。',
+    agentNote: '指令、工具、固定的工具、每轮工具数和知识库属于各个智能体；在“工具”页面可以为所有智能体关闭某个工具。',
     editDefaultAgent: '编辑 Tabagent 智能体',
     cancel: '取消',
     save: '保存',
@@ -73,8 +70,6 @@ export const t = defineMessages({
     localModel: ({ name }) => `本地模型：${name}。`,
     noLocalModel: '还没有选择本地模型。',
     localModelNote: '在“模型”页面中选择、下载和删除本地模型；工具调用使用该模型系列的格式。',
-    tools: '工具',
-    noTools: '没有安装任何工具。',
     modelApiLegend: 'model_api 工具',
     endpointUrl: '接口地址',
     chatModel: '对话模型',

@@ -3,17 +3,15 @@ import { createStore, unwrap } from 'solid-js/store';
 import { settingsRules } from '../../app/settings/settings-service';
 import type { Settings } from '../../store';
 import { ErrorAlert } from '../components/error-alert';
-import type { ProviderPresetOption, ToolInfo } from '../../app/services';
+import type { ProviderPresetOption } from '../../app/services';
 import { DEFAULT_AGENT_ID } from '../../app/agents/default-agent';
 import { EngineFields } from './engine-fields';
 import { LanguageField } from './language-field';
 import { t } from './messages';
 import { ModelApiFields } from './model-api-fields';
-import { ToolToggles } from './tool-toggles';
 
 export interface SettingsDialogProps {
   settings: Settings;
-  tools: ToolInfo[];
   presets: ProviderPresetOption[];
   /** Stores the settings; resolves false when storing failed (then `error` says why). */
   onSave: (settings: Settings) => Promise<boolean>;
@@ -70,17 +68,15 @@ export function SettingsDialog(props: SettingsDialogProps) {
           presets={props.presets}
           onChange={(change) => setForm('engine', (engine) => ({ ...engine, ...change }))}
         />
-        <ToolToggles
-          tools={props.tools}
-          isEnabled={(name) => settingsRules.isToolEnabled(form, name)}
-          onToggle={(name, enabled) => setForm('enabledTools', (tools) => ({ ...tools, [name]: enabled }))}
-        />
         <ModelApiFields
           ref={(element) => (modelApiFields = element)}
           modelApi={form.modelApi}
           onChange={(change) => setForm('modelApi', (modelApi) => ({ ...modelApi, ...change }))}
         />
-        {/* Instructions, tools and knowledge belong to agents; Settings keep what is global. */}
+        {/*
+          Instructions, tools, pins and tools per turn belong to agents; Settings keep what is global.
+          Switching a tool off for every agent is the Tools page's switch (a global gate, see Settings.enabledTools).
+        */}
         <p class="field settings-agent-note">
           {t('agentNote')}{' '}
           <a href={`#/agents/${encodeURIComponent(DEFAULT_AGENT_ID)}`} onClick={() => props.onClose()}>

@@ -5,7 +5,7 @@ export const t = defineMessages({
   en: {
     title: 'Tools',
     intro:
-      'The tools the agent may use: built-in ones, tools from MCP servers, and operations imported from OpenAPI documents. Turn a tool off to hide it from the model; pin it to offer it on every turn.',
+      'The tools the agent may use: built-in ones, tools from MCP servers, and operations imported from OpenAPI documents. Turn a tool off to hide it from every agent; pin it to offer it on every turn of Tabagent, the default agent (other agents pin tools in their own editor).',
     unavailable: 'This build of Tabagent has no tool library.',
     listHeading: 'Your tools',
     filter: 'Filter tools',

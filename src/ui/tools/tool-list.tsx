@@ -5,9 +5,10 @@ import type { LibraryTool, ToolSource } from '../../app/tools/tool-library-servi
 export interface ToolListProps {
   tools: LibraryTool[];
   isEnabled: (name: string) => boolean;
-  isPinned: (name: string) => boolean;
+  /** Pins, when there is an agent to pin for (absent: no pin switches). */
+  isPinned?: (name: string) => boolean;
   onToggle: (name: string, enabled: boolean) => void;
-  onPin: (name: string, pinned: boolean) => void;
+  onPin?: (name: string, pinned: boolean) => void;
   onRemove: (name: string) => void;
   busy?: boolean;
 }
@@ -66,15 +67,19 @@ export function ToolList(props: ToolListProps) {
                       />
                       <span aria-hidden="true">{t('enabled')}</span>
                     </label>
-                    <label class="tools-switch">
-                      <input
-                        type="checkbox"
-                        aria-label={t('pin', { name: tool.name })}
-                        checked={props.isPinned(tool.name)}
-                        onChange={(event) => props.onPin(tool.name, event.currentTarget.checked)}
-                      />
-                      <span aria-hidden="true">{t('pinned')}</span>
-                    </label>
+                    <Show when={props.onPin}>
+                      {(onPin) => (
+                        <label class="tools-switch">
+                          <input
+                            type="checkbox"
+                            aria-label={t('pin', { name: tool.name })}
+                            checked={props.isPinned?.(tool.name) ?? false}
+                            onChange={(event) => onPin()(tool.name, event.currentTarget.checked)}
+                          />
+                          <span aria-hidden="true">{t('pinned')}</span>
+                        </label>
+                      )}
+                    </Show>
                     <Show when={tool.removable}>
                       <button type="button" aria-label={t('removeTool', { name: tool.name })} disabled={props.busy} onClick={() => props.onRemove(tool.name)}>
                         {t('remove')}

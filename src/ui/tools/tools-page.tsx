@@ -10,11 +10,14 @@ import { t } from './messages';
 import { OpenApiSection } from './openapi-section';
 import type { LibraryTool, McpServerStatus, ToolLibraryServices } from '../../app/tools/tool-library-services';
 import { ToolList } from './tool-list';
+import { createDefaultAgentPins } from './default-agent-pins';
 import './tools.css';
 
 /**
- * The Tools page: every tool with on/off and pin switches (both kept in the settings:
- * `enabledTools` and `pinnedTools`), the custom-tool editor's slot, MCP servers and OpenAPI import.
+ * The Tools page: every tool with on/off and pin switches, the custom-tool editor's slot, MCP
+ * servers and OpenAPI import. On/off is the library's global switch (`Settings.enabledTools`, a
+ * gate over every agent); a pin is the default agent's (its record's `pinnedTools`, as its editor
+ * shows them): other agents pin their tools in their own editor.
  */
 export function ToolsPage(props: { context: PageContext }) {
   return (
@@ -51,11 +54,11 @@ function ToolsPageBody(props: { context: PageContext; library: ToolLibraryServic
   });
 
   const settings = () => context.settings();
-  const isPinned = (name: string) => (settings().pinnedTools ?? []).includes(name);
   const save = async (next: ReturnType<typeof settings>) => {
     setError(undefined);
     await context.saveSettings(next);
   };
+  const pins = createDefaultAgentPins(context.services.agents, (caught) => setError(errorText(caught)));
 
   return (
     <>
@@ -69,12 +72,8 @@ function ToolsPageBody(props: { context: PageContext; library: ToolLibraryServic
           tools={tools()}
           busy={busy()}
           isEnabled={(name) => settings().enabledTools[name] !== false}
-          isPinned={isPinned}
           onToggle={(name, enabled) => void save({ ...settings(), enabledTools: { ...settings().enabledTools, [name]: enabled } })}
-          onPin={(name, pinned) => {
-            const current = (settings().pinnedTools ?? []).filter((pinnedName) => pinnedName !== name);
-            void save({ ...settings(), pinnedTools: pinned ? [...current, name] : current });
-          }}
+          {...(pins ? { isPinned: pins.isPinned, onPin: pins.pin } : {})}
           onRemove={(name) => {
             setBusy(true);
             setError(undefined);

@@ -86,4 +86,50 @@ describe('the agent editor pickers', () => {
     expect(saved?.engine).toMatchObject({ kind: 'local', runtime: 'transformers' });
     expect(saved?.engine.kind === 'local' && saved.engine.modelId).toMatch(/Qwen3-0\.6B/i);
   });
+
+  it('pins any tool the agent has, by keyboard too, and saves the pins and tools per turn in the agent', async () => {
+    const agents = fakeAgents();
+    mountAgentsApp('#/agents/new', agents, { toolLibrary: fakeLibrary(), models: fakeModelServices().services });
+    const form = page.getByRole('form', { name: 'Agent' });
+    await userEvent.fill(form.getByLabelText('Name', exact), 'Pinner');
+    // A tool the agent does not have cannot be pinned.
+    await expect.element(form.getByRole('checkbox', { name: 'Pin calculator', ...exact })).not.toBeInTheDocument();
+    await userEvent.click(form.getByRole('checkbox', { name: 'calculator', ...exact }));
+    const pinCalculator = form.getByRole('checkbox', { name: 'Pin calculator', ...exact });
+    await expect.element(pinCalculator).not.toBeChecked();
+    (pinCalculator.element() as HTMLInputElement).focus();
+    await userEvent.keyboard(' ');
+    await expect.element(pinCalculator).toBeChecked();
+    // A whole MCP server's tools can be pinned one by one.
+    await userEvent.click(form.getByRole('checkbox', { name: 'All tools of Everything', ...exact }));
+    await userEvent.click(form.getByRole('checkbox', { name: 'Pin echo', ...exact }));
+    await expect.element(form.getByRole('checkbox', { name: 'Pin getPetById', ...exact })).not.toBeInTheDocument();
+    // Taking a tool away unpins it; choosing it again offers the pin again, off.
+    await userEvent.click(form.getByRole('checkbox', { name: 'calculator', ...exact }));
+    await expect.element(form.getByRole('checkbox', { name: 'Pin calculator', ...exact })).not.toBeInTheDocument();
+    await userEvent.click(form.getByRole('checkbox', { name: 'calculator', ...exact }));
+    await expect.element(form.getByRole('checkbox', { name: 'Pin calculator', ...exact })).not.toBeChecked();
+    await userEvent.click(form.getByRole('checkbox', { name: 'Pin calculator', ...exact }));
+
+    const perTurn = form.getByLabelText('Tools per turn', exact);
+    await userEvent.fill(perTurn, '0');
+    await userEvent.click(page.getByRole('button', { name: 'Save agent', ...exact }));
+    await expect.element(page.getByText('Tools per turn: a whole number from 1 to 50, or empty.', exact)).toBeVisible();
+    expect(agents.agents.size).toBe(0);
+    await userEvent.fill(perTurn, '2');
+    await userEvent.click(page.getByRole('button', { name: 'Save agent', ...exact }));
+    await expect.element(page.getByText('Saved Pinner.', exact)).toBeVisible();
+    const [saved] = [...agents.agents.values()];
+    expect(saved?.pinnedTools).toEqual(['echo', 'calculator']);
+    expect(saved?.toolsPerTurn).toBe(2);
+  });
+
+  it('offers a pin for every library tool when the agent has every tool switched on', async () => {
+    mountAgentsApp('#/agents/new', fakeAgents(), { toolLibrary: fakeLibrary() });
+    const form = page.getByRole('form', { name: 'Agent' });
+    await userEvent.click(form.getByRole('checkbox', { name: 'Every tool switched on', ...exact }));
+    for (const name of ['calculator', 'weather_http', 'getPetById', 'echo', 'add']) {
+      await expect.element(form.getByRole('checkbox', { name: `Pin ${name}`, ...exact })).toBeVisible();
+    }
+  });
 });

@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAgentService } from '../../../src/app/agents/agent-service-impl';
 import { runOptionsOf } from '../../../src/app/chat/run-turn';
 import { createRealServices } from '../../../src/app/composition-root';
+import type { RunTool } from '../../../src/app/services';
+import { createAppNetwork } from '../../../src/net/app-network';
 import type { AgentDefinition } from '../../../src/core/agent-definition';
 import type { AgentEvent } from '../../../src/core/agent/events';
 import { runAgent } from '../../../src/core/agent/run-agent';
@@ -171,5 +173,43 @@ describe('a run for an agent', () => {
     expect(copy).toMatchObject({ name: `Copy of ${first!.name}`, instructions: first!.instructions });
     expect(copy.builtIn).toBeUndefined();
     expect((await agents.list()).map((agent) => agent.id)).toContain(copy.id);
+  });
+
+  it("scrubs a run's own tool result of a secret it echoes, as the library's tools are scrubbed", async () => {
+    const key = 'sk-run-tool-CANARY-9876';
+    const settings = configured();
+    settings.modelApi = { baseUrl: 'https://models.example/v1', model: 'big', imageModel: '', apiKey: key };
+    const network = createAppNetwork({ appOrigin: location.origin, fetch: () => Promise.resolve(new Response('ok')) });
+    const services = createRealServices({ openDatabase, network });
+    services.useSettings?.(settings);
+    const echo: RunTool = {
+      manifest: { name: 'echo_secret', description: 'Echoes what it was given.', parameters: { type: 'object', properties: {} }, kind: 'builtin', sideEffects: false, allowedOrigins: [] },
+      // Raw and base64-encoded: each form the door knows is redacted.
+      implementation: () => Promise.resolve({ raw: `key=${key}`, encoded: btoa(key) }),
+    };
+    const agent = { ...createAgentService({ openDatabase }).draft(), name: 'Echoer' };
+    const setup = await services.prepareRun(settings, { openDatabase, conversationId: undefined, knowledgeBaseIds: [], agent, runTools: [echo] });
+    const result = await setup.tools.execute({ id: 'call-echo', name: 'echo_secret', arguments: {} }, { approve: () => Promise.resolve('allow') });
+    expect(result.isError).toBe(false);
+    expect(result.content).not.toContain(key);
+    expect(result.content).not.toContain(btoa(key));
+    expect(result.content).toContain('key=');
+  });
+
+  it("ranks tools with the agent's own pins and tools per turn (settings hold neither)", async () => {
+    const services = createRealServices({ openDatabase });
+    const agent: AgentDefinition = {
+      ...createAgentService({ openDatabase }).draft(),
+      name: 'Pinned',
+      tools: [{ kind: 'tool', name: 'calculator' }, { kind: 'tool', name: 'unit_convert' }],
+      pinnedTools: ['current_time'],
+      toolsPerTurn: 2,
+    };
+    const setup = await services.prepareRun(configured(), { openDatabase, conversationId: undefined, knowledgeBaseIds: [], agent });
+    // A pin is offered (pinning means the agent has it).
+    expect(setup.tools.definitions().map((tool) => tool.name).sort()).toEqual(['calculator', 'current_time', 'unit_convert']);
+    const text = 'convert 5 miles to kilometres';
+    const selection = await setup.selectTools!({ text, messages: [{ role: 'user', content: text }], signal: new AbortController().signal }, setup.tools.definitions());
+    expect(selection.tools.map((tool) => tool.name)).toEqual(['current_time', 'unit_convert']);
   });
 });

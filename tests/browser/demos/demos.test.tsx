@@ -116,7 +116,6 @@ describe('Demos', () => {
   it('Start: opens a new conversation with the demo’s built-in agent and the first message in the box, changing no setting', async () => {
     await configure((settings) => {
       settings.enabledTools = { unit_convert: false };
-      settings.pinnedTools = ['run_javascript'];
     });
     const { calls } = mountApp();
     await openDemos();
@@ -126,7 +125,6 @@ describe('Demos', () => {
     await expect.element(composer()).toHaveFocus();
     const settings = await saved();
     expect(settings.enabledTools).toEqual({ unit_convert: false });
-    expect(settings.pinnedTools).toEqual(['run_javascript']);
     expect(settings.systemPrompt).toBe(defaultSettings().systemPrompt);
     expect(await conversationAgents()).toEqual([demoAgentId('calculator')]);
     expect(calls).toHaveLength(0);
@@ -148,7 +146,6 @@ describe('Demos', () => {
     expect(lastUserText(calls[0])).toBe(t.table.zh.memoryPrompt);
     expect(await conversationAgents()).toEqual([demoAgentId('memory')]);
     const settings = await saved();
-    expect(settings.pinnedTools).toBeUndefined();
     expect(settings.systemPrompt).toBe(defaultSettings().systemPrompt);
   });
 
@@ -185,7 +182,6 @@ describe('Demos', () => {
     const imported = registry.list().filter((manifest) => manifest.kind === 'openapi');
     expect(imported.map((manifest) => manifest.name)).toEqual(['geocodePlace', 'getWeatherForecast']);
     const settings = await saved();
-    expect(settings.pinnedTools).toBeUndefined();
     expect(settings.enabledTools).toEqual({});
     expect(await conversationAgents()).toEqual([demoAgentId('openapi'), demoAgentId('openapi')]);
     expect((await (await database()).getAll('tools')).map((record) => record.name).sort()).toEqual(['geocodePlace', 'getWeatherForecast']);
@@ -215,7 +211,7 @@ describe('Demos', () => {
     const settingsDialog = page.getByRole('dialog', { name: 'Settings' });
     await expect.element(settingsDialog).toBeVisible();
     await expect.element(settingsDialog.getByLabelText('Endpoint URL', exact)).toHaveFocus();
-    await expect.element(settingsDialog.getByRole('checkbox', { name: 'model_api', ...exact })).toBeChecked();
+    // Tool switches live on the Tools page now; the demo switched none off (checked below).
     expect(calls).toHaveLength(0);
     await userEvent.click(settingsDialog.getByRole('button', { name: 'Cancel', ...exact }));
     await expect.element(composer()).toHaveValue(t.table.en.modelApiPrompt as string);

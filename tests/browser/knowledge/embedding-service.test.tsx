@@ -13,6 +13,7 @@ import { App } from '../../../src/ui/app';
 import { createEmbeddingService } from '../../../src/app/embedding/create-embedding-service';
 import type { EmbeddingService, EmbeddingStatus } from '../../../src/app/embedding/embedding-service';
 import { createToolRetrieval } from '../../../src/app/tool-retrieval';
+import { DEFAULT_TOOLS_PER_TURN } from '../../../src/core/agent-definition';
 import { fakeServices } from '../support/fake-services';
 import { mount, unmountAll } from '../support/mount';
 import { streamingRun } from '../support/scripted-run';
@@ -102,7 +103,7 @@ describe('the embedding service', () => {
       { name: 'weather', description: 'Current weather for a city.', parameters: { type: 'object', properties: {} } },
       { name: 'calculator', description: 'Evaluates arithmetic expressions.', parameters: { type: 'object', properties: {} } },
     ];
-    const select = createToolRetrieval(() => undefined, service)(defaultSettings());
+    const select = createToolRetrieval(() => undefined, service)({ pinnedTools: [], toolsPerTurn: DEFAULT_TOOLS_PER_TURN });
     const query = (text: string) => ({ text, messages: [{ role: 'user' as const, content: text }], signal: new AbortController().signal });
     expect((await select(query('weather in Paris'), tools)).retrievers).toEqual(['bm25']);
     await service.load();

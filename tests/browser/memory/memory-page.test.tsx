@@ -6,7 +6,8 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { MemoryRepository } from '../../../src/memory';
-import { openTabagentDb } from '../../../src/store';
+import { openTabagentDb, type TabagentDb } from '../../../src/store';
+import { createAgentService } from '../../../src/app/agents/agent-service-impl';
 import { App } from '../../../src/ui/app';
 import { fakeServices } from '../support/fake-services';
 import { mount, unmountAll } from '../support/mount';
@@ -15,14 +16,18 @@ import { streamingRun } from '../support/scripted-run';
 const DB_NAME = `tabagent-memory-page-${crypto.randomUUID()}`;
 const exact = { exact: true } as const;
 
+let agentsDb: TabagentDb | undefined;
+
 afterEach(async () => {
   unmountAll();
+  agentsDb?.close();
+  agentsDb = undefined;
   history.replaceState(null, '', location.pathname);
   await deleteDB(DB_NAME);
 });
 
 /** Saves memories straight into the database, oldest first, as earlier sessions would have. */
-async function seed(texts: { text: string; tags?: string[]; origin?: 'person' | 'agent' }[]): Promise<void> {
+async function seed(texts: { text: string; tags?: string[]; origin?: 'person' | 'agent'; agentId?: string }[]): Promise<void> {
   const db = await openTabagentDb({ name: DB_NAME });
   let now = 1_700_000_000_000;
   const repository = new MemoryRepository(db, { now: () => (now += 60_000) });
@@ -31,8 +36,11 @@ async function seed(texts: { text: string; tags?: string[]; origin?: 'person' | 
 }
 
 /** Mounts the app and opens the Memory page from the header's navigation. */
-async function openMemoryPage(): Promise<void> {
-  mount(() => <App services={fakeServices(streamingRun(() => ['ok']).run)} databaseName={DB_NAME} />);
+async function openMemoryPage(options: { withAgents?: boolean } = {}): Promise<void> {
+  const agents = options.withAgents
+    ? createAgentService({ openDatabase: async () => (agentsDb ??= await openTabagentDb({ name: DB_NAME })) })
+    : undefined;
+  mount(() => <App services={fakeServices(streamingRun(() => ['ok']).run, agents ? { agents } : {})} databaseName={DB_NAME} />);
   await userEvent.click(page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Memory', exact: true }));
   await expect.element(page.getByRole('heading', { name: 'Memory', exact: true, level: 2 })).toBeVisible();
 }
@@ -45,6 +53,29 @@ function shownTexts(): string[] {
 }
 
 describe('Memory page', () => {
+  it("shows each memory's owner (an agent's name, or Shared) and filters by agent", async () => {
+    await seed([
+      { text: 'Shared fact.' },
+      { text: 'Tabagent fact.', origin: 'agent', agentId: 'tabagent' },
+      { text: 'Orphan fact.', origin: 'agent', agentId: 'gone-agent' },
+    ]);
+    await openMemoryPage({ withAgents: true });
+    await expect.element(status()).toHaveTextContent('3 memories');
+    const item = (text: string) => list().getByRole('listitem').filter({ hasText: text });
+    await expect.element(item('Tabagent fact.').getByText('Agent: Tabagent', exact)).toBeVisible();
+    await expect.element(item('Shared fact.').getByText('Shared', exact)).toBeVisible();
+    await expect.element(item('Orphan fact.').getByText('Agent: Deleted agent', exact)).toBeVisible();
+
+    const filter = page.getByRole('combobox', { name: 'Agent', ...exact });
+    await userEvent.selectOptions(filter, 'Tabagent');
+    await expect.element(status()).toHaveTextContent('1 memory');
+    expect(shownTexts()).toEqual(['Tabagent fact.']);
+    await userEvent.selectOptions(filter, 'Shared');
+    expect(shownTexts()).toEqual(['Shared fact.']);
+    await userEvent.selectOptions(filter, 'All agents');
+    await expect.element(status()).toHaveTextContent('3 memories');
+  });
+
   it('lists memories newest first with their tags and who saved them, and is reachable at #/memory', async () => {
     await seed([
       { text: 'The user is vegetarian.', tags: ['food'] },

@@ -91,6 +91,26 @@ const FROZEN_MIGRATIONS: readonly ((db: OldDb, transaction: OldUpgrade) => void)
     };
     void conversations.openCursor().then(stamp).catch(() => undefined);
   },
+  // 6: the pinned tools and tools per turn of the settings move into the default agent's record.
+  (_db, transaction) => {
+    const settingsStore = transaction.objectStore('settings');
+    const agents = transaction.objectStore('agents');
+    void Promise.all([settingsStore.get('app'), agents.get('tabagent')])
+      .then(([record, agent]: [{ settings?: unknown } | undefined, { pinnedTools: string[]; toolsPerTurn?: number } | undefined]) => {
+        if (!record || !agent || typeof record.settings !== 'object' || record.settings === null) return undefined;
+        const { pinnedTools, toolsPerTurn, ...rest } = record.settings as { pinnedTools?: unknown; toolsPerTurn?: unknown };
+        if (pinnedTools === undefined && toolsPerTurn === undefined) return undefined;
+        const names = Array.isArray(pinnedTools) ? pinnedTools.filter((name): name is string => typeof name === 'string') : [];
+        const perTurn = typeof toolsPerTurn === 'number' && Number.isInteger(toolsPerTurn) && toolsPerTurn >= 1 && toolsPerTurn <= 50 ? toolsPerTurn : undefined;
+        const moved = {
+          ...agent,
+          pinnedTools: [...new Set([...agent.pinnedTools, ...names])],
+          ...(agent.toolsPerTurn === undefined && perTurn !== undefined ? { toolsPerTurn: perTurn } : {}),
+        };
+        return Promise.all([agents.put(moved), settingsStore.put({ ...record, settings: rest }, 'app')]);
+      })
+      .catch(() => undefined);
+  },
 ];
 
 /** Settings as version 1 saved them: no engine kind yet. */
@@ -206,6 +226,47 @@ describe('migration 5: agents', () => {
       expect(await db.getAll('agents')).toEqual([expect.objectContaining({ id: DEFAULT_AGENT_ID, instructions: 'Edited.' })]);
       // The conversation's ticked knowledge base is kept as it was.
       expect((await db.get('conversations', 'c1'))?.knowledgeBaseIds).toEqual(['kb']);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('migration 6: settings keep only what is global', () => {
+  const legacy = { pinnedTools: ['calculator', 'current_time'], toolsPerTurn: 3 };
+
+  it("moves the settings' pinned tools and tools per turn into the existing default agent, keeping its own pins and the tool switches", async () => {
+    const name = uniqueName('v5-pins');
+    names.push(name);
+    await createAt(name, 5);
+    const old = await openDB(name, 5);
+    // The default agent as migration 5's app code wrote it, and settings as the Tools page left them.
+    await old.put('agents', { id: 'tabagent', version: 1, name: 'Tabagent', instructions: 'Be brief.', engine: { kind: 'default' }, tools: [{ kind: 'all-tools' }], pinnedTools: ['current_time', 'unit_convert'], createdAt: 1, updatedAt: 1 });
+    await old.put('settings', { schema: 1, settings: { ...structuredClone(v1Settings), enabledTools: { model_api: false }, ...legacy } }, 'app');
+    old.close();
+    const db = await openTabagentDb({ name });
+    try {
+      expect(await db.get('agents', DEFAULT_AGENT_ID)).toMatchObject({ pinnedTools: ['current_time', 'unit_convert', 'calculator'], toolsPerTurn: 3, instructions: 'Be brief.' });
+      const settings = (await db.get('settings', 'app'))?.settings as Record<string, unknown>;
+      expect(settings).not.toHaveProperty('pinnedTools');
+      expect(settings).not.toHaveProperty('toolsPerTurn');
+      expect(settings).toMatchObject({ enabledTools: { model_api: false }, systemPrompt: 'Be brief.' });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives a version 4 database\'s pins and tools per turn to the default agent the app writes on first open', async () => {
+    const name = uniqueName('v4-pins');
+    names.push(name);
+    await createAt(name, 4);
+    const old = await openDB(name, 4);
+    await old.put('settings', { schema: 1, settings: { ...structuredClone(v1Settings), ...legacy } }, 'app');
+    old.close();
+    const db = await openTabagentDb({ name });
+    try {
+      const tabagent = await createAgentService({ openDatabase: () => Promise.resolve(db) }).get(DEFAULT_AGENT_ID);
+      expect(tabagent).toMatchObject({ pinnedTools: ['calculator', 'current_time'], toolsPerTurn: 3, tools: [{ kind: 'all-tools' }] });
     } finally {
       db.close();
     }

@@ -6,6 +6,8 @@ import { registerBuiltins } from '../../../src/tools/builtins';
 import { ToolRegistry } from '../../../src/tools/registry';
 import { App } from '../../../src/ui/app';
 import { createToolLibrary } from '../../../src/app/tools/tool-library';
+import { createAgentService } from '../../../src/app/agents/agent-service-impl';
+import { DEFAULT_AGENT_ID } from '../../../src/app/agents/default-agent';
 import { announceAgentsChanged } from '../../../src/ui/agents/agents-changed';
 import petstoreText from '../../fixtures/openapi/petstore-3.0.json?raw';
 import swaggerText from '../../fixtures/openapi/petstore-swagger-2.0.yaml?raw';
@@ -40,6 +42,7 @@ function mountApp(): ToolRegistry {
   const services = fakeServices(streamingRun(() => ['unused']).run, {
     tools: () => registry.list().map(({ name, description }) => ({ name, description })),
     toolLibrary: createToolLibrary({ registry }),
+    agents: createAgentService({ openDatabase: database }),
   });
   mount(() => <App services={services} databaseName={dbName} />);
   return registry;
@@ -62,7 +65,7 @@ describe('the Tools page', () => {
     await expect.element(page.getByText('imported-maps', exact).first()).toBeVisible();
   });
 
-  it('lists the built-in tools and keeps on/off and pins in the settings', async () => {
+  it("lists the built-in tools; on/off is kept in the settings, a pin in the default agent's record", async () => {
     mountApp();
     await openToolsPage();
     const calculator = page.getByRole('checkbox', { name: 'Enable calculator', ...exact });
@@ -71,7 +74,12 @@ describe('the Tools page', () => {
     await expect.element(calculator).not.toBeChecked();
     await userEvent.click(page.getByRole('checkbox', { name: 'Pin current_time', ...exact }));
     await expect.poll(async () => (await loadSettings(await database())).enabledTools.calculator).toBe(false);
-    await expect.poll(async () => (await loadSettings(await database())).pinnedTools).toEqual(['current_time']);
+    const defaultAgent = async () => (await database()).get('agents', DEFAULT_AGENT_ID);
+    await expect.poll(async () => (await defaultAgent())?.pinnedTools).toEqual(['current_time']);
+    // Settings keep no copy of the pins.
+    expect(Object.keys((await (await database()).get('settings', 'app'))?.settings ?? {})).not.toContain('pinnedTools');
+    await userEvent.click(page.getByRole('checkbox', { name: 'Pin current_time', ...exact }));
+    await expect.poll(async () => (await defaultAgent())?.pinnedTools).toEqual([]);
     // Filtering narrows the list.
     await userEvent.fill(page.getByRole('searchbox', { name: 'Filter tools' }), 'unit_convert');
     await expect.element(page.getByRole('checkbox', { name: 'Enable calculator', ...exact })).not.toBeInTheDocument();

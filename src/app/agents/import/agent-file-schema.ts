@@ -4,6 +4,7 @@
  * field, so a file of the wrong shape is refused with the place of its first problems.
  */
 import type { JsonSchema } from '../../../core/types';
+import { TOOLS_PER_TURN_LIMITS } from '../../../core/agent-definition';
 import { compileOwnSchema, type ValidateFunction } from '../../../tools/json-schema';
 import { groupErrors } from '../../../tools/schema-errors';
 
@@ -99,6 +100,7 @@ const agent: JsonSchema = {
     toolFormat: { enum: ['auto', 'native', 'hermes', 'react', 'modelscope'] },
     tools: { type: 'array', items: toolRef, maxItems: 500 },
     pinnedTools: { type: 'array', items: id, maxItems: 100 },
+    toolsPerTurn: { type: 'integer', minimum: TOOLS_PER_TURN_LIMITS.min, maximum: TOOLS_PER_TURN_LIMITS.max },
     knowledgeBaseIds: { type: 'array', items: id, maxItems: 100 },
     memory: { enum: ['off', 'own', 'shared'] },
     stepLimit: { type: 'integer', minimum: 1, maximum: 100 },

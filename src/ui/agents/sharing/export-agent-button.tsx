@@ -5,7 +5,7 @@ import type { TabagentDb } from '../../../store';
 import { ErrorAlert } from '../../components/error-alert';
 import { errorText } from '../../errors/error-text';
 import { t } from './messages';
-import { downloadText } from './save-file';
+import { downloadText } from '../../components/download-file';
 
 export interface ExportAgentButtonProps {
   agent: AgentDefinition;

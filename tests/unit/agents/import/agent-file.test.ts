@@ -31,6 +31,7 @@ const full: AgentDefinition = sampleAgent({
     { kind: 'agent', agentId: 'helper' },
   ],
   pinnedTools: ['calculator'],
+  toolsPerTurn: 7,
   knowledgeBaseIds: ['kb-1'],
   memory: 'own',
   stepLimit: 12,
