@@ -3,15 +3,25 @@ import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, LoadProgre
 import { abortedError, TabagentError } from '../../core/errors';
 import { createChunkQueue } from './chunk-queue';
 import { generateInto, type LoadedModel } from './generation';
+import { createGrammarSupport, importXGrammar, type GrammarConstraint, type GrammarModel, type GrammarSupport, type LoadXGrammar } from './grammar';
 import { loadModel } from './load-model';
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS, type TransformersEngineOptions } from './options';
+
+/** In-process collaborators of the engine (not options: they cannot cross a worker boundary). */
+export interface TransformersEngineRuntime {
+  /** Supplies XGrammar for `request.responseFormat`; defaults to the bundler's import. */
+  loadXGrammar?: LoadXGrammar;
+}
 
 /**
  * Creates an engine for `options.modelId`. Nothing is fetched until `load()`. Requests run one at a
  * time: a request made while another is still decoding (or winding down after an abort) waits.
+ * A request with `responseFormat` (the agent's tool-call grammar) is decoded under that constraint.
  */
-export function createTransformersEngine(options: TransformersEngineOptions): ChatEngine {
+export function createTransformersEngine(options: TransformersEngineOptions, runtime: TransformersEngineRuntime = {}): ChatEngine {
   let loaded: LoadedModel | undefined;
+  /** The grammar support of `loaded`, made on load and freed on unload. */
+  let grammar: GrammarSupport | undefined;
   let loading: Promise<LoadedModel> | undefined;
   let tail: Promise<void> = Promise.resolve();
 
@@ -24,12 +34,15 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
       loading = undefined;
     });
     loaded = await loading;
+    grammar ??= createGrammarSupport(grammarModel(loaded), runtime.loadXGrammar ?? importXGrammar);
   }
 
   async function unload(): Promise<void> {
     await tail;
     const current = loaded;
     loaded = undefined;
+    grammar?.dispose();
+    grammar = undefined;
     await current?.model.dispose();
   }
 
@@ -44,20 +57,30 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
     const stop = new AbortController();
     const combined = signal === undefined ? stop.signal : AbortSignal.any([signal, stop.signal]);
     let generation: Promise<void> | undefined;
+    let constraint: GrammarConstraint | undefined;
     try {
       await previous;
       if (combined.aborted) throw abortedError();
       const model = loaded;
-      if (model === undefined) {
+      if (model === undefined || grammar === undefined) {
         throw new TabagentError('config', 'The model is not loaded yet. Load it before chatting.', { data: { modelId: options.modelId } });
       }
+      constraint = await grammar.constrain(request);
+      if (combined.aborted) throw abortedError();
       const queue = createChunkQueue<ChatChunk>();
-      generation = generateInto(model, request, queue, combined, options.defaultMaxTokens ?? DEFAULT_MAX_TOKENS);
-      void generation.finally(release);
+      generation = generateInto(model, request, queue, combined, options.defaultMaxTokens ?? DEFAULT_MAX_TOKENS, constraint?.processors);
+      const used = constraint;
+      void generation.finally(() => {
+        used?.dispose();
+        release();
+      });
       for (let chunk = await queue.next(); chunk !== undefined; chunk = await queue.next()) yield chunk;
     } finally {
       stop.abort();
-      if (generation === undefined) release();
+      if (generation === undefined) {
+        constraint?.dispose();
+        release();
+      }
     }
   }
 
@@ -65,9 +88,10 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
     id: `transformers:${options.modelId}`,
     get capabilities(): EngineCapabilities {
       return {
-        // The agent renders tools into the prompt and parses calls from text.
+        // The agent renders tools into the prompt and parses calls from text; decoding follows the
+        // tool-call grammar it sends (XGrammar masks the logits at every step).
         nativeToolCalls: false,
-        constrainedOutput: 'none',
+        constrainedOutput: 'grammar',
         contextWindow: loaded?.contextWindow ?? options.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
       };
     },
@@ -75,4 +99,10 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
     unload,
     chat,
   };
+}
+
+/** What grammar support reads from a loaded model. */
+function grammarModel(loaded: LoadedModel): GrammarModel {
+  const { vocab_size: vocabSize } = loaded.model.config as { vocab_size?: number };
+  return { tokenizer: loaded.tokenizer, vocabSize: vocabSize ?? 0, endIds: loaded.endIds };
 }

@@ -1,6 +1,6 @@
 /** Runs one chat request on a loaded model, pushing chunks into a queue as tokens decode. */
 import { InterruptableStoppingCriteria, Tensor, TextStreamer } from '@huggingface/transformers';
-import type { Message, PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
+import type { LogitsProcessorList, Message, PreTrainedModel, PreTrainedTokenizer } from '@huggingface/transformers';
 import type { ChatChunk, ChatMessage, ChatRequest, FinishReason } from '../../core/types';
 import { abortedError, TabagentError, toTabagentError } from '../../core/errors';
 import type { ChunkQueue } from './chunk-queue';
@@ -41,6 +41,7 @@ export function templateOptions(request: Pick<ChatRequest, 'thinking'>): {
 /**
  * Generates one answer into `queue`: text deltas, then usage and finish. An abort fails the queue
  * at once (so the consumer sees nothing more) and interrupts decoding at the next token.
+ * `logitsProcessor` (a grammar constraint) shapes each step's logits before sampling.
  */
 export async function generateInto(
   loaded: LoadedModel,
@@ -48,6 +49,7 @@ export async function generateInto(
   queue: ChunkQueue<ChatChunk>,
   signal: AbortSignal,
   defaultMaxTokens: number,
+  logitsProcessor?: LogitsProcessorList,
 ): Promise<void> {
   const criteria = new InterruptableStoppingCriteria();
   const onAbort = (): void => {
@@ -89,6 +91,7 @@ export async function generateInto(
       ...samplingOptions(request.temperature),
       streamer,
       stopping_criteria: [criteria],
+      ...(logitsProcessor === undefined ? {} : { logits_processor: logitsProcessor }),
     });
     if (signal.aborted) return;
     const rest = matcher.flush();
