@@ -33,7 +33,7 @@ export const importXGrammar: LoadXGrammar = async () => {
 };
 
 function unavailable(cause: unknown): TabagentError {
-  return new TabagentError('internal', 'Constrained tool calls are unavailable: the grammar engine (XGrammar) could not be loaded. Reload the page, or turn the constraint off by using another tool format.', {
+  return new TabagentError('internal', 'Constrained tool calls are unavailable: the grammar engine (XGrammar) could not be loaded. Reload the page; if it keeps failing, choose a tool format other than Hermes in the engine settings.', {
     data: { detail: cause instanceof Error ? cause.message : String(cause) },
     cause,
   });
