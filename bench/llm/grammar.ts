@@ -9,7 +9,8 @@ import { makeTinyToolLlm } from '../../tests/fixtures/make-tiny-tool-llm';
 import type { GrammarSample } from './grammar-page';
 
 const SAMPLES = 200;
-const MAX_TOKENS = 128;
+/** Answers average ~14 tokens; at 128 a rare chain of three calls was cut off (counted broken). */
+const MAX_TOKENS = 256;
 
 /** Figures merged into bench/results/llm.json. */
 export interface GrammarFigures {
