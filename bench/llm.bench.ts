@@ -7,6 +7,7 @@ import { chromium } from 'playwright';
 import { createServer } from 'vite';
 import { makeTinyLlm } from '../tests/fixtures/make-tiny-llm';
 import { chromiumArgs } from '../vitest.config';
+import { measureGrammar } from './llm/grammar';
 import type { LlmRun } from './llm/main';
 import { measureKvReuse } from './llm/kv-reuse-figures';
 
@@ -64,7 +65,7 @@ export async function runLlmBench(): Promise<Record<string, unknown>> {
     server: { host: 'localhost', port: 0, strictPort: false },
     worker: { format: 'es' },
     // Pre-bundle up front so that the worker's first import does not trigger a page reload mid-run.
-    optimizeDeps: { entries: ['bench/llm/index.html', 'workers/llm.worker.ts'], include: ['@huggingface/transformers', 'comlink'] },
+    optimizeDeps: { entries: ['bench/llm/index.html', 'bench/llm/grammar.html', 'workers/llm.worker.ts'], include: ['@huggingface/transformers', 'comlink', '@mlc-ai/web-xgrammar'] },
   });
   await server.listen();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
@@ -83,6 +84,7 @@ export async function runLlmBench(): Promise<Record<string, unknown>> {
     );
     const kvReuse = await measureKvReuse(page, '/tests/fixtures/generated/models/');
     if (offOrigin.length > 0) throw new Error(`The bench page left the origin: ${offOrigin.join(', ')}`);
+    const grammar = await measureGrammar(browser, origin);
     const direct = summarise(runs, 'direct');
     const worker = summarise(runs, 'worker');
     return {
@@ -105,6 +107,7 @@ export async function runLlmBench(): Promise<Record<string, unknown>> {
         ttft_median: pairedRatio(runs, (run) => run.ttftMs),
         ttft_quartiles: pairedSpread(runs, (run) => run.ttftMs),
       },
+      ...grammar,
     };
   } finally {
     await browser.close();

@@ -4,17 +4,27 @@ import { abortedError, TabagentError } from '../../core/errors';
 import { createChunkQueue } from './chunk-queue';
 import { generateInto, type LoadedModel } from './generation';
 import { createKvCache } from './kv-cache';
+import { createGrammarSupport, importXGrammar, type GrammarConstraint, type GrammarModel, type GrammarSupport, type LoadXGrammar } from './grammar';
 import { loadModel } from './load-model';
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS, type TransformersEngineOptions } from './options';
+
+/** In-process collaborators of the engine (not options: they cannot cross a worker boundary). */
+export interface TransformersEngineRuntime {
+  /** Supplies XGrammar for `request.responseFormat`; defaults to the bundler's import. */
+  loadXGrammar?: LoadXGrammar;
+}
 
 /**
  * Creates an engine for `options.modelId`. Nothing is fetched until `load()`. Requests run one at a
  * time: a request made while another is still decoding (or winding down after an abort) waits.
  * The key/value cache of the last request is kept (one per engine, so one per model) until
  * `unload()`, `resetContext()`, an abort, or a prompt that does not continue it.
+ * A request with `responseFormat` (the agent's tool-call grammar) is decoded under that constraint.
  */
-export function createTransformersEngine(options: TransformersEngineOptions): ChatEngine {
+export function createTransformersEngine(options: TransformersEngineOptions, runtime: TransformersEngineRuntime = {}): ChatEngine {
   let loaded: LoadedModel | undefined;
+  /** The grammar support of `loaded`, made on load and freed on unload. */
+  let grammar: GrammarSupport | undefined;
   let loading: Promise<LoadedModel> | undefined;
   let tail: Promise<void> = Promise.resolve();
   const kvCache = createKvCache();
@@ -28,6 +38,7 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
       loading = undefined;
     });
     loaded = await loading;
+    grammar ??= createGrammarSupport(grammarModel(loaded), runtime.loadXGrammar ?? importXGrammar);
   }
 
   async function unload(): Promise<void> {
@@ -35,6 +46,8 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
     const current = loaded;
     loaded = undefined;
     await kvCache.clear();
+    grammar?.dispose();
+    grammar = undefined;
     await current?.model.dispose();
   }
 
@@ -49,20 +62,30 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
     const stop = new AbortController();
     const combined = signal === undefined ? stop.signal : AbortSignal.any([signal, stop.signal]);
     let generation: Promise<void> | undefined;
+    let constraint: GrammarConstraint | undefined;
     try {
       await previous;
       if (combined.aborted) throw abortedError();
       const model = loaded;
-      if (model === undefined) {
+      if (model === undefined || grammar === undefined) {
         throw new TabagentError('config', 'The model is not loaded yet. Load it before chatting.', { data: { modelId: options.modelId } });
       }
+      constraint = await grammar.constrain(request);
+      if (combined.aborted) throw abortedError();
       const queue = createChunkQueue<ChatChunk>();
-      generation = generateInto(model, request, queue, combined, options.defaultMaxTokens ?? DEFAULT_MAX_TOKENS, kvCache);
-      void generation.finally(release);
+      generation = generateInto(model, request, queue, combined, options.defaultMaxTokens ?? DEFAULT_MAX_TOKENS, kvCache, constraint?.processors);
+      const used = constraint;
+      void generation.finally(() => {
+        used?.dispose();
+        release();
+      });
       for (let chunk = await queue.next(); chunk !== undefined; chunk = await queue.next()) yield chunk;
     } finally {
       stop.abort();
-      if (generation === undefined) release();
+      if (generation === undefined) {
+        constraint?.dispose();
+        release();
+      }
     }
   }
 
@@ -71,9 +94,10 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
     get capabilities(): EngineCapabilities {
       return {
         // A template that takes `tools` gets them natively and this engine parses the family's calls;
-        // otherwise the agent renders tools into the prompt and parses calls from text.
+        // otherwise the agent renders tools into the prompt and parses calls from text, and decoding
+        // follows the tool-call grammar it sends (XGrammar masks the logits at every step).
         nativeToolCalls: loaded?.toolSupport !== undefined,
-        constrainedOutput: 'none',
+        constrainedOutput: 'grammar',
         contextWindow: loaded?.contextWindow ?? options.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
       };
     },
@@ -82,4 +106,10 @@ export function createTransformersEngine(options: TransformersEngineOptions): Ch
     resetContext: () => kvCache.clear(),
     chat,
   };
+}
+
+/** What grammar support reads from a loaded model. */
+function grammarModel(loaded: LoadedModel): GrammarModel {
+  const { vocab_size: vocabSize } = loaded.model.config as { vocab_size?: number };
+  return { tokenizer: loaded.tokenizer, vocabSize: vocabSize ?? 0, endIds: loaded.endIds };
 }

@@ -1,6 +1,6 @@
 /** Runs one chat request on a loaded model, pushing chunks into a queue as tokens decode. */
 import { InterruptableStoppingCriteria, Tensor } from '@huggingface/transformers';
-import type { PreTrainedModel, PreTrainedTokenizer, TextStreamer } from '@huggingface/transformers';
+import type { LogitsProcessorList, PreTrainedModel, PreTrainedTokenizer, TextStreamer } from '@huggingface/transformers';
 import type { ChatChunk, ChatRequest, FinishReason } from '../../core/types';
 import { abortedError, TabagentError, toTabagentError } from '../../core/errors';
 import type { ChunkQueue } from './chunk-queue';
@@ -48,6 +48,7 @@ export function templateOptions(request: Pick<ChatRequest, 'thinking'>): {
  * at once (so the consumer sees nothing more) and interrupts decoding at the next token. With a
  * `kvCache`, a prompt that extends the previous request reads only its new tokens; an abort or
  * error drops the cache.
+ * `logitsProcessor` (a grammar constraint) shapes each step's logits before sampling.
  */
 export async function generateInto(
   loaded: LoadedModel,
@@ -56,6 +57,7 @@ export async function generateInto(
   signal: AbortSignal,
   defaultMaxTokens: number,
   kvCache?: KvCache,
+  logitsProcessor?: LogitsProcessorList,
 ): Promise<void> {
   const criteria = new InterruptableStoppingCriteria();
   const onAbort = (): void => {
@@ -119,6 +121,7 @@ export async function generateInto(
       streamer: streamer as unknown as TextStreamer,
       stopping_criteria: [criteria],
       ...reuse?.generateOptions,
+      ...(logitsProcessor === undefined ? {} : { logits_processor: logitsProcessor }),
     });
     if (signal.aborted) return await reuse?.discard(output);
     await reuse?.keep(output);

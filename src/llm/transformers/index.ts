@@ -1,5 +1,6 @@
 /** The transformers.js engine (ONNX models on WebGPU or WASM), usable in-process or behind a worker. */
-export { createTransformersEngine } from './engine';
+export { createTransformersEngine, type TransformersEngineRuntime } from './engine';
+export type { LoadXGrammar, XGrammarModule } from './grammar';
 export { bundledOrtWasmPaths } from './ort-wasm-paths';
 export {
   DEFAULT_CONTEXT_WINDOW,

@@ -29,9 +29,9 @@ describe('createTransformersEngine (Node, CPU)', () => {
     expect(progress.some((event) => (event.totalBytes ?? 0) > 100_000)).toBe(true);
   });
 
-  it('describes itself: text tool calls, context window from the model config', () => {
+  it('describes itself: text tool calls under its grammar, context window from the model config', () => {
     expect(engine.id).toBe('transformers:tiny-llm');
-    expect(engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'none', contextWindow: 1024 });
+    expect(engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'grammar', contextWindow: 1024 });
   });
 
   it('streams text deltas, then usage and a length finish at maxTokens', async () => {
