@@ -15,6 +15,7 @@ import { createRealModelServices } from './models/real-model-services';
 import { createAgentRunResolver } from './agents/agent-run';
 import { withEngineGrants } from './agents/agent-engine-grants';
 import { createAgentService } from './agents/agent-service-impl';
+import { interfaceLanguageOf } from './interface-language';
 import { assertEngineConfigured, modelApiConfigOf } from './run-config';
 import type { AppServices } from './services';
 import { ModelTokenCounters } from './token-counters';
@@ -113,7 +114,7 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
     ...(network ? { network } : {}),
   });
   // Agents' own server engines are granted as the Settings engine is (strict mode).
-  const agentsWithGrants = withEngineGrants(createAgentService({ openDatabase }));
+  const agentsWithGrants = withEngineGrants(createAgentService({ openDatabase, language: () => interfaceLanguageOf(inForce) }));
   network?.addGrantSource(agentsWithGrants.grants);
   const services: AppServices = {
     runAgent,

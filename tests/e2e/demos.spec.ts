@@ -340,8 +340,9 @@ test('in Chinese: after switching the language, 计算器与单位 sends its Chi
   await expect(page.getByRole('log', { name: '对话' })).toContainText('15% of 86.40 is 12.96');
   await expect(page.getByRole('article', { name: '工具调用：calculator' })).toHaveCount(1);
   expect(lastUser(model.requests[0]!)).toBe('86.40 的 15% 是多少？26.2 英里是多少公里？东京现在几点？');
-  // The system text is the built-in agent's instructions (one English text; the first message is translated).
-  expect(textOf(model.requests[0]!.body.messages[0])).toContain('Use the calculator tool for every calculation');
+  // The system text is the built-in agent's instructions, in Chinese as the interface is (as the first message is).
+  expect(textOf(model.requests[0]!.body.messages[0])).toContain('每次计算都使用 calculator 工具');
+  expect(textOf(model.requests[0]!.body.messages[0])).not.toContain('Use the calculator tool for every calculation');
   expect(seen.requests.filter((url) => !isLocal(url))).toEqual([]);
   expect(seen.errors).toEqual([]);
 });

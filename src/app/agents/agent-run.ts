@@ -30,6 +30,8 @@ import { toolScrubbing } from '../tools/tool-output-scrub';
 import type { RunScope } from '../services';
 import { agentToolNames, knowledgeBasesFor, type ToolCatalog } from './agent-run-config';
 import { createAgentService } from './agent-service-impl';
+import { builtInAgent } from './built-in-agents';
+import { interfaceLanguageOf } from '../interface-language';
 import type { AgentService } from './agent-service';
 import { agentToolsFor } from './agent-as-tool';
 import { limitTools, withRunTools } from './agent-tool-runner';
@@ -75,12 +77,18 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
     return service;
   };
 
+  // A built-in agent speaks the interface language of these settings: a demo started in Chinese
+  // is told what to do in Chinese (the settings' language, else the browser's).
+  const agentById = async (settings: Settings, openDatabase: () => Promise<TabagentDb>, id: string): Promise<AgentDefinition | undefined> =>
+    builtInAgent(id, interfaceLanguageOf(settings)) ?? serviceFor(openDatabase).get(id);
+
   const agentOf = async (settings: Settings, scope: RunScope | undefined, conversation: ConversationRecord | undefined): Promise<AgentDefinition> => {
     if (scope?.agent) return scope.agent;
     if (!scope) return defaultAgentFromSettings(settings, 0);
     const agents = serviceFor(scope.openDatabase);
     // A conversation whose agent was deleted goes on with the default agent (it stays readable and usable).
-    const own = conversation?.agentId !== undefined ? await agents.get(conversation.agentId) : undefined;
+    const id = conversation?.agentId;
+    const own = id !== undefined ? await agentById(settings, scope.openDatabase, id) : undefined;
     return own ?? (await agents.get(await agents.defaultAgentId())) ?? defaultAgentFromSettings(settings, 0);
   };
 
@@ -94,7 +102,7 @@ export function createAgentRunResolver(options: AgentRunOptions): (settings: Set
     // Other agents it lists run as tools, each with its own setup (without this conversation's state).
     const agentTools = scope
       ? await agentToolsFor(agent, scope.callChain ?? [], {
-          getAgent: (id) => serviceFor(scope.openDatabase).get(id),
+          getAgent: (id) => agentById(settings, scope.openDatabase, id),
           setupFor: (callee, chain) => resolve(settings, { openDatabase: scope.openDatabase, conversationId: undefined, knowledgeBaseIds: [], agent: callee, callChain: chain }),
           runAgent: options.runAgent,
         })

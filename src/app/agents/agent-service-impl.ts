@@ -8,13 +8,16 @@ import { TabagentError } from '../../core/errors';
 import type { TabagentDb } from '../../store';
 import { deleteAgentRecord, getAgentRecord, listAgentRecords, putAgentRecord } from '../../store/agent-repository';
 import type { AgentService } from './agent-service';
+import type { InterfaceLanguage } from '../interface-language';
 import { builtInAgents } from './built-in-agents';
 import { DEFAULT_AGENT_ID, ensureDefaultAgent } from './default-agent';
 
 export interface AgentServiceOptions {
   openDatabase: () => Promise<TabagentDb>;
-  /** Default: the built-in agents of built-in-agents.ts. */
+  /** Default: the built-in agents of built-in-agents.ts, in `language`. */
   builtIns?: () => AgentDefinition[];
+  /** The interface language the built-in agents are listed and duplicated in (asked each time; default English). */
+  language?: () => InterfaceLanguage;
   now?: () => number;
   createId?: () => string;
 }
@@ -29,7 +32,8 @@ function readOnly(agent: AgentDefinition, what: string): TabagentError {
 
 /** Creates the app's agent service. */
 export function createAgentService(options: AgentServiceOptions): AgentService {
-  const builtIns = options.builtIns ?? builtInAgents;
+  const language = options.language ?? ((): InterfaceLanguage => 'en');
+  const builtIns = options.builtIns ?? (() => builtInAgents(language()));
   const now = options.now ?? Date.now;
   const createId = options.createId ?? (() => crypto.randomUUID());
   // Once per connection: a new connection (after an upgrade in another tab) checks again.

@@ -5,6 +5,7 @@ import type { AgentService } from '../../app/agents/agent-service';
 import type { AgentDefinition } from '../../core/agent-definition';
 import { ErrorAlert } from '../components/error-alert';
 import { errorText } from '../errors/error-text';
+import { locale } from '../i18n';
 import type { PageContext } from '../pages/page-context';
 import { createAgentChoices } from './agent-choices';
 import { AgentChatPanel } from './agent-chat-panel';
@@ -101,7 +102,8 @@ function EditorBody(props: { context: PageContext; agents: AgentService; agent: 
       openDatabase: context.openDatabase,
       conversationId: undefined,
       knowledgeBaseIds: [],
-      agent: builderAgent,
+      // In the language shown now: the builder is told what to do in the person's language.
+      agent: builderAgent(locale()),
       // Made per run: the tool list the builder is told about is the one that exists now.
       runTools: createBuilderTools(access),
     });

@@ -1,9 +1,10 @@
+import { demoStarterPrompt } from '../../app/demos/demo-agents';
 import { defineMessages } from '../i18n';
 
 /**
  * The Demos dialog's words and every demo's texts: `<id>Title`, `<id>Summary` and `<id>Prompt` (its
- * first message), in English and Chinese. A demo started in Chinese sends the Chinese prompt; its
- * built-in agent's instructions (src/app/demos/demo-agents.ts) are one English text.
+ * first message: its built-in agent's starter prompt, src/app/demos/demo-agents.ts), in English and
+ * Chinese. A demo started in Chinese sends the Chinese prompt, and its agent's instructions are Chinese too.
  */
 export const t = defineMessages({
   en: {
@@ -45,32 +46,32 @@ export const t = defineMessages({
     calculatorTitle: 'Calculator and units',
     calculatorSummary:
       'Exact arithmetic, unit conversion and the time of day with built-in tools that run in this tab. Each call appears as a card you can open.',
-    calculatorPrompt: 'What is 15% of 86.40? How many kilometres are 26.2 miles? And what time is it in Tokyo now?',
+    calculatorPrompt: demoStarterPrompt('calculator', 'en'),
 
     documentsTitle: 'Ask my documents',
     documentsSummary:
       'A bundled Tabagent user guide goes into a knowledge base; the answer quotes the passages it used and cites them as [1], [2]: press a number to read the passage.',
-    documentsPrompt: 'What does strict network mode do, and how do I allow an API that it blocks?',
+    documentsPrompt: demoStarterPrompt('documents', 'en'),
 
     mcpTitle: 'Connect an MCP server',
     mcpSummary:
       'Connects a Model Context Protocol server from its URL and turns its tools into tools the agent can use: here the reference “everything” server running on your computer.',
-    mcpPrompt: 'Use the MCP server’s get-sum tool to add 17 and 25.',
+    mcpPrompt: demoStarterPrompt('mcp', 'en'),
 
     openapiTitle: 'Tools from an OpenAPI spec',
     openapiSummary:
       'Any HTTP API described by an OpenAPI document becomes tools. This demo imports Open-Meteo’s weather forecast and place search (free, no key).',
-    openapiPrompt: 'What will the weather be like in Hangzhou over the next three days?',
+    openapiPrompt: demoStarterPrompt('openapi', 'en'),
 
     modelApiTitle: 'Images through a model API',
     modelApiSummary:
       'The model_api tool sends a prompt to your own OpenAI-compatible API, with your own key: here to draw a picture with an image model.',
-    modelApiPrompt: 'Draw a watercolor of a lighthouse at dawn.',
+    modelApiPrompt: demoStarterPrompt('modelApi', 'en'),
 
     memoryTitle: 'Remember me',
     memorySummary:
       'Long-term memory: the agent saves what you tell it with the remember tool and finds it again in later conversations. See and edit the memories on the Memory page.',
-    memoryPrompt: 'Remember that I prefer metric units and green tea.',
+    memoryPrompt: demoStarterPrompt('memory', 'en'),
   },
   zh: {
     title: '演示',
@@ -108,26 +109,26 @@ export const t = defineMessages({
 
     calculatorTitle: '计算器与单位',
     calculatorSummary: '用在此标签页中运行的内置工具进行精确计算、单位换算和查询时间。每次调用都会显示为一张可以展开的卡片。',
-    calculatorPrompt: '86.40 的 15% 是多少？26.2 英里是多少公里？东京现在几点？',
+    calculatorPrompt: demoStarterPrompt('calculator', 'zh'),
 
     documentsTitle: '问问我的文档',
     documentsSummary: '把内置的 Tabagent 使用指南放进知识库；回答会引用所用的段落，并标注为 [1]、[2]：点击编号即可阅读该段落。',
-    documentsPrompt: '严格网络模式有什么作用？它拦截了某个 API 时，我该如何放行？',
+    documentsPrompt: demoStarterPrompt('documents', 'zh'),
 
     mcpTitle: '连接 MCP 服务器',
     mcpSummary: '通过 URL 连接一个模型上下文协议（MCP）服务器，把它的工具变成智能体可以使用的工具：这里用的是在你电脑上运行的参考服务器“everything”。',
-    mcpPrompt: '用 MCP 服务器的 get-sum 工具计算 17 加 25。',
+    mcpPrompt: demoStarterPrompt('mcp', 'zh'),
 
     openapiTitle: '来自 OpenAPI 规范的工具',
     openapiSummary: '任何用 OpenAPI 文档描述的 HTTP API 都可以变成工具。本演示导入 Open-Meteo 的天气预报和地点搜索（免费，无需密钥）。',
-    openapiPrompt: '杭州未来三天的天气怎么样？',
+    openapiPrompt: demoStarterPrompt('openapi', 'zh'),
 
     modelApiTitle: '通过模型 API 生成图像',
     modelApiSummary: 'model_api 工具会用你自己的密钥，把提示发送到你自己的 OpenAI 兼容 API：这里是用图像模型画一幅画。',
-    modelApiPrompt: '画一幅黎明时分灯塔的水彩画。',
+    modelApiPrompt: demoStarterPrompt('modelApi', 'zh'),
 
     memoryTitle: '记住我',
     memorySummary: '长期记忆：智能体用 remember 工具保存你告诉它的内容，并在以后的对话中再次找到。可以在记忆页面查看和编辑这些记忆。',
-    memoryPrompt: '记住：我喜欢公制单位，也爱喝绿茶。',
+    memoryPrompt: demoStarterPrompt('memory', 'zh'),
   },
 });

@@ -3,6 +3,7 @@ import { viewError } from '../errors/error-text';
 import type { Embedder } from '../../embed/types';
 import type { Settings, TabagentDb } from '../../store';
 import type { ToolLibraryServices } from '../../app/tools/tool-library-services';
+import { locale } from '../i18n';
 import { t } from './messages';
 import { demoAgent, demoAgentId } from '../../app/demos/demo-agents';
 import { isModelApiReadyForImages, MCP_DEMO_URL, OPENAPI_DEMO_TOOLS, type DemoPreset } from './presets';
@@ -50,9 +51,9 @@ export interface StartDemoOptions {
   onPrepared?: () => void;
 }
 
-/** The preset's title and first message in the interface's language, and its agent's instructions. */
+/** The preset's title, first message and its agent's instructions, in the interface's language. */
 export function demoTexts(preset: DemoPreset): { title: string; system: string; prompt: string } {
-  return { title: t(`${preset.id}Title`), system: demoAgent(preset.id).instructions, prompt: t(`${preset.id}Prompt`) };
+  return { title: t(`${preset.id}Title`), system: demoAgent(preset.id, locale()).instructions, prompt: t(`${preset.id}Prompt`) };
 }
 
 /** What a preset prepares: the knowledge base it draws on, the tools it imports. */

@@ -1,4 +1,5 @@
 import { createRoot, createSignal } from 'solid-js';
+import { browserLanguage } from '../../app/interface-language';
 
 /** The interface languages. The seed is bilingual: English and Chinese. */
 export type Locale = 'en' | 'zh';
@@ -8,14 +9,9 @@ export const LOCALES: readonly { id: Locale; label: string }[] = [
   { id: 'zh', label: '中文' },
 ];
 
-/** The browser's preferred language mapped onto ours: any Chinese variant is zh, everything else en. */
-export function browserLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): Locale {
-  for (const language of languages) {
-    const lower = language.toLowerCase();
-    if (lower.startsWith('zh')) return 'zh';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
+/** The browser's preferred language mapped onto ours: any Chinese variant is zh, everything else en (the app's rule, so the UI and the built-in agents agree). */
+export function browserLocale(languages?: readonly string[]): Locale {
+  return browserLanguage(languages);
 }
 
 // One app-wide signal, owned by its own root so it outlives any component.

@@ -7,6 +7,7 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAgentService } from '../../../src/app/agents/agent-service-impl';
+import { demoAgent, demoAgentId } from '../../../src/app/demos/demo-agents';
 import { runOptionsOf } from '../../../src/app/chat/run-turn';
 import { createRealServices } from '../../../src/app/composition-root';
 import type { RunTool } from '../../../src/app/services';
@@ -173,6 +174,36 @@ describe('a run for an agent', () => {
     expect(copy).toMatchObject({ name: `Copy of ${first!.name}`, instructions: first!.instructions });
     expect(copy.builtIn).toBeUndefined();
     expect((await agents.list()).map((agent) => agent.id)).toContain(copy.id);
+  });
+
+  it("a conversation with a built-in agent runs on its instructions in the settings' language", async () => {
+    const db = await openDatabase();
+    const store = new ConversationStore(db, { channelName: false });
+    const conversation = await store.create({ agentId: demoAgentId('calculator') });
+    store.close();
+    const services = createRealServices({ openDatabase });
+    for (const language of ['zh', 'en'] as const) {
+      const setup = await services.prepareRun({ ...configured(), language }, { openDatabase, conversationId: conversation.id, knowledgeBaseIds: [] });
+      expect(setup.systemPrompt).toBe(demoAgent('calculator', language).instructions);
+    }
+    expect(demoAgent('calculator', 'zh').instructions).not.toBe(demoAgent('calculator', 'en').instructions);
+  });
+
+  it('lists the built-in agents in the language in force, and a duplicate keeps the texts shown when it was made', async () => {
+    const services = createRealServices({ openDatabase });
+    const agents = services.agents!;
+    services.useSettings?.({ ...configured(), language: 'zh' });
+    const zh = demoAgent('memory', 'zh');
+    expect(await agents.get(zh.id)).toMatchObject({ description: zh.description, instructions: zh.instructions, starterPrompts: zh.starterPrompts });
+    const copy = await agents.duplicate(zh.id);
+    expect(copy).toMatchObject({ description: zh.description, instructions: zh.instructions, starterPrompts: zh.starterPrompts });
+
+    services.useSettings?.({ ...configured(), language: 'en' });
+    const en = demoAgent('memory', 'en');
+    const listed = await agents.list();
+    expect(listed.find((agent) => agent.id === en.id)).toMatchObject({ instructions: en.instructions, starterPrompts: en.starterPrompts });
+    // The copy is the person's own: it stays as it was made.
+    expect((await agents.get(copy.id))?.instructions).toBe(zh.instructions);
   });
 
   it("scrubs a run's own tool result of a secret it echoes, as the library's tools are scrubbed", async () => {

@@ -62,22 +62,35 @@ describe('demo presets', () => {
   }
 
   it('are read-only built-in agents that offer and pin exactly their tools, with instructions and the first message as a starter', () => {
-    const builtIns = builtInAgents();
-    for (const preset of demoPresets) {
-      const agent = demoAgent(preset.id);
-      expect(agent.id).toBe(demoAgentId(preset.id));
-      expect(isBuiltInAgentId(agent.id, builtIns), agent.id).toBe(true);
-      expect(agent.builtIn).toBe(true);
-      expect(agent.instructions.trim(), preset.id).not.toBe('');
-      expect(agent.starterPrompts).toEqual([render(t.table.en[`${preset.id}Prompt`])]);
-      expect(agent.pinnedTools).toEqual([...preset.tools]);
-      expect(agent.tools.filter((ref) => ref.kind === 'tool').map((ref) => (ref.kind === 'tool' ? ref.name : ''))).toEqual([...preset.tools]);
+    for (const language of ['en', 'zh'] as const) {
+      const builtIns = builtInAgents(language);
+      for (const preset of demoPresets) {
+        const agent = demoAgent(preset.id, language);
+        expect(agent.id).toBe(demoAgentId(preset.id));
+        expect(isBuiltInAgentId(agent.id, builtIns), agent.id).toBe(true);
+        expect(agent.builtIn).toBe(true);
+        expect(agent.instructions.trim(), preset.id).not.toBe('');
+        expect(agent.starterPrompts).toEqual([render(t.table[language][`${preset.id}Prompt`])]);
+        expect(agent.pinnedTools).toEqual([...preset.tools]);
+        expect(agent.tools.filter((ref) => ref.kind === 'tool').map((ref) => (ref.kind === 'tool' ? ref.name : ''))).toEqual([...preset.tools]);
+      }
     }
     // The MCP demo offers whatever servers the person connects.
-    expect(demoAgent('mcp').tools).toEqual([{ kind: 'all-tools' }]);
+    expect(demoAgent('mcp', 'en').tools).toEqual([{ kind: 'all-tools' }]);
     // A fresh copy each time: changing one cannot change the constants.
-    demoAgent('calculator').pinnedTools.push('x');
-    expect(demoAgent('calculator').pinnedTools).not.toContain('x');
+    demoAgent('calculator', 'en').pinnedTools.push('x');
+    expect(demoAgent('calculator', 'en').pinnedTools).not.toContain('x');
+  });
+
+  it('speak the interface language: Chinese description, instructions and starter prompt, the same name, id and tools', () => {
+    for (const preset of demoPresets) {
+      const [english, chinese] = [demoAgent(preset.id, 'en'), demoAgent(preset.id, 'zh')];
+      for (const text of [chinese.description, chinese.instructions, chinese.starterPrompts[0] ?? '']) expect(HAN.test(text), `${preset.id}: ${text}`).toBe(true);
+      expect(HAN.test(english.instructions), preset.id).toBe(false);
+      expect({ ...chinese, description: '', instructions: '', starterPrompts: [] }).toEqual({ ...english, description: '', instructions: '', starterPrompts: [] });
+    }
+    // The Chinese system prompts the demos sent before they became agents.
+    expect(demoAgent('calculator', 'zh').instructions).toBe('你是 Tabagent。每次计算都使用 calculator 工具，单位换算使用 unit_convert，日期和时间使用 current_time；不要心算。请用结果简短作答。');
   });
 
   it('ask for the model_api endpoint until it can make images', () => {

@@ -1,6 +1,6 @@
 /** The agent builder's tools: each edits the draft it is given, and bad names go back with what exists. */
 import { describe, expect, it } from 'vitest';
-import { builderAgent } from '../../../../src/app/agents/builder-agent';
+import { BUILDER_AGENT_ID, builderAgent } from '../../../../src/app/agents/builder-agent';
 import { BUILDER_TOOL_NAMES, createBuilderTools, sameToolRef, type AgentDraftAccess } from '../../../../src/app/agents/builder-tools';
 import type { AgentDefinition } from '../../../../src/core/agent-definition';
 import { TabagentError } from '../../../../src/core/errors';
@@ -103,8 +103,14 @@ describe('the agent builder tools', () => {
     expect(sameToolRef({ kind: 'tool', name: 'a' }, { kind: 'agent', agentId: 'a' })).toBe(false);
   });
 
-  it('the builder agent is built in, with no tools of its own', () => {
-    expect(builderAgent).toMatchObject({ builtIn: true, name: 'Agent builder', tools: [], engine: { kind: 'default' } });
-    for (const name of BUILDER_TOOL_NAMES.filter((entry) => entry !== 'choose_agent_engine')) expect(builderAgent.instructions).toContain(name);
+  it('the builder agent is built in, with no tools of its own, and told about its tools in each interface language', () => {
+    for (const language of ['en', 'zh'] as const) {
+      const agent = builderAgent(language);
+      expect(agent).toMatchObject({ id: BUILDER_AGENT_ID, builtIn: true, name: 'Agent builder', tools: [], engine: { kind: 'default' } });
+      for (const name of BUILDER_TOOL_NAMES) expect(agent.instructions, `${language}: ${name}`).toContain(name);
+    }
+    expect(builderAgent('zh').instructions).toMatch(/^你是智能体构建器/);
+    expect(builderAgent('zh').starterPrompts.join()).toMatch(/[\u4e00-\u9fff]/);
+    expect(builderAgent('en').instructions).toMatch(/^You are the Agent builder/);
   });
 });
