@@ -19,6 +19,8 @@ export interface WorkerSandboxOptions {
   startTimeoutMs?: number;
   /** How long a finished worker is kept for the next run (default 30 s). */
   idleMs?: number;
+  /** The language named in failure messages (default 'JavaScript'). */
+  language?: string;
 }
 
 /** A worker sandbox that can say how many workers it holds (for tests and diagnostics). */
@@ -49,6 +51,7 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
   const graceMs = options.graceMs ?? 100;
   const startTimeoutMs = options.startTimeoutMs ?? 20_000;
   const idleMs = options.idleMs ?? 30_000;
+  const language = options.language ?? 'JavaScript';
   const live = new Set<Slot>();
   let idle: Slot | undefined;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -128,7 +131,7 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
       kill(slot);
       if (start.kind === 'aborted') return stopped();
       const reason = start.kind === 'timeout' ? `it did not start within ${startTimeoutMs / 1000} s` : start.message;
-      return failed({ kind: 'crashed', message: `The JavaScript sandbox could not start: ${reason}.` }, elapsed());
+      return failed({ kind: 'crashed', message: `The ${language} sandbox could not start: ${reason}.` }, elapsed());
     }
 
     const running: Promise<SandboxOutcome> = slot.api.run({ ...request, limits });
@@ -144,7 +147,7 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
     if (finished.kind === 'timeout') {
       return failed({ kind: 'time-limit', message: `the code was still running ${limits.cpuTimeMs + graceMs} ms after it started, so its worker was terminated` }, elapsed());
     }
-    return failed({ kind: 'crashed', message: `The JavaScript sandbox stopped unexpectedly: ${finished.message}` }, elapsed());
+    return failed({ kind: 'crashed', message: `The ${language} sandbox stopped unexpectedly: ${finished.message}` }, elapsed());
   }
 
   return {
