@@ -21,6 +21,8 @@ export interface WorkerSandboxOptions {
   idleMs?: number;
   /** The language named in failure messages (default 'JavaScript'). */
   language?: string;
+  /** Failures after which the worker is kept for the next run (default: those QuickJS recovers from). */
+  reusableAfter?: ReadonlySet<SandboxFailureKind>;
 }
 
 /** A worker sandbox that can say how many workers it holds (for tests and diagnostics). */
@@ -37,7 +39,7 @@ interface Slot {
 }
 
 /** Failures after which the worker is still clean: the run ended inside QuickJS's own limits. */
-const REUSABLE_AFTER: ReadonlySet<SandboxFailureKind> = new Set(['thrown', 'syntax', 'not-serialisable', 'never-settled']);
+export const REUSABLE_AFTER: ReadonlySet<SandboxFailureKind> = new Set(['thrown', 'syntax', 'not-serialisable', 'never-settled']);
 
 type Race<T> = { kind: 'done'; value: T } | { kind: 'timeout' } | { kind: 'aborted' } | { kind: 'crashed'; message: string };
 
@@ -52,6 +54,7 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
   const startTimeoutMs = options.startTimeoutMs ?? 20_000;
   const idleMs = options.idleMs ?? 30_000;
   const language = options.language ?? 'JavaScript';
+  const reusableAfter = options.reusableAfter ?? REUSABLE_AFTER;
   const live = new Set<Slot>();
   let idle: Slot | undefined;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -138,7 +141,7 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
     const finished = await race(slot, running, limits.cpuTimeMs + graceMs, signal);
     if (finished.kind === 'done') {
       const outcome = finished.value;
-      if (outcome.ok || REUSABLE_AFTER.has(outcome.error.kind)) release(slot);
+      if (outcome.ok || reusableAfter.has(outcome.error.kind)) release(slot);
       else kill(slot);
       return outcome;
     }

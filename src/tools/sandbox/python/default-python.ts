@@ -1,6 +1,6 @@
 import { TabagentError } from '../../../core/errors';
-import type { SandboxRunner } from '../types';
-import { createWorkerSandbox, type WorkerSandbox } from '../worker-sandbox';
+import type { SandboxFailureKind, SandboxRunner } from '../types';
+import { createWorkerSandbox, REUSABLE_AFTER, type WorkerSandbox } from '../worker-sandbox';
 import { spawnPythonWorker } from './spawn';
 
 /**
@@ -13,13 +13,19 @@ export const PYTHON_START_TIMEOUT_MS = 180_000;
 export const PYTHON_IDLE_MS = 10 * 60_000;
 
 /**
+ * Python's RecursionError leaves the interpreter clean (its recursion limit trips well before the
+ * wasm stack runs out), so a worker is kept after a stack-limit failure too: reloading costs seconds.
+ */
+const PYTHON_REUSABLE_AFTER: ReadonlySet<SandboxFailureKind> = new Set([...REUSABLE_AFTER, 'stack-limit']);
+
+/**
  * A Python sandbox over dedicated workers: one warm worker runs each request in a fresh namespace
  * and is terminated after a time or memory limit, a stop or a crash (the next run loads a new one).
  * The time limit is the worker's termination alone: Pyodide's interrupt buffer needs a
  * SharedArrayBuffer, which only a cross-origin-isolated page has, and Tabagent is not one.
  */
 export function createPythonWorkerSandbox(spawn: () => Worker = spawnPythonWorker): WorkerSandbox {
-  return createWorkerSandbox({ spawn, startTimeoutMs: PYTHON_START_TIMEOUT_MS, idleMs: PYTHON_IDLE_MS, language: 'Python' });
+  return createWorkerSandbox({ spawn, startTimeoutMs: PYTHON_START_TIMEOUT_MS, idleMs: PYTHON_IDLE_MS, language: 'Python', reusableAfter: PYTHON_REUSABLE_AFTER });
 }
 
 let shared: SandboxRunner | undefined;

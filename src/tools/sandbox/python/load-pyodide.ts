@@ -18,7 +18,10 @@ export const NO_PACKAGES_MESSAGE =
  * `pyodide_js.loadPackage(...)` and micropip (which needs it) say why instead of trying the network.
  */
 export function disablePackageLoading(pyodide: PyodideAPI): void {
-  const refuse = (): Promise<never> => Promise.reject(new TabagentError('tool-failed', NO_PACKAGES_MESSAGE));
+  // Throws at once rather than rejecting: Python code cannot await a promise in a run, so it sees the error as it calls.
+  const refuse = (): never => {
+    throw new TabagentError('tool-failed', NO_PACKAGES_MESSAGE);
+  };
   for (const name of ['loadPackage', 'loadPackagesFromImports'] as const) {
     Object.defineProperty(pyodide, name, { value: refuse, writable: false, configurable: false });
   }
