@@ -58,7 +58,9 @@ export function registerBuiltins(registry: ToolRegistry, config: BuiltinsConfig 
     preview: modelApi.createModelApiPreview(modelApiConfig),
   });
   registry.registerBuiltin(runJavaScript.manifest, config.sandbox ? runJavaScript.createRunJavaScript(config.sandbox) : runJavaScript.implementation);
-  registry.registerBuiltin(runPython.manifest, config.pythonSandbox ? runPython.createRunPython(config.pythonSandbox) : runPython.implementation);
+  registry.registerBuiltin(runPython.manifest, config.pythonSandbox ? runPython.createRunPython(config.pythonSandbox) : runPython.implementation, {
+    timeoutMs: runPython.RUN_PYTHON_TIMEOUT_MS,
+  });
   if (config.memory) {
     const tools = memory.createMemoryTools(config.memory);
     registry.registerBuiltin(memory.rememberManifest, tools.remember);

@@ -7,6 +7,13 @@ import type { SandboxSource } from './run-javascript';
 /** run_python's limits: Python is slower than JavaScript and its interpreter larger, so both are wider than run_javascript's. */
 export const RUN_PYTHON_LIMITS: Readonly<Partial<SandboxLimits>> = Object.freeze({ cpuTimeMs: 10_000, memoryBytes: 256 * 1024 * 1024 });
 
+/**
+ * How long one run_python call may take in all (the executor's per-tool timeout, 30 s by default,
+ * would stop it): the first call loads Pyodide in a new worker, which measured ~35 s in headless
+ * Chromium on a loaded 2-core machine. The code itself is bounded by its own 10 s limit.
+ */
+export const RUN_PYTHON_TIMEOUT_MS = 200_000;
+
 export const manifest: ToolManifest = builtinManifest({
   name: 'run_python',
   description:

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { TabagentError } from '../../../src/core/errors';
 import { registerBuiltins } from '../../../src/tools/builtins';
-import { manifest, RUN_PYTHON_LIMITS } from '../../../src/tools/builtins/run-python';
+import { manifest, RUN_PYTHON_LIMITS, RUN_PYTHON_TIMEOUT_MS } from '../../../src/tools/builtins/run-python';
 import { createToolExecutor } from '../../../src/tools/executor';
 import { ToolRegistry } from '../../../src/tools/registry';
 import { defaultPythonSandbox } from '../../../src/tools/sandbox/python/default-python';
@@ -38,6 +38,8 @@ describe('the run_python built-in', () => {
     const { registry, tools } = executor(fakeRunner({ ok: true, ...output }));
     expect(registry.get('run_python')?.manifest).toMatchObject({ kind: 'sandbox', sideEffects: false, allowedOrigins: [] });
     expect(tools.requiresApproval('run_python')).toBe(false);
+    // The first call loads Pyodide: longer than the executor's default 30 s on a slow machine.
+    expect(registry.get('run_python')?.timeoutMs).toBe(RUN_PYTHON_TIMEOUT_MS);
     expect(manifest.description).toContain('Only the Python standard library is available');
     expect(manifest.description).toContain('no package downloads');
   });
