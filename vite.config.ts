@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 import solid from 'vite-plugin-solid';
@@ -19,6 +20,42 @@ function refParserWithoutBuffer(): Plugin {
     transform: {
       filter: { id: library },
       handler: (code) => ({ code: code.replace(/(?<![.\w])Buffer\.isBuffer\(/g, 'globalThis.Buffer?.isBuffer('), map: null }),
+    },
+  };
+}
+
+/**
+ * Serves Pyodide's runtime files (run_python's interpreter, src/tools/sandbox/python) from our own
+ * origin at `assets/pyodide-<version>/`: `loadPyodide({ indexURL })` finds them there by their
+ * own names, which Vite's hashed `?url` assets cannot give it. The dev server (and the vitest
+ * browser project, which has a copy of this plugin) answers them from node_modules; a build emits
+ * them. The version in the folder name does what a content hash does for the caches.
+ */
+function pyodideAssets(): Plugin {
+  const packageJson = createRequire(import.meta.url).resolve('pyodide/package.json');
+  const source = new URL('./', `file://${packageJson}`);
+  const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
+  const folder = `assets/pyodide-${version}/`;
+  const types: Record<string, string> = {
+    'pyodide.asm.mjs': 'text/javascript',
+    'pyodide.asm.wasm': 'application/wasm',
+    'python_stdlib.zip': 'application/zip',
+    'pyodide-lock.json': 'application/json',
+  };
+  return {
+    name: 'tabagent:pyodide-assets',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const prefix = `${server.config.base}${folder}`;
+        const path = request.url?.split('?')[0] ?? '';
+        const type = path.startsWith(prefix) ? types[path.slice(prefix.length)] : undefined;
+        if (!type) return next();
+        response.setHeader('Content-Type', type);
+        response.end(readFileSync(new URL(path.slice(prefix.length), source)));
+      });
+    },
+    generateBundle() {
+      for (const name of Object.keys(types)) this.emitFile({ type: 'asset', fileName: `${folder}${name}`, source: readFileSync(new URL(name, source)) });
     },
   };
 }
@@ -60,6 +97,8 @@ const pwa: Partial<VitePWAOptions> = {
   },
   workbox: {
     globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,json}'],
+    // Pyodide (~13 MB, run_python only) is cached on its first use, by the route below.
+    globIgnores: ['assets/pyodide-*/**'],
     // The service worker's own source map is of no use to anyone and doubles the build's PWA step.
     sourcemap: false,
     // Workbox only warns past this (and vite-plugin-pwa turns the warning into an error); the size
@@ -71,6 +110,16 @@ const pwa: Partial<VitePWAOptions> = {
     navigateFallback: 'index.html',
     cleanupOutdatedCaches: true,
     runtimeCaching: [
+      {
+        // Pyodide's files (pyodideAssets above): their folder names the version, so a cached copy is never stale.
+        urlPattern: /\/assets\/pyodide-[^/]+\/[^/?#]+$/,
+        handler: 'CacheFirst',
+        options: {
+          cacheName: 'tabagent-pyodide',
+          expiration: { maxEntries: 8, purgeOnQuotaError: true },
+          cacheableResponse: { statuses: [200] },
+        },
+      },
       {
         // Same-origin hashed build assets that were too big to precache (a RegExp route matches
         // other origins only from the URL's start, so this never caches another site's files).
@@ -100,7 +149,7 @@ function contentSecurityPolicy(): string {
 
 export default defineConfig({
   // refParserWithoutBuffer: the OpenAPI parser checks Node's `Buffer` even in browsers (see the plugin).
-  plugins: [solid(), VitePWA(pwa), refParserWithoutBuffer()],
+  plugins: [solid(), VitePWA(pwa), refParserWithoutBuffer(), pyodideAssets()],
   optimizeDeps: { rolldownOptions: { plugins: [refParserWithoutBuffer()] } },
   build: {
     target: 'es2022',

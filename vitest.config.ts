@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 import type { Plugin } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
@@ -19,6 +21,42 @@ function refParserWithoutBuffer(): Plugin {
     transform: {
       filter: { id: library },
       handler: (code) => ({ code: code.replace(/(?<![.\w])Buffer\.isBuffer\(/g, 'globalThis.Buffer?.isBuffer('), map: null }),
+    },
+  };
+}
+
+/**
+ * Serves Pyodide's runtime files (run_python's interpreter, src/tools/sandbox/python) from our own
+ * origin at `assets/pyodide-<version>/`: `loadPyodide({ indexURL })` finds them there by their
+ * own names, which Vite's hashed `?url` assets cannot give it. The dev server (here: the browser
+ * project's; vite.config.ts has the original of this copy) answers them from node_modules; a build emits
+ * them. The version in the folder name does what a content hash does for the caches.
+ */
+function pyodideAssets(): Plugin {
+  const packageJson = createRequire(import.meta.url).resolve('pyodide/package.json');
+  const source = new URL('./', `file://${packageJson}`);
+  const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string };
+  const folder = `assets/pyodide-${version}/`;
+  const types: Record<string, string> = {
+    'pyodide.asm.mjs': 'text/javascript',
+    'pyodide.asm.wasm': 'application/wasm',
+    'python_stdlib.zip': 'application/zip',
+    'pyodide-lock.json': 'application/json',
+  };
+  return {
+    name: 'tabagent:pyodide-assets',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const prefix = `${server.config.base}${folder}`;
+        const path = request.url?.split('?')[0] ?? '';
+        const type = path.startsWith(prefix) ? types[path.slice(prefix.length)] : undefined;
+        if (!type) return next();
+        response.setHeader('Content-Type', type);
+        response.end(readFileSync(new URL(path.slice(prefix.length), source)));
+      });
+    },
+    generateBundle() {
+      for (const name of Object.keys(types)) this.emitFile({ type: 'asset', fileName: `${folder}${name}`, source: readFileSync(new URL(name, source)) });
     },
   };
 }
@@ -57,7 +95,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [solid(), refParserWithoutBuffer()],
+        plugins: [solid(), refParserWithoutBuffer(), pyodideAssets()],
         // Loaded lazily by the app (Tools page): pre-bundled up front so that discovering them
         // mid-run does not make Vite reload the page under a running test.
         optimizeDeps: {

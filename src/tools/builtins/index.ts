@@ -5,6 +5,7 @@ import * as currentTime from './current-time';
 import * as memory from './memory';
 import * as modelApi from './model-api';
 import * as runJavaScript from './run-javascript';
+import * as runPython from './run-python';
 import * as unitConvert from './unit-convert';
 
 export type { MemoryToolSource, MemoryToolStore, StoredMemory } from './memory';
@@ -21,6 +22,8 @@ export interface BuiltinsConfig {
   defaultTimeZone?: () => string;
   /** The sandbox run_javascript uses (default: a worker sandbox in browsers, in-process in Node). */
   sandbox?: runJavaScript.SandboxSource;
+  /** The sandbox run_python uses (default: a Pyodide worker sandbox in browsers; none in Node). */
+  pythonSandbox?: runJavaScript.SandboxSource;
   /** The long-term memory store; without it remember, recall and forget are not registered. */
   memory?: memory.MemoryToolSource;
 }
@@ -32,6 +35,7 @@ export const builtinManifests: readonly ToolManifest[] = [
   unitConvert.manifest,
   modelApi.manifest,
   runJavaScript.manifest,
+  runPython.manifest,
   memory.rememberManifest,
   memory.recallManifest,
   memory.forgetManifest,
@@ -54,6 +58,9 @@ export function registerBuiltins(registry: ToolRegistry, config: BuiltinsConfig 
     preview: modelApi.createModelApiPreview(modelApiConfig),
   });
   registry.registerBuiltin(runJavaScript.manifest, config.sandbox ? runJavaScript.createRunJavaScript(config.sandbox) : runJavaScript.implementation);
+  registry.registerBuiltin(runPython.manifest, config.pythonSandbox ? runPython.createRunPython(config.pythonSandbox) : runPython.implementation, {
+    timeoutMs: runPython.RUN_PYTHON_TIMEOUT_MS,
+  });
   if (config.memory) {
     const tools = memory.createMemoryTools(config.memory);
     registry.registerBuiltin(memory.rememberManifest, tools.remember);

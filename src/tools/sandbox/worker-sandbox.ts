@@ -19,6 +19,10 @@ export interface WorkerSandboxOptions {
   startTimeoutMs?: number;
   /** How long a finished worker is kept for the next run (default 30 s). */
   idleMs?: number;
+  /** The language named in failure messages (default 'JavaScript'). */
+  language?: string;
+  /** Failures after which the worker is kept for the next run (default: those QuickJS recovers from). */
+  reusableAfter?: ReadonlySet<SandboxFailureKind>;
 }
 
 /** A worker sandbox that can say how many workers it holds (for tests and diagnostics). */
@@ -35,7 +39,7 @@ interface Slot {
 }
 
 /** Failures after which the worker is still clean: the run ended inside QuickJS's own limits. */
-const REUSABLE_AFTER: ReadonlySet<SandboxFailureKind> = new Set(['thrown', 'syntax', 'not-serialisable', 'never-settled']);
+export const REUSABLE_AFTER: ReadonlySet<SandboxFailureKind> = new Set(['thrown', 'syntax', 'not-serialisable', 'never-settled']);
 
 type Race<T> = { kind: 'done'; value: T } | { kind: 'timeout' } | { kind: 'aborted' } | { kind: 'crashed'; message: string };
 
@@ -49,6 +53,8 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
   const graceMs = options.graceMs ?? 100;
   const startTimeoutMs = options.startTimeoutMs ?? 20_000;
   const idleMs = options.idleMs ?? 30_000;
+  const language = options.language ?? 'JavaScript';
+  const reusableAfter = options.reusableAfter ?? REUSABLE_AFTER;
   const live = new Set<Slot>();
   let idle: Slot | undefined;
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -128,14 +134,14 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
       kill(slot);
       if (start.kind === 'aborted') return stopped();
       const reason = start.kind === 'timeout' ? `it did not start within ${startTimeoutMs / 1000} s` : start.message;
-      return failed({ kind: 'crashed', message: `The JavaScript sandbox could not start: ${reason}.` }, elapsed());
+      return failed({ kind: 'crashed', message: `The ${language} sandbox could not start: ${reason}.` }, elapsed());
     }
 
     const running: Promise<SandboxOutcome> = slot.api.run({ ...request, limits });
     const finished = await race(slot, running, limits.cpuTimeMs + graceMs, signal);
     if (finished.kind === 'done') {
       const outcome = finished.value;
-      if (outcome.ok || REUSABLE_AFTER.has(outcome.error.kind)) release(slot);
+      if (outcome.ok || reusableAfter.has(outcome.error.kind)) release(slot);
       else kill(slot);
       return outcome;
     }
@@ -144,7 +150,7 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
     if (finished.kind === 'timeout') {
       return failed({ kind: 'time-limit', message: `the code was still running ${limits.cpuTimeMs + graceMs} ms after it started, so its worker was terminated` }, elapsed());
     }
-    return failed({ kind: 'crashed', message: `The JavaScript sandbox stopped unexpectedly: ${finished.message}` }, elapsed());
+    return failed({ kind: 'crashed', message: `The ${language} sandbox stopped unexpectedly: ${finished.message}` }, elapsed());
   }
 
   return {

@@ -1,0 +1,67 @@
+import type { ToolManifest } from '../manifest';
+import { builtinManifest } from './builtin-manifest';
+import type { ToolImplementation } from '../registry';
+import type { SandboxLimits } from '../sandbox/types';
+import type { SandboxSource } from './run-javascript';
+
+/** run_python's limits: Python is slower than JavaScript and its interpreter larger, so both are wider than run_javascript's. */
+export const RUN_PYTHON_LIMITS: Readonly<Partial<SandboxLimits>> = Object.freeze({ cpuTimeMs: 10_000, memoryBytes: 256 * 1024 * 1024 });
+
+/**
+ * How long one run_python call may take in all (the executor's per-tool timeout, 30 s by default,
+ * would stop it): the first call loads Pyodide in a new worker, which measured ~35 s in headless
+ * Chromium on a loaded 2-core machine. The code itself is bounded by its own 10 s limit.
+ */
+export const RUN_PYTHON_TIMEOUT_MS = 200_000;
+
+export const manifest: ToolManifest = builtinManifest({
+  name: 'run_python',
+  description:
+    'Runs Python 3 code in an isolated sandbox (Pyodide) and returns its result and printed output. Use it for exact ' +
+    'computation, counting, data transformation, string processing, dates and small algorithms. ' +
+    'The repr of the last expression is the result; print() output comes back as stdout. Each run starts with fresh variables. ' +
+    'Only the Python standard library is available: packages such as numpy or pandas cannot be installed (no package downloads, ' +
+    'no micropip), and there is no network, no files outside the run, and no input(). ' +
+    'Limits: 10 s of computing time and 256 MB of memory per run. The first run loads the interpreter, which takes a few seconds.',
+  // No side effects although it runs code: the code cannot reach anything outside its sandbox (no network, storage or page).
+  kind: 'sandbox',
+  parameters: {
+    type: 'object',
+    properties: {
+      code: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 20000,
+        description: 'The Python source. End with an expression to give the result, or print() what you need.',
+      },
+    },
+    required: ['code'],
+    additionalProperties: false,
+  },
+  examples: [
+    {
+      query: 'What is 2 to the power of 100?',
+      arguments: { code: '2 ** 100' },
+    },
+    {
+      query: 'How many days are there between 2024-01-15 and 2024-03-01?',
+      arguments: { code: 'from datetime import date\n(date(2024, 3, 1) - date(2024, 1, 15)).days' },
+    },
+    {
+      query: 'Which words in "the cat and the hat and the bat" are most common?',
+      arguments: { code: 'from collections import Counter\nCounter("the cat and the hat and the bat".split()).most_common(2)' },
+    },
+  ],
+});
+
+const defaultSource: SandboxSource = async () => (await import('../sandbox/python/default-python')).defaultPythonSandbox();
+
+/** The run_python tool over `source` (Pyodide loads on the first call, in its own worker, not with the app). */
+export function createRunPython(source: SandboxSource = defaultSource): ToolImplementation {
+  return async (args, context) => {
+    const [{ runSandboxedCode }, runner] = await Promise.all([import('../sandbox/run-code'), source()]);
+    return runSandboxedCode(runner, String(args.code), { signal: context.signal, limits: RUN_PYTHON_LIMITS });
+  };
+}
+
+export const implementation: ToolImplementation = createRunPython();
