@@ -77,7 +77,11 @@ export function createLocalEngine(choice: LocalModelChoice): LocalEngine {
   const known = findCatalogModel(choice.engine, choice.modelId);
   if (choice.engine === 'webllm') {
     if (!choice.modelId) throw new TabagentError('config', 'Choose a web-llm model on the Models page.');
-    return withChoice(createWebLLMEngine({ modelId: choice.modelId, ...(known ? { contextWindow: known.contextWindow } : {}) }), choice);
+    return withChoice(createWebLLMEngine({
+        modelId: choice.modelId,
+        ...(known ? { contextWindow: known.contextWindow } : {}),
+        ...(known?.vision ? { vision: true } : {}),
+      }), choice);
   }
   if (!choice.modelId && !choice.customModelUrl) throw new TabagentError('config', 'Choose a transformers.js model on the Models page.');
   return autoLoading(transformersEngine(choice, known?.contextWindow), choice);

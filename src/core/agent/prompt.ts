@@ -61,7 +61,9 @@ export function renderTranscript(
   const resultTurns = new WeakSet<ChatMessage>();
   transcript.forEach((message, index) => {
     if (message.role === 'user') {
-      messages.push({ role: 'user', content: withContext(message.content, contextOf(message, index)) });
+      const content = withContext(message.content, contextOf(message, index));
+      // Attached images travel with their message; the engine decides how to send them.
+      messages.push(message.images && message.images.length > 0 ? { role: 'user', content, images: message.images } : { role: 'user', content });
       return;
     }
     if (!format) {

@@ -40,4 +40,7 @@ export const webllmModels: readonly CatalogModel[] = [
   webllm({ id: 'Hermes-3-Llama-3.2-3B-q4f32_1-MLC', label: 'Hermes 3 (Llama 3.2 3B, f32)', family: 'hermes-3', parametersB: 3.2, downloadMB: 1900, memoryMB: 2952, toolMode: 'hermes', quality: 8 }),
   webllm({ id: 'Phi-3.5-mini-instruct-q4f16_1-MLC-1k', label: 'Phi-3.5 mini (1k context)', family: 'phi-3.5', parametersB: 3.8, downloadMB: 2150, memoryMB: 2520, contextWindow: 1024, toolMode: 'react', quality: 5 }),
   webllm({ id: 'Phi-3.5-mini-instruct-q4f16_1-MLC', label: 'Phi-3.5 mini', family: 'phi-3.5', parametersB: 3.8, downloadMB: 2150, memoryMB: 3672, lowResource: false, toolMode: 'react', quality: 6 }),
+  // web-llm's one vision model (model type VLM): reads attached images. Weak at tool use, so the
+  // recommendation prefers any text model that fits; chosen on purpose for pictures.
+  webllm({ id: 'Phi-3.5-vision-instruct-q4f16_1-MLC', label: 'Phi-3.5 vision (reads images)', family: 'phi-3.5', parametersB: 4.2, downloadMB: 2400, memoryMB: 4522, lowResource: false, toolMode: 'react', quality: 2, vision: true }),
 ];

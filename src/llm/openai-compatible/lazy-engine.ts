@@ -22,7 +22,12 @@ export function createLazyOpenAICompatibleEngine(options: OpenAICompatibleOption
   };
   return {
     id: `openai-compatible:${resolved.model}`,
-    capabilities: { nativeToolCalls: resolved.nativeToolCalls, constrainedOutput: 'none', contextWindow: resolved.contextWindow },
+    capabilities: {
+      nativeToolCalls: resolved.nativeToolCalls,
+      constrainedOutput: 'none',
+      contextWindow: resolved.contextWindow,
+      vision: resolved.vision,
+    },
     async load(onProgress, signal) {
       await (await real()).load(onProgress, signal);
     },
