@@ -53,13 +53,14 @@ export function engineSetup(settings: Settings, holder: LocalEngineHolder, netwo
     // Local models write tools as text in the format their family was trained on (the catalog's).
     return { engine: holder.engineFor(local), toolMode: toolModeForModel(local.engine, local.modelId) };
   }
-  const { baseUrl, model, apiKey, toolMode } = settings.engine;
+  const { baseUrl, model, apiKey, toolMode, acceptsImages } = settings.engine;
   const engine = createLazyOpenAICompatibleEngine({
     baseUrl: baseUrl.trim(),
     model: model.trim(),
     ...(apiKey ? { apiKey: keyFor(apiKey, ENGINE_KEY_SECRET, network) } : {}),
     ...(network ? { fetch: network.door.as('engine') } : {}),
     nativeToolCalls: toolMode === 'native',
+    vision: acceptsImages !== false,
   });
   return { engine, toolMode };
 }
