@@ -188,6 +188,7 @@ export function Composer(props: ComposerProps) {
             id={fileId}
             class="visually-hidden"
             type="file"
+            aria-label={imageText('attachImage')}
             accept={IMAGE_TYPES.join(',')}
             multiple
             onChange={(event) => {
