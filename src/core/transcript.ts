@@ -36,6 +36,8 @@ export interface ToolCallItem {
   status: ToolCallStatus;
   /** The tool's answer (usually JSON), or why the call could not run. */
   result?: string;
+  /** Images in the tool's answer, shown in the card (data URLs). */
+  images?: ImagePart[];
   durationMs?: number;
   /** An agent called as a tool: its own run (the task as its user text), shown inside this card. */
   nested?: Turn;

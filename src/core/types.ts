@@ -43,7 +43,8 @@ export type ChatMessage =
    */
   | { role: 'user'; content: string; context?: string; images?: ImagePart[] }
   | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
-  | { role: 'tool'; toolCallId: string; name: string; content: string };
+  /** `images`: pictures in the tool's answer (an MCP image block), passed on to engines that read images. */
+  | { role: 'tool'; toolCallId: string; name: string; content: string; images?: ImagePart[] };
 
 export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 

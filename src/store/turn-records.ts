@@ -29,13 +29,16 @@ export function draftFromChatMessage(message: ChatMessage, turnId?: string): Mes
       return message.toolCalls === undefined
         ? { ...base, role: 'assistant', content: message.content }
         : { ...base, role: 'assistant', content: message.content, toolCalls: copy(message.toolCalls) };
-    case 'tool':
-      return { ...base, role: 'tool', content: message.content, toolCallId: message.toolCallId, name: message.name };
+    case 'tool': {
+      const draft: MessageDraft = { ...base, role: 'tool', content: message.content, toolCallId: message.toolCallId, name: message.name };
+      // A tool's images are stored as Blobs too, so a later turn can pass them on again.
+      return message.images && message.images.length > 0 ? { ...draft, images: message.images.map(toStoredImage) } : draft;
+    }
   }
 }
 
 /** The `ChatMessage` a stored record stands for (the UI metadata dropped). */
-export function toChatMessage(record: Pick<MessageRecord, 'role' | 'content' | 'toolCalls' | 'toolCallId' | 'name'>): ChatMessage {
+export function toChatMessage(record: Pick<MessageRecord, 'role' | 'content' | 'toolCalls' | 'toolCallId' | 'name'>, images?: ImagePart[]): ChatMessage {
   switch (record.role) {
     case 'system':
     case 'user':
@@ -44,8 +47,10 @@ export function toChatMessage(record: Pick<MessageRecord, 'role' | 'content' | '
       return record.toolCalls === undefined
         ? { role: 'assistant', content: record.content }
         : { role: 'assistant', content: record.content, toolCalls: record.toolCalls };
-    case 'tool':
-      return { role: 'tool', toolCallId: record.toolCallId ?? '', name: record.name ?? '', content: record.content };
+    case 'tool': {
+      const message: ChatMessage = { role: 'tool', toolCallId: record.toolCallId ?? '', name: record.name ?? '', content: record.content };
+      return images && images.length > 0 ? { ...message, images } : message;
+    }
   }
 }
 
@@ -116,7 +121,7 @@ export function restoreTurns(records: readonly MessageRecord[], images: Readonly
       continue;
     }
     const turn = (record.turnId === undefined ? undefined : byId.get(record.turnId)) ?? turns.at(-1);
-    turn?.messages.push(toChatMessage(record));
+    turn?.messages.push(toChatMessage(record, images.get(record.id)));
   }
   return turns;
 }

@@ -117,10 +117,13 @@ function appendAsText(
     const text = format.renderResult({ name: message.name, content: message.content });
     const previous = messages[messages.length - 1];
     // Results of one step's calls share a single user turn, as the chat templates do.
+    // A tool's images go with the user turn that carries its result (engines without vision drop them).
+    const images = message.images ?? [];
     if (previous && previous.role === 'user' && resultTurns.has(previous)) {
       previous.content += `\n${text}`;
+      if (images.length > 0) previous.images = [...(previous.images ?? []), ...images];
     } else {
-      const turn: ChatMessage = { role: 'user', content: text };
+      const turn: ChatMessage = images.length > 0 ? { role: 'user', content: text, images: [...images] } : { role: 'user', content: text };
       resultTurns.add(turn);
       messages.push(turn);
     }

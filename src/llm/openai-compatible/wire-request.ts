@@ -1,6 +1,6 @@
 /** Maps Tabagent's engine-neutral request onto the OpenAI chat.completions request body. */
 import type { ChatMessage, ChatRequest, ToolChoice } from '../../core/types';
-import { userContent, type UserContentPart } from '../image-content';
+import { toolImageParts, userContent, type UserContentPart } from '../image-content';
 
 export type WireMessage =
   | { role: 'system'; content: string }
@@ -52,7 +52,7 @@ export interface WireRequestSettings {
 export function toWireRequest(request: ChatRequest, settings: WireRequestSettings): WireRequestBody {
   const body: WireRequestBody = {
     model: settings.model,
-    messages: request.messages.map((message) => toWireMessage(message, settings.vision ?? false)),
+    messages: toWireMessages(request.messages, settings.vision ?? false),
     stream: settings.stream,
   };
   // Without include_usage, OpenAI and vLLM send no token counts in a stream.
@@ -70,6 +70,27 @@ export function toWireRequest(request: ChatRequest, settings: WireRequestSetting
   if (request.stop !== undefined && request.stop.length > 0) body.stop = request.stop;
   if (request.thinking !== undefined) body.chat_template_kwargs = { enable_thinking: request.thinking };
   return body;
+}
+
+/**
+ * The transcript in the wire shape. For a vision model, the images of each step's tool results
+ * follow that step's tool messages as one user message (see `toolImageParts`).
+ */
+export function toWireMessages(messages: readonly ChatMessage[], vision: boolean): WireMessage[] {
+  const wire: WireMessage[] = [];
+  let step: Extract<ChatMessage, { role: 'tool' }>[] = [];
+  const closeStep = (): void => {
+    const parts = vision ? toolImageParts(step) : undefined;
+    if (parts) wire.push({ role: 'user', content: parts });
+    step = [];
+  };
+  for (const message of messages) {
+    if (message.role !== 'tool') closeStep();
+    else step.push(message);
+    wire.push(toWireMessage(message, vision));
+  }
+  closeStep();
+  return wire;
 }
 
 /** One transcript message in the wire shape; tool-call arguments become JSON text, images `image_url` parts. */

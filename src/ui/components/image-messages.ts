@@ -14,6 +14,7 @@ export const t = defineMessages({
       'Nothing was sent: this model does not read images. Remove the images, or choose a model that reads them (a server model with "This model accepts images" ticked in Settings, or a vision model on the Models page).',
     unknownType: 'of an unknown type',
     imagesInMessage: 'Images in this message',
+    toolImages: ({ name }) => `Images from ${name}`,
   },
   zh: {
     attachImage: '附加图片',
@@ -26,5 +27,6 @@ export const t = defineMessages({
     noVision: '没有发送：这个模型不能读取图片。请移除图片，或选择能读取图片的模型（在设置中勾选“此模型接受图片”的服务器模型，或在模型页选择视觉模型）。',
     unknownType: '未知类型',
     imagesInMessage: '这条消息中的图片',
+    toolImages: ({ name }) => `${name} 返回的图片`,
   },
 });
