@@ -60,13 +60,14 @@ export function engineSetup(settings: Settings, holder: LocalEngineHolder, netwo
     if (local.engine === 'builtin') return { engine: holder.engineFor(local), toolMode: toolModeForChoice(local) };
     return { engine: holder.engineFor(local), toolMode: toolModeForChoice(local), ...thinksFor(local.engine, local.modelId), ...templateToolsFor(local.engine) };
   }
-  const { baseUrl, model, apiKey, toolMode } = settings.engine;
+  const { baseUrl, model, apiKey, toolMode, acceptsImages } = settings.engine;
   const engine = createLazyOpenAICompatibleEngine({
     baseUrl: baseUrl.trim(),
     model: model.trim(),
     ...(apiKey ? { apiKey: keyFor(apiKey, ENGINE_KEY_SECRET, network) } : {}),
     ...(network ? { fetch: network.door.as('engine') } : {}),
     nativeToolCalls: toolMode === 'native',
+    vision: acceptsImages !== false,
   });
   return { engine, toolMode };
 }

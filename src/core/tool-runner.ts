@@ -1,4 +1,4 @@
-import type { ToolCall, ToolDefinition } from './types';
+import type { ImagePart, ToolCall, ToolDefinition } from './types';
 import type { TabagentError } from './errors';
 import type { AgentEvent } from './agent/events';
 
@@ -14,6 +14,28 @@ export interface ToolResult {
   nestedSteps?: number;
   /** Outside text a nested agent run read (its taint sources): the caller's context is as tainted as the callee's was. */
   untrustedSources?: string[];
+  /** Images in the tool's answer (MCP image content): shown in the card, passed on to engines that read images. */
+  images?: ImagePart[];
+}
+
+/**
+ * What a tool returns when its answer holds images besides its value: the executor turns `value`
+ * into the result's text as usual and keeps `images` apart (never base64 in the text the model reads).
+ */
+export interface ToolOutputWithImages {
+  readonly kind: 'tabagent.tool-output-with-images';
+  value: unknown;
+  images: ImagePart[];
+}
+
+/** A tool's value with images beside it (see `ToolOutputWithImages`). */
+export function withImages(value: unknown, images: ImagePart[]): ToolOutputWithImages {
+  return { kind: 'tabagent.tool-output-with-images', value, images };
+}
+
+/** True for a value made by `withImages`. */
+export function isOutputWithImages(value: unknown): value is ToolOutputWithImages {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'tabagent.tool-output-with-images';
 }
 
 /** The user's decision on a side-effecting call. */

@@ -8,7 +8,7 @@
  */
 import type { BudgetSplit } from './agent/budget';
 import type { ErrorCode } from './errors';
-import type { ChatMessage } from './types';
+import type { ChatMessage, ImagePart } from './types';
 
 /** Where a tool call stands. `stopped`: the run was stopped before the call finished. */
 export type ToolCallStatus = 'awaiting-approval' | 'running' | 'done' | 'error' | 'denied' | 'stopped';
@@ -42,6 +42,8 @@ export interface ToolCallItem {
   status: ToolCallStatus;
   /** The tool's answer (usually JSON), or why the call could not run. */
   result?: string;
+  /** Images in the tool's answer, shown in the card (data URLs). */
+  images?: ImagePart[];
   durationMs?: number;
   /** An agent called as a tool: its own run (the task as its user text), shown inside this card. */
   nested?: Turn;
@@ -56,6 +58,8 @@ export type TurnStatus = 'running' | 'done' | 'stopped' | 'error';
 export interface Turn {
   id: string;
   userText: string;
+  /** Images the person attached to the user message (absent: none). */
+  images?: ImagePart[];
   items: TurnItem[];
   /** Messages the run added after the user message (assistant, tool, corrections): the model's history. */
   messages: ChatMessage[];

@@ -21,6 +21,17 @@ export interface ToolCall {
   arguments: Record<string, unknown>;
 }
 
+/**
+ * An image in a message, as a `data:` URL with its media type (`image/png`…). Core holds no DOM
+ * types (Blob, File): the data URL is what engines send (OpenAI `image_url` parts) and what the
+ * chat shows; the store keeps the bytes as a Blob. `name`: the file name the person attached.
+ */
+export interface ImagePart {
+  mediaType: string;
+  dataUrl: string;
+  name?: string;
+}
+
 /** Chat transcript messages, engine-neutral. */
 export type ChatMessage =
   | { role: 'system'; content: string }
@@ -28,10 +39,12 @@ export type ChatMessage =
    * `context`: what the turn showed the model with this message (retrieved tools, memories,
    * knowledge). Kept with the message so every later prompt repeats it verbatim: the prompt
    * only grows at its end, and prefix caches stay valid across turns.
+   * `images`: pictures the person attached, sent only to engines whose `capabilities.vision` is true.
    */
-  | { role: 'user'; content: string; context?: string }
+  | { role: 'user'; content: string; context?: string; images?: ImagePart[] }
   | { role: 'assistant'; content: string; toolCalls?: ToolCall[] }
-  | { role: 'tool'; toolCallId: string; name: string; content: string };
+  /** `images`: pictures in the tool's answer (an MCP image block), passed on to engines that read images. */
+  | { role: 'tool'; toolCallId: string; name: string; content: string; images?: ImagePart[] };
 
 export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
@@ -90,6 +103,11 @@ export interface EngineCapabilities {
   constrainedOutput: 'none' | 'json-schema' | 'grammar';
   /** Context window in tokens. */
   contextWindow: number;
+  /**
+   * The model reads images in user messages (`ChatMessage.images`). Absent means no: the chat
+   * refuses to send images to such an engine rather than dropping them silently.
+   */
+  vision?: boolean;
 }
 
 export interface LoadProgress {

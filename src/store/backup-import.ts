@@ -16,8 +16,10 @@ import {
   SETTINGS_RECORD_KEY,
   withoutSecrets,
   type BackupFile,
+  type BackupMessage,
   type BackupStore,
 } from './backup';
+import type { StoredImage } from './image-blobs';
 import type { McpServerRecord, MessageRecord, ToolRecord, VectorRecord } from './records';
 import type { AgentDefinition } from '../core/agent-definition';
 import type { TabagentDb } from './schema';
@@ -192,6 +194,14 @@ function plan(file: BackupFile, keys: Record<BackupStore, Set<Key>>, choice: Con
   return { records, counts };
 }
 
+/** A message from the file with its images' base64 turned back into Blobs. */
+function toMessageRecord(record: Record<string, unknown>): MessageRecord {
+  const message = record as unknown as BackupMessage;
+  if (!message.images) return message as MessageRecord;
+  const images = message.images.map(({ data, ...image }): StoredImage => ({ ...image, blob: new Blob([base64ToBytes(data) as BlobPart], { type: image.mediaType }) }));
+  return { ...message, images };
+}
+
 function toVectorRecord(record: Record<string, unknown>): VectorRecord {
   const bytes = base64ToBytes(record.vector as string);
   return { ...(record as unknown as VectorRecord), vector: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) };
@@ -262,6 +272,7 @@ export async function applyImport(db: TabagentDb, importPlan: ImportPlan, confir
       for (const record of records[store]) {
         let value: unknown = record;
         if (store === 'vectors') value = toVectorRecord(record);
+        else if (store === 'messages') value = toMessageRecord(record);
         else if (store === 'tools') value = switchedOff(`tool:${String(record.name)}`, record);
         else if (store === 'mcpServers') value = switchedOff(`mcp:${String(record.id)}`, record);
         // An agent's own server, not confirmed: the agent comes in on the default engine.

@@ -20,9 +20,24 @@ const conversation = record(
   { agentId: string, knowledgeBasesOff: strings },
 );
 
+const base64 = { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' } as const;
+
+/** An image attached to a message: its media type (an image type) and its bytes in base64. */
+const image = record({ mediaType: { type: 'string', pattern: '^image/[a-z0-9.+-]+$' }, data: base64 }, { name: string });
+
 const message = record(
   { id: nonEmpty, conversationId: nonEmpty, seq: integer, role: { enum: ['system', 'user', 'assistant', 'tool'] }, content: string, createdAt: number, updatedAt: number },
-  { turnId: string, toolCallId: string, name: string, context: string, incomplete: boolean, toolCalls: { type: 'array' }, items: { type: 'array' }, sources: { type: 'array' } },
+  {
+    turnId: string,
+    toolCallId: string,
+    name: string,
+    context: string,
+    incomplete: boolean,
+    toolCalls: { type: 'array' },
+    items: { type: 'array' },
+    sources: { type: 'array' },
+    images: { type: 'array', items: image },
+  },
 );
 
 const memory = record({ id: nonEmpty, text: string, textHash: string, tags: strings, createdAt: number, updatedAt: number }, { conversationId: string, agentId: string });
@@ -50,7 +65,7 @@ const vector = record({
   modelId: nonEmpty,
   textHash: nonEmpty,
   dims: { type: 'integer', minimum: 1 },
-  vector: { type: 'string', pattern: '^[A-Za-z0-9+/]*={0,2}$' },
+  vector: base64,
   createdAt: number,
 });
 

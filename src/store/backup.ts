@@ -5,6 +5,8 @@
  * (API keys) emptied. The `secrets` store and the network log are never exported.
  */
 import { TabagentError } from '../core/errors';
+import { bytesToBase64 } from './base64';
+import type { StoredImage } from './image-blobs';
 import { backupProblemsV1, type BackupProblems } from './backup-validate';
 import type {
   AgentRecord,
@@ -23,6 +25,8 @@ import type {
 import type { TabagentDb } from './schema';
 import { normalizeSettings, type Settings } from './settings';
 import { toStorageError } from './storage-error';
+
+export { base64ToBytes, bytesToBase64 } from './base64';
 
 export const BACKUP_FORMAT = 'tabagent-backup';
 /** The version this code writes; it reads every version up to it. */
@@ -52,11 +56,20 @@ export type BackupVector = Omit<VectorRecord, 'vector'> & {
   vector: string;
 };
 
+/** An attached image as the file holds it: its type, name and bytes in base64. */
+export type BackupImage = Omit<StoredImage, 'blob'> & {
+  /** Base64 of the image's bytes. */
+  data: string;
+};
+
+/** A message as the file holds it: attached images in base64 instead of Blobs. */
+export type BackupMessage = Omit<MessageRecord, 'images'> & { images?: BackupImage[] };
+
 export interface BackupData {
   /** The settings with every secret field emptied; absent when none were saved. */
   settings?: Settings;
   conversations: ConversationRecord[];
-  messages: MessageRecord[];
+  messages: BackupMessage[];
   memories: MemoryRecord[];
   knowledgeBases: KnowledgeBaseRecord[];
   knowledgeDocuments: KnowledgeDocumentRecord[];
@@ -115,20 +128,14 @@ export function keepSecrets<T>(into: T, from: unknown): T {
   return result as T;
 }
 
-/** Base64 of bytes (in slices: a spread of a large array would overflow the call stack). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let offset = 0; offset < bytes.length; offset += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  }
-  return btoa(binary);
-}
-
-export function base64ToBytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
+/** A stored message with its images' Blobs read into base64 (the file is JSON). */
+async function toBackupMessage(record: MessageRecord): Promise<BackupMessage> {
+  const { images: stored, ...rest } = record;
+  if (!stored) return rest;
+  const images = await Promise.all(
+    stored.map(async ({ blob, ...image }): Promise<BackupImage> => ({ ...image, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) })),
+  );
+  return { ...rest, images };
 }
 
 function vectorBytes(vector: Float32Array | ArrayBuffer): Uint8Array {
@@ -161,7 +168,8 @@ export async function exportBackup(db: TabagentDb, now: Date = new Date()): Prom
     const data: BackupData = {
       ...(settingsRecord ? { settings: withoutSecrets(normalizeSettings(settingsRecord.settings)) } : {}),
       conversations,
-      messages,
+      // Blobs read from IndexedDB stay readable after their transaction has closed.
+      messages: await Promise.all(messages.map(toBackupMessage)),
       memories,
       knowledgeBases,
       knowledgeDocuments,

@@ -48,12 +48,14 @@ export {
   draftFromChatMessage,
   draftsFromTurns,
   restoreTurns,
+  restoreTurnsWithImages,
   toChatMessage,
   turnMessageId,
   turnOpenerDraft,
   turnOpenerPatch,
   type StoredTurn,
 } from './turn-records';
+export { fromStoredImage, imageBase64, imageDataUrl, toStoredImage, type StoredImage } from './image-blobs';
 export { requestAll, writeTransaction, type WriteTransaction } from './write-transaction';
 export { getVectors, putVectors, type CachedVector } from './vector-cache';
 export {

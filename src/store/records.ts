@@ -10,6 +10,7 @@ import type { Turn, TurnState } from '../core/transcript';
 import type { ChatMessage, ToolCall } from '../core/types';
 import type { ToolManifest } from '../tools/manifest';
 import type { OpenApiBinding } from '../tools/openapi/binding';
+import type { StoredImage } from './image-blobs';
 
 /** One conversation: its title, ordering data and per-conversation options. */
 export interface ConversationRecord {
@@ -55,6 +56,11 @@ export interface MessageRecord {
   turnId?: string;
   /** Only on a turn's opening user message: how the turn stands. */
   turn?: TurnState;
+  /**
+   * Only on a turn's opening user message: the images the person attached, as Blobs. Written with
+   * the opener when the turn starts; the streaming writer's patches leave them as they are.
+   */
+  images?: StoredImage[];
   /** Only on a turn's opening user message: what the chat showed, cards included. */
   items?: Turn['items'];
   /** Only on a turn's opening user message: what the model was shown with it (repeated verbatim later). */

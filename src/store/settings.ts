@@ -41,6 +41,11 @@ export interface EngineSettings {
   /** Stored in this browser only; never logged or exported. */
   apiKey: string;
   toolMode: SettingsToolMode;
+  /**
+   * The server's model reads images ("This model accepts images"). Absent means yes: a server's
+   * model cannot be known for sure, so the person switches it off for a text-only one.
+   */
+  acceptsImages?: boolean;
   /** The provider preset last chosen in the panel ('' when custom). */
   preset: string;
 }
@@ -179,6 +184,7 @@ export function normalizeSettings(value: unknown): Settings {
       model: stringOr(engine.model, defaults.engine.model),
       apiKey: stringOr(engine.apiKey, defaults.engine.apiKey),
       toolMode: toolModeOr(engine.toolMode, defaults.engine.toolMode),
+      ...(typeof engine.acceptsImages === 'boolean' ? { acceptsImages: engine.acceptsImages } : {}),
       preset: stringOr(engine.preset, defaults.engine.preset),
     },
     enabledTools: enabledToolsFrom(record.enabledTools),

@@ -5,8 +5,9 @@
  * transcript type, the same one the chat holds.
  */
 import type { Turn, TurnState } from '../core/transcript';
-import type { ChatMessage } from '../core/types';
+import type { ChatMessage, ImagePart } from '../core/types';
 import type { MessageDraft } from './conversation-store';
+import { fromStoredImage, toStoredImage } from './image-blobs';
 import type { MessageRecord } from './records';
 
 /** A turn as the chat holds it and the store keeps it (core's `Turn`; the name stays for callers). */
@@ -28,13 +29,16 @@ export function draftFromChatMessage(message: ChatMessage, turnId?: string): Mes
       return message.toolCalls === undefined
         ? { ...base, role: 'assistant', content: message.content }
         : { ...base, role: 'assistant', content: message.content, toolCalls: copy(message.toolCalls) };
-    case 'tool':
-      return { ...base, role: 'tool', content: message.content, toolCallId: message.toolCallId, name: message.name };
+    case 'tool': {
+      const draft: MessageDraft = { ...base, role: 'tool', content: message.content, toolCallId: message.toolCallId, name: message.name };
+      // A tool's images are stored as Blobs too, so a later turn can pass them on again.
+      return message.images && message.images.length > 0 ? { ...draft, images: message.images.map(toStoredImage) } : draft;
+    }
   }
 }
 
 /** The `ChatMessage` a stored record stands for (the UI metadata dropped). */
-export function toChatMessage(record: Pick<MessageRecord, 'role' | 'content' | 'toolCalls' | 'toolCallId' | 'name'>): ChatMessage {
+export function toChatMessage(record: Pick<MessageRecord, 'role' | 'content' | 'toolCalls' | 'toolCallId' | 'name'>, images?: ImagePart[]): ChatMessage {
   switch (record.role) {
     case 'system':
     case 'user':
@@ -43,8 +47,10 @@ export function toChatMessage(record: Pick<MessageRecord, 'role' | 'content' | '
       return record.toolCalls === undefined
         ? { role: 'assistant', content: record.content }
         : { role: 'assistant', content: record.content, toolCalls: record.toolCalls };
-    case 'tool':
-      return { role: 'tool', toolCallId: record.toolCallId ?? '', name: record.name ?? '', content: record.content };
+    case 'tool': {
+      const message: ChatMessage = { role: 'tool', toolCallId: record.toolCallId ?? '', name: record.name ?? '', content: record.content };
+      return images && images.length > 0 ? { ...message, images } : message;
+    }
   }
 }
 
@@ -54,7 +60,8 @@ export function toChatMessage(record: Pick<MessageRecord, 'role' | 'content' | '
  * (`update(turn.id, turnOpenerPatch(turn))`).
  */
 export function turnOpenerDraft(turn: Turn): MessageDraft {
-  return { id: turn.id, turnId: turn.id, role: 'user', content: turn.userText, ...turnOpenerPatch(turn) };
+  const images = turn.images && turn.images.length > 0 ? { images: turn.images.map(toStoredImage) } : {};
+  return { id: turn.id, turnId: turn.id, role: 'user', content: turn.userText, ...images, ...turnOpenerPatch(turn) };
 }
 
 /** What changes on a turn's opening record as the run goes on: status, error and items. */
@@ -91,7 +98,7 @@ export function draftsFromTurns(turns: readonly Turn[]): MessageDraft[] {
  * them). History messages join the turn named by their `turnId`; a record outside every stored
  * turn (none is written by `draftsFromTurns`) joins the latest turn, or is skipped before the first.
  */
-export function restoreTurns(records: readonly MessageRecord[]): Turn[] {
+export function restoreTurns(records: readonly MessageRecord[], images: ReadonlyMap<string, ImagePart[]> = new Map()): Turn[] {
   const turns: Turn[] = [];
   const byId = new Map<string, Turn>();
   for (const record of records) {
@@ -99,6 +106,7 @@ export function restoreTurns(records: readonly MessageRecord[]): Turn[] {
       const turn: Turn = {
         id: record.turnId ?? record.id,
         userText: record.content,
+        ...(images.has(record.id) ? { images: images.get(record.id) } : {}),
         items: copy(record.items ?? []),
         messages: [],
         status: record.turn.status,
@@ -113,7 +121,21 @@ export function restoreTurns(records: readonly MessageRecord[]): Turn[] {
       continue;
     }
     const turn = (record.turnId === undefined ? undefined : byId.get(record.turnId)) ?? turns.at(-1);
-    turn?.messages.push(toChatMessage(record));
+    turn?.messages.push(toChatMessage(record, images.get(record.id)));
   }
   return turns;
+}
+
+/**
+ * `restoreTurns` with each turn's attached images read back from their Blobs (as data URLs).
+ * Blobs can only be read asynchronously, hence this separate step.
+ */
+export async function restoreTurnsWithImages(records: readonly MessageRecord[]): Promise<Turn[]> {
+  const images = new Map<string, ImagePart[]>();
+  await Promise.all(
+    records.map(async (record) => {
+      if (record.images && record.images.length > 0) images.set(record.id, await Promise.all(record.images.map(fromStoredImage)));
+    }),
+  );
+  return restoreTurns(records, images);
 }

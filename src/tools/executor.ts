@@ -1,6 +1,7 @@
 import { TabagentError, toTabagentError, abortedError } from '../core/errors';
 import { askApproval } from '../core/agent/approval';
 import { valueContainsPlaceholder } from '../core/secret-placeholder';
+import { isOutputWithImages } from '../core/tool-runner';
 import type {
   ApprovalDetails,
   ApprovalReason,
@@ -233,8 +234,11 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
       }
       // After the person approved exact requests, the call may send those and nothing else.
       const approvedRequests = approved && entry.previews ? await entry.previews : undefined;
-      const value = await run(tool, prepared.call, signal, approvedRequests, nestedLoan);
-      return { content: redactOutput(serialise(name, value)), isError: false, durationMs: elapsed(), ...usedByNested() };
+      const output = await run(tool, prepared.call, signal, approvedRequests, nestedLoan);
+      // Images stay beside the text: base64 in the model's text would cost thousands of tokens.
+      const value = isOutputWithImages(output) ? output.value : output;
+      const images = isOutputWithImages(output) && output.images.length > 0 ? { images: output.images } : {};
+      return { content: redactOutput(serialise(name, value)), isError: false, durationMs: elapsed(), ...images, ...usedByNested() };
     } catch (error) {
       return { ...errorResult(scrubError(toTabagentError(error, 'tool-failed')), elapsed()), ...usedByNested() };
     }

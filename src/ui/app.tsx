@@ -313,7 +313,8 @@ export function App(props: AppProps) {
         <Composer
           running={controller.running()}
           configured={configured()}
-          onSend={(text) => void controller.send(text)}
+          onSend={(text, images) => void controller.send(text, images)}
+          acceptsImages={() => controller.acceptsImages()}
           onStop={() => controller.stop()}
           onOpenSettings={openSettings}
           inputRef={(element) => (composerInput = element)}

@@ -165,6 +165,7 @@ export function foldAgentEvent(turn: Turn, event: AgentEvent): void {
       const card = cardFor(turn, event.step, event.call, 'running');
       card.status = resultStatus(event.result);
       card.result = event.result.content;
+      if (event.result.images && event.result.images.length > 0) card.images = event.result.images.map((image) => ({ ...image }));
       card.durationMs = event.result.durationMs;
       return;
     }

@@ -21,7 +21,12 @@ export type {
 /** The conversation as the model sees it: every turn's user message followed by what its run added. */
 export function historyOf(turns: readonly Turn[]): ChatMessage[] {
   return turns.flatMap((turn): ChatMessage[] => [
-    turn.context ? { role: 'user', content: turn.userText, context: turn.context } : { role: 'user', content: turn.userText },
+    {
+      role: 'user',
+      content: turn.userText,
+      ...(turn.context ? { context: turn.context } : {}),
+      ...(turn.images && turn.images.length > 0 ? { images: turn.images } : {}),
+    },
     ...turn.messages,
   ]);
 }

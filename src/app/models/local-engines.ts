@@ -40,12 +40,12 @@ const WEBLLM_DEFAULT_CONTEXT = 4096;
  * reports what web-llm always offers (grammar-constrained output), so the first request of a run
  * already carries the tool grammar.
  */
-function webllmEngine(choice: LocalModelChoice, contextWindow = WEBLLM_DEFAULT_CONTEXT): ChatEngine {
-  const engineOptions: Omit<WebLLMEngineOptions, 'createEngine'> = { modelId: choice.modelId, contextWindow };
+function webllmEngine(choice: LocalModelChoice, contextWindow = WEBLLM_DEFAULT_CONTEXT, vision = false): ChatEngine {
+  const engineOptions: Omit<WebLLMEngineOptions, 'createEngine'> = { modelId: choice.modelId, contextWindow, ...(vision ? { vision } : {}) };
   return createWorkerEngine(spawnWebLLMWorker(), {
     kind: 'webllm',
     engineOptions,
-    capabilities: { nativeToolCalls: false, constrainedOutput: 'grammar', contextWindow },
+    capabilities: { nativeToolCalls: false, constrainedOutput: 'grammar', contextWindow, vision },
   });
 }
 
@@ -97,7 +97,7 @@ export function createLocalEngine(choice: LocalModelChoice): LocalEngine {
   const known = findCatalogModel(choice.engine, choice.modelId);
   if (choice.engine === 'webllm') {
     if (!choice.modelId) throw new TabagentError('config', 'Choose a web-llm model on the Models page.');
-    return autoLoading(webllmEngine(choice, known?.contextWindow), choice);
+    return autoLoading(webllmEngine(choice, known?.contextWindow, known?.vision === true), choice);
   }
   if (!choice.modelId && !choice.customModelUrl) throw new TabagentError('config', 'Choose a transformers.js model on the Models page.');
   return autoLoading(transformersEngine(choice, known?.contextWindow), choice);

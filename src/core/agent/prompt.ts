@@ -61,7 +61,9 @@ export function renderTranscript(
   const resultTurns = new WeakSet<ChatMessage>();
   transcript.forEach((message, index) => {
     if (message.role === 'user') {
-      messages.push({ role: 'user', content: withContext(message.content, contextOf(message, index)) });
+      const content = withContext(message.content, contextOf(message, index));
+      // Attached images travel with their message; the engine decides how to send them.
+      messages.push(message.images && message.images.length > 0 ? { role: 'user', content, images: message.images } : { role: 'user', content });
       return;
     }
     if (!format) {
@@ -117,10 +119,13 @@ function appendAsText(
     const text = format.renderResult({ name: message.name, content: message.content });
     const previous = messages[messages.length - 1];
     // Results of one step's calls share a single user turn, as the chat templates do.
+    // A tool's images go with the user turn that carries its result (engines without vision drop them).
+    const images = message.images ?? [];
     if (previous && previous.role === 'user' && resultTurns.has(previous)) {
       previous.content += `\n${text}`;
+      if (images.length > 0) previous.images = [...(previous.images ?? []), ...images];
     } else {
-      const turn: ChatMessage = { role: 'user', content: text };
+      const turn: ChatMessage = images.length > 0 ? { role: 'user', content: text, images: [...images] } : { role: 'user', content: text };
       resultTurns.add(turn);
       messages.push(turn);
     }

@@ -135,7 +135,11 @@ export async function* runTools(
 
   const messages = calls.map((call) => {
     const result = results.get(call.id);
-    return { role: 'tool' as const, toolCallId: call.id, name: call.name, content: result ? result.content : '{"error":"Not run."}' };
+    const content = result ? result.content : '{"error":"Not run."}';
+    const images = result?.images;
+    return images && images.length > 0
+      ? { role: 'tool' as const, toolCallId: call.id, name: call.name, content, images }
+      : { role: 'tool' as const, toolCallId: call.id, name: call.name, content };
   });
   return { messages, invalidCount, taint: next, nestedSteps };
 }

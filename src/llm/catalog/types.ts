@@ -39,6 +39,8 @@ export interface CatalogModel {
   lowResource: boolean;
   /** Higher is better at tool use; the recommendation picks the best one that fits. */
   quality: number;
+  /** The model reads images in user messages (web-llm's VLMs). Absent: text only. */
+  vision?: boolean;
   /** transformers.js weight type (dtype) to load; absent for web-llm. */
   dtype?: 'q4' | 'q4f16' | 'q8' | 'fp16' | 'fp32';
 }

@@ -66,4 +66,7 @@ export const webllmModels: readonly CatalogModel[] = [
   // Phi-4-mini writes `<|tool_call|>[{…}]<|/tool_call|>`, which no reader takes yet: Hermes' tagged JSON is the nearest (and gets the grammar).
   webllm({ id: 'Phi-4-mini-instruct-q4f16_1-MLC', label: 'Phi-4 mini', family: 'phi-4', parametersB: 3.8, downloadMB: 2300, memoryMB: 3438, lowResource: false, toolMode: 'hermes', nativeFormat: 'Phi-4 <|tool_call|>', quality: 7 }),
   webllm({ id: 'Phi-4-mini-instruct-q4f32_1-MLC', label: 'Phi-4 mini (f32)', family: 'phi-4', parametersB: 3.8, downloadMB: 2450, memoryMB: 4221, lowResource: false, toolMode: 'hermes', nativeFormat: 'Phi-4 <|tool_call|>', quality: 7 }),
+  // web-llm's one vision model (model type VLM): reads attached images. Weak at tool use, so the
+  // recommendation prefers any text model that fits; chosen on purpose for pictures.
+  webllm({ id: 'Phi-3.5-vision-instruct-q4f16_1-MLC', label: 'Phi-3.5 vision (reads images)', family: 'phi-3.5', parametersB: 4.2, downloadMB: 2400, memoryMB: 4522, lowResource: false, toolMode: 'react', quality: 2, vision: true }),
 ];

@@ -62,6 +62,7 @@ export function createOpenAICompatibleEngine(options: OpenAICompatibleOptions): 
       nativeToolCalls: resolved.nativeToolCalls,
       constrainedOutput: 'none',
       contextWindow: resolved.contextWindow,
+      vision: resolved.vision,
     },
     // Nothing to download: the model lives on the server.
     async load(onProgress) {

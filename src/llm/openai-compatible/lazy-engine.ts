@@ -12,7 +12,7 @@ import { resolveOptions } from './resolve-options';
 export function createLazyOpenAICompatibleEngine(options: OpenAICompatibleOptions): ChatEngine {
   resolveEndpoints(options.baseUrl);
   const resolved = resolveOptions(options);
-  const capabilities = { nativeToolCalls: resolved.nativeToolCalls, constrainedOutput: 'none', contextWindow: resolved.contextWindow } as const;
+  const capabilities = { nativeToolCalls: resolved.nativeToolCalls, constrainedOutput: 'none', contextWindow: resolved.contextWindow, vision: resolved.vision } as const;
   return lazyEngine(
     `openai-compatible:${resolved.model}`,
     () => import('./engine').then((module) => module.createOpenAICompatibleEngine(options)),

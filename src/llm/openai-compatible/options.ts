@@ -29,6 +29,11 @@ export interface OpenAICompatibleOptions {
   nativeToolCalls?: boolean;
   /** Context window in tokens, reported in `capabilities`. Default 8192. */
   contextWindow?: number;
+  /**
+   * The model reads images (`capabilities.vision`): user messages' images are sent as `image_url`
+   * parts. Default true: a server's model cannot be known for sure, so the person says otherwise.
+   */
+  vision?: boolean;
   /** Ask for a server-sent event stream. Default true. */
   stream?: boolean;
   /** Milliseconds to wait for the response headers before giving up on a connection. Default: no limit. */
@@ -47,6 +52,7 @@ export interface ResolvedOptions {
   maxRetries: number;
   nativeToolCalls: boolean;
   contextWindow: number;
+  vision: boolean;
   stream: boolean;
   timeoutMs: number | undefined;
 }

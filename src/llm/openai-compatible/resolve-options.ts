@@ -33,6 +33,7 @@ export function resolveOptions(options: OpenAICompatibleOptions): ResolvedOption
     maxRetries: Math.max(0, Math.floor(options.maxRetries ?? 3)),
     nativeToolCalls: options.nativeToolCalls ?? true,
     contextWindow: options.contextWindow ?? 8192,
+    vision: options.vision ?? true,
     stream: options.stream ?? true,
     timeoutMs: options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : undefined,
   };

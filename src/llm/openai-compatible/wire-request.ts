@@ -1,8 +1,11 @@
 /** Maps Tabagent's engine-neutral request onto the OpenAI chat.completions request body. */
 import type { ChatMessage, ChatRequest, ToolChoice } from '../../core/types';
+import { toolImageParts, userContent, type UserContentPart } from '../image-content';
 
 export type WireMessage =
-  | { role: 'system' | 'user'; content: string }
+  | { role: 'system'; content: string }
+  /** Text only, or a text part and `image_url` parts (data URLs) when the message has images. */
+  | { role: 'user'; content: string | UserContentPart[] }
   | { role: 'assistant'; content: string | null; tool_calls?: WireToolCall[] }
   | { role: 'tool'; tool_call_id: string; content: string };
 
@@ -41,13 +44,15 @@ export interface WireRequestSettings {
   stream: boolean;
   /** When false, `request.tools` is dropped: the prompt format already put the tools in the system text. */
   nativeToolCalls: boolean;
+  /** The model reads images: user messages' images go as `image_url` parts (else as a line of text each). Default false. */
+  vision?: boolean;
 }
 
 /** Builds the JSON body of one chat.completions request. */
 export function toWireRequest(request: ChatRequest, settings: WireRequestSettings): WireRequestBody {
   const body: WireRequestBody = {
     model: settings.model,
-    messages: request.messages.map(toWireMessage),
+    messages: toWireMessages(request.messages, settings.vision ?? false),
     stream: settings.stream,
   };
   // Without include_usage, OpenAI and vLLM send no token counts in a stream.
@@ -67,12 +72,34 @@ export function toWireRequest(request: ChatRequest, settings: WireRequestSetting
   return body;
 }
 
-/** One transcript message in the wire shape; tool-call arguments become JSON text. */
-export function toWireMessage(message: ChatMessage): WireMessage {
+/**
+ * The transcript in the wire shape. For a vision model, the images of each step's tool results
+ * follow that step's tool messages as one user message (see `toolImageParts`).
+ */
+export function toWireMessages(messages: readonly ChatMessage[], vision: boolean): WireMessage[] {
+  const wire: WireMessage[] = [];
+  let step: Extract<ChatMessage, { role: 'tool' }>[] = [];
+  const closeStep = (): void => {
+    const parts = vision ? toolImageParts(step) : undefined;
+    if (parts) wire.push({ role: 'user', content: parts });
+    step = [];
+  };
+  for (const message of messages) {
+    if (message.role !== 'tool') closeStep();
+    else step.push(message);
+    wire.push(toWireMessage(message, vision));
+  }
+  closeStep();
+  return wire;
+}
+
+/** One transcript message in the wire shape; tool-call arguments become JSON text, images `image_url` parts. */
+export function toWireMessage(message: ChatMessage, vision = false): WireMessage {
   switch (message.role) {
     case 'system':
+      return { role: 'system', content: message.content };
     case 'user':
-      return { role: message.role, content: message.content };
+      return { role: 'user', content: userContent(message.content, message.images, vision) };
     case 'assistant': {
       const calls = message.toolCalls ?? [];
       if (calls.length === 0) return { role: 'assistant', content: message.content };

@@ -20,6 +20,8 @@ export interface WebLLMEngineOptions {
   contextWindow?: number;
   /** The model speaks web-llm's native `tools` (only Hermes-2-Pro/Hermes-3-8B builds do). Default false. */
   nativeToolCalls?: boolean;
+  /** The model is one of web-llm's vision models (model type VLM): it reads images. Default false. */
+  vision?: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
     nativeToolCalls,
     constrainedOutput: 'grammar',
     contextWindow: options.contextWindow ?? 4096,
+    vision: options.vision ?? false,
   };
   let engine: Promise<MLCEngineLike> | undefined;
   let loading: Promise<void> | undefined;
@@ -127,7 +130,7 @@ export function createWebLLMEngine(options: WebLLMEngineOptions): WebLLMEngine {
     await load(undefined, signal);
     const mlc = await underlying();
     const responseFormat = formatFor(request);
-    const wire = toWebLLMRequest(request, { nativeToolCalls, ...(responseFormat ? { responseFormat } : {}) });
+    const wire = toWebLLMRequest(request, { nativeToolCalls, vision: capabilities.vision ?? false, ...(responseFormat ? { responseFormat } : {}) });
     let finished = false;
     const interrupt = (): void => mlc.interruptGenerate();
     signal?.addEventListener('abort', interrupt, { once: true });

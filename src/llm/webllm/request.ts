@@ -4,13 +4,19 @@ import type {
   ChatCompletionRequestStreaming,
 } from '@mlc-ai/web-llm';
 import type { ChatChunk, ChatMessage, ChatRequest, FinishReason } from '../../core/types';
+import { userContent } from '../image-content';
 import type { WebLLMResponseFormat } from './mlc-engine-like';
 
-function toWireMessage(message: ChatMessage): ChatCompletionMessageParam {
+/**
+ * One message in web-llm's OpenAI shape. A vision model (web-llm's VLMs, e.g. Phi-3.5-vision) gets
+ * images as `image_url` parts with data URLs, exactly as OpenAI does; any other model a line of text.
+ */
+function toWireMessage(message: ChatMessage, vision: boolean): ChatCompletionMessageParam {
   switch (message.role) {
     case 'system':
+      return { role: 'system', content: message.content };
     case 'user':
-      return { role: message.role, content: message.content };
+      return { role: 'user', content: userContent(message.content, message.images, vision) };
     case 'assistant':
       return message.toolCalls && message.toolCalls.length > 0
         ? {
@@ -35,10 +41,11 @@ function toWireMessage(message: ChatMessage): ChatCompletionMessageParam {
  */
 export function toWebLLMRequest(
   request: ChatRequest,
-  options: { nativeToolCalls: boolean; responseFormat?: WebLLMResponseFormat },
+  options: { nativeToolCalls: boolean; responseFormat?: WebLLMResponseFormat; vision?: boolean },
 ): ChatCompletionRequestStreaming {
+  const vision = options.vision ?? false;
   const wire: ChatCompletionRequestStreaming = {
-    messages: request.messages.map(toWireMessage),
+    messages: request.messages.map((message) => toWireMessage(message, vision)),
     stream: true,
     stream_options: { include_usage: true },
   };

@@ -1,5 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { TabagentError } from '../../core/errors';
+import { withImages } from '../../core/tool-runner';
+import type { ImagePart } from '../../core/types';
 
 type ContentBlock = CallToolResult['content'][number];
 
@@ -46,6 +48,24 @@ export function mcpResultValue(result: CallToolResult, toolName: string): unknow
       data: { tool: toolName },
     });
   }
-  if (result.structuredContent !== undefined) return result.structuredContent;
-  return text;
+  const value = result.structuredContent !== undefined ? result.structuredContent : text;
+  const images = imagesOf(result);
+  return images.length > 0 ? withImages(value, images) : value;
+}
+
+/** Image types a browser shows and vision models read; other types stay a line of text. */
+const SHOWN_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
+/** Base64 text only: the data URL is built from it, so nothing else can reach an `src`. */
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * The image blocks of an answer as data URLs (their text stays the `[image …]` line), for the
+ * card to show and a vision model to see. Blocks of other types or with data that is not base64
+ * are left out.
+ */
+export function imagesOf(result: CallToolResult): ImagePart[] {
+  return (result.content ?? []).flatMap((block, index): ImagePart[] => {
+    if (block.type !== 'image' || !SHOWN_IMAGE_TYPES.has(block.mimeType) || !BASE64.test(block.data)) return [];
+    return [{ mediaType: block.mimeType, dataUrl: `data:${block.mimeType};base64,${block.data}`, name: `image ${index + 1}` }];
+  });
 }

@@ -43,7 +43,8 @@ export function AgentChatPanel(props: AgentChatPanelProps) {
         running={controller.running()}
         // A run without a model fails with an error that says how to connect one.
         configured
-        onSend={(text) => void controller.send(text)}
+        onSend={(text, images) => void controller.send(text, images)}
+        acceptsImages={() => controller.acceptsImages()}
         onStop={() => controller.stop()}
         onOpenSettings={() => props.onOpenSettings()}
       />

@@ -3,6 +3,7 @@ import { createStore, produce, unwrap } from 'solid-js/store';
 import type { AgentEvent } from '../../core/agent/events';
 import type { RunAgentOptions } from '../../core/agent/options';
 import type { ApprovalDecision } from '../../core/tool-runner';
+import type { ImagePart } from '../../core/types';
 import { runTurn, type ChatRunSetup } from '../../app/chat/run-turn';
 import type { TurnSink } from '../../app/chat/turn-persister';
 import { createApprovalGate, type PendingApproval } from './approval-gate';
@@ -33,8 +34,14 @@ export interface ChatController {
   running: Accessor<boolean>;
   /** A side-effecting call waiting for the person's decision. */
   pendingApproval: Accessor<PendingApproval | undefined>;
-  /** Sends a user message and runs the agent on it. Ignored while running or when blank. */
-  send(text: string): Promise<void>;
+  /** Sends a user message (with any attached images) and runs the agent on it. Ignored while running or when blank. */
+  send(text: string, images?: readonly ImagePart[]): Promise<void>;
+  /**
+   * Whether the engine the next run would use reads images (`capabilities.vision`). Asked before
+   * sending images, so a text-only engine is named before anything is sent. True when the run
+   * cannot be prepared (the run itself then says what is missing).
+   */
+  acceptsImages(): Promise<boolean>;
   /** Stops the current run; its turn keeps what was shown, marked incomplete. */
   stop(): void;
   /** Replaces a sent user message, drops every later turn, and runs again from there. */
@@ -76,7 +83,14 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   // The decision reaches the transcript as the run's `approval-resolved` event, not from here.
   const gate = createApprovalGate();
 
-  const newTurn = (userText: string): Turn => ({ id: createId(), userText, items: [], messages: [], status: 'running' });
+  const newTurn = (userText: string, images?: readonly ImagePart[]): Turn => ({
+    id: createId(),
+    userText,
+    ...(images && images.length > 0 ? { images: images.map((image) => ({ ...image })) } : {}),
+    items: [],
+    messages: [],
+    status: 'running',
+  });
 
   async function runLastTurn(sink: TurnSink | undefined): Promise<void> {
     const index = state.turns.length - 1;
@@ -126,10 +140,18 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     },
     running,
     pendingApproval: gate.pending,
-    async send(text) {
-      if (running() || text.trim() === '') return;
-      setState('turns', state.turns.length, newTurn(text));
+    async send(text, images = []) {
+      if (running() || (text.trim() === '' && images.length === 0)) return;
+      setState('turns', state.turns.length, newTurn(text, images));
       await start();
+    },
+    async acceptsImages() {
+      try {
+        const setup = await options.prepareRun();
+        return setup.engine.capabilities.vision === true;
+      } catch {
+        return true;
+      }
     },
     stop() {
       abortController?.abort();
@@ -141,7 +163,8 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       if (index < 0) return;
       const sink = options.persistence?.();
       sink?.replaced(unwrap(state.turns).slice(0, index));
-      setState('turns', [...state.turns.slice(0, index), newTurn(text)]);
+      // Editing changes the text; the images attached to the message stay with it.
+      setState('turns', [...state.turns.slice(0, index), newTurn(text, unwrap(state.turns)[index]?.images)]);
       await start(sink);
     },
     async regenerate() {
@@ -150,7 +173,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       if (!last) return;
       const sink = options.persistence?.();
       sink?.replaced(unwrap(state.turns).slice(0, -1));
-      setState('turns', [...state.turns.slice(0, -1), newTurn(last.userText)]);
+      setState('turns', [...state.turns.slice(0, -1), newTurn(last.userText, unwrap(last).images)]);
       await start(sink);
     },
     answerApproval(decision) {

@@ -1,25 +1,73 @@
 import { createEffect, createSignal, createUniqueId, on, Show } from 'solid-js';
+import {
+  acceptImageFiles,
+  IMAGE_TYPES,
+  MAX_IMAGE_BYTES,
+  MAX_IMAGES_PER_MESSAGE,
+  readImageFile,
+  type ImageRefusal,
+} from '../../app/chat/image-attachments';
+import type { ImagePart } from '../../core/types';
+import { formatBytes } from '../network/format';
+import { t as imageText } from './image-messages';
+import { ImageThumbnails } from './image-thumbnails';
 import { t } from './messages';
 
 export interface ComposerProps {
   running: boolean;
   /** Whether a model is configured; when not, a hint offers to open Settings. */
   configured: boolean;
-  onSend: (text: string) => void;
+  /** Sends the message; `images` are those attached (empty when none). */
+  onSend: (text: string, images: ImagePart[]) => void;
   onStop: () => void;
   onOpenSettings: () => void;
+  /**
+   * Asked before a message with images is sent: whether the engine reads images. When it says no,
+   * nothing is sent and the text and images stay in the composer. Absent: images are sent.
+   */
+  acceptsImages?: () => Promise<boolean> | boolean;
   /** Receives the message box, so the app can return focus to it (e.g. after a dialog closes). */
   inputRef?: (element: HTMLTextAreaElement) => void;
   /** Text put into the box from outside (a demo's first message); each new object replaces what is there. */
   draft?: { text: string } | undefined;
 }
 
-/** The message box: Enter sends, Shift+Enter adds a line, Stop is enabled only while running. */
+/** A refusal in the person's words. */
+function refusalText(refusal: ImageRefusal): string {
+  switch (refusal.reason) {
+    case 'type':
+      return imageText('refusedType', { name: refusal.name, type: refusal.type || imageText('unknownType') });
+    case 'size':
+      return imageText('refusedSize', { name: refusal.name, size: formatBytes(refusal.bytes), limit: formatBytes(MAX_IMAGE_BYTES) });
+    case 'count':
+      return imageText('refusedCount', { name: refusal.name, limit: MAX_IMAGES_PER_MESSAGE });
+  }
+}
+
+/** The image files among a paste's or a drop's items. */
+function filesOf(transfer: DataTransfer | null): File[] {
+  if (!transfer) return [];
+  return [...transfer.items].flatMap((item) => {
+    const file = item.kind === 'file' ? item.getAsFile() : null;
+    return file ? [file] : [];
+  });
+}
+
+/**
+ * The message box: Enter sends, Shift+Enter adds a line, Stop is enabled only while running.
+ * Images come in through the "Attach image" file input, a paste or a drop; each shows as a
+ * thumbnail with a "Remove <name>" button. Files of another type, over the size limit or past the
+ * count limit are refused with a message saying why.
+ */
 export function Composer(props: ComposerProps) {
   const [text, setText] = createSignal('');
+  const [images, setImages] = createSignal<ImagePart[]>([]);
+  const [notice, setNotice] = createSignal<string>();
+  const [checking, setChecking] = createSignal(false);
   const inputId = createUniqueId();
   const hintId = createUniqueId();
-  const canSend = (): boolean => !props.running && text().trim() !== '';
+  const fileId = createUniqueId();
+  const canSend = (): boolean => !props.running && !checking() && (text().trim() !== '' || images().length > 0);
   createEffect(
     on(
       () => props.draft,
@@ -29,10 +77,43 @@ export function Composer(props: ComposerProps) {
     ),
   );
 
-  const send = (): void => {
+  /** Attaches what may be attached, says why the rest was not. */
+  const attach = async (files: readonly File[]): Promise<void> => {
+    if (files.length === 0) return;
+    const { accepted, refused } = acceptImageFiles(files, images().length);
+    const problems = refused.map(refusalText);
+    const read = await Promise.all(
+      accepted.map((file) =>
+        readImageFile(file).catch(() => {
+          problems.push(imageText('readFailed', { name: file.name }));
+          return undefined;
+        }),
+      ),
+    );
+    const added = read.filter((image): image is ImagePart => image !== undefined);
+    // Files read while another batch was read still respect the count limit.
+    setImages((current) => [...current, ...added].slice(0, MAX_IMAGES_PER_MESSAGE));
+    setNotice(problems.length > 0 ? problems.join(' ') : undefined);
+  };
+
+  const send = async (): Promise<void> => {
     if (!canSend()) return;
-    props.onSend(text());
+    const attached = images();
+    if (attached.length > 0 && props.acceptsImages) {
+      setChecking(true);
+      try {
+        if (!(await props.acceptsImages())) {
+          setNotice(imageText('noVision'));
+          return;
+        }
+      } finally {
+        setChecking(false);
+      }
+    }
+    props.onSend(text(), attached);
     setText('');
+    setImages([]);
+    setNotice(undefined);
   };
 
   return (
@@ -40,7 +121,17 @@ export function Composer(props: ComposerProps) {
       class="composer"
       onSubmit={(event) => {
         event.preventDefault();
-        send();
+        void send();
+      }}
+      onDragOver={(event) => {
+        // Accepting the drag is what makes the drop event fire.
+        if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const files = filesOf(event.dataTransfer);
+        if (files.length === 0) return;
+        event.preventDefault();
+        void attach(files);
       }}
     >
       <Show when={!props.configured}>
@@ -51,6 +142,21 @@ export function Composer(props: ComposerProps) {
           </button>
         </p>
       </Show>
+      <Show when={notice()}>
+        {(message) => (
+          <p class="composer-notice" role="alert">
+            {message()}
+          </p>
+        )}
+      </Show>
+      <ImageThumbnails
+        images={images()}
+        label={imageText('attachedImages')}
+        onRemove={(index) => {
+          setImages((current) => current.filter((_, position) => position !== index));
+          setNotice(undefined);
+        }}
+      />
       <label for={inputId} class="visually-hidden">
         {t('message')}
       </label>
@@ -63,13 +169,40 @@ export function Composer(props: ComposerProps) {
           aria-describedby={props.configured ? undefined : hintId}
           value={text()}
           onInput={(event) => setText(event.currentTarget.value)}
+          onPaste={(event) => {
+            const files = filesOf(event.clipboardData).filter((file) => file.type.startsWith('image/'));
+            if (files.length === 0) return;
+            // A copied picture often comes with its name or HTML as text: the picture is what was meant.
+            if (!event.clipboardData?.types.includes('text/plain')) event.preventDefault();
+            void attach(files);
+          }}
           onKeyDown={(event) => {
             if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
             event.preventDefault();
-            send();
+            void send();
           }}
         />
         <div class="composer-buttons">
+          {/* Before its label, so the label can show the input's keyboard focus (images.css). */}
+          <input
+            id={fileId}
+            class="visually-hidden"
+            type="file"
+            aria-label={imageText('attachImage')}
+            accept={IMAGE_TYPES.join(',')}
+            multiple
+            onChange={(event) => {
+              const input = event.currentTarget;
+              const files = [...(input.files ?? [])];
+              // Cleared so that choosing the same file again (after removing it) fires `change`.
+              input.value = '';
+              void attach(files);
+            }}
+          />
+          <label class="attach-image" for={fileId} title={imageText('attachImage')}>
+            <span aria-hidden="true">🖼</span>
+            <span class="visually-hidden">{imageText('attachImage')}</span>
+          </label>
           <button type="submit" class="primary" disabled={!canSend()}>
             {t('send')}
           </button>

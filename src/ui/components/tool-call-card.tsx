@@ -4,6 +4,8 @@ import { errorText } from '../errors/error-text';
 import { AssistantMessage } from './assistant-message';
 import { ErrorAlert } from './error-alert';
 import { formatDuration, prettyJson } from './format';
+import { t as imageText } from './image-messages';
+import { ImageThumbnails } from './image-thumbnails';
 import { t } from './messages';
 
 const statusLabel = (status: ToolCallStatus): string => t(`status.${status}`);
@@ -59,6 +61,7 @@ export function ToolCallCard(props: { item: ToolCallItem }) {
         </button>
       </div>
       <Show when={props.item.nested}>{(run) => <NestedRun name={props.item.name} run={run()} />}</Show>
+      <ImageThumbnails images={props.item.images ?? []} label={imageText('toolImages', { name: props.item.name })} />
       <div id={detailsId} class="tool-card-details" hidden={!expanded()}>
         <h4>{t('arguments')}</h4>
         <pre class="tool-card-arguments">{prettyJson(props.item.arguments)}</pre>

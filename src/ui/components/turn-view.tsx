@@ -22,7 +22,7 @@ export interface TurnViewProps {
 export function TurnView(props: TurnViewProps) {
   return (
     <div class="turn" data-status={props.turn.status}>
-      <UserMessage text={props.turn.userText} editable={props.idle} onEdit={props.onEdit} />
+      <UserMessage text={props.turn.userText} images={props.turn.images} editable={props.idle} onEdit={props.onEdit} />
       <Show when={props.turn.retrievedTools}>{(retrieved) => <RetrievedToolsView retrieved={retrieved()} />}</Show>
       <For each={props.turn.items}>
         {(item) => (

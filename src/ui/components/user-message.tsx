@@ -1,8 +1,13 @@
 import { createSignal, createUniqueId, Show } from 'solid-js';
+import type { ImagePart } from '../../core/types';
+import { t as imageText } from './image-messages';
+import { ImageThumbnails } from './image-thumbnails';
 import { t } from './messages';
 
 export interface UserMessageProps {
   text: string;
+  /** Images attached to the message (absent: none). */
+  images?: readonly ImagePart[] | undefined;
   /** Whether editing is offered (not while a run is going). */
   editable: boolean;
   /** Saves the edited text; the conversation is cut after this message and runs again. */
@@ -27,6 +32,7 @@ export function UserMessage(props: UserMessageProps) {
         fallback={
           <>
             <p class="user-text">{props.text}</p>
+            <ImageThumbnails images={props.images ?? []} label={imageText('imagesInMessage')} />
             <Show when={props.editable}>
               <button
                 type="button"

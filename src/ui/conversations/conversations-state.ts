@@ -1,6 +1,6 @@
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import { toTabagentError, type TabagentError } from '../../core/errors';
-import { ConversationStore, restoreTurns, subscribeToStoreChanges } from '../../app/chat/conversation-records';
+import { ConversationStore, restoreTurnsWithImages, subscribeToStoreChanges } from '../../app/chat/conversation-records';
 import type { ConversationRecord, NewConversation, TabagentDb } from '../../store';
 import type { ChatController } from '../chat/chat-controller';
 import { closeInterruptedTurn } from '../../app/chat/fold-event';
@@ -166,7 +166,7 @@ export function createConversationsState(options: ConversationsStateOptions): Co
   }
 
   async function show(id: string | undefined): Promise<void> {
-    const turns = id === undefined ? [] : restoreTurns(await (await store()).load(id)).map(closeInterrupted);
+    const turns = id === undefined ? [] : (await restoreTurnsWithImages(await (await store()).load(id))).map(closeInterrupted);
     setCurrentId(id);
     await controller.replaceTurns(turns);
   }

@@ -31,6 +31,8 @@ export function EngineFields(props: EngineFieldsProps) {
   const presetId = createUniqueId();
   const modeId = createUniqueId();
   const modeHintId = createUniqueId();
+  const imagesId = createUniqueId();
+  const imagesHintId = createUniqueId();
   const choosePreset = (id: string): void => {
     const preset = props.presets.find((candidate) => candidate.id === id);
     if (!preset) {
@@ -114,6 +116,19 @@ export function EngineFields(props: EngineFieldsProps) {
         </select>
         <small id={modeHintId} class="muted">
           {toolModeHint(props.engine.toolMode)}
+        </small>
+      </div>
+      <div class="checkbox-field">
+        <input
+          id={imagesId}
+          type="checkbox"
+          checked={props.engine.acceptsImages !== false}
+          aria-describedby={imagesHintId}
+          onChange={(event) => props.onChange({ acceptsImages: event.currentTarget.checked })}
+        />
+        <label for={imagesId}>{t('acceptsImages')}</label>
+        <small id={imagesHintId} class="muted">
+          {t('acceptsImagesHint')}
         </small>
       </div>
       </Show>

@@ -63,7 +63,9 @@ describe('worker sandbox limits (Chromium)', () => {
     }, 20);
     const outcome = await sandbox.run({ code: 'while (true) {}', limits: { cpuTimeMs: 1000 } });
     clearInterval(interval);
-    expect(failureOf(outcome)).toMatchObject({ kind: 'time-limit', message: 'interrupted' });
+    // Interrupted inside the loop, or, on a CPU-starved machine where the interrupt check came too
+    // late, the worker terminated after the grace period: either way the limit stopped it.
+    expect(failureOf(outcome)).toMatchObject({ kind: 'time-limit', message: expect.stringMatching(/^interrupted$|worker was terminated/) });
     // The loop ran on the worker's thread: the page's own timers kept firing meanwhile.
     expect(ticks).toBeGreaterThan(5);
     expect(await sandbox.run({ code: '"next run works"' })).toMatchObject({ ok: true, value: 'next run works' });

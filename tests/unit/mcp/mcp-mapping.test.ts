@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withImages } from '../../../src/core/tool-runner';
 import fc from 'fast-check';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { TabagentError } from '../../../src/core/errors';
@@ -87,7 +88,12 @@ describe('an MCP result as the tool result', () => {
         { type: 'resource', resource: { uri: 'test://y', text: 'inline text' } },
       ],
     };
-    expect(mcpResultValue(result, 'tool')).toBe('first\n\n[image image/png, 300 bytes]\n\n[resource x: test://x]\n\ninline text');
+    // The text describes the image; the image itself travels beside it (for the card and vision models).
+    expect(mcpResultValue(result, 'tool')).toEqual(
+      withImages('first\n\n[image image/png, 300 bytes]\n\n[resource x: test://x]\n\ninline text', [
+        { mediaType: 'image/png', dataUrl: `data:image/png;base64,${'AAAA'.repeat(100)}`, name: 'image 2' },
+      ]),
+    );
   });
 
   it('prefers structured content', () => {

@@ -1,0 +1,44 @@
+import { For, Show } from 'solid-js';
+import type { ImagePart } from '../../core/types';
+import { t } from './image-messages';
+import './images.css';
+
+export interface ImageThumbnailsProps {
+  images: readonly ImagePart[];
+  /** The list's accessible name. */
+  label: string;
+  /** When given, each image has a "Remove <name>" button. */
+  onRemove?: (index: number) => void;
+}
+
+/** A row of small images: the composer's attachments (removable) or those of a sent message. */
+export function ImageThumbnails(props: ImageThumbnailsProps) {
+  return (
+    <Show when={props.images.length > 0}>
+      <ul class="image-thumbnails" aria-label={props.label}>
+        <For each={props.images}>
+          {(image, index) => (
+            <li>
+              {/* Image data URLs only: a shown image never makes a request (a backup or a tool could hold any URL). */}
+              <Show when={image.dataUrl.startsWith('data:image/')}>
+                <img src={image.dataUrl} alt={image.name ?? ''} title={image.name} />
+              </Show>
+              <Show when={props.onRemove}>
+                {(remove) => (
+                  <button
+                    type="button"
+                    class="image-remove"
+                    aria-label={t('removeImage', { name: image.name ?? t('attachImage') })}
+                    onClick={() => remove()(index())}
+                  >
+                    ×
+                  </button>
+                )}
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
