@@ -1,3 +1,4 @@
+import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -40,6 +41,10 @@ export interface McpConnectOptions {
   onClosed?: () => void;
   /** Stops connecting. */
   signal?: AbortSignal;
+  /** OAuth sign-in of this server (see ./oauth): the SDK adds its bearer token and refreshes it. */
+  authProvider?: OAuthClientProvider;
+  /** Wraps the server's origin-bound fetch, to let OAuth reach the authorization server (`createOAuthFetch`). */
+  wrapFetch?: (serverFetch: typeof fetch) => typeof fetch;
 }
 
 export interface McpCallOptions {
@@ -90,12 +95,13 @@ export class McpConnection {
     if (!origin || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
       throw new TabagentError('config', `"${url}" is not an http(s) address. Give the MCP server's full address, like http://127.0.0.1:3001/mcp.`);
     }
-    const serverFetch = createServerFetch({
+    const originFetch = createServerFetch({
       origin,
       ...(options.headerSecrets ? { headerSecrets: options.headerSecrets } : {}),
       ...(options.resolveSecret ? { resolveSecret: options.resolveSecret } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+    const serverFetch = options.wrapFetch ? options.wrapFetch(originFetch) : originFetch;
     const wanted = options.transport ?? 'auto';
     if (wanted !== 'sse') {
       try {
@@ -136,8 +142,8 @@ export class McpConnection {
     });
     const transport: Transport =
       kind === 'streamable-http'
-        ? new StreamableHTTPClientTransport(url, { fetch: serverFetch })
-        : new SSEClientTransport(url, { fetch: serverFetch });
+        ? new StreamableHTTPClientTransport(url, { fetch: serverFetch, ...(options.authProvider ? { authProvider: options.authProvider } : {}) })
+        : new SSEClientTransport(url, { fetch: serverFetch, ...(options.authProvider ? { authProvider: options.authProvider } : {}) });
     const connection = new McpConnection(url.href, origin, kind, client, transport);
     client.onclose = () => {
       if (!connection.#closedByUs) options.onClosed?.();
