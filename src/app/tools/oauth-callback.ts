@@ -1,4 +1,4 @@
-import { parseOAuthRedirect, type OAuthRedirect } from '../../tools/mcp/oauth';
+import { parseOAuthRedirect, type OAuthRedirect } from '../../tools/mcp/oauth/redirect';
 
 /** The channel a sign-in popup hands its callback to the page that opened it. */
 export const OAUTH_CHANNEL = 'tabagent-mcp-oauth';
