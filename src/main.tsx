@@ -33,7 +33,16 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   render(() => <App services={services} />, mountPoint);
 }
 
-void start(root);
+/** An MCP sign-in popup landing on `/?oauth=callback`: hand the answer to the app's tab and close (src/app/tools/oauth-callback.ts). */
+async function finishOAuthPopup(mountPoint: HTMLElement): Promise<boolean> {
+  if (!new URLSearchParams(location.search).has('oauth')) return false;
+  const { handleOAuthCallback } = await import('./app/tools/oauth-callback');
+  const handled = handleOAuthCallback(location, { replaceUrl: (url) => history.replaceState(null, '', url), close: () => window.close() });
+  if (handled) mountPoint.textContent = 'Signed in. You can close this window.';
+  return handled;
+}
+
+void finishOAuthPopup(root).then((handled) => (handled ? undefined : start(root)));
 // The service worker (offline use, the update prompt) is registered once the page has loaded and
 // is idle: fetching its module inside the first task cost 60–100 ms, and its install precaches
 // every asset, which competes with the first screen for the CPU.

@@ -1,9 +1,19 @@
+import type { OAuthClientProvider } from '@modelcontextprotocol/sdk/client/auth.js';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
-import type { CallToolResult, Prompt, Resource, Tool } from '@modelcontextprotocol/sdk/types.js';
+import {
+  ResourceUpdatedNotificationSchema,
+  type CallToolResult,
+  type GetPromptResult,
+  type Prompt,
+  type ReadResourceResult,
+  type Resource,
+  type ResourceTemplate,
+  type Tool,
+} from '@modelcontextprotocol/sdk/types.js';
 import { abortedError, TabagentError } from '../../core/errors';
 import { originOf } from '../origins';
 import type { ResolveSecret } from '../secrets';
@@ -11,7 +21,15 @@ import { callError, connectError, httpStatusOf } from './mcp-errors';
 import { collectPages } from './pagination';
 import { createServerFetch, type HeaderSecrets } from './server-fetch';
 
-export type { CallToolResult as McpCallResult, Prompt as McpPrompt, Resource as McpResource, Tool as McpTool };
+export type {
+  CallToolResult as McpCallResult,
+  GetPromptResult as McpPromptResult,
+  Prompt as McpPrompt,
+  ReadResourceResult as McpResourceContents,
+  Resource as McpResource,
+  ResourceTemplate as McpResourceTemplate,
+  Tool as McpTool,
+};
 
 /** Which wire protocol a connection speaks. */
 export type McpTransportKind = 'streamable-http' | 'sse';
@@ -40,6 +58,12 @@ export interface McpConnectOptions {
   onClosed?: () => void;
   /** Stops connecting. */
   signal?: AbortSignal;
+  /** Called when a subscribed resource changed (`notifications/resources/updated`). */
+  onResourceUpdated?: (uri: string) => void;
+  /** OAuth sign-in of this server (see ./oauth): the SDK adds its bearer token and refreshes it. */
+  authProvider?: OAuthClientProvider;
+  /** Wraps the server's origin-bound fetch, to let OAuth reach the authorization server (`createOAuthFetch`). */
+  wrapFetch?: (serverFetch: typeof fetch) => typeof fetch;
 }
 
 export interface McpCallOptions {
@@ -90,12 +114,13 @@ export class McpConnection {
     if (!origin || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
       throw new TabagentError('config', `"${url}" is not an http(s) address. Give the MCP server's full address, like http://127.0.0.1:3001/mcp.`);
     }
-    const serverFetch = createServerFetch({
+    const originFetch = createServerFetch({
       origin,
       ...(options.headerSecrets ? { headerSecrets: options.headerSecrets } : {}),
       ...(options.resolveSecret ? { resolveSecret: options.resolveSecret } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+    const serverFetch = options.wrapFetch ? options.wrapFetch(originFetch) : originFetch;
     const wanted = options.transport ?? 'auto';
     if (wanted !== 'sse') {
       try {
@@ -136,9 +161,10 @@ export class McpConnection {
     });
     const transport: Transport =
       kind === 'streamable-http'
-        ? new StreamableHTTPClientTransport(url, { fetch: serverFetch })
-        : new SSEClientTransport(url, { fetch: serverFetch });
+        ? new StreamableHTTPClientTransport(url, { fetch: serverFetch, ...(options.authProvider ? { authProvider: options.authProvider } : {}) })
+        : new SSEClientTransport(url, { fetch: serverFetch, ...(options.authProvider ? { authProvider: options.authProvider } : {}) });
     const connection = new McpConnection(url.href, origin, kind, client, transport);
+    client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => options.onResourceUpdated?.(notification.params.uri));
     client.onclose = () => {
       if (!connection.#closedByUs) options.onClosed?.();
     };
@@ -192,6 +218,39 @@ export class McpConnection {
       const result = await this.#client.listPrompts(cursor ? { cursor } : {}, signal ? { signal } : undefined);
       return { items: result.prompts, nextCursor: result.nextCursor };
     }, 'prompts');
+  }
+
+  /** Every resource template the server offers (all pages); see ./resources. */
+  async listResourceTemplates(signal?: AbortSignal): Promise<ResourceTemplate[]> {
+    if (!this.#client.getServerCapabilities()?.resources) return [];
+    return collectPages(async (cursor) => {
+      const result = await this.#client.listResourceTemplates(cursor ? { cursor } : {}, signal ? { signal } : undefined);
+      return { items: result.resourceTemplates, nextCursor: result.nextCursor };
+    }, 'resources');
+  }
+
+  /** Reads one resource (`resources/read`). */
+  readResource(uri: string, signal?: AbortSignal): Promise<ReadResourceResult> {
+    return this.#client.readResource({ uri }, signal ? { signal } : undefined);
+  }
+
+  /** Whether the server lets us subscribe to resource changes. */
+  get canSubscribe(): boolean {
+    return this.#client.getServerCapabilities()?.resources?.subscribe === true;
+  }
+
+  /** Asks for `notifications/resources/updated` about `uri` (see `onResourceUpdated`). */
+  async subscribeResource(uri: string): Promise<void> {
+    await this.#client.subscribeResource({ uri });
+  }
+
+  async unsubscribeResource(uri: string): Promise<void> {
+    await this.#client.unsubscribeResource({ uri });
+  }
+
+  /** Fills in one prompt (`prompts/get`); see ./prompts. */
+  getPrompt(name: string, args: Record<string, string>, signal?: AbortSignal): Promise<GetPromptResult> {
+    return this.#client.getPrompt({ name, arguments: args }, signal ? { signal } : undefined);
   }
 
   /**

@@ -90,6 +90,7 @@ export class McpServerManager {
   readonly #entries = new Map<string, Entry>();
   readonly #listeners = new Set<() => void>();
   readonly #progressListeners = new Set<(progress: McpToolProgress) => void>();
+  readonly #resourceListeners = new Set<(serverId: string, uri: string) => void>();
 
   constructor(options: McpServerManagerOptions) {
     this.#options = options;
@@ -185,6 +186,19 @@ export class McpServerManager {
     return () => this.#progressListeners.delete(listener);
   }
 
+  /** The live connection of an enabled server, connecting it when needed (resources, prompts: see ./resources, ./prompts). */
+  async connection(id: string): Promise<McpConnection> {
+    const entry = this.#require(id);
+    if (!entry.config.enabled) throw new TabagentError('config', `The MCP server ${entry.config.name || entry.config.url} is disconnected. Connect it again on the Tools page.`);
+    return entry.connection ?? this.#connect(entry);
+  }
+
+  /** Calls `listener` when a subscribed resource of a server changed; returns the unsubscribe function. */
+  onResourceUpdated(listener: (serverId: string, uri: string) => void): () => void {
+    this.#resourceListeners.add(listener);
+    return () => this.#resourceListeners.delete(listener);
+  }
+
   /** Closes every connection (the servers stay saved and enabled). */
   async close(): Promise<void> {
     await Promise.all([...this.#entries.values()].map((entry) => this.#close(entry, 'disconnected')));
@@ -230,6 +244,9 @@ export class McpServerManager {
         headerSecrets: entry.config.headerSecrets,
         ...(this.#options.resolveSecret ? { resolveSecret: this.#options.resolveSecret } : {}),
         ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
+        onResourceUpdated: (uri) => {
+          for (const listener of this.#resourceListeners) listener(entry.config.id, uri);
+        },
         onListChanged: (kind) => {
           if (current) void this.#refresh(entry, current, kind);
         },
