@@ -9,6 +9,8 @@ import { originOf } from '../origins';
 import type { ResolveSecret } from '../secrets';
 import { callError, connectError, httpStatusOf } from './mcp-errors';
 import { collectPages } from './pagination';
+import { installElicitationHandler, type McpElicitationHandler } from './elicitation';
+import { installSamplingHandler, type McpRequester, type McpSamplingHandlers } from './sampling';
 import { createServerFetch, type HeaderSecrets } from './server-fetch';
 
 export type { CallToolResult as McpCallResult, Prompt as McpPrompt, Resource as McpResource, Tool as McpTool };
@@ -40,6 +42,12 @@ export interface McpConnectOptions {
   onClosed?: () => void;
   /** Stops connecting. */
   signal?: AbortSignal;
+  /** Answers the server's `sampling/createMessage` (declares the sampling capability). */
+  sampling?: McpSamplingHandlers;
+  /** Answers the server's `elicitation/create`, form and URL modes (declares the elicitation capability). */
+  elicitation?: McpElicitationHandler;
+  /** How the server is named to the person in those requests (default: its origin). */
+  requester?: () => McpRequester;
 }
 
 export interface McpCallOptions {
@@ -128,7 +136,11 @@ export class McpConnection {
     });
     // The SDK re-lists only the first page on its own; we re-list everything ourselves.
     const client = new Client(CLIENT_INFO, {
-      capabilities: {},
+      capabilities: {
+        // Declared only when answered: a server then offers its sampling and elicitation tools.
+        ...(options.sampling ? { sampling: {} } : {}),
+        ...(options.elicitation ? { elicitation: { form: {}, url: {} } } : {}),
+      },
       // The SDK's default (Ajv) compiles output schemas with `new Function`, which the page's CSP
       // (no 'unsafe-eval') refuses; this one interprets them (docs/network-and-security.md).
       jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
@@ -139,6 +151,9 @@ export class McpConnection {
         ? new StreamableHTTPClientTransport(url, { fetch: serverFetch })
         : new SSEClientTransport(url, { fetch: serverFetch });
     const connection = new McpConnection(url.href, origin, kind, client, transport);
+    const requester = options.requester ?? (() => ({ name: origin, origin }));
+    if (options.sampling) installSamplingHandler(client, options.sampling, requester);
+    if (options.elicitation) installElicitationHandler(client, options.elicitation, requester);
     client.onclose = () => {
       if (!connection.#closedByUs) options.onClosed?.();
     };
