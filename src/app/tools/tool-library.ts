@@ -5,6 +5,7 @@ import { builtinManifests } from '../../tools/builtins';
 import type { ToolManifest } from '../../tools/manifest';
 import { loadMcpModule, loadOpenApiModule } from '../../tools/openapi-entry';
 import type { McpServerManager, McpServerStatus, McpServerStore } from '../../tools/mcp';
+import { parseMcpServersJson } from '../../tools/mcp/import-mcp-servers';
 import { isOpenApiBinding } from '../../tools/openapi/binding-check';
 import { createOpenApiImplementation, createOpenApiPreview } from '../../tools/openapi/execute';
 import { originOf, type ToolGrant } from '../../tools/origins';
@@ -242,6 +243,36 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
         if (secretId) await secrets.remove([secretId]);
         throw error;
       }
+    },
+
+    async importMcpServers(text) {
+      // Parsed before anything is written: bad JSON changes nothing.
+      const { servers, refused } = parseMcpServersJson(text);
+      const db = await database();
+      const known = new Set((await db.getAll('mcpServers')).map((server) => server.url));
+      const added: string[] = [];
+      for (const server of servers) {
+        const origin = originOf(server.url);
+        if (!origin) continue;
+        if (known.has(server.url)) {
+          refused.push({ name: server.name, reason: `${server.url} is already added.` });
+          continue;
+        }
+        const headerSecrets: Record<string, string> = {};
+        for (const [header, value] of Object.entries(server.headers)) {
+          const id = createId();
+          await secrets.store({ id, label: `${header} for ${origin}`, value, origins: [origin] });
+          headerSecrets[header] = id;
+        }
+        const time = now();
+        // Switched off: nothing is contacted, and nothing security-relevant applied, until the person connects it.
+        const record: McpServerRecord = { id: createId(), url: server.url, name: server.name.trim().slice(0, 24), enabled: false, headerSecrets, createdAt: time, updatedAt: time };
+        await db.put('mcpServers', record);
+        known.add(server.url);
+        added.push(record.name || server.url);
+      }
+      if (added.length > 0) await (await mcpManager()).start();
+      return { added, refused };
     },
 
     async reconnectMcp(id) {
