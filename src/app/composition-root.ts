@@ -125,7 +125,8 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
       if (!scope || scope.agent?.engine.kind === 'default') assertEngineConfigured(settings);
       // Agreed to earlier: load it now (usually from the browser's cache); this turn still has keywords.
       if (settings.embeddingConsent === embedding.model.modelId && embedding.status().state === 'off') embedding.load().catch(() => undefined);
-      return prepareAgentRun(settings, scope);
+      // After a reload, saved MCP servers may still be reconnecting: wait a few seconds at most for their tools.
+      return toolLibrary.waitForServers().then(() => prepareAgentRun(settings, scope));
     },
     useSettings(settings) {
       inForce = settings;

@@ -6,6 +6,7 @@ import type { ToolManifest } from '../../tools/manifest';
 import { loadMcpModule, loadOpenApiModule } from '../../tools/openapi-entry';
 import type { McpServerManager, McpServerStatus, McpServerStore } from '../../tools/mcp';
 import { parseMcpServersJson } from '../../tools/mcp/import-mcp-servers';
+import { waitForReconnect, type ReconnectWaitOptions, type ReconnectWaitOutcome } from '../../tools/mcp/reconnect-wait';
 import { isOpenApiBinding } from '../../tools/openapi/binding-check';
 import { createOpenApiImplementation, createOpenApiPreview } from '../../tools/openapi/execute';
 import { originOf, type ToolGrant } from '../../tools/origins';
@@ -42,6 +43,11 @@ export interface ToolLibraryOptions {
 export interface ToolLibrary extends ToolLibraryServices {
   /** Origins the library's own connections need now: each enabled MCP server's, held by `mcp:<name>`. */
   grants(): ToolGrant[];
+  /**
+   * Waits (5 s at most by default) for the saved MCP servers still reconnecting after a reload,
+   * so a turn sent meanwhile is offered their tools instead of silently fewer.
+   */
+  waitForServers(options?: ReconnectWaitOptions): Promise<ReconnectWaitOutcome>;
 }
 
 /** Largest OpenAPI document read (real ones are well under 5 MB). */
@@ -104,6 +110,8 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
   let starting: Promise<void> | undefined;
   let manager: Promise<McpServerManager> | undefined;
   let loadedManager: McpServerManager | undefined;
+  /** The saved servers' reconnect at start, while it lasts (turns wait for it, briefly). */
+  let reconnecting: Promise<void> | undefined;
 
   const notify = () => {
     for (const listener of listeners) listener();
@@ -157,7 +165,15 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
       }
     }
     // Connecting can take a while (or fail): it goes on in the background.
-    if (servers.length > 0) void mcpManager().then((created) => created.start()).catch(() => undefined);
+    if (servers.length > 0) {
+      const started = mcpManager()
+        .then((created) => created.start())
+        .catch(() => undefined)
+        .finally(() => {
+          if (reconnecting === started) reconnecting = undefined;
+        });
+      reconnecting = started;
+    }
   }
 
   async function readDocument(source: OpenApiSource): Promise<string> {
@@ -385,6 +401,12 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
       registry.unregister(name);
       const used = record.openapi?.security.flat().flatMap((scheme) => (scheme.secretId ? [scheme.secretId] : [])) ?? [];
       await secrets.remove(await orphanSecrets(db, used));
+    },
+
+    async waitForServers(waitOptions) {
+      // The saved servers are known once the library has read them (a quick database read).
+      await starting?.catch(() => undefined);
+      return waitForReconnect(reconnecting, waitOptions);
     },
 
     grants() {
