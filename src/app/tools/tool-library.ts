@@ -5,6 +5,8 @@ import { builtinManifests } from '../../tools/builtins';
 import type { ToolManifest } from '../../tools/manifest';
 import { loadMcpModule, loadOpenApiModule } from '../../tools/openapi-entry';
 import type { McpServerManager, McpServerStatus, McpServerStore } from '../../tools/mcp';
+import type { McpElicitationHandler } from '../../tools/mcp/elicitation';
+import type { McpSamplingHandlers } from '../../tools/mcp/sampling-types';
 import { parseMcpServersJson } from '../../tools/mcp/import-mcp-servers';
 import { waitForReconnect, type ReconnectWaitOptions, type ReconnectWaitOutcome } from '../../tools/mcp/reconnect-wait';
 import { isOpenApiBinding } from '../../tools/openapi/binding-check';
@@ -37,6 +39,10 @@ export interface ToolLibraryOptions {
   secrets?: LibrarySecrets;
   now?: () => number;
   createId?: () => string;
+  /** Answers MCP servers' sampling requests (the person approves; the completion runs without tools). */
+  sampling?: McpSamplingHandlers;
+  /** Answers MCP servers' elicitation requests (a form or a URL, shown to the person). */
+  elicitation?: McpElicitationHandler;
 }
 
 /** The app's tool library, plus what the network door needs from it. */
@@ -138,6 +144,8 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
         fetch: fetchFor('mcp'),
         now,
         createId,
+        ...(options.sampling ? { sampling: options.sampling } : {}),
+        ...(options.elicitation ? { elicitation: options.elicitation } : {}),
       });
       created.subscribe(notify);
       loadedManager = created;

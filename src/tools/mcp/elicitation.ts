@@ -1,9 +1,9 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { ElicitRequestSchema, type ElicitRequest, type ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+// Types only from the SDK: the form helpers load with the UI, without the SDK's code.
+import type { ElicitRequest, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
 import type { JsonSchema } from '../../core/types';
 import { compileSchema } from '../json-schema';
 import { argumentErrorMessages } from '../validator';
-import type { McpRequester } from './sampling';
+import type { McpRequester } from './sampling-types';
 
 /** One field of an elicitation form: the spec allows a flat object of these only. */
 export interface ElicitationField {
@@ -136,9 +136,4 @@ export async function answerElicitation(request: McpElicitation, handler: McpEli
   const content = answer.content ?? {};
   if (elicitationErrors(request.schema, content).length > 0) return { action: 'cancel' };
   return { action: 'accept', content };
-}
-
-/** Answers the server's `elicitation/create` requests on `client` with `handler`. */
-export function installElicitationHandler(client: Client, handler: McpElicitationHandler, server: () => McpRequester): void {
-  client.setRequestHandler(ElicitRequestSchema, (request, extra) => answerElicitation(elicitationFrom(request.params, server()), handler, extra.signal));
 }

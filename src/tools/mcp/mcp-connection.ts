@@ -9,7 +9,8 @@ import { originOf } from '../origins';
 import type { ResolveSecret } from '../secrets';
 import { callError, connectError, httpStatusOf } from './mcp-errors';
 import { collectPages } from './pagination';
-import { installElicitationHandler, type McpElicitationHandler } from './elicitation';
+import type { McpElicitationHandler } from './elicitation';
+import { installElicitationHandler } from './elicitation-handler';
 import { installSamplingHandler, type McpRequester, type McpSamplingHandlers } from './sampling';
 import { createServerFetch, type HeaderSecrets } from './server-fetch';
 

@@ -8,7 +8,7 @@ import { mcpToolToManifest } from './mcp-manifest';
 import { mcpResultValue } from './mcp-result';
 import type { McpServerConfig, McpServerStore } from './server-store';
 import type { McpElicitationHandler } from './elicitation';
-import type { McpSamplingHandlers } from './sampling';
+import type { McpSamplingHandlers } from './sampling-types';
 
 /** Where a server stands. */
 export type McpServerState = 'connecting' | 'connected' | 'disconnected' | 'error';
