@@ -21,6 +21,8 @@ import type { AppServices } from './services';
 import { ModelTokenCounters } from './token-counters';
 import { createToolRetrieval } from './tool-retrieval';
 import { toolScrubbing } from './tools/tool-output-scrub';
+import { createServerRequestQueue } from './tools/server-requests';
+import { completeOnEngine } from '../tools/mcp/sampling-engine';
 import { createToolLibrary } from './tools/tool-library';
 
 /** What the composition root is built from. */
@@ -84,8 +86,16 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
   };
   // MCP servers and OpenAPI imports add to this same registry, so their tools reach the agent. With
   // the door: connections and downloads go through it, and credentials live in its vault.
+  // MCP servers' sampling and elicitation requests wait here for the person (src/ui/tools/server-request-dialog.tsx).
+  const mcpRequests = createServerRequestQueue();
   const toolLibrary = createToolLibrary({
     registry,
+    sampling: {
+      approve: (request, signal) => mcpRequests.approveSampling(request, signal),
+      // The settings' engine (local or remote), as a turn of the default agent would use it; never with tools.
+      complete: async (request, signal) => completeOnEngine((await prepareAgentRun(inForce)).engine, request, signal),
+    },
+    elicitation: (request, signal) => mcpRequests.elicit(request, signal),
     ...(network
       ? {
           fetchFor: (requester: string) => network.door.as(requester),
@@ -125,7 +135,8 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
       if (!scope || scope.agent?.engine.kind === 'default') assertEngineConfigured(settings);
       // Agreed to earlier: load it now (usually from the browser's cache); this turn still has keywords.
       if (settings.embeddingConsent === embedding.model.modelId && embedding.status().state === 'off') embedding.load().catch(() => undefined);
-      return prepareAgentRun(settings, scope);
+      // After a reload, saved MCP servers may still be reconnecting: wait a few seconds at most for their tools.
+      return toolLibrary.waitForServers().then(() => prepareAgentRun(settings, scope));
     },
     useSettings(settings) {
       inForce = settings;
@@ -135,6 +146,7 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
     tools: () => registry.list().map((manifest) => ({ name: manifest.name, description: manifest.description })),
     toolManifests: () => registry.list(),
     toolLibrary,
+    mcpRequests,
     // Custom tools (HTTP templates, sandboxed JavaScript) join the same registry; with the door, their
     // tests go through it and their secrets travel as placeholders it fills in.
     customTools: createCustomToolServices({

@@ -1,3 +1,4 @@
+import type { ServerRequestQueue } from './tools/server-requests';
 import type { AgentEvent } from '../core/agent/events';
 import type { AgentDefinition } from '../core/agent-definition';
 import type { AgentService } from './agents/agent-service';
@@ -81,6 +82,8 @@ export interface AppServices {
   toolManifests?: () => readonly ToolManifest[];
   /** The tool library (Tools page: MCP servers, OpenAPI import, the tools the agent may use); absent: no Tools page controls. */
   toolLibrary?: ToolLibraryServices;
+  /** MCP servers' sampling and elicitation requests waiting for the person; absent: servers are not offered those capabilities' dialogs. */
+  mcpRequests?: ServerRequestQueue;
   /** Custom tools (the tool editor on the Tools page): saved, registered, testable; absent: no editor. */
   customTools?: CustomToolServices;
   /** The network door: its ledger, secrets and the settings it enforces (the Network page); absent in tests. */

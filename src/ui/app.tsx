@@ -1,3 +1,4 @@
+import { ServerRequestDialogs } from './tools/server-request-dialog';
 import { createEffect, createSignal, For, lazy, on, onCleanup, onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../llm/capabilities';
 import { settingsRules } from '../app/settings/settings-service';
@@ -226,6 +227,7 @@ export function App(props: AppProps) {
 
   return (
     <div class="app" data-ready={settingsState.loaded() ? 'true' : undefined}>
+      <Show when={props.services.mcpRequests}>{(queue) => <ServerRequestDialogs queue={queue()} />}</Show>
       <header class="app-header">
         <h1>Tabagent</h1>
         <PageNav items={navItems()} current={route.page()} onSelect={route.goTo} />

@@ -4,6 +4,12 @@ import type { ToolKind } from '../../tools/manifest';
 
 export type { McpServerStatus };
 
+/** What a pasted `mcpServers` JSON added (labels) and refused (with why). */
+export interface McpServersImportOutcome {
+  added: string[];
+  refused: Array<{ name: string; reason: string }>;
+}
+
 /** Where a tool in the library came from. */
 export type ToolSource = 'builtin' | 'mcp' | 'openapi' | 'custom';
 
@@ -86,6 +92,12 @@ export interface ToolLibraryServices {
   addOpenApi(preview: OpenApiPreview, choice: OpenApiChoice): Promise<string[]>;
   /** Removes an imported tool. */
   removeTool(name: string): Promise<void>;
+  /**
+   * Adds the remote servers of a pasted `mcpServers` JSON (Claude Desktop, Cursor, VS Code),
+   * saved switched off and not contacted until the person connects each; header values become
+   * secrets for that server's origin. Throws a TabagentError ('config') for bad JSON, adding nothing.
+   */
+  importMcpServers?(text: string): Promise<McpServersImportOutcome>;
   /**
    * Reads the saved MCP servers again: servers another part of the app wrote (an imported agent's,
    * saved switched off) appear on the Tools page without a reload.

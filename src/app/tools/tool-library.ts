@@ -5,6 +5,10 @@ import { builtinManifests } from '../../tools/builtins';
 import type { ToolManifest } from '../../tools/manifest';
 import { loadMcpModule, loadOpenApiModule } from '../../tools/openapi-entry';
 import type { McpServerManager, McpServerStatus, McpServerStore } from '../../tools/mcp';
+import type { McpElicitationHandler } from '../../tools/mcp/elicitation';
+import type { McpSamplingHandlers } from '../../tools/mcp/sampling-types';
+import { parseMcpServersJson } from '../../tools/mcp/import-mcp-servers';
+import { waitForReconnect, type ReconnectWaitOptions, type ReconnectWaitOutcome } from '../../tools/mcp/reconnect-wait';
 import { isOpenApiBinding } from '../../tools/openapi/binding-check';
 import { createOpenApiImplementation, createOpenApiPreview } from '../../tools/openapi/execute';
 import { originOf, type ToolGrant } from '../../tools/origins';
@@ -35,12 +39,21 @@ export interface ToolLibraryOptions {
   secrets?: LibrarySecrets;
   now?: () => number;
   createId?: () => string;
+  /** Answers MCP servers' sampling requests (the person approves; the completion runs without tools). */
+  sampling?: McpSamplingHandlers;
+  /** Answers MCP servers' elicitation requests (a form or a URL, shown to the person). */
+  elicitation?: McpElicitationHandler;
 }
 
 /** The app's tool library, plus what the network door needs from it. */
 export interface ToolLibrary extends ToolLibraryServices {
   /** Origins the library's own connections need now: each enabled MCP server's, held by `mcp:<name>`. */
   grants(): ToolGrant[];
+  /**
+   * Waits (5 s at most by default) for the saved MCP servers still reconnecting after a reload,
+   * so a turn sent meanwhile is offered their tools instead of silently fewer.
+   */
+  waitForServers(options?: ReconnectWaitOptions): Promise<ReconnectWaitOutcome>;
 }
 
 /** Largest OpenAPI document read (real ones are well under 5 MB). */
@@ -103,6 +116,8 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
   let starting: Promise<void> | undefined;
   let manager: Promise<McpServerManager> | undefined;
   let loadedManager: McpServerManager | undefined;
+  /** The saved servers' reconnect at start, while it lasts (turns wait for it, briefly). */
+  let reconnecting: Promise<void> | undefined;
 
   const notify = () => {
     for (const listener of listeners) listener();
@@ -129,6 +144,8 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
         fetch: fetchFor('mcp'),
         now,
         createId,
+        ...(options.sampling ? { sampling: options.sampling } : {}),
+        ...(options.elicitation ? { elicitation: options.elicitation } : {}),
       });
       created.subscribe(notify);
       loadedManager = created;
@@ -156,7 +173,15 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
       }
     }
     // Connecting can take a while (or fail): it goes on in the background.
-    if (servers.length > 0) void mcpManager().then((created) => created.start()).catch(() => undefined);
+    if (servers.length > 0) {
+      const started = mcpManager()
+        .then((created) => created.start())
+        .catch(() => undefined)
+        .finally(() => {
+          if (reconnecting === started) reconnecting = undefined;
+        });
+      reconnecting = started;
+    }
   }
 
   async function readDocument(source: OpenApiSource): Promise<string> {
@@ -242,6 +267,36 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
         if (secretId) await secrets.remove([secretId]);
         throw error;
       }
+    },
+
+    async importMcpServers(text) {
+      // Parsed before anything is written: bad JSON changes nothing.
+      const { servers, refused } = parseMcpServersJson(text);
+      const db = await database();
+      const known = new Set((await db.getAll('mcpServers')).map((server) => server.url));
+      const added: string[] = [];
+      for (const server of servers) {
+        const origin = originOf(server.url);
+        if (!origin) continue;
+        if (known.has(server.url)) {
+          refused.push({ name: server.name, reason: `${server.url} is already added.` });
+          continue;
+        }
+        const headerSecrets: Record<string, string> = {};
+        for (const [header, value] of Object.entries(server.headers)) {
+          const id = createId();
+          await secrets.store({ id, label: `${header} for ${origin}`, value, origins: [origin] });
+          headerSecrets[header] = id;
+        }
+        const time = now();
+        // Switched off: nothing is contacted, and nothing security-relevant applied, until the person connects it.
+        const record: McpServerRecord = { id: createId(), url: server.url, name: server.name.trim().slice(0, 24), enabled: false, headerSecrets, createdAt: time, updatedAt: time };
+        await db.put('mcpServers', record);
+        known.add(server.url);
+        added.push(record.name || server.url);
+      }
+      if (added.length > 0) await (await mcpManager()).start();
+      return { added, refused };
     },
 
     async reconnectMcp(id) {
@@ -354,6 +409,12 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
       registry.unregister(name);
       const used = record.openapi?.security.flat().flatMap((scheme) => (scheme.secretId ? [scheme.secretId] : [])) ?? [];
       await secrets.remove(await orphanSecrets(db, used));
+    },
+
+    async waitForServers(waitOptions) {
+      // The saved servers are known once the library has read them (a quick database read).
+      await starting?.catch(() => undefined);
+      return waitForReconnect(reconnecting, waitOptions);
     },
 
     grants() {

@@ -19,6 +19,9 @@ import { originOf } from '../origins';
 import type { ResolveSecret } from '../secrets';
 import { callError, connectError, httpStatusOf } from './mcp-errors';
 import { collectPages } from './pagination';
+import type { McpElicitationHandler } from './elicitation';
+import { installElicitationHandler } from './elicitation-handler';
+import { installSamplingHandler, type McpRequester, type McpSamplingHandlers } from './sampling';
 import { createServerFetch, type HeaderSecrets } from './server-fetch';
 
 export type {
@@ -64,6 +67,12 @@ export interface McpConnectOptions {
   authProvider?: OAuthClientProvider;
   /** Wraps the server's origin-bound fetch, to let OAuth reach the authorization server (`createOAuthFetch`). */
   wrapFetch?: (serverFetch: typeof fetch) => typeof fetch;
+  /** Answers the server's `sampling/createMessage` (declares the sampling capability). */
+  sampling?: McpSamplingHandlers;
+  /** Answers the server's `elicitation/create`, form and URL modes (declares the elicitation capability). */
+  elicitation?: McpElicitationHandler;
+  /** How the server is named to the person in those requests (default: its origin). */
+  requester?: () => McpRequester;
 }
 
 export interface McpCallOptions {
@@ -153,7 +162,11 @@ export class McpConnection {
     });
     // The SDK re-lists only the first page on its own; we re-list everything ourselves.
     const client = new Client(CLIENT_INFO, {
-      capabilities: {},
+      capabilities: {
+        // Declared only when answered: a server then offers its sampling and elicitation tools.
+        ...(options.sampling ? { sampling: {} } : {}),
+        ...(options.elicitation ? { elicitation: { form: {}, url: {} } } : {}),
+      },
       // The SDK's default (Ajv) compiles output schemas with `new Function`, which the page's CSP
       // (no 'unsafe-eval') refuses; this one interprets them (docs/network-and-security.md).
       jsonSchemaValidator: new CfWorkerJsonSchemaValidator(),
@@ -165,6 +178,9 @@ export class McpConnection {
         : new SSEClientTransport(url, { fetch: serverFetch, ...(options.authProvider ? { authProvider: options.authProvider } : {}) });
     const connection = new McpConnection(url.href, origin, kind, client, transport);
     client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => options.onResourceUpdated?.(notification.params.uri));
+    const requester = options.requester ?? (() => ({ name: origin, origin }));
+    if (options.sampling) installSamplingHandler(client, options.sampling, requester);
+    if (options.elicitation) installElicitationHandler(client, options.elicitation, requester);
     client.onclose = () => {
       if (!connection.#closedByUs) options.onClosed?.();
     };

@@ -7,6 +7,8 @@ import { McpConnection, type McpListKind, type McpProgress, type McpTool, type M
 import { mcpToolToManifest } from './mcp-manifest';
 import { mcpResultValue } from './mcp-result';
 import type { McpServerConfig, McpServerStore } from './server-store';
+import type { McpElicitationHandler } from './elicitation';
+import type { McpSamplingHandlers } from './sampling-types';
 
 /** Where a server stands. */
 export type McpServerState = 'connecting' | 'connected' | 'disconnected' | 'error';
@@ -46,6 +48,10 @@ export interface McpServerManagerOptions {
   fetch?: typeof fetch;
   now?: () => number;
   createId?: () => string;
+  /** Answers servers' sampling requests (every server connected by this manager). */
+  sampling?: McpSamplingHandlers;
+  /** Answers servers' elicitation requests. */
+  elicitation?: McpElicitationHandler;
 }
 
 /** What the person gives to add a server. */
@@ -247,6 +253,9 @@ export class McpServerManager {
         onResourceUpdated: (uri) => {
           for (const listener of this.#resourceListeners) listener(entry.config.id, uri);
         },
+        ...(this.#options.sampling ? { sampling: this.#options.sampling } : {}),
+        ...(this.#options.elicitation ? { elicitation: this.#options.elicitation } : {}),
+        requester: () => ({ name: entry.config.name || originOf(entry.config.url) || entry.config.url, origin: originOf(entry.config.url) ?? entry.config.url }),
         onListChanged: (kind) => {
           if (current) void this.#refresh(entry, current, kind);
         },

@@ -1,6 +1,7 @@
 import { createSignal, createUniqueId, For, onMount, Show, type JSX } from 'solid-js';
 import { errorText } from '../errors/error-text';
 import { ErrorAlert } from '../components/error-alert';
+import { McpImportForm } from './mcp-import-form';
 import { t } from './messages';
 import type { McpServerStatus, ToolLibraryServices } from '../../app/tools/tool-library-services';
 
@@ -144,6 +145,9 @@ export function McpSection(props: McpSectionProps) {
         </button>
       </form>
       <Show when={error()}>{(message) => <ErrorAlert message={message()} />}</Show>
+      <Show when={props.library.importMcpServers !== undefined}>
+        <McpImportForm importMcpServers={(text) => props.library.importMcpServers?.(text) ?? Promise.resolve({ added: [], refused: [] })} announce={props.announce} />
+      </Show>
       <Show when={props.servers.length > 0} fallback={<p class="muted">{t('noServers')}</p>}>
         <ul class="tools-servers">
           <For each={props.servers}>
