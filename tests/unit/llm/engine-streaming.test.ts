@@ -205,14 +205,14 @@ describe('openai-compatible engine against the local test server', () => {
 
   it('reports capabilities and loads as a no-op', async () => {
     const engine = createOpenAICompatibleEngine({ baseUrl: 'http://localhost:11434/v1', model: 'qwen2.5:7b', nativeToolCalls: false, contextWindow: 32768 });
-    expect(engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'none', contextWindow: 32768 });
+    expect(engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'none', contextWindow: 32768, vision: true });
     expect(engine.id).toBe('openai-compatible:qwen2.5:7b');
     const progress: number[] = [];
     await engine.load((update) => progress.push(update.progress));
     await engine.unload();
     expect(progress).toEqual([1]);
     const defaults = createOpenAICompatibleEngine({ baseUrl: 'http://localhost:8000/v1', model: 'm' });
-    expect(defaults.capabilities).toEqual({ nativeToolCalls: true, constrainedOutput: 'none', contextWindow: 8192 });
+    expect(defaults.capabilities).toEqual({ nativeToolCalls: true, constrainedOutput: 'none', contextWindow: 8192, vision: true });
   });
 
   it('leaves tools out of the request when native tool calls are off', async () => {
