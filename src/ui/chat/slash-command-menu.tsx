@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { matchSlashCommands, type SlashCommand } from '../../tools/mcp/prompts';
+import { matchSlashCommands, type SlashCommand } from '../../app/tools/slash-commands';
 
 export interface SlashCommandMenuProps {
   /** The composer's text: the menu shows while it is `/` and a word. */

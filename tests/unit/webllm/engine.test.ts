@@ -25,7 +25,7 @@ const user = { messages: [{ role: 'user' as const, content: 'hi' }] };
 describe('createWebLLMEngine', () => {
   it('says what it can do: text tool calls, grammar-constrained output, the given context window', () => {
     const engine = createWebLLMEngine({ modelId: 'Qwen2.5-1.5B-Instruct-q4f16_1-MLC', contextWindow: 4096, createEngine: () => new FakeMLCEngine() });
-    expect(engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'grammar', contextWindow: 4096 });
+    expect(engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'grammar', contextWindow: 4096, vision: false });
     expect(engine.id).toBe('webllm:Qwen2.5-1.5B-Instruct-q4f16_1-MLC');
   });
 
