@@ -87,7 +87,7 @@ describe('real services with a local engine', () => {
     const first = await services.prepareRun(settings);
     const second = await services.prepareRun(settings);
     expect(first.engine.id).toBe('webllm:Hermes-3-Llama-3.2-3B-q4f32_1-MLC');
-    expect(first.engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'grammar', contextWindow: 4096 });
+    expect(first.engine.capabilities).toEqual({ nativeToolCalls: false, constrainedOutput: 'grammar', contextWindow: 4096, vision: false });
     expect(first.toolMode).toBe('hermes');
     expect(first.preferNativeTools).toBeUndefined();
     expect(second.engine).toBe(first.engine);
