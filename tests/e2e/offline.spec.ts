@@ -97,23 +97,34 @@ test('precaches the shell, lazy chunks and the transformers.js worker; leaves th
   expect(paths.some((path) => /^\/assets\/calculate-[\w-]+\.js$/.test(path))).toBe(true);
   expect(paths.some((path) => /^\/assets\/llm\.worker-[\w-]+\.js$/.test(path))).toBe(true);
   expect(paths.some((path) => path.endsWith('.map'))).toBe(false);
-  // The big runtimes (web-llm's worker, onnxruntime's WASM) are not downloaded up front.
-  expect(paths.some((path) => /webllm\.worker|ort-wasm[^/]*\.wasm$/.test(path))).toBe(false);
+  // The big runtimes (web-llm's library, which its small worker imports; onnxruntime's WASM) are not downloaded up front.
+  expect(paths).not.toContain(new URL(await webllmRuntimeUrl(page)).pathname);
+  expect(paths.some((path) => /ort-wasm[^/]*\.wasm$/.test(path))).toBe(false);
 });
 
-test('a model runtime too big to precache is cached on first use and then served offline', async ({ page, context }) => {
-  await page.goto('/');
-  await serviceWorkerReady(page);
-  await page.reload();
-  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  // The entry chunk names the web-llm worker it would start; find its hashed URL there.
+/**
+ * web-llm's 6 MB library, as the page would fetch it: the entry chunk names the web-llm worker, and
+ * the worker imports the library chunk on first use.
+ */
+async function webllmRuntimeUrl(page: Page): Promise<string> {
   const workerPath = await page.evaluate(async () => {
     const entry = (document.querySelector('script[type="module"]') as HTMLScriptElement).src;
     const source = await (await fetch(entry)).text();
     return /\/?assets\/webllm\.worker-[\w-]+\.js/.exec(source)?.[0] ?? /webllm\.worker-[\w-]+\.js/.exec(source)?.[0];
   });
   expect(workerPath).toBeTruthy();
-  const url = new URL(workerPath!.includes('/') ? workerPath! : `/assets/${workerPath}`, page.url()).href;
+  const workerUrl = new URL(workerPath!.includes('/') ? workerPath! : `/assets/${workerPath}`, page.url()).href;
+  const library = await page.evaluate(async (target) => /import\(`\.\/([\w.-]+\.js)`\)/.exec(await (await fetch(target)).text())?.[1], workerUrl);
+  expect(library).toBeTruthy();
+  return new URL(library!, workerUrl).href;
+}
+
+test('a model runtime too big to precache is cached on first use and then served offline', async ({ page, context }) => {
+  await page.goto('/');
+  await serviceWorkerReady(page);
+  await page.reload();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  const url = await webllmRuntimeUrl(page);
   const size = await page.evaluate(async (target) => (await (await fetch(target)).arrayBuffer()).byteLength, url);
   expect(size).toBeGreaterThan(3 * 1024 * 1024);
   // Workbox writes the cache after answering, so wait for it.
