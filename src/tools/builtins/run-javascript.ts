@@ -1,7 +1,7 @@
 import type { ToolManifest } from '../manifest';
 import { builtinManifest } from './builtin-manifest';
 import type { ToolImplementation } from '../registry';
-import type { SandboxRunner } from '../sandbox/types';
+import type { SandboxLimits, SandboxRunner } from '../sandbox/types';
 
 export const manifest: ToolManifest = builtinManifest({
   name: 'run_javascript',
@@ -47,12 +47,17 @@ export type SandboxSource = () => SandboxRunner | Promise<SandboxRunner>;
 
 const defaultSource: SandboxSource = async () => (await import('../sandbox/default-sandbox')).defaultSandbox();
 
-/** The run_javascript tool over `source` (the sandbox code loads on first use, not with the app). */
-export function createRunJavaScript(source: SandboxSource = defaultSource): ToolImplementation {
+/** A code-running tool over `source`, with `limits` over the sandbox's defaults (run_javascript, run_python). */
+export function sandboxedCodeTool(source: SandboxSource, limits?: Readonly<Partial<SandboxLimits>>): ToolImplementation {
   return async (args, context) => {
     const [{ runSandboxedCode }, runner] = await Promise.all([import('../sandbox/run-code'), source()]);
-    return runSandboxedCode(runner, String(args.code), { signal: context.signal });
+    return runSandboxedCode(runner, String(args.code), { signal: context.signal, ...(limits ? { limits } : {}) });
   };
+}
+
+/** The run_javascript tool over `source` (the sandbox code loads on first use, not with the app). */
+export function createRunJavaScript(source: SandboxSource = defaultSource): ToolImplementation {
+  return sandboxedCodeTool(source);
 }
 
 export const implementation: ToolImplementation = createRunJavaScript();

@@ -2,7 +2,7 @@ import type { ToolManifest } from '../manifest';
 import { builtinManifest } from './builtin-manifest';
 import type { ToolImplementation } from '../registry';
 import type { SandboxLimits } from '../sandbox/types';
-import type { SandboxSource } from './run-javascript';
+import { sandboxedCodeTool, type SandboxSource } from './run-javascript';
 
 /** run_python's limits: Python is slower than JavaScript and its interpreter larger, so both are wider than run_javascript's. */
 export const RUN_PYTHON_LIMITS: Readonly<Partial<SandboxLimits>> = Object.freeze({ cpuTimeMs: 10_000, memoryBytes: 256 * 1024 * 1024 });
@@ -58,10 +58,7 @@ const defaultSource: SandboxSource = async () => (await import('../sandbox/pytho
 
 /** The run_python tool over `source` (Pyodide loads on the first call, in its own worker, not with the app). */
 export function createRunPython(source: SandboxSource = defaultSource): ToolImplementation {
-  return async (args, context) => {
-    const [{ runSandboxedCode }, runner] = await Promise.all([import('../sandbox/run-code'), source()]);
-    return runSandboxedCode(runner, String(args.code), { signal: context.signal, limits: RUN_PYTHON_LIMITS });
-  };
+  return sandboxedCodeTool(source, RUN_PYTHON_LIMITS);
 }
 
 export const implementation: ToolImplementation = createRunPython();
