@@ -1,10 +1,8 @@
 import { TabagentError } from '../../core/errors';
-import { classifyFetchFailure } from '../../core/network-errors';
 import type { McpServerRecord, TabagentDb, ToolRecord } from '../../store';
-import { builtinManifests } from '../../tools/builtins';
-import type { ToolManifest } from '../../tools/manifest';
+import { bytesToBase64 } from '../../store/base64';
 import { loadMcpModule, loadOpenApiModule } from '../../tools/openapi-entry';
-import type { McpServerManager, McpServerStatus, McpServerStore } from '../../tools/mcp';
+import type { McpServerManager, McpServerStatus } from '../../tools/mcp';
 import type { McpElicitationHandler } from '../../tools/mcp/elicitation';
 import type { McpSamplingHandlers } from '../../tools/mcp/sampling-types';
 import { parseMcpServersJson } from '../../tools/mcp/import-mcp-servers';
@@ -15,8 +13,11 @@ import { originOf, type ToolGrant } from '../../tools/origins';
 import { isPrivateOrigin } from '../../tools/private-address';
 import type { ToolRegistry } from '../../tools/registry';
 import type { ResolveSecret } from '../../tools/secrets';
+import { idbServerStore } from './mcp-server-records';
+import { readOpenApiDocument } from './openapi-document';
 import { deleteSecrets, storedSecretResolver, storeSecret } from './stored-secrets';
-import type { LibraryTool, OpenApiChoice, OpenApiPreview, OpenApiSource, ToolLibraryServices, ToolSource } from './tool-library-services';
+import { sourceOf } from './tool-source';
+import type { LibraryTool, OpenApiChoice, OpenApiPreview, ToolLibraryServices } from './tool-library-services';
 
 /** Where the library keeps credentials the person types (the network door's vault in the app). */
 export interface LibrarySecrets {
@@ -54,39 +55,6 @@ export interface ToolLibrary extends ToolLibraryServices {
    * so a turn sent meanwhile is offered their tools instead of silently fewer.
    */
   waitForServers(options?: ReconnectWaitOptions): Promise<ReconnectWaitOutcome>;
-}
-
-/** Largest OpenAPI document read (real ones are well under 5 MB). */
-const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-
-const BUILTIN_NAMES: ReadonlySet<string> = new Set(builtinManifests.map((manifest) => manifest.name));
-
-function base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function sourceOf(manifest: Readonly<ToolManifest>): ToolSource {
-  // Imported tools never take a built-in's name, but a name alone proves nothing: kind decides first.
-  if (manifest.kind === 'mcp') return 'mcp';
-  if (manifest.kind === 'openapi') return 'openapi';
-  if (BUILTIN_NAMES.has(manifest.name)) return 'builtin';
-  if (manifest.kind === 'builtin' || manifest.kind === 'model-api') return 'builtin';
-  return 'custom';
-}
-
-function idbServerStore(database: () => Promise<TabagentDb>): McpServerStore {
-  return {
-    list: async () => (await database()).getAll('mcpServers'),
-    put: async (config) => {
-      const record: McpServerRecord = { ...config, headerSecrets: { ...config.headerSecrets } };
-      await (await database()).put('mcpServers', record);
-    },
-    delete: async (id) => {
-      await (await database()).delete('mcpServers', id);
-    },
-  };
 }
 
 /**
@@ -182,28 +150,6 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
         });
       reconnecting = started;
     }
-  }
-
-  async function readDocument(source: OpenApiSource): Promise<string> {
-    if (source.text !== undefined) return source.text;
-    const url = source.url?.trim() ?? '';
-    if (!originOf(url) || !/^https?:\/\//i.test(url)) {
-      throw new TabagentError('config', `"${url}" is not an http(s) address of an OpenAPI document.`);
-    }
-    let response: Response;
-    try {
-      // The person asked for this address: it is granted for this one download.
-      response = await grantWhile(originOf(url), 'openapi-import', () => fetchFor('openapi-import')(url, { credentials: 'omit', redirect: 'follow' }));
-    } catch (error) {
-      // No answer: the host and what to do, in the person's language (core/network-errors.ts).
-      const classified = classifyFetchFailure(error, 'tool', url);
-      if (TabagentError.is(classified)) throw classified;
-      throw new TabagentError('network', `Could not load ${url}: ${error instanceof Error ? error.message : String(error)}. Check the address and that the server allows this page's origin (CORS).`, { cause: error });
-    }
-    if (!response.ok) throw new TabagentError(response.status === 404 ? 'not-found' : 'server', `Loading ${url} failed: HTTP ${response.status}.`);
-    const text = await response.text();
-    if (text.length > MAX_DOCUMENT_BYTES) throw new TabagentError('config', `The document at ${url} is larger than 10 MB.`);
-    return text;
   }
 
   async function orphanSecrets(db: TabagentDb, candidates: Iterable<string>): Promise<string[]> {
@@ -317,7 +263,10 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
     },
 
     async previewOpenApi(source) {
-      const text = await readDocument(source);
+      // The person asked for this address: it is granted for this one download.
+      const text = await readOpenApiDocument(source, (url) =>
+        grantWhile(originOf(url), 'openapi-import', () => fetchFor('openapi-import')(url, { credentials: 'omit', redirect: 'follow' })),
+      );
       const openapi = await loadOpenApiModule();
       const specUrl = source.url?.trim() || undefined;
       const serverUrl = source.serverUrl?.trim() || undefined;
@@ -359,7 +308,7 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
         const id = createId();
         const kind = preview.securitySchemes.find((candidate) => candidate.name === scheme)?.kind;
         // Basic credentials are kept encoded, so the request carries the secret (or the door's placeholder) as it is.
-        await secrets.store({ id, label: `${scheme} for ${preview.title}`, value: kind === 'basic' ? base64(value) : value, origins });
+        await secrets.store({ id, label: `${scheme} for ${preview.title}`, value: kind === 'basic' ? bytesToBase64(new TextEncoder().encode(value)) : value, origins });
         secretIds[scheme] = id;
       }
       const openapi = await loadOpenApiModule();
