@@ -56,6 +56,12 @@ export interface RequestPreview {
   url: string;
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * `url` is a prefix: requests of this method, without a body, to any URL under it (shown as
+   * `url…`). For follow-up reads the tool cannot name in advance, e.g. the images an API's answer
+   * links to on the API's own origin. Such an entry may be used more than once.
+   */
+  urlPrefix?: boolean;
 }
 
 /** What the confirmation shows besides the call itself: why it is asked, and what goes where. */

@@ -4,6 +4,7 @@
  * URLs the chat and the engines use (`ImagePart`).
  */
 import { TabagentError } from '../core/errors';
+import { imageDataUrl } from '../core/image-types';
 import type { ImagePart } from '../core/types';
 import { base64ToBytes, bytesToBase64 } from './base64';
 
@@ -17,10 +18,7 @@ export interface StoredImage {
 /** `data:<type>[;params];base64,<data>`: the only data URL form the chat makes. */
 const BASE64_DATA_URL = /^data:([^;,]+)(?:;[^;,]+)*;base64,([A-Za-z0-9+/]*={0,2})$/;
 
-/** A base64 data URL for these bytes. */
-export function imageDataUrl(mediaType: string, base64: string): string {
-  return `data:${mediaType};base64,${base64}`;
-}
+export { imageDataUrl } from '../core/image-types';
 
 /** The base64 text inside an image's data URL. Throws TabagentError('invalid-file') for any other URL. */
 export function imageBase64(image: ImagePart): string {

@@ -12,7 +12,10 @@ export function showPlaceholders(text: string, describe: DescribeSecret | undefi
 
 /** A preview as the person is shown it: placeholders named by their labels. */
 export function displayPreview(preview: RequestPreview, describe: DescribeSecret | undefined): RequestPreview {
-  const shown: RequestPreview = { method: preview.method.toUpperCase(), url: showPlaceholders(decodePlaceholders(preview.url), describe) };
+  const url = showPlaceholders(decodePlaceholders(preview.url), describe);
+  const shown: RequestPreview = preview.urlPrefix
+    ? { method: preview.method.toUpperCase(), url: `${url}…`, urlPrefix: true }
+    : { method: preview.method.toUpperCase(), url };
   if (preview.headers) {
     shown.headers = Object.fromEntries(Object.entries(preview.headers).map(([name, value]) => [name, showPlaceholders(value, describe)]));
   }
@@ -37,6 +40,11 @@ function normalizedUrl(url: string): string {
 function matches(preview: RequestPreview, input: RequestInfo | URL, init: RequestInit | undefined): boolean {
   const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
   if (method !== preview.method.toUpperCase()) return false;
+  if (preview.urlPrefix) {
+    // A prefix ending in "/" (an origin's root at least): "https://api.example.com/" is no prefix of "https://api.example.com.evil.test/".
+    const prefix = normalizedUrl(preview.url);
+    return prefix.endsWith('/') && normalizedUrl(requestUrl(input)).startsWith(prefix) && (init?.body === undefined || init.body === null);
+  }
   if (normalizedUrl(requestUrl(input)) !== normalizedUrl(preview.url)) return false;
   if (preview.body === undefined) return true;
   return typeof init?.body === 'string' && init.body === preview.body;
@@ -54,7 +62,8 @@ export function guardPreview(fetchImpl: typeof fetch, toolName: string, approved
   return (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const index = unused.findIndex((preview) => matches(preview, input, init));
     if (index >= 0) {
-      unused.splice(index, 1);
+      // A prefix entry stands for reads the tool could not name in advance (see `urlPrefix`).
+      if (!unused[index]?.urlPrefix) unused.splice(index, 1);
       return fetchImpl(input, init);
     }
     return Promise.reject(

@@ -3,12 +3,11 @@
  * message) and how one becomes the data URL the chat holds. The composer asks here; the words of
  * a refusal are the UI's.
  */
+import { IMAGE_TYPES, MAX_IMAGE_BYTES } from '../../core/image-types';
 import type { ImagePart } from '../../core/types';
 
-/** The image types every vision model we send to reads (OpenAI's list; web-llm decodes them in the browser). */
-export const IMAGE_TYPES: readonly string[] = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
-/** The largest image accepted: 10 MB (OpenAI accepts 20 MB per image; its data URL is a third larger). */
-export const MAX_IMAGE_BYTES = 10_000_000;
+// One definition of the accepted types and size, shared with tools' images (src/core/image-types.ts).
+export { IMAGE_TYPES, isShownImage, MAX_IMAGE_BYTES } from '../../core/image-types';
 /** At most this many images per message. */
 export const MAX_IMAGES_PER_MESSAGE = 4;
 

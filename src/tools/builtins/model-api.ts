@@ -1,9 +1,10 @@
 import { TabagentError } from '../../core/errors';
 import { classifyFetchFailure } from '../../core/network-errors';
-import type { RequestPreview } from '../../core/tool-runner';
+import { withImages, type RequestPreview, type ToolOutputWithImages } from '../../core/tool-runner';
 import type { ToolManifest } from '../manifest';
 import { originOf } from '../origins';
 import type { ToolContext, ToolImplementation } from '../registry';
+import { apiImages, type ApiImage, type ImageNote } from './model-api-images';
 
 /** The user's OpenAI-compatible endpoint, from Settings. */
 export interface ModelApiConfig {
@@ -55,9 +56,13 @@ export interface ModelApiChatResult {
   text: string;
 }
 
-/** Images of an image task, as links or base64 data. */
+/**
+ * What the model reads of an image task: a note per image (shown, or a link with why it was not),
+ * never the image data; the images themselves travel beside it (`withImages`) to the tool card and
+ * to a vision model.
+ */
 export interface ModelApiImageResult {
-  images: Array<{ url: string } | { b64_json: string }>;
+  images: ImageNote[];
 }
 
 function configError(detail: string): TabagentError {
@@ -168,9 +173,9 @@ function chatText(data: unknown): string {
   throw new TabagentError('tool-failed', 'The model API answered without any text.');
 }
 
-function imageList(data: unknown): ModelApiImageResult['images'] {
+function imageList(data: unknown): ApiImage[] {
   const items = (data as { data?: unknown }).data;
-  const images: ModelApiImageResult['images'] = [];
+  const images: ApiImage[] = [];
   if (Array.isArray(items)) {
     for (const item of items as Array<{ url?: unknown; b64_json?: unknown }>) {
       if (typeof item?.url === 'string') images.push({ url: item.url });
@@ -197,11 +202,14 @@ function callBody(config: ModelApiConfig, args: Record<string, unknown>): { path
 
 /** The model_api tool reading its endpoint from `source` on every call. */
 export function createModelApi(source: ModelApiConfigSource): ToolImplementation {
-  return async (args, context): Promise<ModelApiChatResult | ModelApiImageResult> => {
+  return async (args, context): Promise<ModelApiChatResult | ModelApiImageResult | ToolOutputWithImages> => {
     const config = requireConfig(source);
     const { path, body } = callBody(config, args);
     const data = await post(context, config, path, body);
-    return args.task === 'image' ? { images: imageList(data) } : { text: chatText(data) };
+    if (args.task !== 'image') return { text: chatText(data) };
+    const { images, notes } = await apiImages(imageList(data), config.origin, context);
+    const value: ModelApiImageResult = { images: notes };
+    return images.length > 0 ? withImages(value, images) : value;
   };
 }
 
@@ -214,6 +222,8 @@ export function createModelApiPreview(source: ModelApiConfigSource): (args: Reco
     const config = requireConfig(source);
     const { path, body } = callBody(config, args);
     const request = buildRequest(config, path, body);
-    return [{ method: 'POST', url: request.url, headers: request.headers, body: request.body }];
+    const call: RequestPreview = { method: 'POST', url: request.url, headers: request.headers, body: request.body };
+    // The answer may link its images on the API's own origin: they are downloaded (GET, no key) to be shown.
+    return args.task === 'image' ? [call, { method: 'GET', url: `${config.origin}/`, urlPrefix: true }] : [call];
   };
 }

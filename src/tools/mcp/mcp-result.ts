@@ -1,14 +1,11 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { TabagentError } from '../../core/errors';
+import { base64Bytes, IMAGE_TYPES, imageDataUrl, isBase64, MAX_IMAGE_BYTES } from '../../core/image-types';
 import { withImages } from '../../core/tool-runner';
 import type { ImagePart } from '../../core/types';
 
 type ContentBlock = CallToolResult['content'][number];
 
-/** Roughly how many bytes a base64 string decodes to. */
-function decodedBytes(base64: string): number {
-  return Math.floor((base64.length * 3) / 4);
-}
 
 /**
  * One content block as text a language model can read. Binary blocks (images, audio, blobs) are
@@ -20,9 +17,9 @@ function blockText(block: ContentBlock): string {
     case 'text':
       return block.text;
     case 'image':
-      return `[image ${block.mimeType}, ${decodedBytes(block.data)} bytes]`;
+      return `[image ${block.mimeType}, ${base64Bytes(block.data)} bytes]`;
     case 'audio':
-      return `[audio ${block.mimeType}, ${decodedBytes(block.data)} bytes]`;
+      return `[audio ${block.mimeType}, ${base64Bytes(block.data)} bytes]`;
     case 'resource_link':
       return `[resource ${block.name}: ${block.uri}]`;
     case 'resource': {
@@ -53,10 +50,6 @@ export function mcpResultValue(result: CallToolResult, toolName: string): unknow
   return images.length > 0 ? withImages(value, images) : value;
 }
 
-/** Image types a browser shows and vision models read; other types stay a line of text. */
-const SHOWN_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
-/** Base64 text only: the data URL is built from it, so nothing else can reach an `src`. */
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /**
  * The image blocks of an answer as data URLs (their text stays the `[image …]` line), for the
@@ -65,7 +58,9 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  */
 export function imagesOf(result: CallToolResult): ImagePart[] {
   return (result.content ?? []).flatMap((block, index): ImagePart[] => {
-    if (block.type !== 'image' || !SHOWN_IMAGE_TYPES.has(block.mimeType) || !BASE64.test(block.data)) return [];
-    return [{ mediaType: block.mimeType, dataUrl: `data:${block.mimeType};base64,${block.data}`, name: `image ${index + 1}` }];
+    // Image types a browser shows and vision models read, base64 only (the data URL is built from
+    // it, so nothing else can reach an `src`), at most MAX_IMAGE_BYTES; others stay a line of text.
+    if (block.type !== 'image' || !IMAGE_TYPES.includes(block.mimeType) || !isBase64(block.data) || base64Bytes(block.data) > MAX_IMAGE_BYTES) return [];
+    return [{ mediaType: block.mimeType, dataUrl: imageDataUrl(block.mimeType, block.data), name: `image ${index + 1}` }];
   });
 }

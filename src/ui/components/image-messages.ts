@@ -15,6 +15,7 @@ export const t = defineMessages({
     unknownType: 'of an unknown type',
     imagesInMessage: 'Images in this message',
     toolImages: ({ name }) => `Images from ${name}`,
+    toolImage: ({ name, number }) => `Image ${number} from ${name}`,
   },
   zh: {
     attachImage: '附加图片',
@@ -28,5 +29,6 @@ export const t = defineMessages({
     unknownType: '未知类型',
     imagesInMessage: '这条消息中的图片',
     toolImages: ({ name }) => `${name} 返回的图片`,
+    toolImage: ({ name, number }) => `${name} 返回的第 ${number} 张图片`,
   },
 });

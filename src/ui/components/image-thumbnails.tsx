@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { isShownImage } from '../../app/chat/image-attachments';
 import type { ImagePart } from '../../core/types';
 import { t } from './image-messages';
 import './images.css';
@@ -9,6 +10,8 @@ export interface ImageThumbnailsProps {
   label: string;
   /** When given, each image has a "Remove <name>" button. */
   onRemove?: (index: number) => void;
+  /** Each image's text alternative; default its name. */
+  alt?: (image: ImagePart, index: number) => string;
 }
 
 /** A row of small images: the composer's attachments (removable) or those of a sent message. */
@@ -19,9 +22,9 @@ export function ImageThumbnails(props: ImageThumbnailsProps) {
         <For each={props.images}>
           {(image, index) => (
             <li>
-              {/* Image data URLs only: a shown image never makes a request (a backup or a tool could hold any URL). */}
-              <Show when={image.dataUrl.startsWith('data:image/')}>
-                <img src={image.dataUrl} alt={image.name ?? ''} title={image.name} />
+              {/* Base64 data URLs of the accepted types only: a shown image never makes a request and is never SVG (a backup or a tool could hold any URL). */}
+              <Show when={isShownImage(image)}>
+                <img src={image.dataUrl} alt={props.alt?.(image, index()) ?? image.name ?? ''} title={image.name} />
               </Show>
               <Show when={props.onRemove}>
                 {(remove) => (

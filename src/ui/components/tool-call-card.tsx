@@ -61,7 +61,11 @@ export function ToolCallCard(props: { item: ToolCallItem }) {
         </button>
       </div>
       <Show when={props.item.nested}>{(run) => <NestedRun name={props.item.name} run={run()} />}</Show>
-      <ImageThumbnails images={props.item.images ?? []} label={imageText('toolImages', { name: props.item.name })} />
+      <ImageThumbnails
+        images={props.item.images ?? []}
+        label={imageText('toolImages', { name: props.item.name })}
+        alt={(_image, index) => imageText('toolImage', { name: props.item.name, number: index + 1 })}
+      />
       <div id={detailsId} class="tool-card-details" hidden={!expanded()}>
         <h4>{t('arguments')}</h4>
         <pre class="tool-card-arguments">{prettyJson(props.item.arguments)}</pre>

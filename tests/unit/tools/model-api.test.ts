@@ -95,7 +95,14 @@ describe('model_api', () => {
   it('generates images with the image model', async () => {
     const { run, requests } = setup(config, () => jsonResponse({ created: 1, data: [{ url: 'https://cdn.example.com/fox.png' }, { b64_json: 'aGVsbG8=' }] }));
     const result = await run({ task: 'image', prompt: 'a fox' });
-    expect(JSON.parse(result.content)).toEqual({ images: [{ url: 'https://cdn.example.com/fox.png' }, { b64_json: 'aGVsbG8=' }] });
+    // A link elsewhere stays a link; base64 that is no image is not shown (model-api-images.test.ts has the rest).
+    expect(JSON.parse(result.content)).toEqual({
+      images: [
+        { url: 'https://cdn.example.com/fox.png', shown: false, reason: expect.stringMatching(/not on the model API's origin/) as unknown },
+        { image: 'image 2', shown: false, reason: expect.stringMatching(/not a PNG, JPEG, WebP or GIF/) as unknown },
+      ],
+    });
+    expect(requests).toHaveLength(1);
     expect(requests[0]?.url).toBe('https://api.example.com/v1/images/generations');
     expect(JSON.parse(String(requests[0]?.init.body))).toEqual({ model: 'painter-1', prompt: 'a fox', n: 1 });
   });
