@@ -2,7 +2,7 @@
  * A user message's text and images in the OpenAI chat.completions content shape, shared by the
  * engines that speak it (the openai-compatible server engine and web-llm).
  */
-import type { ImagePart } from '../core/types';
+import type { ChatMessage, ImagePart } from '../core/types';
 
 /** One part of a user message's content, as OpenAI (and web-llm) read it. */
 export type UserContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
@@ -38,4 +38,33 @@ export function userContent(text: string, images: readonly ImagePart[] | undefin
   if (!images || images.length === 0) return text;
   if (!vision) return [text, ...images.map(imagePlaceholder)].filter((line) => line !== '').join('\n');
   return [{ type: 'text', text }, ...images.map((image): UserContentPart => ({ type: 'image_url', image_url: { url: image.dataUrl } }))];
+}
+
+/**
+ * A transcript in an engine's wire shape, with the images of each step's tool results passed on:
+ * for a vision model they follow that step's tool messages as one user message (`toolImageParts`),
+ * since a tool message holds text only. One definition for every engine that speaks the OpenAI
+ * shape (the server engine and web-llm); `toWire` maps one message, `imageMessage` makes the user
+ * message holding the parts.
+ */
+export function withToolImageMessages<Wire>(
+  messages: readonly ChatMessage[],
+  vision: boolean,
+  toWire: (message: ChatMessage) => Wire,
+  imageMessage: (parts: UserContentPart[]) => Wire,
+): Wire[] {
+  const wire: Wire[] = [];
+  let step: Extract<ChatMessage, { role: 'tool' }>[] = [];
+  const closeStep = (): void => {
+    const parts = vision ? toolImageParts(step) : undefined;
+    if (parts) wire.push(imageMessage(parts));
+    step = [];
+  };
+  for (const message of messages) {
+    if (message.role !== 'tool') closeStep();
+    else step.push(message);
+    wire.push(toWire(message));
+  }
+  closeStep();
+  return wire;
 }

@@ -1,6 +1,6 @@
 /** Maps Tabagent's engine-neutral request onto the OpenAI chat.completions request body. */
 import type { ChatMessage, ChatRequest, ToolChoice } from '../../core/types';
-import { toolImageParts, userContent, type UserContentPart } from '../image-content';
+import { userContent, withToolImageMessages, type UserContentPart } from '../image-content';
 
 export type WireMessage =
   | { role: 'system'; content: string }
@@ -74,23 +74,15 @@ export function toWireRequest(request: ChatRequest, settings: WireRequestSetting
 
 /**
  * The transcript in the wire shape. For a vision model, the images of each step's tool results
- * follow that step's tool messages as one user message (see `toolImageParts`).
+ * follow that step's tool messages as one user message (see `withToolImageMessages`).
  */
 export function toWireMessages(messages: readonly ChatMessage[], vision: boolean): WireMessage[] {
-  const wire: WireMessage[] = [];
-  let step: Extract<ChatMessage, { role: 'tool' }>[] = [];
-  const closeStep = (): void => {
-    const parts = vision ? toolImageParts(step) : undefined;
-    if (parts) wire.push({ role: 'user', content: parts });
-    step = [];
-  };
-  for (const message of messages) {
-    if (message.role !== 'tool') closeStep();
-    else step.push(message);
-    wire.push(toWireMessage(message, vision));
-  }
-  closeStep();
-  return wire;
+  return withToolImageMessages(
+    messages,
+    vision,
+    (message) => toWireMessage(message, vision),
+    (parts) => ({ role: 'user', content: parts }),
+  );
 }
 
 /** One transcript message in the wire shape; tool-call arguments become JSON text, images `image_url` parts. */

@@ -4,7 +4,7 @@ import type {
   ChatCompletionRequestStreaming,
 } from '@mlc-ai/web-llm';
 import type { ChatChunk, ChatMessage, ChatRequest, FinishReason } from '../../core/types';
-import { userContent } from '../image-content';
+import { userContent, withToolImageMessages } from '../image-content';
 import type { WebLLMResponseFormat } from './mlc-engine-like';
 
 /**
@@ -45,7 +45,13 @@ export function toWebLLMRequest(
 ): ChatCompletionRequestStreaming {
   const vision = options.vision ?? false;
   const wire: ChatCompletionRequestStreaming = {
-    messages: request.messages.map((message) => toWireMessage(message, vision)),
+    // A tool message holds text only: a vision model gets a step's tool images in a user message after it.
+    messages: withToolImageMessages(
+      request.messages,
+      vision,
+      (message) => toWireMessage(message, vision),
+      (parts): ChatCompletionMessageParam => ({ role: 'user', content: parts }),
+    ),
     stream: true,
     stream_options: { include_usage: true },
   };

@@ -3,6 +3,7 @@ import type { ApprovalDetails, ApproveCall } from '../../../src/core/tool-runner
 import { registerBuiltins } from '../../../src/tools/builtins';
 import type { ModelApiConfig } from '../../../src/tools/builtins/model-api';
 import { createToolExecutor } from '../../../src/tools/executor';
+import { guardPreview } from '../../../src/tools/request-preview';
 import { ToolRegistry } from '../../../src/tools/registry';
 
 const KEY = 'sk-canary-images-5b2d4f6a';
@@ -134,5 +135,29 @@ describe('model_api images', () => {
     expect(reasons[2]).toMatch(/20 MB, over the 10 MB limit/);
     expect(reasons[3]).toMatch(/over the 10 MB limit/);
     expect(streamCancelled).toBe(true);
+  });
+});
+
+describe('an approved URL prefix (guardPreview)', () => {
+  it('lets through GETs without a body under the prefix only', async () => {
+    const sent: string[] = [];
+    const guarded = guardPreview(
+      async (input, init) => {
+        sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
+        return new Response('');
+      },
+      'model_api',
+      [{ method: 'GET', url: 'https://api.example.com/', urlPrefix: true }],
+    );
+    await guarded('https://api.example.com/files/a.png', { method: 'GET' });
+    await guarded('https://api.example.com/files/b.png', { method: 'GET' });
+    const refused = [
+      guarded('https://api.example.com/files/a.png', { method: 'POST', body: 'secret' }),
+      guarded('https://api.example.com.evil.test/a.png', { method: 'GET' }),
+      guarded('https://user@api.example.com/a.png', { method: 'GET' }),
+      guarded('http://api.example.com/a.png', { method: 'GET' }),
+    ];
+    for (const attempt of refused) await expect(attempt).rejects.toMatchObject({ code: 'denied' });
+    expect(sent).toEqual(['GET https://api.example.com/files/a.png', 'GET https://api.example.com/files/b.png']);
   });
 });

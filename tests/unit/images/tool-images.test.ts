@@ -4,6 +4,7 @@ import { formats } from '../../../src/core/formats';
 import { isOutputWithImages } from '../../../src/core/tool-runner';
 import type { ChatMessage } from '../../../src/core/types';
 import { toWireRequest } from '../../../src/llm/openai-compatible/wire-request';
+import { toWebLLMRequest } from '../../../src/llm/webllm/request';
 import { mcpResultValue } from '../../../src/tools/mcp/mcp-result';
 
 const PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -52,6 +53,19 @@ describe('images in tool results', () => {
     // A text-only model gets the tool messages alone.
     const text = toWireRequest({ messages: history }, { model: 'm', stream: false, nativeToolCalls: true }).messages;
     expect(text.map((message) => message.role)).toEqual(['user', 'assistant', 'tool', 'tool', 'assistant']);
+  });
+
+  it('passes them on to a web-llm vision model with native tool calls the same way, after the step’s tool messages', () => {
+    const tools = [{ name: 'chart', description: 'Draws', parameters: { type: 'object' } }];
+    const webllm = toWebLLMRequest({ messages: history, tools }, { nativeToolCalls: true, vision: true });
+    expect(webllm.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'tool', 'tool', 'user', 'assistant']);
+    // One definition: exactly the image message the server engine sends.
+    expect(webllm.messages[4]).toEqual(toWireRequest({ messages: history }, { model: 'm', stream: false, nativeToolCalls: true, vision: true }).messages[4]);
+    expect(webllm.messages[4]).toMatchObject({ role: 'user', content: [{ type: 'text' }, { type: 'image_url', image_url: { url: image.dataUrl } }] });
+    expect(webllm.tools?.map((tool) => tool.function.name)).toEqual(['chart']);
+    // A text-only web-llm model gets the tool messages alone.
+    const text = toWebLLMRequest({ messages: history, tools }, { nativeToolCalls: true });
+    expect(text.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'tool', 'tool', 'assistant']);
   });
 
   it('puts them on the result turn of text formats', () => {
