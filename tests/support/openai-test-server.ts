@@ -77,6 +77,11 @@ export interface OpenAITestServerOptions {
   textChunkChars?: number;
   /** Characters of tool-call arguments per streamed chunk. Default 3. */
   argumentChunkChars?: number;
+  /**
+   * How POST /v1/images/generations answers with its 1×1 PNG: a `url` on this server
+   * (GET /v1/images/files/<n>.png) or the `b64_json` itself. Default 'url'.
+   */
+  imageAnswer?: 'url' | 'b64_json';
 }
 
 export interface OpenAITestServer {
@@ -85,14 +90,17 @@ export interface OpenAITestServer {
   port: number;
   /** Every chat request received, in order. */
   requests: RecordedRequest[];
+  /** Every image request received (generations and file downloads), in order, as `METHOD path`. */
+  imageRequests: string[];
   close(): Promise<void>;
 }
 
 /** Starts the server; resolves once it is listening. */
 export async function startOpenAITestServer(options: OpenAITestServerOptions = {}): Promise<OpenAITestServer> {
   const requests: RecordedRequest[] = [];
+  const imageRequests: string[] = [];
   const server = createServer((request, response) => {
-    handle(request, response, options, requests).catch((error: unknown) => {
+    handle(request, response, options, requests, imageRequests).catch((error: unknown) => {
       if (!response.headersSent) sendJson(response, 500, errorObject(500, `Test server failure: ${String(error)}`));
       else response.destroy();
     });
@@ -103,6 +111,7 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions = {
     url: `http://127.0.0.1:${port}/v1`,
     port,
     requests,
+    imageRequests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -116,6 +125,7 @@ async function handle(
   response: ServerResponse,
   options: OpenAITestServerOptions,
   requests: RecordedRequest[],
+  imageRequests: string[],
 ): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname.replace(/\/+$/, '');
   if (request.method === 'OPTIONS') {
@@ -131,6 +141,11 @@ async function handle(
   if (request.method === 'GET' && path === '/v1/models') {
     const id = options.model ?? 'test-model';
     sendJson(response, 200, { object: 'list', data: [{ id, object: 'model', created: 1_700_000_000, owned_by: 'tabagent-test' }] });
+    return;
+  }
+  if (path.startsWith('/v1/images/')) {
+    imageRequests.push(`${request.method ?? '?'} ${path}`);
+    await answerImage(request, response, path, options.imageAnswer ?? 'url', imageRequests.length);
     return;
   }
   if (request.method !== 'POST' || path !== '/v1/chat/completions') {
@@ -246,4 +261,23 @@ async function writeCut(
 
 function defaultRespond(): Reply {
   return { kind: 'text', text: 'Hello from the Tabagent test server.' };
+}
+
+/** The 1×1 PNG the images endpoint draws. */
+export const TEST_SERVER_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+/** POST /v1/images/generations (OpenAI's answer shape) and GET /v1/images/files/<n>.png. */
+async function answerImage(request: IncomingMessage, response: ServerResponse, path: string, answer: 'url' | 'b64_json', count: number): Promise<void> {
+  if (request.method === 'GET' && /^\/v1\/images\/files\/\d+\.png$/.test(path)) {
+    response.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'image/png' }).end(Buffer.from(TEST_SERVER_PNG, 'base64'));
+    return;
+  }
+  if (request.method !== 'POST' || path !== '/v1/images/generations') {
+    sendJson(response, 404, errorObject(404, `No route for ${request.method ?? '?'} ${path}.`));
+    return;
+  }
+  await readBody(request);
+  const host = request.headers.host ?? '127.0.0.1';
+  const image = answer === 'url' ? { url: `http://${host}/v1/images/files/${count}.png` } : { b64_json: TEST_SERVER_PNG };
+  sendJson(response, 200, { created: 1_700_000_000, data: [image] });
 }
