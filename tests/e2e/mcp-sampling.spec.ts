@@ -54,22 +54,21 @@ async function connectAndPin(page: Page, tool: string): Promise<void> {
   await page.getByRole('link', { name: 'Chat', exact: true }).click();
 }
 
-async function send(page: Page, text: string): Promise<void> {
+/** Opens the app on the scripted model, connects server-everything, asks for `tool` and allows the call once (it is not marked read-only). */
+async function askFor(page: Page, tool: string, text: string): Promise<void> {
+  await page.goto('/');
+  await configureServer(page, model.url);
+  await connectAndPin(page, tool);
   await page.getByRole('textbox', { name: 'Message', exact: true }).fill(text);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const callApproval = page.getByRole('dialog', { name: 'Allow this tool call?' }).filter({ hasText: tool });
+  await callApproval.getByRole('button', { name: 'Allow once', exact: true }).click();
 }
 
 test('a sampling request is shown, allowed once, answered by the conversation’s engine without tools, and comes back as the tool result', async ({ page }) => {
   test.setTimeout(120_000);
   const seen = watch(page);
-  await page.goto('/');
-  await configureServer(page, model.url);
-  await connectAndPin(page, SAMPLE);
-  await send(page, 'Ask the server for a sampled answer.');
-
-  // The call itself is not marked read-only: the person allows it first.
-  const callApproval = page.getByRole('dialog', { name: 'Allow this tool call?' }).filter({ hasText: SAMPLE });
-  await callApproval.getByRole('button', { name: 'Allow once', exact: true }).click();
+  await askFor(page, SAMPLE, 'Ask the server for a sampled answer.');
 
   // Then the server's sampling request, shown exactly: its system prompt, messages and token limit.
   const sampling = page.getByRole('dialog').filter({ hasText: 'asks your model for a completion' });
@@ -110,13 +109,7 @@ test('a sampling request is shown, allowed once, answered by the conversation’
 test('an elicitation request opens a form; the accepted content reaches the server and shows in the result', async ({ page }) => {
   test.setTimeout(120_000);
   const seen = watch(page);
-  await page.goto('/');
-  await configureServer(page, model.url);
-  await connectAndPin(page, ELICIT);
-  await send(page, 'Let the server elicit my name.');
-
-  const callApproval = page.getByRole('dialog', { name: 'Allow this tool call?' }).filter({ hasText: ELICIT });
-  await callApproval.getByRole('button', { name: 'Allow once', exact: true }).click();
+  await askFor(page, ELICIT, 'Let the server elicit my name.');
 
   const form = page.getByRole('dialog', { name: 'everything asks for input' });
   await expect(form).toBeVisible({ timeout: 30_000 });

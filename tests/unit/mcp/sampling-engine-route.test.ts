@@ -27,6 +27,17 @@ async function runTurn(engine: ChatEngine, registry: ToolRegistry): Promise<Agen
   return events;
 }
 
+/** A manager whose sampling requests are allowed and run as the composition root runs them: the call's engine, else `fallback`. */
+function samplingManager(fallback: ChatEngine): { registry: ToolRegistry; manager: McpServerManager } {
+  const registry = new ToolRegistry();
+  const manager = new McpServerManager({
+    registry,
+    store: createMemoryServerStore(),
+    sampling: { approve: async () => true, complete: (request, signal, engine) => completeOnEngine(engine ?? fallback, request, signal) },
+  });
+  return { registry, manager };
+}
+
 function toolResults(events: readonly AgentEvent[]): string[] {
   return events.flatMap((event) => (event.type === 'tool-result' ? [event.result.content] : []));
 }
@@ -47,16 +58,10 @@ describe('sampling runs on the calling run’s engine', { timeout: 90_000 }, () 
   });
 
   it('agent B’s tool call is answered by B’s engine, agent A’s by A’s, and the default engine is never asked', async () => {
-    const registry = new ToolRegistry();
     const fallback = Object.assign(createScriptedEngine([]), { id: 'default' });
     const engineA = agentEngine('engine-a', 'Red, says A.');
     const engineB = agentEngine('engine-b', 'Blue, says B.');
-    const manager = new McpServerManager({
-      registry,
-      store: createMemoryServerStore(),
-      // As the composition root does: the call's engine, else the default agent's.
-      sampling: { approve: async () => true, complete: (request, signal, engine) => completeOnEngine(engine ?? fallback, request, signal) },
-    });
+    const { registry, manager } = samplingManager(fallback);
     try {
       await manager.add({ url: server.url });
       const eventsB = await runTurn(engineB, registry);
@@ -79,13 +84,8 @@ describe('sampling runs on the calling run’s engine', { timeout: 90_000 }, () 
   });
 
   it('a call outside any run (a tool test) falls back to the default engine', async () => {
-    const registry = new ToolRegistry();
     const fallback = Object.assign(createScriptedEngine([textChunks('Green, says the default.')]), { id: 'default' });
-    const manager = new McpServerManager({
-      registry,
-      store: createMemoryServerStore(),
-      sampling: { approve: async () => true, complete: (request, signal, engine) => completeOnEngine(engine ?? fallback, request, signal) },
-    });
+    const { registry, manager } = samplingManager(fallback);
     try {
       await manager.add({ url: server.url });
       const result = await createToolExecutor(registry).execute({ id: 'c1', name: SAMPLE, arguments: { prompt: 'Name a colour.', maxTokens: 20 } }, { approve: async () => 'allow' });
