@@ -86,7 +86,7 @@ export function runOptionsOf(setup: ChatRunSetup, history: ChatMessage[], approv
 }
 
 /** Events after Stop that could still change what the person sees; they are dropped. */
-const IGNORED_AFTER_STOP = new Set<AgentEvent['type']>(['text-delta', 'reasoning-delta', 'tool-call', 'approval-requested', 'step-start']);
+const IGNORED_AFTER_STOP = new Set<AgentEvent['type']>(['text-delta', 'reasoning-delta', 'tool-call', 'tool-call-progress', 'approval-requested', 'step-start']);
 
 /** Waits for `work`, or `ms` at most. */
 function within(work: Promise<void>, ms: number): Promise<void> {
