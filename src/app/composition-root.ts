@@ -92,8 +92,9 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
     registry,
     sampling: {
       approve: (request, signal) => mcpRequests.approveSampling(request, signal),
-      // The settings' engine (local or remote), as a turn of the default agent would use it; never with tools.
-      complete: async (request, signal) => completeOnEngine((await prepareAgentRun(inForce)).engine, request, signal),
+      // The engine of the conversation whose tool call the request came during (local or remote);
+      // with none, the settings' engine, as a turn of the default agent would use it. Never with tools.
+      complete: async (request, signal, engine) => completeOnEngine(engine ?? (await prepareAgentRun(inForce)).engine, request, signal),
     },
     elicitation: (request, signal) => mcpRequests.elicit(request, signal),
     ...(network
@@ -136,7 +137,14 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
       // Agreed to earlier: load it now (usually from the browser's cache); this turn still has keywords.
       if (settings.embeddingConsent === embedding.model.modelId && embedding.status().state === 'off') embedding.load().catch(() => undefined);
       // After a reload, saved MCP servers may still be reconnecting: wait a few seconds at most for their tools.
-      return toolLibrary.waitForServers().then(() => prepareAgentRun(settings, scope));
+      // The turn says so while it waits, and whether it went on without some of them.
+      const report = scope?.onServerWait;
+      return toolLibrary
+        .waitForServers(report ? { onWaiting: () => report('waiting') } : undefined)
+        .then((outcome) => {
+          if (outcome !== 'none') report?.(outcome === 'timed-out' ? 'timed-out' : 'settled');
+          return prepareAgentRun(settings, scope);
+        });
     },
     useSettings(settings) {
       inForce = settings;

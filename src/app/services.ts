@@ -7,7 +7,7 @@ import type { RunAgentOptions } from '../core/agent/options';
 import type { ProviderPreset } from '../llm';
 import type { OpenTabagentDbOptions, Settings, TabagentDb } from '../store';
 import type { ToolManifest } from '../tools/manifest';
-import type { ChatRunSetup } from './chat/run-turn';
+import type { ChatRunSetup, PrepareRunHooks } from './chat/run-turn';
 import type { EmbeddingService } from './embedding/embedding-service';
 import type { LocalModelServices } from './models/model-services';
 import type { ToolLibraryServices } from './tools/tool-library-services';
@@ -29,6 +29,8 @@ export interface RunScope {
   runTools?: readonly RunTool[];
   /** For an agent called as a tool: the ids of the agents running above it, outermost first (agent-as-tool.ts). */
   callChain?: readonly string[];
+  /** Told when the run waits for saved MCP servers still reconnecting, and how the wait ended (the turn shows it). */
+  onServerWait?: PrepareRunHooks['onServerWait'];
 }
 
 /** A tool that exists for one run only: not registered in the library, never listed elsewhere. */

@@ -1,4 +1,4 @@
-import type { ImagePart, ToolCall, ToolDefinition } from './types';
+import type { ChatEngine, ImagePart, ToolCall, ToolDefinition } from './types';
 import type { TabagentError } from './errors';
 import type { AgentEvent } from './agent/events';
 
@@ -129,6 +129,16 @@ export interface PreparedCall {
 /** `prepare`'s answer: the frozen call, or why it cannot run as written (sent back to the model). */
 export type PrepareOutcome = { ok: true; prepared: PreparedCall } | { ok: false; message: string; error?: TabagentError };
 
+/**
+ * How far a running call has got, as the tool reports it (an MCP server's `notifications/progress`,
+ * a download): `progress` of `total` when the total is known, and a line of text.
+ */
+export interface ToolProgress {
+  progress: number;
+  total?: number;
+  message?: string;
+}
+
 /** How a prepared call runs. */
 export interface RunPreparedOptions {
   signal?: AbortSignal;
@@ -136,6 +146,13 @@ export interface RunPreparedOptions {
   approved?: boolean;
   /** What a tool that runs an agent of its own needs from the calling run (see `NestedRun`). */
   nested?: NestedRun;
+  /** Receives the call's progress reports while it runs (shown in its card). */
+  progress?: (report: ToolProgress) => void;
+  /**
+   * The calling run's engine: a completion a tool's server asks for during the call (MCP sampling)
+   * runs on the conversation's own model, never with tools.
+   */
+  engine?: ChatEngine;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import type { BudgetSplit } from './agent/budget';
 import type { ErrorCode } from './errors';
+import type { ToolProgress } from './tool-runner';
 import type { ChatMessage, ImagePart } from './types';
 
 /** Where a tool call stands. `stopped`: the run was stopped before the call finished. */
@@ -47,6 +48,8 @@ export interface ToolCallItem {
   durationMs?: number;
   /** An agent called as a tool: its own run (the task as its user text), shown inside this card. */
   nested?: Turn;
+  /** The running call's last progress report (an MCP server's progress notification); gone once it ends. */
+  progress?: ToolProgress;
 }
 
 /** One item of a turn, in the order the chat showed it. */
@@ -74,7 +77,15 @@ export interface Turn {
   sources?: TurnSource[];
   /** How the turn's last prompt used the model's context (tokens). */
   budget?: TurnBudget;
+  /**
+   * The turn's wait for saved MCP servers still reconnecting after a reload: 'waiting' while it
+   * waits (a few seconds at most), 'timed-out' when it went on without them. Shown, never stored.
+   */
+  serverWait?: ServerWaitState;
 }
+
+/** Where a turn's wait for reconnecting MCP servers stands (see `Turn.serverWait`). */
+export type ServerWaitState = 'waiting' | 'timed-out';
 
 /** How a turn stands or ended: its status, and the error when it failed. */
 export type TurnState = Pick<Turn, 'status' | 'error'>;

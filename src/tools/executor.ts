@@ -11,6 +11,7 @@ import type {
   PrepareOutcome,
   RequestPreview,
   RunPreparedOptions,
+  ToolProgress,
   ToolResult,
   ToolRunner,
   ToolTraits,
@@ -138,7 +139,7 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
     call: Readonly<ToolCall>,
     signal: AbortSignal | undefined,
     approvedRequests: readonly RequestPreview[] | undefined,
-    nested?: NestedToolRun,
+    loans: Pick<ToolContext, 'nested' | 'progress' | 'engine'>,
   ): Promise<unknown> {
     const name = tool.manifest.name;
     const controller = new AbortController();
@@ -152,7 +153,17 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
     const originGuarded = guardFetch(options.fetchFor?.(name) ?? baseFetch, name, () => allowedOriginsOf(tool));
     // After the person approved exact requests, the call may send those and nothing else.
     const toolFetch = approvedRequests ? guardPreview(originGuarded, name, approvedRequests) : originGuarded;
-    const context: ToolContext = { signal: controller.signal, fetch: toolFetch, ...(nested ? { nested } : {}) };
+    // A report after the call ended (stopped, timed out) would show progress on a finished card.
+    const progress = loans.progress;
+    let ended = false;
+    const report = progress && ((update: ToolProgress) => void (ended || controller.signal.aborted || progress(update)));
+    const context: ToolContext = {
+      signal: controller.signal,
+      fetch: toolFetch,
+      ...(loans.nested ? { nested: loans.nested } : {}),
+      ...(report ? { progress: report } : {}),
+      ...(loans.engine ? { engine: loans.engine } : {}),
+    };
     try {
       const running = Promise.resolve().then(() => tool.implementation(call.arguments, context));
       return await raceAbort(running, controller.signal);
@@ -163,6 +174,7 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
       const reason = error instanceof Error ? error.message : String(error);
       throw new TabagentError('tool-failed', reason || `Tool ${name} failed.`, { cause: error, data: { tool: name } });
     } finally {
+      ended = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', forward);
     }
@@ -234,7 +246,12 @@ export function createToolExecutor(registry: ToolRegistry, options: ToolExecutor
       }
       // After the person approved exact requests, the call may send those and nothing else.
       const approvedRequests = approved && entry.previews ? await entry.previews : undefined;
-      const output = await run(tool, prepared.call, signal, approvedRequests, nestedLoan);
+      const loans = {
+        ...(nestedLoan ? { nested: nestedLoan } : {}),
+        ...(runOptions.progress ? { progress: runOptions.progress } : {}),
+        ...(runOptions.engine ? { engine: runOptions.engine } : {}),
+      };
+      const output = await run(tool, prepared.call, signal, approvedRequests, loans);
       // Images stay beside the text: base64 in the model's text would cost thousands of tokens.
       const value = isOutputWithImages(output) ? output.value : output;
       const images = isOutputWithImages(output) && output.images.length > 0 ? { images: output.images } : {};

@@ -1,5 +1,6 @@
 import { TabagentError } from '../core/errors';
-import type { NestedRun, RequestPreview } from '../core/tool-runner';
+import type { NestedRun, RequestPreview, ToolProgress } from '../core/tool-runner';
+import type { ChatEngine } from '../core/types';
 import type { ToolDefinition } from '../core/types';
 import { deepCopyJson, deepFreeze } from './frozen-copy';
 import { isSafeToolName, toDefinition, validateManifest, type ToolManifest } from './manifest';
@@ -12,6 +13,10 @@ export interface ToolContext {
   fetch: typeof fetch;
   /** Lent by the calling run to a tool that runs another agent (an agent called as a tool); absent outside a run. */
   nested?: NestedToolRun;
+  /** Reports how far the call has got (shown in its card while it runs); absent where nobody listens. */
+  progress?: (report: ToolProgress) => void;
+  /** The calling run's engine (an MCP server's sampling request during the call runs on it); absent outside a run. */
+  engine?: ChatEngine;
 }
 
 /** The calling run's loan to a tool that runs an agent, plus where it says what that run used. */

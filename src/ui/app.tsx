@@ -125,10 +125,10 @@ export function App(props: AppProps) {
       createChatController({
         runAgent: props.services.runAgent,
         // Each run reads its agent afresh (it may have been edited on the Agents page since the chat showed it).
-        prepareRun: async () => {
+        prepareRun: async (hooks) => {
           const agent = agentOf(await findConversationAgent(props.services.agents, conversation.agentId()));
           const scope = conversationRunScope({ openDatabase, conversationId: conversation.currentId(), conversation: conversation.current(), agent });
-          return props.services.prepareRun(settingsState.settings(), scope);
+          return props.services.prepareRun(settingsState.settings(), hooks?.onServerWait ? { ...scope, onServerWait: hooks.onServerWait } : scope);
         },
         persistence: conversation.sink,
       }),

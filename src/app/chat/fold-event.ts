@@ -50,6 +50,7 @@ function closeOpenItems(turn: Turn, cutOff: boolean): boolean {
     if (item.kind === 'tool-call' && (item.status === 'running' || item.status === 'awaiting-approval')) {
       item.status = 'stopped';
     }
+    if (item.kind === 'tool-call') delete item.progress;
     if (item.kind === 'tool-call' && item.nested) closeInterruptedTurn(item.nested);
   }
   return cut;
@@ -161,8 +162,15 @@ export function foldAgentEvent(turn: Turn, event: AgentEvent): void {
       if (event.decision === 'allow' && card.status === 'awaiting-approval') card.status = 'running';
       return;
     }
+    case 'tool-call-progress': {
+      // A late report (after the result or a stop) changes nothing.
+      const card = cardFor(turn, event.step, event.call, 'running');
+      if (card.status === 'running') card.progress = { ...event.progress };
+      return;
+    }
     case 'tool-result': {
       const card = cardFor(turn, event.step, event.call, 'running');
+      delete card.progress;
       card.status = resultStatus(event.result);
       card.result = event.result.content;
       if (event.result.images && event.result.images.length > 0) card.images = event.result.images.map((image) => ({ ...image }));

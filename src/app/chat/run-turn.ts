@@ -13,6 +13,7 @@ import type { ContextProvider, SelectTools } from '../../core/agent/turn-context
 import { toTabagentError } from '../../core/errors';
 import type { ApproveCall, ToolRunner } from '../../core/tool-runner';
 import type { ChatEngine, ChatMessage } from '../../core/types';
+import type { ServerWaitState } from '../../core/transcript';
 import { repairMessages, type Turn } from './transcript';
 import { consumeEvents } from './consume-events';
 import { closeInterruptedTurn, foldAgentEvent } from './fold-event';
@@ -46,6 +47,18 @@ export interface ChatRunSetup {
   approvalPolicy?: AgentApprovalPolicy;
 }
 
+/**
+ * Where the wait for reconnecting MCP servers before a run stands: 'waiting' (the turn says so),
+ * then 'settled' (every saved server answered) or 'timed-out' (the turn went on without some).
+ */
+export type ServerWaitReport = ServerWaitState | 'settled';
+
+/** What a turn lends the preparation of its run. */
+export interface PrepareRunHooks {
+  /** Reports the wait for MCP servers still reconnecting after a reload (called only when there is one). */
+  onServerWait?: (report: ServerWaitReport) => void;
+}
+
 export interface RunTurnOptions {
   /** The turn being answered: the plain object the view state holds, changed only through `update`. */
   turn: Turn;
@@ -54,7 +67,7 @@ export interface RunTurnOptions {
   /** The conversation as the model sees it, ending with the turn's user message. */
   history: ChatMessage[];
   runAgent: (options: RunAgentOptions) => AsyncIterable<AgentEvent>;
-  prepareRun: () => ChatRunSetup | Promise<ChatRunSetup>;
+  prepareRun: (hooks: PrepareRunHooks) => ChatRunSetup | Promise<ChatRunSetup>;
   approve: ApproveCall;
   signal: AbortSignal;
   /** After Stop, how long the run may take to send its last events before it is left behind (ms). */
@@ -73,7 +86,7 @@ export function runOptionsOf(setup: ChatRunSetup, history: ChatMessage[], approv
 }
 
 /** Events after Stop that could still change what the person sees; they are dropped. */
-const IGNORED_AFTER_STOP = new Set<AgentEvent['type']>(['text-delta', 'reasoning-delta', 'tool-call', 'approval-requested', 'step-start']);
+const IGNORED_AFTER_STOP = new Set<AgentEvent['type']>(['text-delta', 'reasoning-delta', 'tool-call', 'tool-call-progress', 'approval-requested', 'step-start']);
 
 /** Waits for `work`, or `ms` at most. */
 function within(work: Promise<void>, ms: number): Promise<void> {
@@ -93,7 +106,14 @@ export async function runTurn(options: RunTurnOptions): Promise<void> {
   const { turn, sink, signal, update } = options;
   sink?.started(turn, options.index);
   try {
-    const setup = await options.prepareRun();
+    // A wait for reconnecting servers is shown in the turn while it lasts, and stays if it timed out.
+    const setup = await options.prepareRun({
+      onServerWait: (report) =>
+        update((draft) => {
+          if (report === 'settled') delete draft.serverWait;
+          else draft.serverWait = report;
+        }),
+    });
     const events = options.runAgent(runOptionsOf(setup, options.history, options.approve, signal));
     const outcome = await consumeEvents(events, signal, options.stopGraceMs, (event) => {
       if (signal.aborted && IGNORED_AFTER_STOP.has(event.type)) return;

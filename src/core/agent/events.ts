@@ -1,6 +1,6 @@
 import type { TabagentError } from '../errors';
 import type { ChatMessage, FinishReason, ToolCall, Usage } from '../types';
-import type { ApprovalDecision, ApprovalDetails, ToolResult } from '../tool-runner';
+import type { ApprovalDecision, ApprovalDetails, ToolProgress, ToolResult } from '../tool-runner';
 import type { BudgetSplit } from './budget';
 import type { ContextSection, ToolSelection } from './turn-context';
 
@@ -59,6 +59,8 @@ export type AgentEvent =
   | { type: 'approval-resolved'; step: number; call: ToolCall; decision: ApprovalDecision }
   /** An event of the agent this call runs (an agent called as a tool), shown inside the call's card. */
   | { type: 'tool-progress'; step: number; call: ToolCall; event: AgentEvent }
+  /** The running call reported how far it got (an MCP server's progress notification), shown in its card. */
+  | { type: 'tool-call-progress'; step: number; call: ToolCall; progress: ToolProgress }
   | { type: 'tool-result'; step: number; call: ToolCall; result: ToolResult }
   /** A message was added to the transcript (persist it). */
   | { type: 'message'; message: ChatMessage }

@@ -137,7 +137,7 @@ export async function* runAgent(options: RunAgentOptions): AsyncGenerator<AgentE
       // (the history is only appended to, so the next prompt starts with both).
       previousPrompt = flat + flattenPrompt(render(transcript.slice(-1)));
       if (extracted.calls.some((call) => traitsOf(options.tools, call.name).sideEffects)) sideEffectCalled = true;
-      const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable, taint, maxSteps - step - nestedSteps, options.approvalPolicy);
+      const outcome = yield* runTools(extracted.calls, options.tools, step, signal, options.approve, extracted.unreadable, taint, maxSteps - step - nestedSteps, options.approvalPolicy, options.engine);
       taint = outcome.taint;
       nestedSteps += outcome.nestedSteps;
       for (const message of outcome.messages) yield* append(transcript, message);

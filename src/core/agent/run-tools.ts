@@ -1,5 +1,5 @@
 import type { AgentApprovalPolicy } from '../agent-definition';
-import type { ChatMessage, ToolCall } from '../types';
+import type { ChatEngine, ChatMessage, ToolCall } from '../types';
 import type { ApprovalDetails, ApproveCall, NestedRun, PreparedCall, RunPreparedOptions, ToolResult, ToolRunner } from '../tool-runner';
 import type { AgentEvent } from './events';
 import { approvalReasons, askApproval, prepareCall, refusedResult, runPrepared } from './approval';
@@ -71,6 +71,7 @@ export async function* runTools(
   taint: Taint = CLEAN,
   stepsLeft = Number.POSITIVE_INFINITY,
   policy: AgentApprovalPolicy = 'side-effects',
+  engine?: ChatEngine,
 ): AsyncGenerator<AgentEvent, ToolStepOutcome> {
   const results = new Map<string, ToolResult>();
   const queue = new ProgressQueue();
@@ -81,8 +82,14 @@ export async function* runTools(
     untrustedSources: taint.sources,
     ...(approve ? { approve } : {}),
   });
+  // Progress reports travel the same queue, so they are yielded while the call is still running.
   const run = (prepared: PreparedCall, options: RunPreparedOptions): Promise<ToolResult> =>
-    runPrepared(runner, prepared, { ...options, nested: nestedFor(prepared.call) });
+    runPrepared(runner, prepared, {
+      ...options,
+      nested: nestedFor(prepared.call),
+      progress: (progress) => queue.push({ type: 'tool-call-progress', step, call: prepared.call, progress: { ...progress } }),
+      ...(engine ? { engine } : {}),
+    });
   const valid: PreparedCall[] = [];
   let invalidCount = 0;
 

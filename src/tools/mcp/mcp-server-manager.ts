@@ -1,5 +1,5 @@
 import { TabagentError, toTabagentError, type ErrorCode } from '../../core/errors';
-import type { ToolRegistry } from '../registry';
+import type { ToolContext, ToolRegistry } from '../registry';
 import type { ResolveSecret } from '../secrets';
 import { sanitizeToolName, uniqueToolName } from '../tool-names';
 import { originOf } from '../origins';
@@ -9,6 +9,7 @@ import { mcpResultValue } from './mcp-result';
 import type { McpServerConfig, McpServerStore } from './server-store';
 import type { McpElicitationHandler } from './elicitation';
 import type { McpSamplingHandlers } from './sampling-types';
+import { CallEngines, routeSampling } from './sampling-route';
 
 /** Where a server stands. */
 export type McpServerState = 'connecting' | 'connected' | 'disconnected' | 'error';
@@ -74,6 +75,8 @@ interface Entry {
   resources: McpServerStatus['resources'];
   prompts: McpServerStatus['prompts'];
   skipped: string[];
+  /** The engines of this server's calls in flight: its sampling requests run on the newest. */
+  calls: CallEngines;
 }
 
 const MAX_PREFIX_CHARS = 24;
@@ -211,7 +214,7 @@ export class McpServerManager {
   }
 
   #newEntry(config: McpServerConfig, state: McpServerState): Entry {
-    return { config, state, tools: new Map(), resources: [], prompts: [], skipped: [] };
+    return { config, state, tools: new Map(), resources: [], prompts: [], skipped: [], calls: new CallEngines() };
   }
 
   #require(id: string): Entry {
@@ -253,7 +256,7 @@ export class McpServerManager {
         onResourceUpdated: (uri) => {
           for (const listener of this.#resourceListeners) listener(entry.config.id, uri);
         },
-        ...(this.#options.sampling ? { sampling: this.#options.sampling } : {}),
+        ...(this.#options.sampling ? { sampling: routeSampling(this.#options.sampling, entry.calls) } : {}),
         ...(this.#options.elicitation ? { elicitation: this.#options.elicitation } : {}),
         requester: () => ({ name: entry.config.name || originOf(entry.config.url) || entry.config.url, origin: originOf(entry.config.url) ?? entry.config.url }),
         onListChanged: (kind) => {
@@ -352,26 +355,30 @@ export class McpServerManager {
     if (existing && this.#entryOwning(name) === entry && JSON.stringify(existing.manifest) === JSON.stringify(manifest)) return;
     const serverId = entry.config.id;
     const toolName = tool.name;
-    registry.register(manifest, (args, context) => this.#call(serverId, toolName, name, args, context.signal), { replace: true });
+    registry.register(manifest, (args, context) => this.#call(serverId, toolName, name, args, context), { replace: true });
   }
 
   #entryOwning(registryName: string): Entry | undefined {
     return [...this.#entries.values()].find((entry) => entry.tools.has(registryName));
   }
 
-  async #call(serverId: string, toolName: string, registryName: string, args: Record<string, unknown>, signal: AbortSignal): Promise<unknown> {
+  async #call(serverId: string, toolName: string, registryName: string, args: Record<string, unknown>, context: ToolContext): Promise<unknown> {
+    const { signal } = context;
     const entry = this.#entries.get(serverId);
     if (!entry || !entry.config.enabled) {
       throw new TabagentError('unknown-tool', `The MCP server of ${registryName} is disconnected. Connect it again on the Tools page.`);
     }
     // A server that went away since is reconnected once, on demand.
     const connection = entry.connection ?? (await this.#connect(entry));
-    const result = await connection.callTool(toolName, args, {
-      signal,
-      onProgress: (progress) => {
-        for (const listener of this.#progressListeners) listener({ ...progress, serverId, tool: registryName });
-      },
-    });
+    const result = await entry.calls.during(context.engine, () =>
+      connection.callTool(toolName, args, {
+        signal,
+        onProgress: (progress) => {
+          context.progress?.(progress);
+          for (const listener of this.#progressListeners) listener({ ...progress, serverId, tool: registryName });
+        },
+      }),
+    );
     return mcpResultValue(result, registryName);
   }
 

@@ -1,4 +1,5 @@
 /** Sampling as the app sees it: no SDK code, so the UI and the composition root can import it freely. */
+import type { ChatEngine } from '../../core/types';
 
 /** Which server is asking (shown to the person with its request). */
 export interface McpRequester {
@@ -32,6 +33,10 @@ export interface McpSamplingCompletion {
  */
 export interface McpSamplingHandlers {
   approve(request: Readonly<McpSamplingRequest>, signal: AbortSignal): Promise<boolean>;
-  complete(request: Readonly<McpSamplingRequest>, signal: AbortSignal): Promise<McpSamplingCompletion>;
+  /**
+   * Runs the approved request on `engine`, the engine of the run whose tool call it came during;
+   * without one (no call of a run in flight), on the app's default engine.
+   */
+  complete(request: Readonly<McpSamplingRequest>, signal: AbortSignal, engine?: ChatEngine): Promise<McpSamplingCompletion>;
 }
 

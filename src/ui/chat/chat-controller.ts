@@ -4,7 +4,7 @@ import type { AgentEvent } from '../../core/agent/events';
 import type { RunAgentOptions } from '../../core/agent/options';
 import type { ApprovalDecision } from '../../core/tool-runner';
 import type { ImagePart } from '../../core/types';
-import { runTurn, type ChatRunSetup } from '../../app/chat/run-turn';
+import { runTurn, type ChatRunSetup, type PrepareRunHooks } from '../../app/chat/run-turn';
 import type { TurnSink } from '../../app/chat/turn-persister';
 import { createApprovalGate, type PendingApproval } from './approval-gate';
 import { historyOf, type Turn } from './transcript';
@@ -15,8 +15,11 @@ export type { ChatRunSetup };
 export interface ChatControllerOptions {
   /** The agent loop (`runAgent` from src/core, or a scripted stand-in in tests). */
   runAgent: (options: RunAgentOptions) => AsyncIterable<AgentEvent>;
-  /** Builds engine and tools for a run. Throw a TabagentError('config') when settings are incomplete. */
-  prepareRun: () => ChatRunSetup | Promise<ChatRunSetup>;
+  /**
+   * Builds engine and tools for a run. Throw a TabagentError('config') when settings are incomplete.
+   * `hooks` (a turn's run only) says where the run reports its wait for reconnecting MCP servers.
+   */
+  prepareRun: (hooks?: PrepareRunHooks) => ChatRunSetup | Promise<ChatRunSetup>;
   /** Makes turn ids; injected for deterministic tests. */
   createId?: () => string;
   /** After Stop, how long a run may take to send its last events before it is left behind (ms). Default 1000. */

@@ -7,6 +7,7 @@ import { formatDuration, prettyJson } from './format';
 import { t as imageText } from './image-messages';
 import { ImageThumbnails } from './image-thumbnails';
 import { t } from './messages';
+import { ToolProgress } from './tool-progress';
 
 const statusLabel = (status: ToolCallStatus): string => t(`status.${status}`);
 
@@ -60,6 +61,7 @@ export function ToolCallCard(props: { item: ToolCallItem }) {
           {t('details')}
         </button>
       </div>
+      <Show when={props.item.status === 'running' && props.item.progress}>{(progress) => <ToolProgress name={props.item.name} progress={progress()} />}</Show>
       <Show when={props.item.nested}>{(run) => <NestedRun name={props.item.name} run={run()} />}</Show>
       <ImageThumbnails
         images={props.item.images ?? []}

@@ -6,6 +6,7 @@ import { errorText } from '../errors/error-text';
 import { ErrorAlert } from './error-alert';
 import { t } from './messages';
 import { RetrievedToolsView } from './retrieved-tools';
+import { t as statusText } from './run-status-messages';
 import { ToolCallCard } from './tool-call-card';
 import { UserMessage } from './user-message';
 
@@ -23,6 +24,13 @@ export function TurnView(props: TurnViewProps) {
   return (
     <div class="turn" data-status={props.turn.status}>
       <UserMessage text={props.turn.userText} images={props.turn.images} editable={props.idle} onEdit={props.onEdit} />
+      <Show when={props.turn.serverWait}>
+        {(wait) => (
+          <p class="muted turn-note turn-server-wait" role="status" data-state={wait()}>
+            {wait() === 'waiting' ? statusText('waitingForServers') : statusText('serversTimedOut')}
+          </p>
+        )}
+      </Show>
       <Show when={props.turn.retrievedTools}>{(retrieved) => <RetrievedToolsView retrieved={retrieved()} />}</Show>
       <For each={props.turn.items}>
         {(item) => (

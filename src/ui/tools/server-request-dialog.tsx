@@ -65,7 +65,15 @@ function ElicitationForm(props: { request: Extract<McpElicitation, { mode: 'form
                       <Show
                         when={field.options}
                         fallback={
-                          <input id={id} type={inputType(field)} required={field.required} value={String(values()[field.name] ?? '')} onInput={(event) => set(field.name, event.currentTarget.value)} />
+                          <input
+                            id={id}
+                            type={inputType(field)}
+                            // A number field takes any number (3.14): the browser's default step of 1 would refuse to submit it silently.
+                            step={field.type === 'number' ? 'any' : undefined}
+                            required={field.required}
+                            value={String(values()[field.name] ?? '')}
+                            onInput={(event) => set(field.name, event.currentTarget.value)}
+                          />
                         }
                       >
                         {(options) => (

@@ -1,13 +1,14 @@
 import type { AgentEvent } from '../../../src/core/agent/events';
 import type { RunAgentOptions } from '../../../src/core/agent/options';
-import { createChatController, type ChatController, type ChatRunSetup } from '../../../src/ui/chat/chat-controller';
+import { createChatController, type ChatController, type ChatControllerOptions } from '../../../src/ui/chat/chat-controller';
 import { ChatView } from '../../../src/ui/components/chat-view';
 import { Composer } from '../../../src/ui/components/composer';
 import { idleEngine, noTools } from './fake-services';
 import { mount } from './mount';
 
 export interface HarnessOptions {
-  setup?: () => ChatRunSetup | Promise<ChatRunSetup>;
+  /** The run's setup; it may report a wait for reconnecting MCP servers through its hooks. */
+  setup?: ChatControllerOptions['prepareRun'];
   stopGraceMs?: number;
 }
 

@@ -107,4 +107,31 @@ describe('MCP against @modelcontextprotocol/server-everything', { timeout: 90_00
       await manager.close();
     }
   });
+
+  it('the progress reaches the agent loop as tool-call-progress events, before the call’s result', async () => {
+    const registry = new ToolRegistry();
+    const manager = new McpServerManager({ registry, store: createMemoryServerStore() });
+    try {
+      await manager.add({ url: streamable.url });
+      const engine = createScriptedEngine([
+        toolCallChunks([{ id: 'call_long', name: 'everything__trigger-long-running-operation', arguments: { duration: 0.3, steps: 3 } }]),
+        textChunks('Done.'),
+      ]);
+      const seen: string[] = [];
+      for await (const event of runAgent({
+        engine,
+        tools: createToolExecutor(registry),
+        toolMode: 'native',
+        // The operation is not marked read-only: the person allows it.
+        approve: async () => 'allow',
+        messages: [{ role: 'user', content: 'Run the long operation.' }],
+      })) {
+        if (event.type === 'tool-call-progress') seen.push(`${event.call.id} ${event.progress.progress}/${event.progress.total ?? '?'}`);
+        if (event.type === 'tool-result') seen.push(`result ${event.call.id}`);
+      }
+      expect(seen).toEqual(['call_long 1/3', 'call_long 2/3', 'call_long 3/3', 'result call_long']);
+    } finally {
+      await manager.close();
+    }
+  });
 });
