@@ -3,7 +3,7 @@
  * them in the Hermes format (with or without its grammar), and the judge of one output.
  */
 import { getFormat } from '../../src/core/formats';
-import { toolCallGrammar } from '../../src/core/grammar';
+import { HERMES_OPEN, toolCallGrammar } from '../../src/core/grammar';
 import type { ChatRequest, ToolDefinition } from '../../src/core/types';
 import { compileSchema } from '../../src/tools/json-schema';
 
@@ -78,4 +78,53 @@ export function judgeOutput(text: string, tools: readonly ToolDefinition[] = GRA
     if (!compiled.validate(call.arguments)) return { kind: 'broken', reason: `arguments of ${call.name}: ${JSON.stringify(compiled.validate.errors)}` };
   }
   return { kind: 'calls', names: parsed.calls.map((call) => call.name) };
+}
+
+/**
+ * The request the agent sends on the model's own template path (`preferNativeTools`): the tools
+ * themselves, for the template to render, and no grammar (the engine builds it). No stop strings.
+ */
+export function nativeToolRequest(options: { maxTokens: number; thinking?: boolean; tools?: ToolDefinition[] }): ChatRequest {
+  const tools = options.tools ?? GRAMMAR_TOOLS;
+  const request: ChatRequest = {
+    messages: [
+      { role: 'system', content: 'You are a helpful assistant.' },
+      { role: 'user', content: 'What is the weather in Paris, and set an alarm at 7.' },
+    ],
+    tools,
+    toolChoice: 'auto',
+    temperature: 1,
+    maxTokens: options.maxTokens,
+  };
+  if (options.thinking !== undefined) request.thinking = options.thinking;
+  return request;
+}
+
+/**
+ * Judges an answer of the template path, where the engine has already split text from calls:
+ * the text holds no call opener (the splitter hands unreadable calls back as text), and every
+ * call names an offered tool with arguments valid against its schema. An answer cut at the token
+ * limit (`finishReason: 'length'`) may end in its unfinished call, which the engine leaves as text.
+ */
+export function judgeNativeAnswer(
+  answer: { text: string; toolCalls: readonly { name: string; arguments: string }[]; finishReason?: string },
+  tools: readonly ToolDefinition[] = GRAMMAR_TOOLS,
+): Verdict {
+  const cutAt = answer.finishReason === 'length' ? answer.text.lastIndexOf(HERMES_OPEN) : -1;
+  const text = cutAt === -1 ? answer.text : answer.text.slice(0, cutAt);
+  if (text.includes(HERMES_OPEN)) return { kind: 'broken', reason: `${HERMES_OPEN} left in the text: a call was not read` };
+  for (const call of answer.toolCalls) {
+    const tool = tools.find((candidate) => candidate.name === call.name);
+    if (tool === undefined) return { kind: 'broken', reason: `unknown tool ${call.name}` };
+    const compiled = compileSchema(tool.parameters);
+    if (!compiled.ok) throw new Error(`test tool ${tool.name} has a broken schema`);
+    let args: unknown;
+    try {
+      args = JSON.parse(call.arguments);
+    } catch {
+      return { kind: 'broken', reason: `arguments of ${call.name} are not JSON: ${call.arguments}` };
+    }
+    if (!compiled.validate(args)) return { kind: 'broken', reason: `arguments of ${call.name}: ${JSON.stringify(compiled.validate.errors)}` };
+  }
+  return answer.toolCalls.length === 0 ? { kind: 'text' } : { kind: 'calls', names: answer.toolCalls.map((call) => call.name) };
 }

@@ -23,8 +23,10 @@ export interface ToolCallGrammarOptions {
    * The model thinks first (Qwen3 and other thinking families): one optional
    * `<think>…</think>` block may come before the call or the text. The block may hold anything but
    * `</think>`; the output after it is held to the same rules as without it.
+   * `'open'`: the prompt already opened the block (a template that ends its generation prompt with
+   * `<think>`), so the output starts inside it and must close it with `</think>` before the answer.
    */
-  thinking?: boolean;
+  thinking?: boolean | 'open';
 }
 
 /** The Hermes call markers. */
@@ -70,7 +72,11 @@ export function toolCallGrammar(tools: readonly ToolDefinition[], options: ToolC
     choices.push(options.format === 'hermes' ? textWithoutMarker(rules, HERMES_OPEN) : textNotStartingWithBrace(rules));
   }
   const answer = choices.join(' | ');
-  if (options.thinking === true) {
+  if (options.thinking === 'open') {
+    const thought = textWithoutMarker(rules, THINK_CLOSE);
+    const afterThink = rules.add('answer', answer);
+    rules.define(root, `${thought}? ${literal(THINK_CLOSE)} ${WS} ${afterThink}`);
+  } else if (options.thinking === true) {
     const thought = textWithoutMarker(rules, THINK_CLOSE);
     const think = rules.add('think', `${WS} ${literal(THINK_OPEN)} ${thought}? ${literal(THINK_CLOSE)} ${WS}`);
     const afterThink = rules.add('answer', answer);

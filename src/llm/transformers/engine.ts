@@ -2,9 +2,18 @@
 import type { ChatChunk, ChatEngine, ChatRequest, EngineCapabilities, LoadProgress } from '../../core/types';
 import { abortedError, TabagentError } from '../../core/errors';
 import { createChunkQueue } from './chunk-queue';
-import { generateInto, type LoadedModel } from './generation';
+import type { LogitsProcessorList } from '@huggingface/transformers';
+import { generateInto, type LoadedModel, type PromptStart } from './generation';
 import { createKvCache } from './kv-cache';
-import { createGrammarSupport, importXGrammar, type GrammarConstraint, type GrammarModel, type GrammarSupport, type LoadXGrammar } from './grammar';
+import {
+  createGrammarSupport,
+  importXGrammar,
+  nativeToolGrammar,
+  type GrammarConstraint,
+  type GrammarModel,
+  type GrammarSupport,
+  type LoadXGrammar,
+} from './grammar';
 import { loadModel } from './load-model';
 import { DEFAULT_CONTEXT_WINDOW, DEFAULT_MAX_TOKENS, type TransformersEngineOptions } from './options';
 
@@ -20,6 +29,8 @@ export interface TransformersEngineRuntime {
  * The key/value cache of the last request is kept (one per engine, so one per model) until
  * `unload()`, `resetContext()`, an abort, or a prompt that does not continue it.
  * A request with `responseFormat` (the agent's tool-call grammar) is decoded under that constraint.
+ * When the model's own template takes the request's tools and its family has a grammar (Hermes),
+ * the engine builds the tool-call grammar itself and decodes under it (see native-grammar.ts).
  */
 export function createTransformersEngine(options: TransformersEngineOptions, runtime: TransformersEngineRuntime = {}): ChatEngine {
   let loaded: LoadedModel | undefined;
@@ -70,13 +81,18 @@ export function createTransformersEngine(options: TransformersEngineOptions, run
       if (model === undefined || grammar === undefined) {
         throw new TabagentError('config', 'The model is not loaded yet. Load it before chatting.', { data: { modelId: options.modelId } });
       }
-      constraint = await grammar.constrain(request);
-      if (combined.aborted) throw abortedError();
+      const support = grammar;
+      // The grammar is made once the prompt is known: where the template opened a think block,
+      // the one the engine builds for the template's tools starts inside it.
+      const constrain = async ({ startsInsideThink }: PromptStart): Promise<LogitsProcessorList | undefined> => {
+        const native = model.toolSupport === undefined ? undefined : nativeToolGrammar(model.toolSupport, request, startsInsideThink);
+        constraint = await support.constrain(native === undefined ? request : { responseFormat: { type: 'grammar', grammar: native } });
+        return constraint?.processors;
+      };
       const queue = createChunkQueue<ChatChunk>();
-      generation = generateInto(model, request, queue, combined, options.defaultMaxTokens ?? DEFAULT_MAX_TOKENS, kvCache, constraint?.processors);
-      const used = constraint;
+      generation = generateInto(model, request, queue, combined, options.defaultMaxTokens ?? DEFAULT_MAX_TOKENS, kvCache, constrain);
       void generation.finally(() => {
-        used?.dispose();
+        constraint?.dispose();
         release();
       });
       for (let chunk = await queue.next(); chunk !== undefined; chunk = await queue.next()) yield chunk;
@@ -95,7 +111,8 @@ export function createTransformersEngine(options: TransformersEngineOptions, run
       return {
         // A template that takes `tools` gets them natively and this engine parses the family's calls;
         // otherwise the agent renders tools into the prompt and parses calls from text, and decoding
-        // follows the tool-call grammar it sends (XGrammar masks the logits at every step).
+        // follows the tool-call grammar it sends (XGrammar masks the logits at every step); on the
+        // template's path the engine builds that grammar itself where the family has one.
         nativeToolCalls: loaded?.toolSupport !== undefined,
         constrainedOutput: 'grammar',
         contextWindow: loaded?.contextWindow ?? options.contextWindow ?? DEFAULT_CONTEXT_WINDOW,

@@ -25,6 +25,15 @@ export interface LoadedModel {
   toolSupport?: TemplateToolSupport;
 }
 
+/** What a decoding constraint may depend on, known once the prompt is tokenized. */
+export interface PromptStart {
+  /** The template ended the prompt inside an opened `<think>` block: the answer starts there. */
+  startsInsideThink: boolean;
+}
+
+/** Makes the logits processors (a grammar) for a request once its prompt is known; undefined: none. */
+export type ConstrainDecoding = (prompt: PromptStart) => Promise<LogitsProcessorList | undefined>;
+
 /**
  * Options for `apply_chat_template`: extra keys reach the Jinja template, where Qwen3-style templates
  * read `enable_thinking`; templates without it ignore the key. Absent thinking sends nothing.
@@ -48,7 +57,7 @@ export function templateOptions(request: Pick<ChatRequest, 'thinking'>): {
  * at once (so the consumer sees nothing more) and interrupts decoding at the next token. With a
  * `kvCache`, a prompt that extends the previous request reads only its new tokens; an abort or
  * error drops the cache.
- * `logitsProcessor` (a grammar constraint) shapes each step's logits before sampling.
+ * `constrain` makes the request's grammar once the prompt is known; it shapes each step's logits.
  */
 export async function generateInto(
   loaded: LoadedModel,
@@ -57,7 +66,7 @@ export async function generateInto(
   signal: AbortSignal,
   defaultMaxTokens: number,
   kvCache?: KvCache,
-  logitsProcessor?: LogitsProcessorList,
+  constrain?: ConstrainDecoding,
 ): Promise<void> {
   const criteria = new InterruptableStoppingCriteria();
   const onAbort = (): void => {
@@ -86,7 +95,8 @@ export async function generateInto(
     const maxNewTokens = Math.min(request.maxTokens ?? defaultMaxTokens, room);
     const matcher = createStopMatcher(request.stop);
     // A `<think>` block at the start becomes reasoning chunks; call parsing sees only the text after it.
-    const thinking = createThinkSplitter({ startsInside: promptEndsInsideThink(tokenizer, prompt.input_ids) });
+    const startsInsideThink = promptEndsInsideThink(tokenizer, prompt.input_ids);
+    const thinking = createThinkSplitter({ startsInside: startsInsideThink });
     // With tools given to the template, the family's calls are parsed here into tool-call chunks.
     const splitter = input.tools && loaded.toolSupport ? createToolCallSplitter(loaded.toolSupport.format, loaded.toolSupport.callOpeners) : undefined;
     const emit = (chunks: readonly ChatChunk[]): void => {
@@ -111,6 +121,9 @@ export async function generateInto(
         criteria.interrupt();
       }
     });
+    const logitsProcessor = await constrain?.({ startsInsideThink });
+    // An abort while the grammar compiled has already failed the queue.
+    if (signal.aborted) return;
     reuse = await kvCache?.begin(prompt.input_ids);
     output = await model.generate({
       input_ids: prompt.input_ids,
@@ -125,18 +138,18 @@ export async function generateInto(
     });
     if (signal.aborted) return await reuse?.discard(output);
     await reuse?.keep(output);
-    pushText(matcher.flush());
-    emit(thinking.end());
-    const split = splitter?.finish();
-    if (split && split.text !== '') queue.push({ type: 'text-delta', text: split.text });
-    for (const chunk of toolCallChunks(split?.calls ?? [])) queue.push(chunk);
     const sequences = output instanceof Tensor ? output : (output as { sequences: Tensor }).sequences;
     const totalTokens = sequences.dims[1] ?? promptTokens;
     const completionTokens = totalTokens - promptTokens;
     const lastToken = (sequences.data as BigInt64Array)[totalTokens - 1];
     const endedByModel = lastToken !== undefined && completionTokens > 0 && loaded.endIds.has(lastToken);
-    const reason: FinishReason =
-      (split?.calls.length ?? 0) > 0 ? 'tool-calls' : stoppedByString || endedByModel || completionTokens < maxNewTokens ? 'stop' : 'length';
+    const cut = !stoppedByString && !endedByModel && completionTokens >= maxNewTokens;
+    pushText(matcher.flush());
+    emit(thinking.end());
+    const split = splitter?.finish({ cut });
+    if (split && split.text !== '') queue.push({ type: 'text-delta', text: split.text });
+    for (const chunk of toolCallChunks(split?.calls ?? [])) queue.push(chunk);
+    const reason: FinishReason = cut ? 'length' : (split?.calls.length ?? 0) > 0 ? 'tool-calls' : 'stop';
     const cachedPromptTokens = reuse?.cachedTokens ?? 0;
     queue.push({ type: 'usage', usage: { promptTokens, completionTokens, ...(cachedPromptTokens > 0 ? { cachedPromptTokens } : {}) } });
     queue.push({ type: 'finish', reason });

@@ -46,7 +46,15 @@ export interface TemplateToolSupport {
    * calls in the assistant's text, as LFM2's does), they are written there in the family's format.
    */
   readsToolCalls: boolean;
+  /**
+   * The template knows think blocks (`<think>` or Qwen3's `enable_thinking`): its model may think
+   * before answering, so the tool-call grammar allows one think block first unless thinking is off.
+   */
+  thinks: boolean;
 }
+
+/** Signs of a template whose model thinks first. */
+const THINK_SIGNS = ['<think>', 'enable_thinking'] as const;
 
 const TOOLS_VARIABLE = /\btools\b/;
 
@@ -100,7 +108,12 @@ export function toolSupportOfTemplate(source: string): TemplateToolSupport | und
   if (!templateReadsTools(source)) return undefined;
   const family = FAMILIES.find((candidate) => candidate.signs.some((sign) => source.includes(sign)));
   if (family === undefined) return undefined;
-  return { format: family.format, callOpeners: family.callOpeners, readsToolCalls: source.includes('tool_calls') };
+  return {
+    format: family.format,
+    callOpeners: family.callOpeners,
+    readsToolCalls: source.includes('tool_calls'),
+    thinks: THINK_SIGNS.some((sign) => source.includes(sign)),
+  };
 }
 
 /**

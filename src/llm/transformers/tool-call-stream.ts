@@ -15,8 +15,10 @@ export interface ToolCallSplitter {
    * Ends the answer. The held text is parsed in the family's format (as a finished output): its
    * calls come back with any text still to stream. When the held text holds no readable call it
    * comes back as text, so the agent sees the broken markup and can ask the model to write it again.
+   * `cut`: the answer stopped at the token limit, so a call unfinished at the end is not repaired
+   * into arguments the model never wrote; it stays text, and only the complete calls come back.
    */
-  finish(): { text: string; calls: ParsedToolCall[] };
+  finish(options?: { cut?: boolean }): { text: string; calls: ParsedToolCall[] };
 }
 
 /** Creates a splitter for `format`, whose calls start with one of `callOpeners`. */
@@ -42,14 +44,17 @@ export function createToolCallSplitter(format: FormatName, callOpeners: readonly
       pending = pending.slice(safe.length);
       return safe;
     },
-    finish() {
+    finish(options = {}) {
       if (held === undefined) {
         const rest = pending;
         pending = '';
         return { text: rest, calls: [] };
       }
-      const parsed = getFormat(format).parse(held, { final: true });
-      const text = parsed.calls.length === 0 ? held : parsed.content;
+      const cut = options.cut === true;
+      const parsed = getFormat(format).parse(held, { final: !cut });
+      // Unfinished calls are hidden from `content`; a cut one is the last, from its opener on.
+      const unfinished = cut && parsed.problems.some((problem) => problem.kind === 'incomplete') ? held.slice(latestOpener(held, callOpeners)) : '';
+      const text = parsed.calls.length === 0 ? held : parsed.content + unfinished;
       held = undefined;
       return { text, calls: parsed.calls };
     },
@@ -63,6 +68,10 @@ function earliestOpener(text: string, openers: readonly string[]): number {
     if (at !== -1 && (earliest === -1 || at < earliest)) earliest = at;
   }
   return earliest;
+}
+
+function latestOpener(text: string, openers: readonly string[]): number {
+  return Math.max(0, ...openers.map((opener) => text.lastIndexOf(opener)));
 }
 
 /** The chunks of parsed calls: one complete `tool-call-delta` each (name and whole arguments). */

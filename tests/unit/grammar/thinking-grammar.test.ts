@@ -67,4 +67,16 @@ describe('toolCallGrammar with a think block (thinking models)', () => {
     expect(plain.accepts(QWEN3_THINK + CALL)).toBe(false);
     expect(plain.accepts(CALL)).toBe(true);
   });
+  it("'open': the output starts inside the block the prompt opened, and must close it before the answer", async () => {
+    const open = await ebnfAcceptor(toolCallGrammar(TOOLS, { format: 'hermes', allowText: true, thinking: 'open' }));
+    try {
+      const thought = QWEN3_THINK.slice('<think>'.length);
+      expect(open.accepts(thought + CALL)).toBe(true);
+      expect(open.accepts(`${thought}It is sunny.`)).toBe(true);
+      expect(open.accepts(CALL)).toBe(false);
+      expect(open.accepts('still thinking')).toBe(false);
+    } finally {
+      open.dispose();
+    }
+  });
 });

@@ -1,0 +1,81 @@
+/**
+ * Which grammar the engine builds for a request on the model's own template path, checked with the
+ * real XGrammar: Hermes families only, `toolChoice` and the request's own `responseFormat`
+ * respected, and the think block allowed, forbidden or already opened as thinking says.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { nativeToolGrammar } from '../../../src/llm/transformers/grammar';
+import type { ChatRequest } from '../../../src/core/types';
+import { GRAMMAR_TOOLS } from '../../support/grammar-samples';
+import { ebnfAcceptor, type Acceptor } from '../grammar/support/xgrammar';
+
+const WEATHER = '<tool_call>\n{"name": "get_weather", "arguments": {"city": "Paris"}}\n</tool_call>';
+const ALARM = '<tool_call>\n{"name": "set_alarm", "arguments": {"hour": 7}}\n</tool_call>';
+const THOUGHT = 'The user wants the weather. I call get_weather.\n</think>\n\n';
+const hermes = { format: 'hermes', thinks: false } as const;
+const request = (extra: Partial<ChatRequest> = {}): ChatRequest => ({ messages: [{ role: 'user', content: 'hi' }], tools: GRAMMAR_TOOLS, ...extra });
+
+const opened: Acceptor[] = [];
+async function acceptorFor(grammar: string | undefined): Promise<Acceptor> {
+  if (grammar === undefined) throw new Error('expected a grammar');
+  const acceptor = await ebnfAcceptor(grammar);
+  opened.push(acceptor);
+  return acceptor;
+}
+afterEach(() => {
+  for (const acceptor of opened.splice(0)) acceptor.dispose();
+});
+
+describe('nativeToolGrammar', () => {
+  it('Hermes with tools: text or well-formed calls to the offered tools', async () => {
+    const grammar = await acceptorFor(nativeToolGrammar(hermes, request({ toolChoice: 'auto' })));
+    expect(grammar.accepts(WEATHER)).toBe(true);
+    expect(grammar.accepts(`${WEATHER}\n${ALARM}`)).toBe(true);
+    expect(grammar.accepts('It is sunny.')).toBe(true);
+    expect(grammar.accepts('<tool_call>\n{"name": "get_weather", "arguments": {}}\n</tool_call>')).toBe(false);
+    expect(grammar.accepts('<tool_call>\n{"name": "delete_all", "arguments": {}}\n</tool_call>')).toBe(false);
+  });
+
+  it('no grammar where the family has none, no tools are offered, toolChoice is none, or the request brings its own', () => {
+    expect(nativeToolGrammar({ format: 'pythonic', thinks: false }, request())).toBeUndefined();
+    expect(nativeToolGrammar({ format: 'llama3-json', thinks: false }, request())).toBeUndefined();
+    expect(nativeToolGrammar(hermes, request({ tools: [] }))).toBeUndefined();
+    expect(nativeToolGrammar(hermes, request({ toolChoice: 'none' }))).toBeUndefined();
+    expect(nativeToolGrammar(hermes, request({ toolChoice: { name: 'not_offered' } }))).toBeUndefined();
+    expect(nativeToolGrammar(hermes, request({ responseFormat: { type: 'json-schema', schema: { type: 'object' } } }))).toBeUndefined();
+  });
+
+  it('toolChoice required: a call, never text; a named tool: only that one', async () => {
+    const required = await acceptorFor(nativeToolGrammar(hermes, request({ toolChoice: 'required' })));
+    expect(required.accepts(WEATHER)).toBe(true);
+    expect(required.accepts('It is sunny.')).toBe(false);
+    const named = await acceptorFor(nativeToolGrammar(hermes, request({ toolChoice: { name: 'set_alarm' } })));
+    expect(named.accepts(ALARM)).toBe(true);
+    expect(named.accepts(WEATHER)).toBe(false);
+    expect(named.accepts('It is sunny.')).toBe(false);
+  });
+
+  it('thinking: one optional block when on, or unset on a template that thinks; none when off', async () => {
+    const thinkFirst = `<think>\n${THOUGHT}${WEATHER}`;
+    const unset = await acceptorFor(nativeToolGrammar({ format: 'hermes', thinks: true }, request()));
+    expect(unset.accepts(thinkFirst)).toBe(true);
+    expect(unset.accepts(WEATHER)).toBe(true);
+    const on = await acceptorFor(nativeToolGrammar(hermes, request({ thinking: true })));
+    expect(on.accepts(thinkFirst)).toBe(true);
+    const off = await acceptorFor(nativeToolGrammar({ format: 'hermes', thinks: true }, request({ thinking: false })));
+    expect(off.accepts(WEATHER)).toBe(true);
+    expect(off.accepts(thinkFirst)).toBe(false);
+    const plain = await acceptorFor(nativeToolGrammar(hermes, request()));
+    expect(plain.accepts(thinkFirst)).toBe(false);
+  });
+
+  it('a prompt that opened <think>: the answer continues the thought, must close it, then calls or answers', async () => {
+    const inside = await acceptorFor(nativeToolGrammar({ format: 'hermes', thinks: true }, request({ thinking: true }), true));
+    expect(inside.accepts(THOUGHT + WEATHER)).toBe(true);
+    expect(inside.accepts(`${THOUGHT}It is sunny.`)).toBe(true);
+    expect(inside.accepts('</think>\n\nIt is sunny.')).toBe(true);
+    // Not closed: an unfinished thought may not end the answer, and no call comes before the close.
+    expect(inside.accepts('Still thinking')).toBe(false);
+    expect(inside.accepts(WEATHER)).toBe(false);
+  });
+});
