@@ -1,4 +1,3 @@
-import { ServerRequestDialogs } from './tools/server-request-dialog';
 import { createEffect, createSignal, For, lazy, on, onCleanup, onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../llm/capabilities';
 import { settingsRules } from '../app/settings/settings-service';
@@ -25,7 +24,6 @@ import { createConversationsState } from './conversations/conversations-state';
 import { Composer } from './components/composer';
 import { ErrorAlert } from './components/error-alert';
 import { followScroll } from './components/follow-scroll';
-import { DemosLauncher } from './demos/demos-launcher';
 import type { DemoHost, SettingsSection } from './demos/run-demo';
 import { mcpToolsHash } from './demos/tools-link';
 import { FirstRun } from './first-run/first-run';
@@ -40,10 +38,15 @@ import { pages } from './pages/pages';
 import { createRoute } from './pages/route';
 import { UpdatePrompt } from './pwa/update-prompt';
 import type { AppServices } from '../app/services';
+import type { ServerRequestQueue } from '../app/tools/server-requests';
 import { createSettingsState } from './settings/settings-state';
-import { SettingsDialog } from './settings/settings-dialog';
 
-// Not part of the first screen: fetched when the person first opens it.
+// Not part of the first screen: each is fetched when it is first shown (a dialog when the person
+// opens it, the MCP server requests when a server first asks), which keeps their code and what it
+// imports out of the JavaScript parsed before the message box accepts input.
+const SettingsDialog = lazy(() => import('./settings/settings-dialog').then((module) => ({ default: module.SettingsDialog })));
+const DemosLauncher = lazy(() => import('./demos/demos-launcher').then((module) => ({ default: module.DemosLauncher })));
+const ServerRequestDialogs = lazy(() => import('./tools/server-request-dialog').then((module) => ({ default: module.ServerRequestDialogs })));
 const SharedAgentDialog = lazy(() => import('./agents/sharing/shared-agent-dialog').then((module) => ({ default: module.SharedAgentDialog })));
 const ModelsDialog = lazy(() => import('./models/models-dialog').then((module) => ({ default: module.ModelsDialog })));
 
@@ -144,6 +147,16 @@ export function App(props: AppProps) {
   const openConversation = (): ConversationRecord | undefined => conversationsState.current();
   // An imported agent may bring MCP servers (saved switched off): the Tools page lists them at once.
   onCleanup(onAgentsChanged(() => void props.services.toolLibrary?.refreshServers?.().catch(() => undefined)));
+  // MCP servers' sampling and elicitation requests: their dialogs mount at the first request and stay.
+  const [serverRequestsShown, setServerRequestsShown] = createSignal<ServerRequestQueue>();
+  const requests = props.services.mcpRequests;
+  if (requests) {
+    const showOnRequest = (): void => {
+      if (requests.current()) setServerRequestsShown(() => requests);
+    };
+    showOnRequest();
+    onCleanup(requests.subscribe(showOnRequest));
+  }
   const [shareLinkOpen, setShareLinkOpen] = createSignal(sharePayload(location.hash) !== undefined);
   const followShareLink = (): void => {
     setShareLinkOpen(sharePayload(location.hash) !== undefined);
@@ -227,7 +240,7 @@ export function App(props: AppProps) {
 
   return (
     <div class="app" data-ready={settingsState.loaded() ? 'true' : undefined}>
-      <Show when={props.services.mcpRequests}>{(queue) => <ServerRequestDialogs queue={queue()} />}</Show>
+      <Show when={serverRequestsShown()}>{(queue) => <ServerRequestDialogs queue={queue()} />}</Show>
       <header class="app-header">
         <h1>Tabagent</h1>
         <PageNav items={navItems()} current={route.page()} onSelect={route.goTo} />
