@@ -60,6 +60,8 @@ export interface Turn {
   userText: string;
   /** Images the person attached to the user message (absent: none). */
   images?: ImagePart[];
+  /** MCP resources the person attached to the user message, read when it is sent (absent: none). */
+  resources?: AttachedResourceRef[];
   items: TurnItem[];
   /** Messages the run added after the user message (assistant, tool, corrections): the model's history. */
   messages: ChatMessage[];
@@ -74,6 +76,14 @@ export interface Turn {
   sources?: TurnSource[];
   /** How the turn's last prompt used the model's context (tokens). */
   budget?: TurnBudget;
+}
+
+/** An MCP resource attached to a user message: which server, which URI, under what name. */
+export interface AttachedResourceRef {
+  serverId: string;
+  serverName: string;
+  uri: string;
+  name: string;
 }
 
 /** How a turn stands or ended: its status, and the error when it failed. */

@@ -125,10 +125,12 @@ export function App(props: AppProps) {
       createChatController({
         runAgent: props.services.runAgent,
         // Each run reads its agent afresh (it may have been edited on the Agents page since the chat showed it).
-        prepareRun: async () => {
+        prepareRun: async (turn) => {
           const agent = agentOf(await findConversationAgent(props.services.agents, conversation.agentId()));
           const scope = conversationRunScope({ openDatabase, conversationId: conversation.currentId(), conversation: conversation.current(), agent });
-          return props.services.prepareRun(settingsState.settings(), scope);
+          // The MCP resources attached to the message are read for its run only.
+          const resources = turn?.resources ?? [];
+          return props.services.prepareRun(settingsState.settings(), resources.length > 0 ? { ...scope, resources } : scope);
         },
         persistence: conversation.sink,
       }),
@@ -315,7 +317,8 @@ export function App(props: AppProps) {
         <Composer
           running={controller.running()}
           configured={configured()}
-          onSend={(text, images) => void controller.send(text, images)}
+          onSend={(text, images, resources) => void controller.send(text, images, resources)}
+          mcp={props.services.toolLibrary}
           acceptsImages={() => controller.acceptsImages()}
           onStop={() => controller.stop()}
           onOpenSettings={openSettings}

@@ -54,7 +54,8 @@ export interface RunTurnOptions {
   /** The conversation as the model sees it, ending with the turn's user message. */
   history: ChatMessage[];
   runAgent: (options: RunAgentOptions) => AsyncIterable<AgentEvent>;
-  prepareRun: () => ChatRunSetup | Promise<ChatRunSetup>;
+  /** Builds the run's setup; receives the turn (its attached resources become the run's context). */
+  prepareRun: (turn: Turn) => ChatRunSetup | Promise<ChatRunSetup>;
   approve: ApproveCall;
   signal: AbortSignal;
   /** After Stop, how long the run may take to send its last events before it is left behind (ms). */
@@ -93,7 +94,7 @@ export async function runTurn(options: RunTurnOptions): Promise<void> {
   const { turn, sink, signal, update } = options;
   sink?.started(turn, options.index);
   try {
-    const setup = await options.prepareRun();
+    const setup = await options.prepareRun(turn);
     const events = options.runAgent(runOptionsOf(setup, options.history, options.approve, signal));
     const outcome = await consumeEvents(events, signal, options.stopGraceMs, (event) => {
       if (signal.aborted && IGNORED_AFTER_STOP.has(event.type)) return;
