@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import type { AttachedResourceRef } from '../../core/transcript';
 import { t } from './composer-mcp-messages';
+import './composer-mcp.css';
 
 export interface ResourceChipsProps {
   resources: readonly AttachedResourceRef[];

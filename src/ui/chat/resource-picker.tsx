@@ -175,6 +175,8 @@ export interface TemplateFormProps {
   submitLabel: string;
   onSubmit: (values: Record<string, string>) => Promise<void>;
   onCancel: () => void;
+  /** Whether the first field takes focus when the form appears (default true: it was just asked for). */
+  focusOnMount?: boolean;
 }
 
 /** A resource template's variables as a small form (every variable is asked for; labels are their names). */
@@ -186,7 +188,9 @@ export function TemplateForm(props: TemplateFormProps) {
       class="template-form"
       aria-label={t('templateForm', { name: props.template.name })}
       noValidate
-      ref={(element) => queueMicrotask(() => element.querySelector('input')?.focus())}
+      ref={(element) => {
+        if (props.focusOnMount !== false) queueMicrotask(() => element.querySelector('input')?.focus());
+      }}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.preventDefault();

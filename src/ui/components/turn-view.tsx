@@ -1,5 +1,6 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import { BudgetView } from '../budget/budget-view';
+import { ResourceChips } from '../chat/resource-chips';
 import type { Turn } from '../chat/transcript';
 import { AssistantMessage } from './assistant-message';
 import { errorText } from '../errors/error-text';
@@ -23,6 +24,7 @@ export function TurnView(props: TurnViewProps) {
   return (
     <div class="turn" data-status={props.turn.status}>
       <UserMessage text={props.turn.userText} images={props.turn.images} editable={props.idle} onEdit={props.onEdit} />
+      <ResourceChips resources={props.turn.resources ?? []} />
       <Show when={props.turn.retrievedTools}>{(retrieved) => <RetrievedToolsView retrieved={retrieved()} />}</Show>
       <For each={props.turn.items}>
         {(item) => (
