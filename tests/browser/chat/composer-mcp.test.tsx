@@ -16,8 +16,6 @@ import { mount, unmountAll } from '../support/mount';
 
 afterEach(unmountAll);
 
-const exact = { exact: true } as const;
-
 const server: McpServerStatus = {
   id: 's1',
   url: 'http://127.0.0.1:3001/mcp',
