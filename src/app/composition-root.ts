@@ -136,12 +136,12 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
       // Agreed to earlier: load it now (usually from the browser's cache); this turn still has keywords.
       if (settings.embeddingConsent === embedding.model.modelId && embedding.status().state === 'off') embedding.load().catch(() => undefined);
       // After a reload, saved MCP servers may still be reconnecting: wait a few seconds at most for their tools.
-      // The message's attached resources come last among the turn's material (read when the turn starts).
+      // The message's attached resources are read now and come last among the turn's material; one that cannot be read fails the run, naming it.
       const attached = scope?.resources ?? [];
       return toolLibrary
         .waitForServers()
         .then(() => prepareAgentRun(settings, scope))
-        .then((setup) => (attached.length > 0 ? { ...setup, context: [...(setup.context ?? []), toolLibrary.content.contextFor(attached)] } : setup));
+        .then(async (setup) => (attached.length > 0 ? { ...setup, context: [...(setup.context ?? []), await toolLibrary.content.readAttached(attached)] } : setup));
     },
     useSettings(settings) {
       inForce = settings;

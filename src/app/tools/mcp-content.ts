@@ -55,8 +55,12 @@ export interface McpContentServices {
 
 /** `McpContentServices` plus what a run needs: the attached resources of its message as context. */
 export interface McpContent extends McpContentServices {
-  /** Reads the resources attached to a message when its turn starts, as untrusted, citable sections. */
-  contextFor(resources: readonly AttachedResourceRef[]): ContextProvider;
+  /**
+   * Reads the resources attached to a message as its run is prepared, and hands them to the turn as
+   * untrusted, citable sections. A resource that cannot be read fails the run with an error naming
+   * it (rather than the message going out without what the person attached).
+   */
+  readAttached(resources: readonly AttachedResourceRef[]): Promise<ContextProvider>;
 }
 
 /** The content services over the tool library's (lazily loaded) server manager. */
@@ -104,21 +108,22 @@ export function createMcpContent(manager: () => Promise<McpServerManager>): McpC
     async usePrompt(command, args) {
       return usePrompt(await manager(), command, args);
     },
-    contextFor(resources) {
-      return async (query) =>
-        Promise.all(
-          resources.map(async (resource): Promise<ReturnType<typeof resourceSection>> => {
-            try {
-              const attached: AttachedResource = { ...resource, text: await read(resource.serverId, resource.uri, query.signal) };
-              return resourceSection(attached);
-            } catch (error) {
-              throw new TabagentError(
-                'server',
-                `The attached resource ${resource.name} (${resource.uri}) could not be read from ${resource.serverName}: ${error instanceof Error ? error.message : String(error)}`,
-              );
-            }
-          }),
-        );
+    async readAttached(resources) {
+      const sections = await Promise.all(
+        resources.map(async (resource) => {
+          try {
+            const attached: AttachedResource = { ...resource, text: await read(resource.serverId, resource.uri) };
+            return resourceSection(attached);
+          } catch (error) {
+            throw new TabagentError(
+              'tool-failed',
+              `The attached resource ${resource.name} (${resource.uri}) could not be read from ${resource.serverName}: ${error instanceof Error ? error.message : String(error)}. Connect the server on the Tools page, or remove the resource and send again.`,
+              { cause: error },
+            );
+          }
+        }),
+      );
+      return () => Promise.resolve(sections);
     },
   };
 }

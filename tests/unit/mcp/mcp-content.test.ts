@@ -39,9 +39,10 @@ describe('MCP content services against server-everything', { timeout: 90_000 }, 
     expect(await content.read(serverId, 'demo://resource/dynamic/text/3')).toContain('Resource 3: This is a plaintext resource');
   });
 
-  it("reads a message's attached resources when its turn starts, as untrusted sections cited by number", async () => {
+  it("reads a message's attached resources as its run is prepared, as untrusted sections cited by number", async () => {
     const attached: AttachedResourceRef[] = [{ serverId, serverName: 'everything', uri: 'demo://resource/dynamic/text/5', name: 'Five' }];
-    const sections = await content.contextFor(attached)({ text: 'q', messages: [], signal: new AbortController().signal });
+    const provider = await content.readAttached(attached);
+    const sections = await provider({ text: 'q', messages: [], signal: new AbortController().signal });
     expect(sections).toEqual([
       {
         kind: 'resource',
@@ -54,11 +55,9 @@ describe('MCP content services against server-everything', { timeout: 90_000 }, 
     expect(renderSections(sections)).toContain('<resource id="1" title="Five (demo://resource/dynamic/text/5, MCP server everything)" trust="untrusted">');
   });
 
-  it('an attached resource that cannot be read is an error naming it (the turn says so rather than silently leaving it out)', async () => {
+  it('an attached resource that cannot be read is an error naming it (the run fails saying so, rather than leaving it out)', async () => {
     const attached: AttachedResourceRef[] = [{ serverId: 'gone', serverName: 'old', uri: 'demo://nothing', name: 'Nothing' }];
-    const failure = await content
-      .contextFor(attached)({ text: 'q', messages: [], signal: new AbortController().signal })
-      .catch((error: unknown) => error);
+    const failure = await content.readAttached(attached).catch((error: unknown) => error);
     expect(TabagentError.is(failure)).toBe(true);
     expect((failure as Error).message).toContain('The attached resource Nothing (demo://nothing) could not be read from old');
   });
