@@ -86,7 +86,7 @@ export function SlashCommandMenu(props: SlashCommandMenuProps) {
       else if (event.key === 'ArrowUp') setActive((active() - 1 + count) % count);
       else if (event.key === 'Home') setActive(0);
       else if (event.key === 'End') setActive(count - 1);
-      else if (event.key === 'Enter' || event.key === 'Tab') {
+      else if (event.key === 'Enter') {
         const command = matches()[active()];
         if (command) choose(command);
       } else if (event.key === 'Escape') setDismissed(props.draft);

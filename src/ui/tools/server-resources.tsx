@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { McpContentServices, ServerResources as Listing } from '../../app/tools/mcp-content';
 import type { McpServerStatus } from '../../app/tools/tool-library-services';
-import { TemplateForm } from '../chat/resource-picker';
+import { TemplateForm } from '../chat/template-form';
 import { t } from './resources-messages';
 
 export interface ServerResourcesProps {
