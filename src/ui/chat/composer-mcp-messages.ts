@@ -20,7 +20,7 @@ export const t = defineMessages({
     attachedResources: 'Attached resources',
     removeResource: ({ name }) => `Remove ${name}`,
     attachedResource: ({ name, server }) => `${name} (from ${server})`,
-    listFailed: ({ server, message }) => `${server}: ${message}`,
+    listFailed: ({ server, message }) => `Could not list the resources of ${server}: ${message}`,
   },
   zh: {
     prompts: '提示',
@@ -40,6 +40,6 @@ export const t = defineMessages({
     attachedResources: '已附加的资源',
     removeResource: ({ name }) => `移除 ${name}`,
     attachedResource: ({ name, server }) => `${name}（来自 ${server}）`,
-    listFailed: ({ server, message }) => `${server}：${message}`,
+    listFailed: ({ server, message }) => `无法列出 ${server} 的资源：${message}`,
   },
 });
