@@ -44,6 +44,8 @@ test('a resource attached in the composer reaches the model as a quoted, untrust
   await configureServer(page, model.url);
   await connectEverything(page);
 
+  // A server with resources gives the agent `read_resource`, switched on like any new tool.
+  await expect(page.getByRole('checkbox', { name: 'Enable read_resource', exact: true })).toBeChecked();
   // The Tools page lists the server's resources and templates.
   await page.getByText('Resources of everything', exact).click();
   await expect(page.getByText('demo://resource/static/document/architecture.md', exact)).toBeVisible({ timeout: 30_000 });

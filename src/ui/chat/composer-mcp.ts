@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import type { ResourceAttachmentList } from '../../app/tools/mcp-content';
+import type { McpContentServices, ResourceAttachmentList } from '../../app/tools/mcp-content';
 import type { SlashCommand } from '../../app/tools/slash-commands';
 import type { McpServerStatus, ToolLibraryServices } from '../../app/tools/tool-library-services';
 import type { AttachedResourceRef } from '../../core/transcript';
@@ -9,6 +9,8 @@ export type ComposerMcpLibrary = Pick<ToolLibraryServices, 'servers' | 'subscrib
 
 /** The composer's view of the connected MCP servers: their prompts and the resources attached to the message. */
 export interface ComposerMcp {
+  /** The servers' prompts and resources (the library's). */
+  content: McpContentServices;
   /** Connected servers (reactive). */
   connected: Accessor<McpServerStatus[]>;
   /** The prompts offered as slash commands, fetched by `loadCommands` (reactive). */
@@ -54,6 +56,7 @@ export function createComposerMcp(library: ComposerMcpLibrary): ComposerMcp {
   };
   let loading = 0;
   return {
+    content: library.content,
     connected,
     commands,
     loadCommands() {
@@ -81,4 +84,10 @@ export function createComposerMcp(library: ComposerMcpLibrary): ComposerMcp {
       return taken;
     },
   };
+}
+
+/** The composer's MCP state where the library offers servers' content; undefined otherwise (tests, the agent builder's chat). */
+export function composerMcpOf(library: Partial<ComposerMcpLibrary> | undefined): ComposerMcp | undefined {
+  const { content, servers, subscribe } = library ?? {};
+  return content && servers && subscribe ? createComposerMcp({ content, servers, subscribe }) : undefined;
 }

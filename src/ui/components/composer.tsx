@@ -9,7 +9,7 @@ import {
 } from '../../app/chat/image-attachments';
 import type { AttachedResourceRef } from '../../core/transcript';
 import type { ImagePart } from '../../core/types';
-import { createComposerMcp, type ComposerMcpLibrary } from '../chat/composer-mcp';
+import { composerMcpOf, type ComposerMcpLibrary } from '../chat/composer-mcp';
 import { ResourceChips } from '../chat/resource-chips';
 import { ResourcePicker } from '../chat/resource-picker';
 import { SlashCommandMenu, type SlashMenuKeys } from '../chat/slash-command-menu';
@@ -74,8 +74,7 @@ export function Composer(props: ComposerProps) {
   const inputId = createUniqueId();
   const hintId = createUniqueId();
   const fileId = createUniqueId();
-  const library = props.mcp;
-  const mcp = library?.content && library.servers && library.subscribe ? createComposerMcp(library as ComposerMcpLibrary) : undefined;
+  const mcp = composerMcpOf(props.mcp);
   let slashKeys: SlashMenuKeys | undefined;
   let input: HTMLTextAreaElement | undefined;
   const canSend = (): boolean =>
@@ -184,7 +183,7 @@ export function Composer(props: ComposerProps) {
             <SlashCommandMenu
               draft={text()}
               commands={state().commands()}
-              fill={(command, args) => props.mcp?.content?.usePrompt(command, args) ?? Promise.resolve('')}
+              fill={(command, args) => state().content.usePrompt(command, args)}
               onInsert={(filled) => {
                 setText(filled);
                 input?.focus();
@@ -253,10 +252,7 @@ export function Composer(props: ComposerProps) {
             {(state) => (
               <ResourcePicker
                 servers={state().connected()}
-                content={{
-                  resources: (serverId) => props.mcp?.content?.resources(serverId) ?? Promise.resolve({ resources: [], templates: [] }),
-                  expand: (template, values) => props.mcp?.content?.expand(template, values) ?? Promise.resolve(template),
-                }}
+                content={state().content}
                 onAttach={(serverId, uri, name) => state().attach(serverId, uri, name)}
               />
             )}
