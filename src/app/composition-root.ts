@@ -138,13 +138,16 @@ export function createRealServices(options: RealServicesOptions = {}): AppServic
       if (settings.embeddingConsent === embedding.model.modelId && embedding.status().state === 'off') embedding.load().catch(() => undefined);
       // After a reload, saved MCP servers may still be reconnecting: wait a few seconds at most for their tools.
       // The turn says so while it waits, and whether it went on without some of them.
+      // The message's attached resources are read then and come last among the turn's material; one that cannot be read fails the run, naming it.
       const report = scope?.onServerWait;
+      const attached = scope?.resources ?? [];
       return toolLibrary
         .waitForServers(report ? { onWaiting: () => report('waiting') } : undefined)
         .then((outcome) => {
           if (outcome !== 'none') report?.(outcome === 'timed-out' ? 'timed-out' : 'settled');
           return prepareAgentRun(settings, scope);
-        });
+        })
+        .then(async (setup) => (attached.length > 0 ? { ...setup, context: [...(setup.context ?? []), await toolLibrary.content.readAttached(attached)] } : setup));
     },
     useSettings(settings) {
       inForce = settings;

@@ -1,6 +1,7 @@
 import type { ServerRequestQueue } from './tools/server-requests';
 import type { AgentEvent } from '../core/agent/events';
 import type { AgentDefinition } from '../core/agent-definition';
+import type { AttachedResourceRef } from '../core/transcript';
 import type { AgentService } from './agents/agent-service';
 import type { RegisteredTool } from '../tools/registry';
 import type { RunAgentOptions } from '../core/agent/options';
@@ -31,6 +32,8 @@ export interface RunScope {
   callChain?: readonly string[];
   /** Told when the run waits for saved MCP servers still reconnecting, and how the wait ended (the turn shows it). */
   onServerWait?: PrepareRunHooks['onServerWait'];
+  /** MCP resources attached to the message this run answers: read as it starts, quoted as untrusted, citable sections. */
+  resources?: readonly AttachedResourceRef[];
 }
 
 /** A tool that exists for one run only: not registered in the library, never listed elsewhere. */

@@ -63,6 +63,8 @@ export interface Turn {
   userText: string;
   /** Images the person attached to the user message (absent: none). */
   images?: ImagePart[];
+  /** MCP resources the person attached to the user message, read when it is sent (absent: none). */
+  resources?: AttachedResourceRef[];
   items: TurnItem[];
   /** Messages the run added after the user message (assistant, tool, corrections): the model's history. */
   messages: ChatMessage[];
@@ -86,6 +88,14 @@ export interface Turn {
 
 /** Where a turn's wait for reconnecting MCP servers stands (see `Turn.serverWait`). */
 export type ServerWaitState = 'waiting' | 'timed-out';
+
+/** An MCP resource attached to a user message: which server, which URI, under what name. */
+export interface AttachedResourceRef {
+  serverId: string;
+  serverName: string;
+  uri: string;
+  name: string;
+}
 
 /** How a turn stands or ended: its status, and the error when it failed. */
 export type TurnState = Pick<Turn, 'status' | 'error'>;

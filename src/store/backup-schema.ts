@@ -36,6 +36,7 @@ const message = record(
     toolCalls: { type: 'array' },
     items: { type: 'array' },
     sources: { type: 'array' },
+    resources: { type: 'array' },
     images: { type: 'array', items: image },
   },
 );

@@ -61,6 +61,8 @@ export interface MessageRecord {
    * the opener when the turn starts; the streaming writer's patches leave them as they are.
    */
   images?: StoredImage[];
+  /** Only on a turn's opening user message: the MCP resources the person attached (which, not their text). */
+  resources?: Turn['resources'];
   /** Only on a turn's opening user message: what the chat showed, cards included. */
   items?: Turn['items'];
   /** Only on a turn's opening user message: what the model was shown with it (repeated verbatim later). */

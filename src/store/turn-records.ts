@@ -67,7 +67,7 @@ export function turnOpenerDraft(turn: Turn): MessageDraft {
 /** What changes on a turn's opening record as the run goes on: status, error and items. */
 export function turnOpenerPatch(
   turn: Turn,
-): Pick<MessageRecord, 'turn' | 'items' | 'incomplete' | 'context' | 'retrievedTools' | 'sources' | 'budget'> {
+): Pick<MessageRecord, 'turn' | 'items' | 'incomplete' | 'context' | 'retrievedTools' | 'sources' | 'budget' | 'resources'> {
   const state: TurnState = turn.error === undefined ? { status: turn.status } : { status: turn.status, error: { ...turn.error } };
   return {
     turn: state,
@@ -77,6 +77,7 @@ export function turnOpenerPatch(
     ...(turn.retrievedTools === undefined ? {} : { retrievedTools: copy(turn.retrievedTools) }),
     ...(turn.sources === undefined ? {} : { sources: copy(turn.sources) }),
     ...(turn.budget === undefined ? {} : { budget: { ...turn.budget } }),
+    ...(turn.resources === undefined ? {} : { resources: copy(turn.resources) }),
   };
 }
 
@@ -115,6 +116,7 @@ export function restoreTurns(records: readonly MessageRecord[], images: Readonly
         ...(record.retrievedTools === undefined ? {} : { retrievedTools: copy(record.retrievedTools) }),
         ...(record.sources === undefined ? {} : { sources: copy(record.sources) }),
         ...(record.budget === undefined ? {} : { budget: { ...record.budget } }),
+        ...(record.resources === undefined ? {} : { resources: copy(record.resources) }),
       };
       turns.push(turn);
       byId.set(turn.id, turn);

@@ -128,9 +128,12 @@ export function App(props: AppProps) {
       createChatController({
         runAgent: props.services.runAgent,
         // Each run reads its agent afresh (it may have been edited on the Agents page since the chat showed it).
-        prepareRun: async (hooks) => {
+        prepareRun: async (turn, hooks) => {
           const agent = agentOf(await findConversationAgent(props.services.agents, conversation.agentId()));
-          const scope = conversationRunScope({ openDatabase, conversationId: conversation.currentId(), conversation: conversation.current(), agent });
+          const base = conversationRunScope({ openDatabase, conversationId: conversation.currentId(), conversation: conversation.current(), agent });
+          // The MCP resources attached to the message are read for its run only.
+          const resources = turn?.resources ?? [];
+          const scope = resources.length > 0 ? { ...base, resources } : base;
           return props.services.prepareRun(settingsState.settings(), hooks?.onServerWait ? { ...scope, onServerWait: hooks.onServerWait } : scope);
         },
         persistence: conversation.sink,
@@ -328,7 +331,8 @@ export function App(props: AppProps) {
         <Composer
           running={controller.running()}
           configured={configured()}
-          onSend={(text, images) => void controller.send(text, images)}
+          onSend={(text, images, resources) => void controller.send(text, images, resources)}
+          mcp={props.services.toolLibrary}
           acceptsImages={() => controller.acceptsImages()}
           onStop={() => controller.stop()}
           onOpenSettings={openSettings}

@@ -67,7 +67,8 @@ export interface RunTurnOptions {
   /** The conversation as the model sees it, ending with the turn's user message. */
   history: ChatMessage[];
   runAgent: (options: RunAgentOptions) => AsyncIterable<AgentEvent>;
-  prepareRun: (hooks: PrepareRunHooks) => ChatRunSetup | Promise<ChatRunSetup>;
+  /** Builds the run's setup for `turn` (its attached resources become the run's context); `hooks` say where it reports its wait for reconnecting MCP servers. */
+  prepareRun: (turn: Turn, hooks: PrepareRunHooks) => ChatRunSetup | Promise<ChatRunSetup>;
   approve: ApproveCall;
   signal: AbortSignal;
   /** After Stop, how long the run may take to send its last events before it is left behind (ms). */
@@ -107,7 +108,7 @@ export async function runTurn(options: RunTurnOptions): Promise<void> {
   sink?.started(turn, options.index);
   try {
     // A wait for reconnecting servers is shown in the turn while it lasts, and stays if it timed out.
-    const setup = await options.prepareRun({
+    const setup = await options.prepareRun(turn, {
       onServerWait: (report) =>
         update((draft) => {
           if (report === 'settled') delete draft.serverWait;

@@ -1,6 +1,7 @@
 import type { TabagentDb } from '../../store';
 import type { McpServerStatus } from '../../tools/mcp/mcp-server-manager';
 import type { ToolKind } from '../../tools/manifest';
+import type { McpContentServices } from './mcp-content';
 
 export type { McpServerStatus };
 
@@ -103,4 +104,6 @@ export interface ToolLibraryServices {
    * saved switched off) appear on the Tools page without a reload.
    */
   refreshServers?(): Promise<void>;
+  /** Connected servers' resources (browse, attach to a message) and prompts (slash commands); absent: neither is offered. */
+  content?: McpContentServices;
 }

@@ -13,6 +13,7 @@ import { originOf, type ToolGrant } from '../../tools/origins';
 import { isPrivateOrigin } from '../../tools/private-address';
 import type { ToolRegistry } from '../../tools/registry';
 import type { ResolveSecret } from '../../tools/secrets';
+import { createMcpContent, type McpContent } from './mcp-content';
 import { idbServerStore } from './mcp-server-records';
 import { readOpenApiDocument } from './openapi-document';
 import { deleteSecrets, storedSecretResolver, storeSecret } from './stored-secrets';
@@ -55,6 +56,8 @@ export interface ToolLibrary extends ToolLibraryServices {
    * so a turn sent meanwhile is offered their tools instead of silently fewer.
    */
   waitForServers(options?: ReconnectWaitOptions): Promise<ReconnectWaitOutcome>;
+  /** Servers' resources and prompts, and the resources attached to a message as a run's context. */
+  content: McpContent;
 }
 
 /**
@@ -104,7 +107,7 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
   const resolveSecret = secrets.resolve;
 
   function mcpManager(): Promise<McpServerManager> {
-    manager ??= loadMcpModule().then(({ McpServerManager: Manager }) => {
+    manager ??= loadMcpModule().then(({ McpServerManager: Manager, registerReadResourceTool }) => {
       const created = new Manager({
         registry,
         store: idbServerStore(database),
@@ -116,6 +119,8 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
         ...(options.elicitation ? { elicitation: options.elicitation } : {}),
       });
       created.subscribe(notify);
+      // The agent reads servers' resources with `read_resource` while any connected server offers some.
+      registerReadResourceTool(registry, created);
       loadedManager = created;
       return created;
     });
@@ -162,6 +167,8 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
   }
 
   return {
+    content: createMcpContent(mcpManager),
+
     start(open) {
       openDatabase ??= open;
       starting ??= load();

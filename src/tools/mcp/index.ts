@@ -24,3 +24,4 @@ export {
   type McpServerStatus,
   type McpToolProgress,
 } from './mcp-server-manager';
+export { registerReadResourceTool, READ_RESOURCE_TOOL } from './resources';

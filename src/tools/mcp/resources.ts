@@ -1,5 +1,6 @@
 import type { ContextProvider, ContextSection } from '../../core/agent/turn-context';
 import { TabagentError } from '../../core/errors';
+import type { AttachedResourceRef } from '../../core/transcript';
 import type { ToolRegistry } from '../registry';
 import { isPrivateOrigin } from '../private-address';
 import type { McpResourceContents } from './mcp-connection';
@@ -29,11 +30,7 @@ export function resourceText(result: McpResourceContents, maxChars = MAX_RESOURC
 }
 
 /** A resource attached to a message, with its latest text. */
-export interface AttachedResource {
-  serverId: string;
-  serverName: string;
-  uri: string;
-  name: string;
+export interface AttachedResource extends AttachedResourceRef {
   text: string;
 }
 

@@ -3,6 +3,7 @@ import { createStore, produce, unwrap } from 'solid-js/store';
 import type { AgentEvent } from '../../core/agent/events';
 import type { RunAgentOptions } from '../../core/agent/options';
 import type { ApprovalDecision } from '../../core/tool-runner';
+import type { AttachedResourceRef } from '../../core/transcript';
 import type { ImagePart } from '../../core/types';
 import { runTurn, type ChatRunSetup, type PrepareRunHooks } from '../../app/chat/run-turn';
 import type { TurnSink } from '../../app/chat/turn-persister';
@@ -16,10 +17,11 @@ export interface ChatControllerOptions {
   /** The agent loop (`runAgent` from src/core, or a scripted stand-in in tests). */
   runAgent: (options: RunAgentOptions) => AsyncIterable<AgentEvent>;
   /**
-   * Builds engine and tools for a run. Throw a TabagentError('config') when settings are incomplete.
-   * `hooks` (a turn's run only) says where the run reports its wait for reconnecting MCP servers.
+   * Builds engine and tools for a run of `turn` (absent: asked ahead of a run, e.g. whether the engine
+   * reads images). Throw a TabagentError('config') when settings are incomplete. `hooks` (a turn's
+   * run only) says where the run reports its wait for reconnecting MCP servers.
    */
-  prepareRun: (hooks?: PrepareRunHooks) => ChatRunSetup | Promise<ChatRunSetup>;
+  prepareRun: (turn?: Turn, hooks?: PrepareRunHooks) => ChatRunSetup | Promise<ChatRunSetup>;
   /** Makes turn ids; injected for deterministic tests. */
   createId?: () => string;
   /** After Stop, how long a run may take to send its last events before it is left behind (ms). Default 1000. */
@@ -37,8 +39,11 @@ export interface ChatController {
   running: Accessor<boolean>;
   /** A side-effecting call waiting for the person's decision. */
   pendingApproval: Accessor<PendingApproval | undefined>;
-  /** Sends a user message (with any attached images) and runs the agent on it. Ignored while running or when blank. */
-  send(text: string, images?: readonly ImagePart[]): Promise<void>;
+  /**
+   * Sends a user message (with any attached images and MCP resources) and runs the agent on it.
+   * Ignored while running or when blank.
+   */
+  send(text: string, images?: readonly ImagePart[], resources?: readonly AttachedResourceRef[]): Promise<void>;
   /**
    * Whether the engine the next run would use reads images (`capabilities.vision`). Asked before
    * sending images, so a text-only engine is named before anything is sent. True when the run
@@ -86,10 +91,11 @@ export function createChatController(options: ChatControllerOptions): ChatContro
   // The decision reaches the transcript as the run's `approval-resolved` event, not from here.
   const gate = createApprovalGate();
 
-  const newTurn = (userText: string, images?: readonly ImagePart[]): Turn => ({
+  const newTurn = (userText: string, images?: readonly ImagePart[], resources?: readonly AttachedResourceRef[]): Turn => ({
     id: createId(),
     userText,
     ...(images && images.length > 0 ? { images: images.map((image) => ({ ...image })) } : {}),
+    ...(resources && resources.length > 0 ? { resources: resources.map((resource) => ({ ...resource })) } : {}),
     items: [],
     messages: [],
     status: 'running',
@@ -143,9 +149,9 @@ export function createChatController(options: ChatControllerOptions): ChatContro
     },
     running,
     pendingApproval: gate.pending,
-    async send(text, images = []) {
-      if (running() || (text.trim() === '' && images.length === 0)) return;
-      setState('turns', state.turns.length, newTurn(text, images));
+    async send(text, images = [], resources = []) {
+      if (running() || (text.trim() === '' && images.length === 0 && resources.length === 0)) return;
+      setState('turns', state.turns.length, newTurn(text, images, resources));
       await start();
     },
     async acceptsImages() {
@@ -166,8 +172,9 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       if (index < 0) return;
       const sink = options.persistence?.();
       sink?.replaced(unwrap(state.turns).slice(0, index));
-      // Editing changes the text; the images attached to the message stay with it.
-      setState('turns', [...state.turns.slice(0, index), newTurn(text, unwrap(state.turns)[index]?.images)]);
+      // Editing changes the text; the images and resources attached to the message stay with it.
+      const edited = unwrap(state.turns)[index];
+      setState('turns', [...state.turns.slice(0, index), newTurn(text, edited?.images, edited?.resources)]);
       await start(sink);
     },
     async regenerate() {
@@ -176,7 +183,7 @@ export function createChatController(options: ChatControllerOptions): ChatContro
       if (!last) return;
       const sink = options.persistence?.();
       sink?.replaced(unwrap(state.turns).slice(0, -1));
-      setState('turns', [...state.turns.slice(0, -1), newTurn(last.userText, unwrap(last).images)]);
+      setState('turns', [...state.turns.slice(0, -1), newTurn(last.userText, unwrap(last).images, unwrap(last).resources)]);
       await start(sink);
     },
     answerApproval(decision) {

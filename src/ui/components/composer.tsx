@@ -7,7 +7,12 @@ import {
   readImageFile,
   type ImageRefusal,
 } from '../../app/chat/image-attachments';
+import type { AttachedResourceRef } from '../../core/transcript';
 import type { ImagePart } from '../../core/types';
+import { composerMcpOf, type ComposerMcpLibrary } from '../chat/composer-mcp';
+import { ResourceChips } from '../chat/resource-chips';
+import { ResourcePicker } from '../chat/resource-picker';
+import { SlashCommandMenu, type SlashMenuKeys } from '../chat/slash-command-menu';
 import { formatBytes } from '../network/format';
 import { t as imageText } from './image-messages';
 import { ImageThumbnails } from './image-thumbnails';
@@ -17,8 +22,8 @@ export interface ComposerProps {
   running: boolean;
   /** Whether a model is configured; when not, a hint offers to open Settings. */
   configured: boolean;
-  /** Sends the message; `images` are those attached (empty when none). */
-  onSend: (text: string, images: ImagePart[]) => void;
+  /** Sends the message; `images` and `resources` are those attached (empty when none). */
+  onSend: (text: string, images: ImagePart[], resources: AttachedResourceRef[]) => void;
   onStop: () => void;
   onOpenSettings: () => void;
   /**
@@ -30,6 +35,8 @@ export interface ComposerProps {
   inputRef?: (element: HTMLTextAreaElement) => void;
   /** Text put into the box from outside (a demo's first message); each new object replaces what is there. */
   draft?: { text: string } | undefined;
+  /** Connected MCP servers: their prompts as `/` commands, their resources to attach (absent, or without `content`: neither). */
+  mcp?: Partial<ComposerMcpLibrary> | undefined;
 }
 
 /** A refusal in the person's words. */
@@ -67,7 +74,20 @@ export function Composer(props: ComposerProps) {
   const inputId = createUniqueId();
   const hintId = createUniqueId();
   const fileId = createUniqueId();
-  const canSend = (): boolean => !props.running && !checking() && (text().trim() !== '' || images().length > 0);
+  const mcp = composerMcpOf(props.mcp);
+  let slashKeys: SlashMenuKeys | undefined;
+  let input: HTMLTextAreaElement | undefined;
+  const canSend = (): boolean =>
+    !props.running && !checking() && (text().trim() !== '' || images().length > 0 || (mcp?.attached().length ?? 0) > 0);
+  // A `/` starting the message lists the servers' prompts afresh (they may have changed since).
+  createEffect(
+    on(
+      () => /^\/\S*$/.test(text()),
+      (slash) => {
+        if (slash) mcp?.loadCommands();
+      },
+    ),
+  );
   createEffect(
     on(
       () => props.draft,
@@ -110,7 +130,7 @@ export function Composer(props: ComposerProps) {
         setChecking(false);
       }
     }
-    props.onSend(text(), attached);
+    props.onSend(text(), attached, mcp?.takeAttached() ?? []);
     setText('');
     setImages([]);
     setNotice(undefined);
@@ -157,16 +177,39 @@ export function Composer(props: ComposerProps) {
           setNotice(undefined);
         }}
       />
+      <Show when={mcp}>
+        {(state) => (
+          <>
+            <SlashCommandMenu
+              draft={text()}
+              commands={state().commands()}
+              fill={(command, args) => state().content.usePrompt(command, args)}
+              onInsert={(filled) => {
+                setText(filled);
+                input?.focus();
+              }}
+              onCancel={() => input?.focus()}
+              keys={(keys) => (slashKeys = keys)}
+            />
+            <ResourceChips resources={state().attached()} onRemove={(resource) => void state().detach(resource)} />
+          </>
+        )}
+      </Show>
       <label for={inputId} class="visually-hidden">
         {t('message')}
       </label>
       <div class="composer-row">
         <textarea
           id={inputId}
-          ref={(element) => props.inputRef?.(element)}
+          ref={(element) => {
+            input = element;
+            props.inputRef?.(element);
+          }}
           rows={2}
           placeholder={t('placeholder')}
           aria-describedby={props.configured ? undefined : hintId}
+          aria-controls={slashKeys?.listId()}
+          aria-activedescendant={slashKeys?.activeId()}
           value={text()}
           onInput={(event) => setText(event.currentTarget.value)}
           onPaste={(event) => {
@@ -177,6 +220,8 @@ export function Composer(props: ComposerProps) {
             void attach(files);
           }}
           onKeyDown={(event) => {
+            // While the prompts' list shows, the arrows, Enter and Escape choose in it.
+            if (slashKeys?.keyDown(event)) return;
             if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
             event.preventDefault();
             void send();
@@ -203,6 +248,15 @@ export function Composer(props: ComposerProps) {
             <span aria-hidden="true">🖼</span>
             <span class="visually-hidden">{imageText('attachImage')}</span>
           </label>
+          <Show when={mcp && mcp.connected().length > 0 ? mcp : undefined}>
+            {(state) => (
+              <ResourcePicker
+                servers={state().connected()}
+                content={state().content}
+                onAttach={(serverId, uri, name) => state().attach(serverId, uri, name)}
+              />
+            )}
+          </Show>
           <button type="submit" class="primary" disabled={!canSend()}>
             {t('send')}
           </button>

@@ -1,5 +1,6 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import { BudgetView } from '../budget/budget-view';
+import { ResourceChips } from '../chat/resource-chips';
 import type { Turn } from '../chat/transcript';
 import { AssistantMessage } from './assistant-message';
 import { errorText } from '../errors/error-text';
@@ -24,6 +25,7 @@ export function TurnView(props: TurnViewProps) {
   return (
     <div class="turn" data-status={props.turn.status}>
       <UserMessage text={props.turn.userText} images={props.turn.images} editable={props.idle} onEdit={props.onEdit} />
+      <ResourceChips resources={props.turn.resources ?? []} />
       <Show when={props.turn.serverWait}>
         {(wait) => (
           <p class="muted turn-note turn-server-wait" role="status" data-state={wait()}>

@@ -2,6 +2,7 @@ import { createSignal, createUniqueId, For, onMount, Show, type JSX } from 'soli
 import { errorText } from '../errors/error-text';
 import { ErrorAlert } from '../components/error-alert';
 import { McpImportForm } from './mcp-import-form';
+import { ServerResources } from './server-resources';
 import { t } from './messages';
 import type { McpServerStatus, ToolLibraryServices } from '../../app/tools/tool-library-services';
 
@@ -173,6 +174,9 @@ export function McpSection(props: McpSectionProps) {
                         <For each={server.skipped}>{(line) => <li>{line}</li>}</For>
                       </ul>
                     </details>
+                  </Show>
+                  <Show when={server.state === 'connected' ? props.library.content : undefined}>
+                    {(content) => <ServerResources server={server} content={content()} />}
                   </Show>
                   <div class="tools-item-controls">
                     <Show

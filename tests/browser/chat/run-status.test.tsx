@@ -75,7 +75,7 @@ describe('run status in the turn', () => {
       yield finish('Every tool is here.');
     };
     mountChat(run, {
-      setup: async (hooks) => {
+      setup: async (_turn, hooks) => {
         hooks?.onServerWait?.('waiting');
         await back.promise;
         hooks?.onServerWait?.('settled');
@@ -95,7 +95,7 @@ describe('run status in the turn', () => {
       yield finish('Fewer tools.');
     };
     mountChat(run, {
-      setup: (hooks) => {
+      setup: (_turn, hooks) => {
         hooks?.onServerWait?.('waiting');
         hooks?.onServerWait?.('timed-out');
         return { engine: idleEngine, tools: noTools };

@@ -1,0 +1,35 @@
+import { For, Show } from 'solid-js';
+import type { AttachedResourceRef } from '../../core/transcript';
+import { t } from './composer-mcp-messages';
+import './composer-mcp.css';
+
+export interface ResourceChipsProps {
+  resources: readonly AttachedResourceRef[];
+  /** Absent: the chips only show (a sent message). */
+  onRemove?: (resource: AttachedResourceRef) => void;
+}
+
+/** The MCP resources attached to a message, as chips (name, server, URI as the tooltip), each removable while the message is written. */
+export function ResourceChips(props: ResourceChipsProps) {
+  return (
+    <Show when={props.resources.length > 0}>
+      <ul class="resource-chips" aria-label={t('attachedResources')}>
+        <For each={props.resources}>
+          {(resource) => (
+            <li class="resource-chip" title={resource.uri}>
+              <span aria-hidden="true">📎 </span>
+              {t('attachedResource', { name: resource.name, server: resource.serverName })}
+              <Show when={props.onRemove}>
+                {(remove) => (
+                  <button type="button" class="link-button" aria-label={t('removeResource', { name: resource.name })} onClick={() => remove()(resource)}>
+                    ×
+                  </button>
+                )}
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
