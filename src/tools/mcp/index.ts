@@ -24,3 +24,14 @@ export {
   type McpServerStatus,
   type McpToolProgress,
 } from './mcp-server-manager';
+export {
+  createMcpServerOAuth,
+  isSignInRequired,
+  oauthRedirectUrl,
+  type McpOAuthStatus,
+  type McpOAuthStore,
+  type McpServerOAuth,
+  type OAuthRedirect,
+  type OAuthRegistration,
+  type SignInWindow,
+} from './oauth';
