@@ -289,6 +289,16 @@ export class McpServerManager {
     return this.#options.oauth;
   }
 
+  /** The sign-in as the status shows it: the client ID saved with the server, and the redirect URI where one must be registered. */
+  #oauthView(entry: Entry, oauth: McpOAuthStatus): McpOAuthStatus {
+    const { clientId: _stale, redirectUrl: _unused, ...rest } = oauth;
+    return {
+      ...rest,
+      ...(entry.config.oauthClientId ? { clientId: entry.config.oauthClientId } : {}),
+      ...(oauth.registration === 'manual' && this.#options.oauth ? { redirectUrl: this.#options.oauth.redirectUrl } : {}),
+    };
+  }
+
   /** The saved sign-in's status, or undefined when the server has none. */
   async #oauthStatus(entry: Entry): Promise<McpOAuthStatus | undefined> {
     return (await this.#options.oauth?.status(entry.config).catch(() => undefined)) ?? entry.oauth;
@@ -482,7 +492,7 @@ export class McpServerManager {
       prompts: [...entry.prompts],
       skipped: [...entry.skipped],
       authHeaders: Object.keys(entry.config.headerSecrets),
-      ...(entry.oauth ? { oauth: { ...entry.oauth, ...(entry.config.oauthClientId ? { clientId: entry.config.oauthClientId } : {}) } } : {}),
+      ...(entry.oauth ? { oauth: this.#oauthView(entry, entry.oauth) } : {}),
     };
   }
 

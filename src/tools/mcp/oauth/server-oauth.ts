@@ -24,10 +24,14 @@ export interface McpOAuthStatus {
   registration?: OAuthRegistration;
   /** The client ID the person entered (servers without dynamic registration). */
   clientId?: string;
+  /** The redirect URI to register with a server that needs a client ID. */
+  redirectUrl?: string;
 }
 
 /** The OAuth part of the MCP server manager (see `createMcpServerOAuth`). */
 export interface McpServerOAuth {
+  /** The app's redirect URI (what a person registers with a server that needs a client ID). */
+  readonly redirectUrl: string;
   /**
    * The connection options of a server that has a saved sign-in (undefined otherwise): a
    * non-interactive provider (it sends and refreshes the tokens, never opens a page) and the
@@ -102,6 +106,8 @@ export function createMcpServerOAuth(options: McpServerOAuthOptions): McpServerO
   }
 
   return {
+    redirectUrl: options.redirectUrl,
+
     async connectOptions(config) {
       if (!(await options.store.load(config.id))) return undefined;
       const authProvider = provider(config, false);

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TabagentError } from '../../../../src/core/errors';
 import { createToolExecutor } from '../../../../src/tools/executor';
 import { McpServerManager } from '../../../../src/tools/mcp/mcp-server-manager';
 import { createMemoryServerStore } from '../../../../src/tools/mcp/server-store';
@@ -112,7 +111,7 @@ describe('MCP server manager with OAuth sign-in', { timeout: 30_000 }, () => {
       preRegistered: [{ client_id: 'typed-client', redirect_uris: [REDIRECT], token_endpoint_auth_method: 'none' }],
     });
     const added = await manager.add({ url: server.url, name: 'manual' });
-    expect(added.oauth).toEqual({ signedIn: false, registration: 'manual' });
+    expect(added.oauth).toEqual({ signedIn: false, registration: 'manual', redirectUrl: REDIRECT });
     expect(added.error?.message).toMatch(/OAuth client ID/);
 
     const window = followingWindow();
