@@ -1,7 +1,6 @@
 import { TabagentError } from '../../core/errors';
 import type { OAuthRedirect } from '../../tools/mcp/oauth/redirect';
 import type { SignInWindow } from '../../tools/mcp/oauth/server-oauth';
-import { waitForOAuthCallback } from './oauth-callback';
 
 /** How long a sign-in waits for the person to finish on the authorization page. */
 export const SIGN_IN_TIMEOUT_MS = 10 * 60_000;
@@ -53,9 +52,11 @@ export function openSignInWindow(options: OpenSignInWindowOptions): OpenedSignIn
     open(url) {
       popup.location.href = url.href;
     },
-    waitForRedirect(expectedState): Promise<OAuthRedirect> {
+    async waitForRedirect(expectedState): Promise<OAuthRedirect> {
       const timeout = AbortSignal.timeout(options.timeoutMs ?? SIGN_IN_TIMEOUT_MS);
       const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+      // Loaded on demand: the callback module is also the popup's whole start (main.tsx), kept out of the first bundle.
+      const { waitForOAuthCallback } = await import('./oauth-callback');
       return waitForOAuthCallback(expectedState, signal).catch((reason: unknown) => {
         if (timeout.aborted) {
           throw new TabagentError('timeout', `The sign-in to ${options.serverName} was not finished in time. Click "Sign in to ${options.serverName}" to try again.`, { cause: reason });
