@@ -48,21 +48,31 @@ export function openSignInWindow(options: OpenSignInWindowOptions): OpenedSignIn
   } catch {
     // Some browsers refuse the assignment; the popup then keeps only what `noopener` would have removed.
   }
+  // Loaded on demand (the callback module is also the popup's whole start, main.tsx), from the click on.
+  const callbackModule = import('./oauth-callback');
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? SIGN_IN_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  let expected: (() => Promise<string | undefined>) | undefined;
+  let waiting: Promise<OAuthRedirect> | undefined;
   return {
-    open(url) {
+    async open(url) {
+      // Listening before the popup leaves for the authorization page, so no answer can come first.
+      const { waitForOAuthCallback } = await callbackModule;
+      waiting = waitForOAuthCallback(() => (expected ? expected() : Promise.resolve(undefined)), signal);
+      waiting.catch(() => undefined);
       popup.location.href = url.href;
     },
     async waitForRedirect(expectedState): Promise<OAuthRedirect> {
-      const timeout = AbortSignal.timeout(options.timeoutMs ?? SIGN_IN_TIMEOUT_MS);
-      const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-      // Loaded on demand: the callback module is also the popup's whole start (main.tsx), kept out of the first bundle.
-      const { waitForOAuthCallback } = await import('./oauth-callback');
-      return waitForOAuthCallback(expectedState, signal).catch((reason: unknown) => {
+      expected = expectedState;
+      if (!waiting) throw new TabagentError('internal', 'The sign-in window was never sent to an authorization page.');
+      try {
+        return await waiting;
+      } catch (reason) {
         if (timeout.aborted) {
           throw new TabagentError('timeout', `The sign-in to ${options.serverName} was not finished in time. Click "Sign in to ${options.serverName}" to try again.`, { cause: reason });
         }
         throw reason;
-      });
+      }
     },
     close() {
       if (!popup.closed) popup.close();

@@ -77,6 +77,7 @@ describe('the sign-in popup', () => {
     expect(thrown).toMatchObject({ code: 'auth', data: { reason: POPUP_BLOCKED, server: 'secure' }, message: expect.stringContaining('Sign in to secure') });
     const popup = { opener: null, location: { href: '' }, closed: false, close: () => undefined };
     const slow = openSignInWindow({ serverName: 'secure', open: () => popup as unknown as WindowProxy, timeoutMs: 50 });
+    await slow.open(new URL('https://auth.example/authorize'));
     await expect(slow.waitForRedirect(() => Promise.resolve('never'))).rejects.toMatchObject({ code: 'timeout' });
   });
 });
