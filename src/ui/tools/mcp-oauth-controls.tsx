@@ -37,6 +37,8 @@ export function McpOAuthControls(props: McpOAuthControlsProps) {
   const name = () => props.server.name || props.server.url;
   const oauth = () => props.server.oauth;
   const manual = () => oauth()?.registration === 'manual';
+  /** Counts sign-ins: a click while one waits starts a new one, and only the newest may update the row. */
+  let attempt = 0;
 
   async function signIn(): Promise<void> {
     const signInMcp = props.library.signInMcp;
@@ -48,14 +50,16 @@ export function McpOAuthControls(props: McpOAuthControlsProps) {
     }
     setError(undefined);
     setBusy(true);
+    const current = (attempt += 1);
     try {
       // Called synchronously in the click: the library opens the popup before its first await.
       const status = await signInMcp(props.server.id, manual() ? { clientId: typed } : {});
       props.announce(t('signedIn', { name: status.name || status.url, count: status.tools.length }));
     } catch (caught) {
-      setError(signInErrorText(caught, name()));
+      // An earlier sign-in replaced by this click ends quietly.
+      if (current === attempt) setError(signInErrorText(caught, name()));
     } finally {
-      setBusy(false);
+      if (current === attempt) setBusy(false);
     }
   }
 

@@ -13,6 +13,16 @@ function status(oauth: McpServerStatus['oauth']): McpServerStatus {
   return { id: 's1', url: 'https://secure.example/mcp', name: 'secure', enabled: true, state: 'error', tools: [], resources: [], prompts: [], skipped: [], authHeaders: [], ...(oauth ? { oauth } : {}) };
 }
 
+function deferred<T>() {
+  let resolve: (value: T) => void = () => undefined;
+  let reject: (reason: unknown) => void = () => undefined;
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  return { promise, resolve, reject };
+}
+
 /** A library whose sign-in answers are scripted; records what the controls asked for. */
 function scriptedLibrary(signInAnswers: Array<() => Promise<McpServerStatus>>) {
   const calls: Array<{ id: string; input: { clientId?: string } | undefined }> = [];
@@ -50,6 +60,25 @@ describe('McpOAuthControls', () => {
       { id: 's1', input: {} },
       { id: 's1', input: {} },
     ]);
+  });
+
+  it('a second click replaces a sign-in still waiting; the replaced one ends quietly', async () => {
+    const announced: string[] = [];
+    const first = deferred<McpServerStatus>();
+    const second = deferred<McpServerStatus>();
+    const library = scriptedLibrary([() => first.promise, () => second.promise]);
+    mount(() => <McpOAuthControls server={status({ signedIn: false, registration: 'dynamic' })} library={library} announce={(message) => announced.push(message)} />);
+    const signIn = page.getByRole('button', { name: 'Sign in to secure', ...exact });
+    await userEvent.click(signIn);
+    await expect.element(page.getByText('Waiting for the sign-in in the other window…', exact)).toBeVisible();
+    await userEvent.click(signIn);
+    first.reject(new TabagentError('aborted', 'A newer sign-in to secure replaced this one.'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.element(page.getByRole('alert')).not.toBeInTheDocument();
+    await expect.element(page.getByText('Waiting for the sign-in in the other window…', exact)).toBeVisible();
+    second.resolve({ ...status({ signedIn: true }), state: 'connected', tools: ['secure__whoami'] });
+    await expect.poll(() => announced).toEqual(['Signed in to secure: 1 tools.']);
+    await expect.element(page.getByText('Waiting for the sign-in in the other window…', exact)).not.toBeInTheDocument();
   });
 
   it('without dynamic registration it asks for an OAuth client ID, shows the redirect URI, and signs in with the ID', async () => {
