@@ -383,7 +383,8 @@ export class McpServerManager {
     const registration = await oauth.probe(entry.config);
     if (!registration) return failure;
     entry.oauth = { signedIn: false, registration, ...(entry.config.oauthClientId ? { clientId: entry.config.oauthClientId } : {}) };
-    return signInRequiredError(entry.config.name || labelFor(entry.config.url, undefined), registration, entry.config.oauthClientId !== undefined);
+    // Named as the Tools page names the server (its label, else its address), so "Sign in to …" matches the button.
+    return signInRequiredError(entry.config.name || entry.config.url, registration, entry.config.oauthClientId !== undefined);
   }
 
   async #close(entry: Entry, state: McpServerState): Promise<void> {

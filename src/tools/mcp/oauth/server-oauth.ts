@@ -58,8 +58,9 @@ export interface McpServerOAuthOptions {
   grant?: GrantOrigins;
 }
 
+/** The server as the Tools page names it (its label, else its address), so messages match its buttons. */
 function nameOf(config: McpServerConfig): string {
-  return config.name || originOf(config.url) || config.url;
+  return config.name || config.url;
 }
 
 /**
