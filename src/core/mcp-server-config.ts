@@ -11,6 +11,11 @@ export interface McpServerConfig {
   enabled: boolean;
   /** Header name → secret id, injected by the network door for this server's origin only. */
   headerSecrets: Record<string, string>;
+  /**
+   * The OAuth client ID the person entered, for a server whose authorization server does not
+   * register apps itself (no dynamic client registration). Not a secret: public clients use PKCE.
+   */
+  oauthClientId?: string;
   createdAt: number;
   updatedAt: number;
 }

@@ -35,6 +35,8 @@ export interface McpOAuthServer {
   readonly refreshes: number;
   /** Makes every access token issued so far invalid (as if it expired). */
   expireAccessTokens(): void;
+  /** Forgets every access and refresh token (as if the person revoked the app elsewhere). */
+  forgetTokens(): void;
   close(): Promise<void>;
 }
 
@@ -53,9 +55,19 @@ async function listen(app: Express): Promise<{ server: HttpServer; origin: strin
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
+export interface McpOAuthServerOptions {
+  /**
+   * False: the authorization server offers no dynamic client registration (no
+   * `registration_endpoint`); only the `preRegistered` clients can sign in. Default true.
+   */
+  dynamicRegistration?: boolean;
+  /** Clients known from the start (a client ID the person "registered" with the server). */
+  preRegistered?: OAuthClientInformationFull[];
+}
+
 /** Starts the authorization server and the protected MCP server on two free ports of 127.0.0.1. */
-export async function startMcpOAuthServer(): Promise<McpOAuthServer> {
-  const clients = new Map<string, OAuthClientInformationFull>();
+export async function startMcpOAuthServer(options: McpOAuthServerOptions = {}): Promise<McpOAuthServer> {
+  const clients = new Map<string, OAuthClientInformationFull>((options.preRegistered ?? []).map((client) => [client.client_id, client]));
   const codes = new Map<string, { client: OAuthClientInformationFull; params: AuthorizationParams }>();
   const access = new Map<string, TokenData>();
   const refresh = new Map<string, TokenData>();
@@ -63,13 +75,18 @@ export async function startMcpOAuthServer(): Promise<McpOAuthServer> {
   const revoked: string[] = [];
   let refreshes = 0;
 
+  // Without `registerClient` the SDK's router publishes no registration endpoint.
   const clientsStore: OAuthRegisteredClientsStore = {
     getClient: (id) => Promise.resolve(clients.get(id)),
-    registerClient: (client) => {
-      const full = client as OAuthClientInformationFull;
-      clients.set(full.client_id, full);
-      return Promise.resolve(full);
-    },
+    ...(options.dynamicRegistration === false
+      ? {}
+      : {
+          registerClient: (client: Omit<OAuthClientInformationFull, 'client_id' | 'client_id_issued_at'>) => {
+            const full = client as OAuthClientInformationFull;
+            clients.set(full.client_id, full);
+            return Promise.resolve(full);
+          },
+        }),
   };
 
   function issue(data: TokenData): OAuthTokens {
@@ -201,6 +218,10 @@ export async function startMcpOAuthServer(): Promise<McpOAuthServer> {
     },
     expireAccessTokens() {
       for (const data of access.values()) data.expiresAt = 0;
+    },
+    forgetTokens() {
+      access.clear();
+      refresh.clear();
     },
     async close() {
       for (const { server } of [auth, mcp]) {

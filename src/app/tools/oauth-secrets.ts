@@ -12,6 +12,13 @@ export interface OAuthSecretStoreOptions {
   /** The MCP server's origin by server id: the only origin its tokens are granted to. */
   originOf: (serverId: string) => string | undefined;
   now?: () => number;
+  /**
+   * Where the secret is written and deleted (default: the `secrets` store directly). The app
+   * passes the network door's vault, so the tokens are listed on the Network page and scrubbed
+   * from tool results like any other secret.
+   */
+  write?: (secret: { id: string; label: string; value: string; origins: string[] }) => Promise<void>;
+  remove?: (ids: readonly string[]) => Promise<void>;
 }
 
 /**
@@ -35,16 +42,13 @@ export function createOAuthSecretStore(options: OAuthSecretStoreOptions): McpOAu
     async save(serverId, state) {
       const origin = options.originOf(serverId);
       if (!origin) return;
-      await storeSecret(await options.database(), {
-        id: oauthSecretId(serverId),
-        label: `MCP sign-in (${origin})`,
-        value: JSON.stringify(state),
-        origins: [origin],
-        now: options.now?.() ?? Date.now(),
-      });
+      const secret = { id: oauthSecretId(serverId), label: `MCP sign-in (${origin})`, value: JSON.stringify(state), origins: [origin] };
+      if (options.write) await options.write(secret);
+      else await storeSecret(await options.database(), { ...secret, now: options.now?.() ?? Date.now() });
     },
     async remove(serverId) {
-      await deleteSecrets(await options.database(), [oauthSecretId(serverId)]);
+      if (options.remove) await options.remove([oauthSecretId(serverId)]);
+      else await deleteSecrets(await options.database(), [oauthSecretId(serverId)]);
     },
   };
 }

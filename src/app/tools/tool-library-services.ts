@@ -88,6 +88,16 @@ export interface ToolLibraryServices {
   reconnectMcp(id: string): Promise<McpServerStatus>;
   disconnectMcp(id: string): Promise<void>;
   removeMcp(id: string): Promise<void>;
+  /**
+   * Signs in to an MCP server with OAuth in a popup, then connects it. Call it synchronously in
+   * the person's click: the popup is opened before anything is awaited (browsers block it
+   * otherwise). `clientId` is saved with the server first (servers without dynamic registration).
+   * Throws a TabagentError: the popup was blocked (`data.reason` 'popup-blocked'), a client ID is
+   * needed ('client-id-required'), or the sign-in failed.
+   */
+  signInMcp?(id: string, input?: { clientId?: string }): Promise<McpServerStatus>;
+  /** Revokes (where the server allows it) and deletes the server's sign-in, and disconnects it; resolves with whether the revocation was confirmed. */
+  signOutMcp?(id: string): Promise<{ revoked: boolean }>;
   previewOpenApi(source: OpenApiSource): Promise<OpenApiPreview>;
   /** Adds the chosen operations as tools; resolves to their names. */
   addOpenApi(preview: OpenApiPreview, choice: OpenApiChoice): Promise<string[]>;

@@ -1,4 +1,4 @@
-import { TabagentError } from '../../core/errors';
+import { abortedError, TabagentError } from '../../core/errors';
 import type { McpServerRecord, TabagentDb, ToolRecord } from '../../store';
 import { bytesToBase64 } from '../../store/base64';
 import { loadMcpModule, loadOpenApiModule } from '../../tools/openapi-entry';
@@ -16,6 +16,8 @@ import type { ResolveSecret } from '../../tools/secrets';
 import { createMcpContent, type McpContent } from './mcp-content';
 import { idbServerStore } from './mcp-server-records';
 import { readOpenApiDocument } from './openapi-document';
+import { createOAuthSecretStore } from './oauth-secrets';
+import { openSignInWindow, type OpenedSignInWindow, type OpenSignInWindowOptions } from './oauth-window';
 import { deleteSecrets, storedSecretResolver, storeSecret } from './stored-secrets';
 import { sourceOf } from './tool-source';
 import type { LibraryTool, OpenApiChoice, OpenApiPreview, ToolLibraryServices } from './tool-library-services';
@@ -45,6 +47,10 @@ export interface ToolLibraryOptions {
   sampling?: McpSamplingHandlers;
   /** Answers MCP servers' elicitation requests (a form or a URL, shown to the person). */
   elicitation?: McpElicitationHandler;
+  /** Where authorization servers send the person back (default: `<this page's origin>/?oauth=callback`; none outside a page). */
+  oauthRedirectUrl?: string;
+  /** Opens the sign-in popup (default: `openSignInWindow`, the page's `window.open`). */
+  openSignInWindow?: (options: OpenSignInWindowOptions) => OpenedSignInWindow;
 }
 
 /** The app's tool library, plus what the network door needs from it. */
@@ -105,10 +111,27 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
     resolve: storedSecretResolver(database),
   };
   const resolveSecret = secrets.resolve;
+  const serverOrigin = (id: string): string | undefined => {
+    const server = loadedManager?.statuses().find((status) => status.id === id);
+    return server ? originOf(server.url) : undefined;
+  };
+  // MCP sign-ins: one secret per server, granted to the server's origin only (oauth-secrets.ts).
+  const oauthStore = createOAuthSecretStore({
+    database,
+    originOf: serverOrigin,
+    now,
+    write: (secret) => secrets.store(secret),
+    remove: (ids) => secrets.remove(ids),
+  });
+  const redirectUrl = (module: Awaited<ReturnType<typeof loadMcpModule>>): string | undefined =>
+    options.oauthRedirectUrl ?? (typeof location === 'undefined' ? undefined : module.oauthRedirectUrl(location.origin));
+  /** The sign-in in progress per server: a new one ends the previous wait. */
+  const signIns = new Map<string, AbortController>();
 
   function mcpManager(): Promise<McpServerManager> {
-    manager ??= loadMcpModule().then(({ McpServerManager: Manager, registerReadResourceTool }) => {
-      const created = new Manager({
+    manager ??= loadMcpModule().then((module) => {
+      const redirect = redirectUrl(module);
+      const created = new module.McpServerManager({
         registry,
         store: idbServerStore(database),
         resolveSecret,
@@ -117,10 +140,20 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
         createId,
         ...(options.sampling ? { sampling: options.sampling } : {}),
         ...(options.elicitation ? { elicitation: options.elicitation } : {}),
+        ...(redirect
+          ? {
+              oauth: module.createMcpServerOAuth({
+                store: oauthStore,
+                redirectUrl: redirect,
+                fetch: fetchFor('mcp'),
+                ...(options.grant ? { grant: options.grant } : {}),
+              }),
+            }
+          : {}),
       });
       created.subscribe(notify);
       // The agent reads servers' resources with `read_resource` while any connected server offers some.
-      registerReadResourceTool(registry, created);
+      module.registerReadResourceTool(registry, created);
       loadedManager = created;
       return created;
     });
@@ -262,10 +295,42 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
       await (await mcpManager()).disconnect(id);
     },
 
+    async signInMcp(id, input = {}) {
+      const server = loadedManager?.statuses().find((status) => status.id === id);
+      const serverName = server ? server.name || server.url : id;
+      signIns.get(id)?.abort(abortedError(`A newer sign-in to ${serverName} replaced this one.`));
+      const controller = new AbortController();
+      signIns.set(id, controller);
+      // Before the first await: a popup opened later than the click is blocked by the browser.
+      let popup: OpenedSignInWindow;
+      try {
+        popup = (options.openSignInWindow ?? openSignInWindow)({ serverName, signal: controller.signal });
+      } catch (error) {
+        signIns.delete(id);
+        throw error;
+      }
+      try {
+        const created = await mcpManager();
+        return await grantWhile(serverOrigin(id), 'mcp:sign-in', () => created.signIn(id, popup, input.clientId));
+      } catch (error) {
+        popup.close();
+        throw error;
+      } finally {
+        if (signIns.get(id) === controller) signIns.delete(id);
+      }
+    },
+
+    async signOutMcp(id) {
+      const created = await mcpManager();
+      return grantWhile(serverOrigin(id), 'mcp:sign-out', () => created.signOut(id));
+    },
+
     async removeMcp(id) {
       const db = await database();
       const record = await db.get('mcpServers', id);
       await (await mcpManager()).remove(id);
+      // Revoked by the manager when signed in; the secret goes in any case.
+      await oauthStore.remove(id);
       if (record) await secrets.remove(await orphanSecrets(db, Object.values(record.headerSecrets)));
     },
 

@@ -25,3 +25,14 @@ export {
   type McpToolProgress,
 } from './mcp-server-manager';
 export { registerReadResourceTool, READ_RESOURCE_TOOL } from './resources';
+export {
+  createMcpServerOAuth,
+  isSignInRequired,
+  oauthRedirectUrl,
+  type McpOAuthStatus,
+  type McpOAuthStore,
+  type McpServerOAuth,
+  type OAuthRedirect,
+  type OAuthRegistration,
+  type SignInWindow,
+} from './oauth';

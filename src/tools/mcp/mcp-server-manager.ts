@@ -10,6 +10,8 @@ import type { McpServerConfig, McpServerStore } from './server-store';
 import type { McpElicitationHandler } from './elicitation';
 import type { McpSamplingHandlers } from './sampling-types';
 import { CallEngines, routeSampling } from './sampling-route';
+import { isSignInRequired, signInRequiredError } from './oauth/oauth-errors';
+import type { McpOAuthStatus, McpServerOAuth, SignInWindow } from './oauth/server-oauth';
 
 /** Where a server stands. */
 export type McpServerState = 'connecting' | 'connected' | 'disconnected' | 'error';
@@ -33,6 +35,8 @@ export interface McpServerStatus {
   skipped: string[];
   /** Header names sent with secrets (never the values). */
   authHeaders: string[];
+  /** The server's OAuth sign-in, once it asked for one (absent for servers that never did). */
+  oauth?: McpOAuthStatus;
 }
 
 /** Progress of a running MCP tool call. */
@@ -53,6 +57,8 @@ export interface McpServerManagerOptions {
   sampling?: McpSamplingHandlers;
   /** Answers servers' elicitation requests. */
   elicitation?: McpElicitationHandler;
+  /** OAuth sign-in to servers that ask for it (without it, such a server is only an auth error). */
+  oauth?: McpServerOAuth;
 }
 
 /** What the person gives to add a server. */
@@ -77,9 +83,16 @@ interface Entry {
   skipped: string[];
   /** The engines of this server's calls in flight: its sampling requests run on the newest. */
   calls: CallEngines;
+  oauth?: McpOAuthStatus;
 }
 
 const MAX_PREFIX_CHARS = 24;
+
+/** The registration kind a sign-in-required error names, as a status field. */
+function registrationIn(error: TabagentError): Pick<McpOAuthStatus, 'registration'> {
+  const registration = error.data.registration;
+  return registration === 'dynamic' || registration === 'manual' ? { registration } : {};
+}
 
 /** The short label of a server: the last part of its own name (`mcp-servers/everything` → `everything`), else its host. */
 function labelFor(url: string, serverName: string | undefined): string {
@@ -146,12 +159,57 @@ export class McpServerManager {
     try {
       await this.#connect(entry);
     } catch (error) {
-      this.#entries.delete(config.id);
-      this.#notify();
-      throw error;
+      // A server that needs the person's OAuth sign-in is kept: its row offers "Sign in".
+      if (!isSignInRequired(error)) {
+        this.#entries.delete(config.id);
+        this.#notify();
+        throw error;
+      }
     }
     await this.#options.store.put(entry.config);
     return this.#status(entry);
+  }
+
+  /**
+   * Signs in to a server with OAuth through `window` (the authorization page the person sees),
+   * then connects it. `clientId`, when given, is saved with the server first (servers without
+   * dynamic registration). Throws a TabagentError saying what to do; the server stays as it was.
+   */
+  async signIn(id: string, window: SignInWindow, clientId?: string): Promise<McpServerStatus> {
+    const entry = this.#require(id);
+    const oauth = this.#requireOAuth();
+    if (clientId !== undefined && clientId.trim() !== (entry.config.oauthClientId ?? '')) {
+      const { oauthClientId: _previous, ...rest } = entry.config;
+      await this.#save(entry, clientId.trim() ? { ...rest, oauthClientId: clientId.trim() } : rest, true);
+    }
+    try {
+      await oauth.signIn(entry.config, window);
+    } catch (error) {
+      const failure = toTabagentError(error, 'auth');
+      if (isSignInRequired(failure)) entry.oauth = { ...(await this.#oauthStatus(entry)), signedIn: false, ...registrationIn(failure) };
+      this.#notify();
+      throw failure;
+    }
+    // A connection still open holds the old (or no) token: the new one is used by a fresh one.
+    if (entry.connection) await this.#close(entry, 'connecting');
+    entry.error = undefined;
+    if (!entry.config.enabled) await this.#save(entry, { enabled: true });
+    await this.#connect(entry);
+    return this.#status(entry);
+  }
+
+  /**
+   * Signs out of a server: revokes its tokens where its authorization server allows it, deletes
+   * them, and disconnects the server (kept, switched off). Resolves with whether the revocation
+   * was confirmed.
+   */
+  async signOut(id: string): Promise<{ revoked: boolean }> {
+    const entry = this.#require(id);
+    const outcome = await this.#requireOAuth().signOut(entry.config);
+    await this.#close(entry, 'disconnected');
+    entry.oauth = { ...(entry.oauth ?? {}), signedIn: false };
+    await this.#save(entry, { enabled: false });
+    return outcome;
   }
 
   /** Connects a saved server again (after Disconnect or a failure) and marks it enabled. */
@@ -172,6 +230,8 @@ export class McpServerManager {
   /** Disconnects and forgets a server. */
   async remove(id: string): Promise<void> {
     const entry = this.#require(id);
+    // Its sign-in goes with it: revoked where possible, deleted in any case.
+    if (entry.oauth?.signedIn) await this.#options.oauth?.signOut(entry.config).catch(() => undefined);
     await this.#close(entry, 'disconnected');
     this.#entries.delete(id);
     await this.#options.store.delete(id);
@@ -227,8 +287,29 @@ export class McpServerManager {
     return this.#options.now?.() ?? Date.now();
   }
 
-  async #save(entry: Entry, patch: Partial<McpServerConfig>): Promise<void> {
-    entry.config = { ...entry.config, ...patch, updatedAt: this.#now() };
+  #requireOAuth(): McpServerOAuth {
+    if (!this.#options.oauth) throw new TabagentError('config', 'This build of Tabagent cannot sign in to MCP servers (no OAuth support configured).');
+    return this.#options.oauth;
+  }
+
+  /** The sign-in as the status shows it: the client ID saved with the server, and the redirect URI where one must be registered. */
+  #oauthView(entry: Entry, oauth: McpOAuthStatus): McpOAuthStatus {
+    const { clientId: _stale, redirectUrl: _unused, ...rest } = oauth;
+    return {
+      ...rest,
+      ...(entry.config.oauthClientId ? { clientId: entry.config.oauthClientId } : {}),
+      ...(oauth.registration === 'manual' && this.#options.oauth ? { redirectUrl: this.#options.oauth.redirectUrl } : {}),
+    };
+  }
+
+  /** The saved sign-in's status, or undefined when the server has none. */
+  async #oauthStatus(entry: Entry): Promise<McpOAuthStatus | undefined> {
+    return (await this.#options.oauth?.status(entry.config).catch(() => undefined)) ?? entry.oauth;
+  }
+
+  /** Saves `patch` into the server's record (`replace`: `patch` is the whole record, to drop a field). */
+  async #save(entry: Entry, patch: Partial<McpServerConfig>, replace = false): Promise<void> {
+    entry.config = { ...(replace ? (patch as McpServerConfig) : { ...entry.config, ...patch }), updatedAt: this.#now() };
     await this.#options.store.put(entry.config);
     this.#notify();
   }
@@ -249,7 +330,9 @@ export class McpServerManager {
     // Set once connected: a change announced during the handshake is covered by the first listing.
     let current: McpConnection | undefined;
     try {
+      const signedIn = await this.#options.oauth?.connectOptions(entry.config);
       const connection = await McpConnection.connect(entry.config.url, {
+        ...(signedIn ?? {}),
         headerSecrets: entry.config.headerSecrets,
         ...(this.#options.resolveSecret ? { resolveSecret: this.#options.resolveSecret } : {}),
         ...(this.#options.fetch ? { fetch: this.#options.fetch } : {}),
@@ -274,11 +357,12 @@ export class McpServerManager {
       entry.connection = connection;
       await this.#syncTools(entry, connection);
       await Promise.all([this.#refresh(entry, connection, 'resources'), this.#refresh(entry, connection, 'prompts')]);
+      if (signedIn) entry.oauth = await this.#oauthStatus(entry);
       entry.state = 'connected';
       this.#notify();
       return connection;
     } catch (error) {
-      const failure = toTabagentError(error, 'network');
+      const failure = await this.#explainAuthFailure(entry, toTabagentError(error, 'network'));
       if (entry.connection) await entry.connection.close();
       entry.connection = undefined;
       entry.state = 'error';
@@ -286,6 +370,24 @@ export class McpServerManager {
       this.#notify();
       throw failure;
     }
+  }
+
+  /**
+   * A refused connection of a server that offers OAuth becomes "sign in first" (and the entry
+   * remembers how the server registers apps); any other failure is returned as it is.
+   */
+  async #explainAuthFailure(entry: Entry, failure: TabagentError): Promise<TabagentError> {
+    const oauth = this.#options.oauth;
+    if (!oauth || failure.code !== 'auth') return failure;
+    if (isSignInRequired(failure)) {
+      entry.oauth = { ...(await this.#oauthStatus(entry)), signedIn: false, ...registrationIn(failure) };
+      return failure;
+    }
+    const registration = await oauth.probe(entry.config);
+    if (!registration) return failure;
+    entry.oauth = { signedIn: false, registration, ...(entry.config.oauthClientId ? { clientId: entry.config.oauthClientId } : {}) };
+    // Named as the Tools page names the server (its label, else its address), so "Sign in to …" matches the button.
+    return signInRequiredError(entry.config.name || entry.config.url, registration, entry.config.oauthClientId !== undefined);
   }
 
   async #close(entry: Entry, state: McpServerState): Promise<void> {
@@ -398,6 +500,7 @@ export class McpServerManager {
       prompts: [...entry.prompts],
       skipped: [...entry.skipped],
       authHeaders: Object.keys(entry.config.headerSecrets),
+      ...(entry.oauth ? { oauth: this.#oauthView(entry, entry.oauth) } : {}),
     };
   }
 

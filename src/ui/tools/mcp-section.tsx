@@ -3,6 +3,7 @@ import { errorText } from '../errors/error-text';
 import { ErrorAlert } from '../components/error-alert';
 import { McpImportForm } from './mcp-import-form';
 import { ServerResources } from './server-resources';
+import { McpOAuthControls } from './mcp-oauth-controls';
 import { t } from './messages';
 import type { McpServerStatus, ToolLibraryServices } from '../../app/tools/tool-library-services';
 
@@ -26,7 +27,8 @@ function stateText(server: McpServerStatus): string {
     case 'connecting':
       return t('stateConnecting');
     case 'error':
-      return t('stateError', { message: server.error?.message ?? '' });
+      // The sign-in controls below say what is needed.
+      return server.oauth && !server.oauth.signedIn ? t('stateSignInNeeded') : t('stateError', { message: server.error?.message ?? '' });
     default:
       return t('stateDisconnected');
   }
@@ -70,7 +72,8 @@ export function McpSection(props: McpSectionProps) {
       });
       setUrl('');
       setValue('');
-      props.announce(t('connected', { name: status.name, count: status.tools.length }));
+      const name = status.name || status.url;
+      props.announce(status.oauth && !status.oauth.signedIn ? t('signInNeeded', { name }) : t('connected', { name: status.name, count: status.tools.length }));
     } catch (caught) {
       setError(errorText(caught));
     } finally {
@@ -178,6 +181,7 @@ export function McpSection(props: McpSectionProps) {
                   <Show when={server.state === 'connected' ? props.library.content : undefined}>
                     {(content) => <ServerResources server={server} content={content()} />}
                   </Show>
+                  <McpOAuthControls server={server} library={props.library} announce={props.announce} />
                   <div class="tools-item-controls">
                     <Show
                       when={server.enabled && server.state !== 'error' && server.state !== 'disconnected'}

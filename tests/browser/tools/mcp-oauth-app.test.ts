@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { handleOAuthCallback, waitForOAuthCallback } from '../../../src/app/tools/oauth-callback';
 import { createOAuthSecretStore, oauthSecretId } from '../../../src/app/tools/oauth-secrets';
+import { openSignInWindow, POPUP_BLOCKED } from '../../../src/app/tools/oauth-window';
 import { storedSecretResolver } from '../../../src/app/tools/stored-secrets';
 import { StoreScope } from '../store/support';
 
@@ -43,5 +44,40 @@ describe('MCP OAuth in the app', () => {
     await expect(waiting).resolves.toEqual({ kind: 'code', code: 'c-ours', state: 'state-ours' });
     expect(closed).toEqual(['https://app.example/', 'closed']);
     expect(handleOAuthCallback({ href: 'https://app.example/#/tools' })).toBe(false);
+  });
+});
+
+describe('the sign-in popup', () => {
+  it('is opened at once, loses its opener, is sent to the authorization page, and hands back the matching callback', async () => {
+    const popup = { opener: {} as unknown, location: { href: '' }, closed: false, close: () => undefined };
+    const opened: string[] = [];
+    const signIn = openSignInWindow({
+      serverName: 'secure',
+      open: (url) => {
+        opened.push(url);
+        return popup as unknown as WindowProxy;
+      },
+    });
+    expect(opened).toEqual(['']);
+    expect(popup.opener).toBeNull();
+    await signIn.open(new URL('https://auth.example/authorize?state=s-1'));
+    expect(popup.location.href).toBe('https://auth.example/authorize?state=s-1');
+    const waiting = signIn.waitForRedirect(() => Promise.resolve('s-1'));
+    handleOAuthCallback({ href: 'https://app.example/?oauth=callback&code=c-1&state=s-1' });
+    await expect(waiting).resolves.toEqual({ kind: 'code', code: 'c-1', state: 's-1' });
+  });
+
+  it('a blocked popup is a typed error naming the server; a sign-in not finished in time ends with a timeout', async () => {
+    let thrown: unknown;
+    try {
+      openSignInWindow({ serverName: 'secure', open: () => null });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'auth', data: { reason: POPUP_BLOCKED, server: 'secure' }, message: expect.stringContaining('Sign in to secure') });
+    const popup = { opener: null, location: { href: '' }, closed: false, close: () => undefined };
+    const slow = openSignInWindow({ serverName: 'secure', open: () => popup as unknown as WindowProxy, timeoutMs: 50 });
+    await slow.open(new URL('https://auth.example/authorize'));
+    await expect(slow.waitForRedirect(() => Promise.resolve('never'))).rejects.toMatchObject({ code: 'timeout' });
   });
 });

@@ -2,6 +2,7 @@ import type { OAuthClientProvider, OAuthDiscoveryState } from '@modelcontextprot
 import type { AuthorizationServerMetadata, OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from '@modelcontextprotocol/sdk/shared/auth.js';
 import { TabagentError } from '../../../core/errors';
 import { originOf } from '../../origins';
+import { registrationOf, signInRequiredError } from './oauth-errors';
 import type { McpOAuthState, McpOAuthStore } from './oauth-store';
 
 export interface McpOAuthProviderOptions {
@@ -15,6 +16,14 @@ export interface McpOAuthProviderOptions {
   openAuthorization: (url: URL) => void | Promise<void>;
   /** Random `state` values (default: 32 random bytes, base64url). */
   randomState?: () => string;
+  /**
+   * False for the provider a connection uses: it sends and refreshes saved tokens but never starts
+   * a sign-in (no registration, no authorization page); where one is needed it throws
+   * `signInRequiredError`, so only the person's click on "Sign in" opens a page. Default true.
+   */
+  interactive?: boolean;
+  /** How the server is named in errors (default: its id). */
+  serverName?: string;
 }
 
 /** The revocation endpoint of an authorization server's metadata (OpenID metadata has none in the SDK's type). */
@@ -66,7 +75,15 @@ export class McpOAuthProvider implements OAuthClientProvider {
     await this.#options.store.save(this.#options.serverId, next);
   }
 
+  /** Thrown where a non-interactive provider would have to start a sign-in. */
+  async #signInRequired(): Promise<never> {
+    const metadata = (await this.#load()).discovery?.authorizationServerMetadata;
+    throw signInRequiredError(this.#options.serverName ?? this.#options.serverId, metadata ? registrationOf(metadata) : undefined, this.#options.clientId !== undefined);
+  }
+
   async state(): Promise<string> {
+    // The SDK asks for a state only to start a new authorization: a connection must not.
+    if (this.#options.interactive === false) return this.#signInRequired();
     const state = (this.#options.randomState ?? randomState)();
     await this.#update({ state });
     return state;
@@ -80,7 +97,10 @@ export class McpOAuthProvider implements OAuthClientProvider {
   async clientInformation(): Promise<OAuthClientInformationMixed | undefined> {
     const saved = (await this.#load()).clientInformation;
     if (saved) return saved;
-    return this.#options.clientId ? { client_id: this.#options.clientId } : undefined;
+    if (this.#options.clientId) return { client_id: this.#options.clientId };
+    // Undefined would make the SDK register a client: that is part of a sign-in the person starts.
+    if (this.#options.interactive === false) return this.#signInRequired();
+    return undefined;
   }
 
   async saveClientInformation(clientInformation: OAuthClientInformationMixed): Promise<void> {
@@ -97,6 +117,7 @@ export class McpOAuthProvider implements OAuthClientProvider {
   }
 
   async redirectToAuthorization(authorizationUrl: URL): Promise<void> {
+    if (this.#options.interactive === false) return this.#signInRequired();
     await this.#options.openAuthorization(authorizationUrl);
   }
 
