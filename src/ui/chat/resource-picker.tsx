@@ -81,7 +81,15 @@ export function ResourcePicker(props: ResourcePickerProps) {
     choice.kind === 'resource' ? [choice.resource.uri, choice.resource.mimeType].filter(Boolean).join(' · ') : choice.template.uriTemplate;
 
   return (
-    <div class="resource-picker">
+    <div
+      class="resource-picker"
+      // Escape closes the picker wherever its focus is (the listbox handles its own; a template's form goes back to the list).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented || !open()) return;
+        event.preventDefault();
+        close();
+      }}
+    >
       <button
         ref={(element) => (button = element)}
         type="button"

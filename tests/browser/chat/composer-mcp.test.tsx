@@ -199,6 +199,23 @@ describe('attached resources in the composer', () => {
     await vi.waitFor(() => expect(sent).toEqual([{ text: 'nothing attached', resources: [] }]));
   });
 
+  it('Escape closes the picker and gives its button the focus back; Escape in a template form goes back to the list', async () => {
+    mountComposer();
+    const button = page.getByRole('button', { name: 'Attach resource', exact: true });
+    await userEvent.click(button);
+    const listbox = page.getByRole('listbox', { name: 'Resources to attach', exact: true });
+    await expect.element(listbox).toHaveFocus();
+    await expect.element(button).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await expect.element(page.getByRole('form', { name: 'Resource template Dynamic' })).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(listbox).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(listbox).not.toBeInTheDocument();
+    await expect.element(button).toHaveFocus();
+    await expect.element(button).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('a template asks for its variables; the attached resource goes with the message and the composer is emptied', async () => {
     const { sent, attachments } = mountComposer();
     await userEvent.click(page.getByRole('button', { name: 'Attach resource', exact: true }));
