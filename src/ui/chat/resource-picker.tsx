@@ -167,7 +167,8 @@ export function ResourcePicker(props: ResourcePickerProps) {
                 onCancel={() => setTemplate(undefined)}
                 onSubmit={async (values) => {
                   const uri = await props.content.expand(chosen().template.uriTemplate, values);
-                  await attach(chosen().server.id, uri, chosen().template.name);
+                  // Named with its values, so two resources of one template are told apart (chips, "Remove <name>").
+                  await attach(chosen().server.id, uri, [chosen().template.name, ...Object.values(values)].join(' '));
                 }}
               />
             )}

@@ -230,12 +230,12 @@ describe('attached resources in the composer', () => {
     await expect.element(form.getByRole('alert')).toHaveTextContent('Fill in id.');
     await userEvent.fill(id, '7');
     await userEvent.click(form.getByRole('button', { name: 'Attach', exact: true }));
-    await expect.element(page.getByRole('list', { name: 'Attached resources' })).toHaveTextContent('Dynamic (from everything)');
+    await expect.element(page.getByRole('list', { name: 'Attached resources' })).toHaveTextContent('Dynamic 7 (from everything)');
 
     // A resource alone is worth sending.
     await userEvent.click(page.getByRole('button', { name: 'Send', exact: true }));
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toEqual({ text: '', resources: [{ serverId: 's1', serverName: 'everything', uri: 'demo://dynamic/7', name: 'Dynamic' }] });
+    expect(sent[0]).toEqual({ text: '', resources: [{ serverId: 's1', serverName: 'everything', uri: 'demo://dynamic/7', name: 'Dynamic 7' }] });
     await expect.element(page.getByRole('list', { name: 'Attached resources' })).not.toBeInTheDocument();
     expect(attachments.list()).toEqual([]);
   });
