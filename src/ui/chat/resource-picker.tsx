@@ -81,7 +81,15 @@ export function ResourcePicker(props: ResourcePickerProps) {
     choice.kind === 'resource' ? [choice.resource.uri, choice.resource.mimeType].filter(Boolean).join(' · ') : choice.template.uriTemplate;
 
   return (
-    <div class="resource-picker">
+    <div
+      class="resource-picker"
+      // Escape closes the picker wherever its focus is (the listbox handles its own; a template's form goes back to the list).
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || event.defaultPrevented || !open()) return;
+        event.preventDefault();
+        close();
+      }}
+    >
       <button
         ref={(element) => (button = element)}
         type="button"
@@ -159,7 +167,8 @@ export function ResourcePicker(props: ResourcePickerProps) {
                 onCancel={() => setTemplate(undefined)}
                 onSubmit={async (values) => {
                   const uri = await props.content.expand(chosen().template.uriTemplate, values);
-                  await attach(chosen().server.id, uri, chosen().template.name);
+                  // Named with its values, so two resources of one template are told apart (chips, "Remove <name>").
+                  await attach(chosen().server.id, uri, [chosen().template.name, ...Object.values(values)].join(' '));
                 }}
               />
             )}

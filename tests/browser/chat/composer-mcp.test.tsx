@@ -199,6 +199,23 @@ describe('attached resources in the composer', () => {
     await vi.waitFor(() => expect(sent).toEqual([{ text: 'nothing attached', resources: [] }]));
   });
 
+  it('Escape closes the picker and gives its button the focus back; Escape in a template form goes back to the list', async () => {
+    mountComposer();
+    const button = page.getByRole('button', { name: 'Attach resource', exact: true });
+    await userEvent.click(button);
+    const listbox = page.getByRole('listbox', { name: 'Resources to attach', exact: true });
+    await expect.element(listbox).toHaveFocus();
+    await expect.element(button).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await expect.element(page.getByRole('form', { name: 'Resource template Dynamic' })).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(listbox).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    await expect.element(listbox).not.toBeInTheDocument();
+    await expect.element(button).toHaveFocus();
+    await expect.element(button).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('a template asks for its variables; the attached resource goes with the message and the composer is emptied', async () => {
     const { sent, attachments } = mountComposer();
     await userEvent.click(page.getByRole('button', { name: 'Attach resource', exact: true }));
@@ -213,12 +230,12 @@ describe('attached resources in the composer', () => {
     await expect.element(form.getByRole('alert')).toHaveTextContent('Fill in id.');
     await userEvent.fill(id, '7');
     await userEvent.click(form.getByRole('button', { name: 'Attach', exact: true }));
-    await expect.element(page.getByRole('list', { name: 'Attached resources' })).toHaveTextContent('Dynamic (from everything)');
+    await expect.element(page.getByRole('list', { name: 'Attached resources' })).toHaveTextContent('Dynamic 7 (from everything)');
 
     // A resource alone is worth sending.
     await userEvent.click(page.getByRole('button', { name: 'Send', exact: true }));
     await vi.waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]).toEqual({ text: '', resources: [{ serverId: 's1', serverName: 'everything', uri: 'demo://dynamic/7', name: 'Dynamic' }] });
+    expect(sent[0]).toEqual({ text: '', resources: [{ serverId: 's1', serverName: 'everything', uri: 'demo://dynamic/7', name: 'Dynamic 7' }] });
     await expect.element(page.getByRole('list', { name: 'Attached resources' })).not.toBeInTheDocument();
     expect(attachments.list()).toEqual([]);
   });
