@@ -4,6 +4,11 @@ import { isLocal } from './page-watch';
 
 let server: McpOAuthServer;
 
+// The service worker's install precaches every asset (hundreds of MB with Pyodide and the ONNX
+// runtime): on a loaded machine that stalled the page's storage and requests for tens of seconds.
+// The sign-in does not use it (vite preview serves `/?oauth=callback` as the start page too).
+test.use({ serviceWorkers: 'block' });
+
 test.beforeEach(async () => {
   // The OAuth-protected MCP server and its authorization server, in this process, on two ports of 127.0.0.1.
   server = await startMcpOAuthServer();
@@ -53,6 +58,14 @@ test('signs in to an OAuth-protected MCP server in a popup, lists its tools, and
   expect([...server.clients.values()][0]?.redirect_uris).toEqual(['http://127.0.0.1:4174/?oauth=callback']);
   expect(requests.some((url) => url.startsWith(`${server.authOrigin}/authorize?`))).toBe(true);
   expect(requests.some((url) => url.startsWith('http://127.0.0.1:4174/?oauth=callback&'))).toBe(true);
+
+  // After a reload the saved sign-in (a secret for the server's origin) reconnects the server without a popup.
+  const registered = server.clients.size;
+  await page.reload();
+  await page.getByRole('link', { name: 'Tools', exact: true }).click();
+  await expect(page.getByText('Signed in with OAuth', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('checkbox', { name: 'Enable oauth-server__whoami', exact: true })).toBeVisible();
+  expect(server.clients.size).toBe(registered);
   const token = server.acceptedTokens.at(-1);
   expect(token).toMatch(/^at-/);
 
