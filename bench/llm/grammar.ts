@@ -5,10 +5,12 @@
  * A truncated answer (token limit) counts as broken.
  */
 import type { Browser } from 'playwright';
-import { makeTinyGrammarLlm } from '../../tests/fixtures/make-tiny-grammar-llm';
+import { makeTinyGrammarLlm, makeTinyHermesToolLlm } from '../../tests/fixtures/make-tiny-grammar-llm';
 import type { GrammarSample } from './grammar-page';
 
 const SAMPLES = 200;
+/** The template path's samples (tiny-hermes-tool-llm: its prompt carries the tool list, so each costs more). */
+const NATIVE_SAMPLES = 100;
 /** Answers average ~14 tokens; at 128 a rare chain of three calls was cut off (counted broken). */
 const MAX_TOKENS = 256;
 
@@ -17,6 +19,8 @@ export interface GrammarFigures {
   grammar_valid_call_rate: number;
   grammar_samples: number;
   free_valid_call_rate: number;
+  /** The same judge on the template path (the model's own Hermes tool template), under the grammar the engine builds. */
+  grammar_valid_call_rate_native: number;
   grammar_detail: Record<string, unknown>;
 }
 
@@ -43,6 +47,7 @@ function validRate(samples: GrammarSample[]): number {
 /** Runs the grammar bench on a page of `origin` (the LLM bench's Vite server). */
 export async function measureGrammar(browser: Browser, origin: string): Promise<GrammarFigures> {
   makeTinyGrammarLlm();
+  makeTinyHermesToolLlm();
   const page = await browser.newPage();
   const offOrigin: string[] = [];
   page.on('request', (request) => {
@@ -53,21 +58,28 @@ export async function measureGrammar(browser: Browser, origin: string): Promise<
     await page.waitForFunction(() => window.runGrammarBench !== undefined, undefined, { timeout: 120_000 });
     const samples = await page.evaluate((config) => window.runGrammarBench!(config), {
       samples: SAMPLES,
+      nativeSamples: NATIVE_SAMPLES,
       maxTokens: MAX_TOKENS,
       modelsUrl: '/tests/fixtures/generated/models/',
     });
     // XGrammar's WASM is part of our bundle: nothing may come from elsewhere.
     if (offOrigin.length > 0) throw new Error(`The grammar bench page left the origin: ${offOrigin.join(', ')}`);
-    const constrained = samples.filter((sample) => sample.grammar);
+    const native = samples.filter((sample) => sample.native === true);
+    const constrained = samples.filter((sample) => sample.grammar && sample.native !== true);
     const free = samples.filter((sample) => !sample.grammar);
     return {
       grammar_valid_call_rate: validRate(constrained),
       grammar_samples: constrained.length,
       free_valid_call_rate: validRate(free),
+      grammar_valid_call_rate_native: validRate(native),
       grammar_detail: {
         description: `tiny-grammar-llm (random weights, output bias towards call markup), transformers.js WASM, temperature 1, seeded sampler, ≤ ${MAX_TOKENS} tokens, three tools, Hermes format; valid = text, or calls to offered tools with schema-valid arguments, nothing repaired or truncated`,
         with_grammar: summary(constrained),
         without_grammar: summary(free),
+        native_template: {
+          description: `tiny-hermes-tool-llm (same recipe, a Qwen-style template that takes tools), thinking off, the grammar built by the engine; a cut answer counts as broken`,
+          ...summary(native),
+        },
       },
     };
   } finally {

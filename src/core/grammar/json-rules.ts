@@ -28,5 +28,7 @@ export function addJsonRules(rules: RuleSet): void {
   rules.define('json_char', '[^"\\\\\\x00-\\x1F] | "\\\\" (["\\\\/bfnrt] | "u" [0-9a-fA-F] [0-9a-fA-F] [0-9a-fA-F] [0-9a-fA-F])');
   rules.define('json_string', '"\\"" json_char* "\\""');
   rules.define('json_integer', '"-"? ("0" | [1-9] [0-9]*)');
-  rules.define('json_number', '"-"? ("0" | [1-9] [0-9]*) ("." [0-9]+)? ([eE] [+-]? [0-9]+)?');
+  // A positive exponent has at most two digits: `2e0200` is JSON, but JavaScript reads it as
+  // Infinity (sent on to the tool as null). Negative exponents only underflow to 0, which is finite.
+  rules.define('json_number', '"-"? ("0" | [1-9] [0-9]*) ("." [0-9]+)? ([eE] ("-" [0-9]+ | "+"? [0-9] [0-9]?))?');
 }

@@ -8,7 +8,7 @@ import { collectChat } from '../../../src/llm/collect-chat';
 import { createTransformersEngine, type TransformersEngineOptions } from '../../../src/llm/transformers';
 import { createWorkerEngine } from '../../../src/llm/worker-protocol';
 import type { ChatEngine } from '../../../src/core/types';
-import { judgeOutput, toolRequest, type Verdict } from '../../support/grammar-samples';
+import { judgeNativeAnswer, judgeOutput, nativeToolRequest, toolRequest, type Verdict } from '../../support/grammar-samples';
 import { Rng } from '../../support/seeded-rng';
 import type { LlmTestProbes } from './llm-test.worker';
 import { FIXTURE_MODELS_URL } from './worker-support';
@@ -61,4 +61,29 @@ describe('transformers engine with the grammar in the worker (wasm)', () => {
     const urls = await wrap<LlmTestProbes>(worker).resourceUrls();
     expect(offOrigin(urls)).toEqual([]);
   }, 120_000);
+});
+
+describe('transformers engine on a Hermes tool template: the grammar it builds itself (wasm)', () => {
+  const engine = createTransformersEngine({ ...options, modelId: 'tiny-hermes-tool-llm' });
+  beforeAll(() => engine.load(), 120_000);
+  afterAll(() => engine.unload());
+
+  it('takes the template path, reports grammar, and samples at temperature 1 only text or schema-valid calls', async () => {
+    expect(engine.capabilities.nativeToolCalls).toBe(true);
+    expect(engine.capabilities.constrainedOutput).toBe('grammar');
+    const verdicts: Verdict[] = [];
+    for (let seed = 1; seed <= 30; seed += 1) {
+      const rng = new Rng(seed);
+      vi.spyOn(Math, 'random').mockImplementation(() => rng.next() % 1);
+      try {
+        const answer = await collectChat(engine.chat(nativeToolRequest({ maxTokens: 128, thinking: seed % 2 === 0 })));
+        const verdict = judgeNativeAnswer(answer);
+        expect(verdict.kind, `seed ${seed}: ${JSON.stringify(answer)}`).not.toBe('broken');
+        verdicts.push(verdict);
+      } finally {
+        vi.restoreAllMocks();
+      }
+    }
+    expect(verdicts.filter((verdict) => verdict.kind === 'calls').length).toBeGreaterThanOrEqual(2);
+  }, 180_000);
 });

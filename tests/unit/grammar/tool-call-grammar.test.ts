@@ -104,6 +104,13 @@ describe('toolCallGrammar, hermes format', () => {
     }
   });
 
+  it('accepts only numbers JavaScript reads as finite: a positive exponent has two digits at most', async () => {
+    const call = (a: string): string => `<tool_call>\n{"name": "calc", "arguments": {"b": 1, "op": "+", "a": ${a}}}\n</tool_call>`;
+    for (const number of ['1e10', '-2.5E-7', '3e+99', '5e-324', '0.5']) expect(callsOnly.accepts(call(number)), number).toBe(true);
+    // 2e0200 is JSON but reads as Infinity, which JSON.stringify sends on as null.
+    for (const number of ['2e0200', '1e400', '1e+100']) expect(callsOnly.accepts(call(number)), number).toBe(false);
+  });
+
   it('rejects properties the schema does not declare, out of order, or twice', async () => {
     expect(callsOnly.accepts(hermes('get_weather', { city: 'Paris', country: 'FR' }))).toBe(false);
     expect(callsOnly.accepts(hermes('get_weather', { days: 2, city: 'Paris' }))).toBe(false);

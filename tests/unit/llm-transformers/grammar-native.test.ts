@@ -63,7 +63,8 @@ describe('transformers engine on a Hermes tool template, with the grammar it bui
   it('unconstrained (tools not offered, so no grammar), the same model writes broken call markup', async () => {
     const request: ChatRequest = { ...nativeToolRequest({ maxTokens: MAX_TOKENS, thinking: false }), toolChoice: 'none' };
     let broken = 0;
-    for (const seed of SEEDS) if (judgeOutput((await sample(engine, request, seed)).text).kind === 'broken') broken += 1;
+    // Twice the seeds: unconstrained answers are short (most end at once), and broken ones are a minority.
+    for (const seed of [...SEEDS, ...SEEDS.map((seed) => seed + 100)]) if (judgeOutput((await sample(engine, request, seed)).text).kind === 'broken') broken += 1;
     expect(broken).toBeGreaterThanOrEqual(2);
   }, 120_000);
 

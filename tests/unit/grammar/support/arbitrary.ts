@@ -22,9 +22,10 @@ const stringArb = fc.oneof(
   fc.constantFrom('', '"', '\\', '\n\t\r', '\u0000\u001f', 'é', '😀', '<tool_call>', '</tool_call>', '{"name": "x"}', 'a/b'),
 );
 
-const numberArb = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -1, 0.5, 1e21, 1e-7));
+// Within ±1e99: the grammar writes positive exponents with two digits at most, so every number stays finite.
+const numberArb = fc.oneof(fc.integer(), fc.double({ noNaN: true, min: -1e99, max: 1e99 }), fc.constantFrom(0, -1, 0.5, 1e21, 1e-7));
 const integerArb = fc.oneof(fc.integer(), fc.constantFrom(0, -1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER));
-const anyArb = fc.jsonValue({ maxDepth: 2 });
+const anyArb = fc.jsonValue({ maxDepth: 2 }).filter((value) => !/e\+\d{3}/.test(JSON.stringify(value)));
 
 function merge(parts: unknown[]): JsonSchema {
   const out: JsonSchema = {};
