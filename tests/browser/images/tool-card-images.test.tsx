@@ -121,9 +121,15 @@ describe('tool images in the tool card', () => {
     // The link elsewhere stays text for the model.
     expect(results[1].content).toContain('https://cdn.example.com/other.png');
 
+    // Stored once, as Blobs with the tool messages: the turn's opening record (rewritten with every
+    // streaming patch) holds no image data.
+    const records = await store.load(id);
+    expect(JSON.stringify(records.find((record) => record.turn !== undefined)?.items)).not.toContain(PNG);
+    expect(records.filter((record) => record.role === 'tool').map((record) => record.images?.map((image) => image.blob instanceof Blob))).toEqual([[true], [true]]);
+
     // A reload: a fresh read of the store shows the same images in the cards.
     unmountAll();
-    const [restored] = await restoreTurnsWithImages(await store.load(id));
+    const [restored] = await restoreTurnsWithImages(records);
     mountCards(restored!.items);
     await expect.element(page.getByRole('img', { name: 'Image 1 from chart', exact: true })).toBeVisible();
     expect(shownIn('chart')).toEqual(expected.chart);
