@@ -4,7 +4,7 @@
  * followed by one record per message its run added to the model's history. The turn is core's
  * transcript type, the same one the chat holds.
  */
-import type { Turn, TurnState } from '../core/transcript';
+import type { Turn, TurnItem, TurnState } from '../core/transcript';
 import type { ChatMessage, ImagePart } from '../core/types';
 import type { MessageDraft } from './conversation-store';
 import { fromStoredImage, toStoredImage } from './image-blobs';
@@ -71,7 +71,7 @@ export function turnOpenerPatch(
   const state: TurnState = turn.error === undefined ? { status: turn.status } : { status: turn.status, error: { ...turn.error } };
   return {
     turn: state,
-    items: copy(turn.items),
+    items: storedItems(turn),
     incomplete: turn.items.some((item) => item.kind === 'assistant' && item.incomplete),
     ...(turn.context === undefined ? {} : { context: turn.context }),
     ...(turn.retrievedTools === undefined ? {} : { retrievedTools: copy(turn.retrievedTools) }),
@@ -79,6 +79,30 @@ export function turnOpenerPatch(
     ...(turn.budget === undefined ? {} : { budget: { ...turn.budget } }),
     ...(turn.resources === undefined ? {} : { resources: copy(turn.resources) }),
   };
+}
+
+/**
+ * A turn's items as its opening record keeps them: a tool card's images are left out where the
+ * turn's tool message holds them (as Blobs, `draftFromChatMessage`), and put back on restore
+ * (`withCardImages`). Stored once, and not rewritten as base64 with every streaming patch.
+ */
+function storedItems(turn: Turn): TurnItem[] {
+  const held = new Set(turn.messages.flatMap((message) => (message.role === 'tool' && message.images && message.images.length > 0 ? [message.toolCallId] : [])));
+  return turn.items.map((item) => {
+    if (item.kind !== 'tool-call' || !item.images || !held.has(item.callId)) return copy(item);
+    const { images: _images, ...rest } = item;
+    return copy(rest);
+  });
+}
+
+/** Puts back on a restored turn's tool cards the images its tool messages hold (see `storedItems`). */
+function withCardImages(turn: Turn): Turn {
+  for (const item of turn.items) {
+    if (item.kind !== 'tool-call' || item.images) continue;
+    const message = turn.messages.find((entry) => entry.role === 'tool' && entry.toolCallId === item.callId);
+    if (message?.role === 'tool' && message.images && message.images.length > 0) item.images = message.images.map((image) => ({ ...image }));
+  }
+  return turn;
 }
 
 /** The stable id of the `index`th history message of a turn: re-saving a turn stores nothing twice. */
@@ -125,7 +149,7 @@ export function restoreTurns(records: readonly MessageRecord[], images: Readonly
     const turn = (record.turnId === undefined ? undefined : byId.get(record.turnId)) ?? turns.at(-1);
     turn?.messages.push(toChatMessage(record, images.get(record.id)));
   }
-  return turns;
+  return turns.map(withCardImages);
 }
 
 /**

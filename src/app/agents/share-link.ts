@@ -5,6 +5,7 @@
  * Opening the link shows the agent and adds it only when the person confirms.
  */
 import { TabagentError } from '../../core/errors';
+import { readAtMost } from '../../core/read-at-most';
 import type { AgentDefinition } from '../../core/agent-definition';
 import { exportAgentFile, exportSavedAgent, type ExportableMcpServer } from './agent-file';
 import type { TabagentDb } from '../../store';
@@ -31,25 +32,10 @@ async function transform(bytes: Uint8Array, stream: CompressionStream | Decompre
   const writer = stream.writable.getWriter();
   void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
   void writer.close().catch(() => undefined);
-  const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      // A tiny link may inflate to gigabytes (a "zip bomb"): stop reading as soon as it is too big.
-      await reader.cancel().catch(() => undefined);
-      throw new TabagentError('invalid-file', 'The agent in this share link is over 1 MB; an agent file may be at most 1 MB.', { data: { reason: 'too-large' } });
-    }
-    chunks.push(value);
-  }
-  const output = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    output.set(chunk, offset);
-    offset += chunk.byteLength;
+  // A tiny link may inflate to gigabytes (a "zip bomb"): reading stops as soon as it is too big.
+  const output = await readAtMost(stream.readable.getReader(), limit);
+  if (output === undefined) {
+    throw new TabagentError('invalid-file', 'The agent in this share link is over 1 MB; an agent file may be at most 1 MB.', { data: { reason: 'too-large' } });
   }
   return output;
 }

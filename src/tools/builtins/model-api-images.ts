@@ -8,6 +8,7 @@
 import { bytesToBase64 } from '../../core/base64';
 import { TabagentError } from '../../core/errors';
 import { base64Bytes, base64Head, imageDataUrl, isBase64, MAX_IMAGE_BYTES, sniffImageType } from '../../core/image-types';
+import { readAtMost } from '../../core/read-at-most';
 import type { ImagePart } from '../../core/types';
 import { originOf } from '../origins';
 import type { ToolContext } from '../registry';
@@ -61,25 +62,8 @@ async function readBounded(response: Response, limit: number): Promise<Uint8Arra
     throw new NotShown(`the image is ${megabytes(declared)}, over the ${megabytes(limit)} limit`);
   }
   const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(await response.arrayBuffer());
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new NotShown(`the image is over the ${megabytes(limit)} limit`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = reader ? await readAtMost(reader, limit) : new Uint8Array(await response.arrayBuffer());
+  if (bytes === undefined || bytes.byteLength > limit) throw new NotShown(`the image is over the ${megabytes(limit)} limit`);
   return bytes;
 }
 

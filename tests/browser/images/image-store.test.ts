@@ -4,19 +4,16 @@
  * "reload" (a fresh read), and carried through a backup as base64 with their type.
  */
 import { deleteDB } from 'idb';
-import { createRoot } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../../src/core/agent/events';
 import type { RunAgentOptions } from '../../../src/core/agent/options';
 import type { ChatMessage, ImagePart } from '../../../src/core/types';
-import { createTurnPersister } from '../../../src/app/chat/turn-persister';
 import { ConversationStore, openTabagentDb, restoreTurnsWithImages, type TabagentDb } from '../../../src/store';
 import { exportBackup, parseBackup, serializeBackup } from '../../../src/store/backup';
 import { importBackup } from '../../../src/store/backup-import';
 import { bytesToBase64 } from '../../../src/store/base64';
-import { createChatController } from '../../../src/ui/chat/chat-controller';
-import { idleEngine, noTools } from '../support/fake-services';
+import { persistedChat } from '../support/persisted-chat';
 import { finish, message } from '../support/scripted-run';
 
 const DB_NAME = 'tabagent-images-test';
@@ -63,17 +60,8 @@ function recordingRun(seen: ChatMessage[][]) {
   };
 }
 
-async function setup(seen: ChatMessage[][]) {
-  const db = await openTabagentDb({ name: DB_NAME });
-  opened.push(db);
-  const store = new ConversationStore(db, { channelName: false });
-  const { id } = await store.create();
-  const sink = createTurnPersister({ store: Promise.resolve(store), conversationId: Promise.resolve(id), onError: (error) => expect.fail(error.message) });
-  const controller = createRoot((dispose) => {
-    disposers.push(dispose);
-    return createChatController({ runAgent: recordingRun(seen), prepareRun: () => ({ engine: idleEngine, tools: noTools }), persistence: () => sink });
-  });
-  return { db, store, id, sink, controller };
+function setup(seen: ChatMessage[][]) {
+  return persistedChat(DB_NAME, recordingRun(seen), { opened, disposers });
 }
 
 async function blobBytes(blob: Blob): Promise<Uint8Array> {

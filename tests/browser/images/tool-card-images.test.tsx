@@ -5,23 +5,21 @@
  * URLs are not; and the card shows them again after a reload (a fresh read of the store).
  */
 import { deleteDB } from 'idb';
-import { createRoot, For } from 'solid-js';
+import { For } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import type { AgentEvent } from '../../../src/core/agent/events';
 import { isOutputWithImages, type ToolResult } from '../../../src/core/tool-runner';
 import type { ToolCallItem, TurnItem } from '../../../src/core/transcript';
 import type { ToolCall } from '../../../src/core/types';
-import { createTurnPersister } from '../../../src/app/chat/turn-persister';
-import { ConversationStore, openTabagentDb, restoreTurnsWithImages, type TabagentDb } from '../../../src/store';
+import { restoreTurnsWithImages, type TabagentDb } from '../../../src/store';
 import { registerBuiltins } from '../../../src/tools/builtins';
 import { createToolExecutor } from '../../../src/tools/executor';
 import { mcpResultValue } from '../../../src/tools/mcp/mcp-result';
 import { ToolRegistry } from '../../../src/tools/registry';
-import { createChatController } from '../../../src/ui/chat/chat-controller';
 import { ToolCallCard } from '../../../src/ui/components/tool-call-card';
-import { idleEngine, noTools } from '../support/fake-services';
 import { mount, unmountAll } from '../support/mount';
+import { persistedChat } from '../support/persisted-chat';
 import { finish, message } from '../support/scripted-run';
 
 const DB_NAME = 'tabagent-tool-card-images-test';
@@ -107,15 +105,7 @@ describe('tool images in the tool card', () => {
     const results: [ToolResult, ToolResult] = [mcpToolResult(), await modelApiResult(imageCall)];
     expect(results[1].isError).toBe(false);
 
-    const db = await openTabagentDb({ name: DB_NAME });
-    opened.push(db);
-    const store = new ConversationStore(db, { channelName: false });
-    const { id } = await store.create();
-    const sink = createTurnPersister({ store: Promise.resolve(store), conversationId: Promise.resolve(id), onError: (error) => expect.fail(error.message) });
-    const controller = createRoot((dispose) => {
-      disposers.push(dispose);
-      return createChatController({ runAgent: toolRun(results), prepareRun: () => ({ engine: idleEngine, tools: noTools }), persistence: () => sink });
-    });
+    const { store, id, sink, controller } = await persistedChat(DB_NAME, toolRun(results), { opened, disposers });
     await controller.send('Chart it and draw a fox');
     await sink.idle();
 
@@ -131,9 +121,15 @@ describe('tool images in the tool card', () => {
     // The link elsewhere stays text for the model.
     expect(results[1].content).toContain('https://cdn.example.com/other.png');
 
+    // Stored once, as Blobs with the tool messages: the turn's opening record (rewritten with every
+    // streaming patch) holds no image data.
+    const records = await store.load(id);
+    expect(JSON.stringify(records.find((record) => record.turn !== undefined)?.items)).not.toContain(PNG);
+    expect(records.filter((record) => record.role === 'tool').map((record) => record.images?.map((image) => image.blob instanceof Blob))).toEqual([[true], [true]]);
+
     // A reload: a fresh read of the store shows the same images in the cards.
     unmountAll();
-    const [restored] = await restoreTurnsWithImages(await store.load(id));
+    const [restored] = await restoreTurnsWithImages(records);
     mountCards(restored!.items);
     await expect.element(page.getByRole('img', { name: 'Image 1 from chart', exact: true })).toBeVisible();
     expect(shownIn('chart')).toEqual(expected.chart);
