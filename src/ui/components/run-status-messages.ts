@@ -11,7 +11,7 @@ export const t = defineMessages({
   },
   zh: {
     toolProgress: ({ name }) => `${name} 的进度`,
-    progressOf: ({ progress, total }) => `${progress} / ${total}`,
+    progressOf: ({ progress, total }) => `进度 ${progress} / ${total}`,
     progressSoFar: ({ progress }) => `已完成 ${progress}`,
     waitingForServers: '正在等待 MCP 服务器重新连接…',
     serversTimedOut: '部分 MCP 服务器仍在重新连接：本轮在没有它们的工具的情况下继续。',
