@@ -40,6 +40,7 @@ import { UpdatePrompt } from './pwa/update-prompt';
 import type { AppServices } from '../app/services';
 import type { ServerRequestQueue } from '../app/tools/server-requests';
 import { createSettingsState } from './settings/settings-state';
+import { yieldToBrowser } from './schedule/yield-to-browser';
 
 // Not part of the first screen: each is fetched when it is first shown (a dialog when the person
 // opens it, the MCP server requests when a server first asks), which keeps their code and what it
@@ -227,13 +228,20 @@ export function App(props: AppProps) {
     if (settingsState.loaded()) props.services.useSettings?.(settingsState.settings());
   });
   onMount(() => {
-    void settingsState.load();
+    const settingsRead = settingsState.load();
     void conversationsState.init();
     void props.services.network?.start(openDatabase).catch(() => undefined);
-    // Saved OpenAPI tools and MCP servers join the registry at start, not only when Tools is opened.
-    void props.services.toolLibrary?.start(openDatabase).catch(() => undefined);
-    // Saved custom tools too (their problems are shown in the tool editor).
-    void props.services.customTools?.start(openDatabase).catch(() => undefined);
+    // The saved tools wait until the settings are read, in a task of their own: their reads and
+    // registrations then never hold back the message box (the settings decide when it is ready).
+    void settingsRead
+      .catch(() => undefined)
+      .then(yieldToBrowser)
+      .then(() => {
+        // Saved OpenAPI tools and MCP servers join the registry at start, not only when Tools is opened.
+        void props.services.toolLibrary?.start(openDatabase).catch(() => undefined);
+        // Saved custom tools too (their problems are shown in the tool editor).
+        void props.services.customTools?.start(openDatabase).catch(() => undefined);
+      });
   });
   onCleanup(() => {
     conversationsState.dispose();
