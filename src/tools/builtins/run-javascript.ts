@@ -51,7 +51,11 @@ const defaultSource: SandboxSource = async () => (await import('../sandbox/defau
 export function sandboxedCodeTool(source: SandboxSource, limits?: Readonly<Partial<SandboxLimits>>): ToolImplementation {
   return async (args, context) => {
     const [{ runSandboxedCode }, runner] = await Promise.all([import('../sandbox/run-code'), source()]);
-    return runSandboxedCode(runner, String(args.code), { signal: context.signal, ...(limits ? { limits } : {}) });
+    return runSandboxedCode(runner, String(args.code), {
+      signal: context.signal,
+      ...(limits ? { limits } : {}),
+      ...(context.progress ? { progress: context.progress } : {}),
+    });
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ToolProgress } from '../../core/tool-runner';
 import { sandboxFailureError } from './outcome-error';
 import type { JsonValue, SandboxLimits, SandboxRunner } from './types';
 
@@ -15,6 +16,8 @@ export interface RunSandboxedCodeOptions {
   args?: JsonValue;
   limits?: Partial<SandboxLimits>;
   signal?: AbortSignal;
+  /** Hears the sandbox's start and run (the tool card's progress). */
+  progress?: (report: ToolProgress) => void;
 }
 
 /**
@@ -25,6 +28,7 @@ export async function runSandboxedCode(runner: SandboxRunner, code: string, opti
   const outcome = await runner.run(
     { code, ...(options.args === undefined ? {} : { args: options.args }), ...(options.limits ? { limits: options.limits } : {}) },
     options.signal,
+    options.progress,
   );
   if (!outcome.ok) throw sandboxFailureError(outcome, options.limits);
   return {

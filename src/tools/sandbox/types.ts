@@ -2,6 +2,7 @@
  * The sandbox's data types. Everything here is plain structured-clone data, so a request and
  * its outcome cross the worker boundary unchanged.
  */
+import type { ToolProgress } from '../../core/tool-runner';
 
 /** JSON data: what sandboxed code receives as `args` and may hand back as its value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -92,8 +93,11 @@ export type SandboxOutcome = SandboxSuccess | SandboxError;
 
 /** Something that runs code in the sandbox: in a worker (browsers) or in-process (Node). */
 export interface SandboxRunner {
-  /** Runs one request. Never rejects: every failure, including a stop through `signal`, is an outcome. */
-  run(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxOutcome>;
+  /**
+   * Runs one request. Never rejects: every failure, including a stop through `signal`, is an outcome.
+   * `progress` hears when the run must first start a sandbox (seconds for Python) and when the code runs.
+   */
+  run(request: SandboxRequest, signal?: AbortSignal, progress?: (report: ToolProgress) => void): Promise<SandboxOutcome>;
   /** Releases workers and memory; later runs start afresh. */
   dispose(): void;
 }

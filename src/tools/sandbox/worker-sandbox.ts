@@ -5,6 +5,7 @@
  * kill covers what it cannot (a single long native operation, or a bug in the interpreter).
  */
 import { releaseProxy, wrap, type Remote } from 'comlink';
+import type { ToolProgress } from '../../core/tool-runner';
 import { resolveLimits } from './limits';
 import { spawnSandboxWorker } from './spawn';
 import type { SandboxFailure, SandboxFailureKind, SandboxOutcome, SandboxRequest, SandboxRunner } from './types';
@@ -95,11 +96,12 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
     }, idleMs);
   }
 
-  function take(): Slot {
+  /** The idle worker, else a new one (`fresh`: it still has to load its interpreter). */
+  function take(): { slot: Slot; fresh: boolean } {
     const slot = idle;
     idle = undefined;
     clearTimeout(idleTimer);
-    return slot ?? open();
+    return slot ? { slot, fresh: false } : { slot: open(), fresh: true };
   }
 
   /** Waits for `promise`, a time limit, an abort or a crash, whichever comes first. */
@@ -121,13 +123,15 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
     });
   }
 
-  async function run(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxOutcome> {
+  async function run(request: SandboxRequest, signal?: AbortSignal, progress?: (report: ToolProgress) => void): Promise<SandboxOutcome> {
     const started = performance.now();
     const elapsed = (): number => performance.now() - started;
     const stopped = (): SandboxOutcome => failed({ kind: 'aborted', message: 'The run was stopped.' }, elapsed());
     if (signal?.aborted) return stopped();
     const limits = resolveLimits(request.limits);
-    const slot = take();
+    const { slot, fresh } = take();
+    // A new worker loads its interpreter first (seconds for Python): the tool card says so meanwhile.
+    if (fresh) progress?.({ progress: 0, total: 2, message: `Starting the ${language} sandbox…` });
 
     const start = await race(slot, slot.ready, startTimeoutMs, signal);
     if (start.kind !== 'done') {
@@ -137,6 +141,7 @@ export function createWorkerSandbox(options: WorkerSandboxOptions = {}): WorkerS
       return failed({ kind: 'crashed', message: `The ${language} sandbox could not start: ${reason}.` }, elapsed());
     }
 
+    if (fresh) progress?.({ progress: 1, total: 2, message: 'Running the code…' });
     const running: Promise<SandboxOutcome> = slot.api.run({ ...request, limits });
     const finished = await race(slot, running, limits.cpuTimeMs + graceMs, signal);
     if (finished.kind === 'done') {

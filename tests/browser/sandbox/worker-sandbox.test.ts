@@ -7,6 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSandboxWorker } from '../../../src/tools/sandbox/spawn';
 import { createWorkerSandbox } from '../../../src/tools/sandbox/worker-sandbox';
 import type { SandboxOutcome } from '../../../src/tools/sandbox/types';
+import type { ToolProgress } from '../../../src/core/tool-runner';
+import { runAgent } from '../../../src/core/agent/run-agent';
+import { registerBuiltins } from '../../../src/tools/builtins';
+import { createToolExecutor } from '../../../src/tools/executor';
+import { ToolRegistry } from '../../../src/tools/registry';
+import { createScriptedEngine, textChunks, toolCallChunks } from '../../support/scripted-engine';
 import { ESCAPE_PROBES, HOST_ONLY_GLOBALS } from '../../support/sandbox-probes';
 
 const sandbox = createWorkerSandbox();
@@ -174,5 +180,44 @@ describe('worker sandbox limits (Chromium)', () => {
     expect(pool.liveWorkers()).toBeLessThanOrEqual(1);
     pool.dispose();
     expect(pool.liveWorkers()).toBe(0);
+  });
+});
+
+describe('worker sandbox progress (Chromium)', () => {
+  it('says it is starting a new worker and then running, and says nothing when a warm worker runs', { timeout: 60_000 }, async () => {
+    const own = createWorkerSandbox();
+    try {
+      const first: ToolProgress[] = [];
+      expect(await own.run({ code: '1 + 1' }, undefined, (report) => first.push(report))).toMatchObject({ ok: true, value: 2 });
+      expect(first).toEqual([
+        { progress: 0, total: 2, message: 'Starting the JavaScript sandbox…' },
+        { progress: 1, total: 2, message: 'Running the code…' },
+      ]);
+      const warm: ToolProgress[] = [];
+      expect(await own.run({ code: '2 + 2' }, undefined, (report) => warm.push(report))).toMatchObject({ ok: true, value: 4 });
+      expect(warm).toEqual([]);
+    } finally {
+      own.dispose();
+    }
+  });
+
+  it('run_javascript in the agent loop: the card hears the new worker start, as tool-call-progress events', { timeout: 60_000 }, async () => {
+    const own = createWorkerSandbox();
+    try {
+      const registry = new ToolRegistry();
+      registerBuiltins(registry, { sandbox: () => own });
+      const engine = createScriptedEngine([
+        toolCallChunks([{ id: 'j1', name: 'run_javascript', arguments: { code: '6 * 7' } }]),
+        textChunks('42.'),
+      ]);
+      const progress: ToolProgress[] = [];
+      for await (const event of runAgent({ engine, tools: createToolExecutor(registry), messages: [{ role: 'user', content: '6 times 7?' }] })) {
+        if (event.type === 'tool-call-progress' && event.call.name === 'run_javascript') progress.push(event.progress);
+      }
+      expect(progress.map((report) => report.progress)).toEqual([0, 1]);
+      expect(progress[0]?.message).toBe('Starting the JavaScript sandbox…');
+    } finally {
+      own.dispose();
+    }
   });
 });
