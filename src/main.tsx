@@ -1,4 +1,6 @@
 /** Entry point: mounts the app with its real collaborators. */
+// First, before the other modules evaluate: the database opens while they do (early-database.ts).
+import { databaseExisted, withEarlyDatabase } from './app/early-database';
 import { render } from 'solid-js/web';
 import { createAppNetwork } from './app/network';
 import { App } from './ui/app';
@@ -6,13 +8,10 @@ import { createAppUpdates } from './app/updates';
 import { createRealServices } from './app/composition-root';
 import { whenIdle } from './ui/schedule/when-idle';
 import { yieldToBrowser } from './ui/schedule/yield-to-browser';
-import { databaseExists } from './app/database-opener';
 import './ui/styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
-// Asked before anything opens the database: on a first visit the settings are the defaults at once.
-const databaseExisted = databaseExists();
 // Before anything else: every request the page (and its workers) makes goes through the network door.
 const network = createAppNetwork();
 network.install();
@@ -27,7 +26,10 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   await yieldToBrowser();
   // Created once, outside JSX: Solid turns a call in a prop into a getter, so `services={create…()}`
   // would build new services (a new tool registry) on every read of `props.services`.
-  const services = { ...createRealServices({ network }), updates, databaseExisted };
+  const real = createRealServices({ network });
+  // On a first visit (nothing saved) the settings are the defaults at once; otherwise the app's
+  // first open takes the connection opened while the modules evaluated.
+  const services = { ...real, openDb: withEarlyDatabase(real.openDb), updates, databaseExisted };
   await yieldToBrowser();
   mountPoint.replaceChildren();
   render(() => <App services={services} />, mountPoint);

@@ -1,8 +1,5 @@
 import type { TabagentDb } from '../store';
 
-/** Asked by main.tsx before anything opens the database (see AppServices.databaseExisted). */
-export { databaseExists } from '../store/database-presence';
-
 /** Opens the database on first use; `close` closes the connection if one was opened. */
 export interface DatabaseOpener {
   (): Promise<TabagentDb>;
