@@ -13,12 +13,13 @@ export const databaseExisted: Promise<boolean | undefined> = databaseExists();
 
 // Whoever claims the connection hears about it closing for another tab's upgrade.
 let claimedBy: OpenTabagentDbOptions | undefined;
-let early: Promise<TabagentDb> | undefined = databaseExisted.then(() =>
-  openTabagentDb({
-    onVersionChange: () => claimedBy?.onVersionChange?.(),
-    onBlocked: () => claimedBy?.onBlocked?.(),
-  }),
-);
+// Opened at once, beside the question above (asking takes 35–200 ms in Chromium): the settings read
+// takes whichever answers first (settings-state.ts). Should the open create the database before
+// the question is answered, the answer is "it existed", which only means waiting for the read.
+let early: Promise<TabagentDb> | undefined = openTabagentDb({
+  onVersionChange: () => claimedBy?.onVersionChange?.(),
+  onBlocked: () => claimedBy?.onBlocked?.(),
+});
 // A failure is the claimer's to report (it retries with a fresh open); never an unhandled rejection.
 early.catch(() => undefined);
 

@@ -33,10 +33,10 @@ export function createSettingsState(database: () => Promise<TabagentDb>, options
     loaded,
     error,
     async load() {
-      const nothingSaved = await firstVisit;
+      const fresh = firstVisit;
       firstVisit = undefined;
       try {
-        setSettings(nothingSaved === true ? settingsRules.defaults() : await service.load());
+        setSettings(await (fresh ? savedOrDefaults(service.load(), fresh) : service.load()));
         setError(undefined);
       } catch (failure) {
         setError(errorText(failure, 'storage'));
@@ -55,4 +55,20 @@ export function createSettingsState(database: () => Promise<TabagentDb>, options
       }
     },
   };
+}
+
+/**
+ * The saved settings, or the defaults as soon as `nothingSaved` says the database did not exist
+ * (a first visit): whichever is known first. Asking whether it existed can take longer than
+ * reading it, and creating it longer than asking. A failed read on a first visit is no error.
+ */
+function savedOrDefaults(read: Promise<Settings>, nothingSaved: Promise<boolean>): Promise<Settings> {
+  const defaults = nothingSaved.then((none) => (none ? settingsRules.defaults() : new Promise<never>(() => undefined)), () => new Promise<never>(() => undefined));
+  return Promise.race([
+    read.catch(async (error: unknown) => {
+      if (await nothingSaved.catch(() => false)) return settingsRules.defaults();
+      throw error;
+    }),
+    defaults,
+  ]);
 }
