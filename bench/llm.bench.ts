@@ -1,6 +1,6 @@
 /**
  * LLM path overhead: the tiny fixture model generating a fixed number of greedy tokens in headless
- * Chromium, through our worker (comlink, one chunk per pull) versus the engine called directly on
+ * Chromium, through our worker (comlink, the chunks ready at each pull) versus the engine called directly on
  * the page. Figures are ratios worker / direct measured in the same page (goal: tokens/s ≥ 0.97).
  */
 import { chromium } from 'playwright';

@@ -28,9 +28,14 @@ export interface LoadedEngineInfo {
 }
 
 /**
- * Methods the worker exposes. Streams are pulled one chunk per call so that the consumer sets the
- * pace and can stop at any point; `null` marks the end of a stream.
+ * Methods the worker exposes. Streams are pulled by the consumer, which sets the pace and can stop
+ * at any point; a pull answers with the chunks ready by then (at least one, at most
+ * MAX_CHUNKS_PER_PULL), so a fast engine is not held to one message round trip per chunk; `null`
+ * marks the end of a stream.
  */
+/** The most chunks one pull answers with (bounds how far ahead of the consumer a batch runs). */
+export const MAX_CHUNKS_PER_PULL = 64;
+
 export interface LlmWorkerApi {
   load(kind: string, options: Record<string, unknown>, onProgress?: (progress: LoadProgress) => void): Promise<LoadedEngineInfo>;
   /** Aborts a load in flight (the engine stops at its next checkpoint). */
@@ -43,7 +48,7 @@ export interface LlmWorkerApi {
    * turn instead of after a round trip (messages are handled in order).
    */
   startChat(streamId: string, request: ChatRequest): Promise<void>;
-  nextChunk(streamId: string): Promise<ChatChunk | null>;
+  nextChunks(streamId: string): Promise<ChatChunk[] | null>;
   /** Aborts a stream: its pending and later pulls fail with 'aborted'. */
   stopChat(streamId: string): void;
   /** Whether a model of this engine kind is downloaded (a 'config' error for a kind without a cache). */

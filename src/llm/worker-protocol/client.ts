@@ -24,7 +24,7 @@ export interface WorkerEngineOptions<O extends object> {
 /**
  * Creates a ChatEngine backed by the engine in `worker` (a Worker or any comlink endpoint). App
  * code cannot tell it from an in-process engine: errors keep their TabagentError code and data,
- * aborts stop decoding in the worker, and streams are pulled one chunk at a time.
+ * aborts stop decoding in the worker, and streams are pulled a batch of ready chunks at a time.
  */
 export function createWorkerEngine<O extends object>(worker: Endpoint, options: WorkerEngineOptions<O>): ChatEngine {
   registerErrorTransfer();
@@ -69,18 +69,22 @@ export function createWorkerEngine<O extends object>(worker: Endpoint, options: 
     let ended = false;
     try {
       const started: Promise<void> = api.startChat(streamId, request);
-      let pending: Promise<ChatChunk | null> = api.nextChunk(streamId);
+      let pending: Promise<ChatChunk[] | null> = api.nextChunks(streamId);
       // Pulls abandoned by an abort or a failed start still settle later; their outcome no longer matters.
       pending.catch(() => undefined);
       await raceAbort(started, signal, abortedError);
       for (;;) {
-        const chunk = await raceAbort(pending, signal, abortedError);
-        if (chunk === null) {
+        const chunks = await raceAbort(pending, signal, abortedError);
+        if (chunks === null) {
           ended = true;
           return;
         }
-        yield chunk;
-        pending = api.nextChunk(streamId);
+        for (const chunk of chunks) {
+          yield chunk;
+          // Stopped while the batch was read out: its rest is not shown.
+          if (signal?.aborted) throw abortedError();
+        }
+        pending = api.nextChunks(streamId);
         pending.catch(() => undefined);
       }
     } finally {

@@ -2,12 +2,45 @@
 import { expose, type Endpoint } from 'comlink';
 import type { ChatChunk, ChatEngine, ChatRequest, LoadProgress } from '../../core/types';
 import { abortedError, TabagentError } from '../../core/errors';
-import type { EngineFactories, EngineFactory, LlmWorkerApi, LoadedEngineInfo, ModelCacheOps, ModelCaches } from './api';
+import { MAX_CHUNKS_PER_PULL, type EngineFactories, type EngineFactory, type LlmWorkerApi, type LoadedEngineInfo, type ModelCacheOps, type ModelCaches } from './api';
 import { registerErrorTransfer } from './error-transfer';
 
 interface Stream {
   iterator: AsyncIterator<ChatChunk>;
   controller: AbortController;
+  /** Chunks the engine wrote that no pull has taken yet (at most MAX_CHUNKS_PER_PULL). */
+  buffer: ChatChunk[];
+  ended: boolean;
+  failure?: { error: unknown };
+  /** Wakes the pull waiting for a chunk, the end or a failure. */
+  wake?: () => void;
+  /** Wakes the reader waiting for room in the buffer. */
+  drained?: () => void;
+}
+
+/**
+ * Reads the engine's stream into the buffer as the engine writes it, so that a pull takes every
+ * chunk written since the last one in one message; waits while the buffer is full (the consumer
+ * sets the pace). Stops when the stream ends, fails or is stopped.
+ */
+async function readInto(stream: Stream, live: () => boolean): Promise<void> {
+  try {
+    for (;;) {
+      if (stream.buffer.length >= MAX_CHUNKS_PER_PULL) await new Promise<void>((resolve) => (stream.drained = resolve));
+      if (!live()) return;
+      const step = await stream.iterator.next();
+      if (step.done === true) {
+        stream.ended = true;
+        return;
+      }
+      stream.buffer.push(step.value);
+      stream.wake?.();
+    }
+  } catch (error) {
+    stream.failure = { error };
+  } finally {
+    stream.wake?.();
+  }
 }
 
 /**
@@ -47,7 +80,10 @@ export function createLlmWorkerHost(factories: EngineFactories, caches: ModelCac
     if (stream === undefined) return;
     streams.delete(streamId);
     stream.controller.abort();
-    // Runs the engine's cleanup; the pending pull (if any) has already failed with 'aborted'.
+    // A pull waiting on this stream answers 'aborted'; the reader, waiting for room, stops.
+    stream.wake?.();
+    stream.drained?.();
+    // Runs the engine's cleanup.
     void stream.iterator.return?.().catch(() => undefined);
   }
 
@@ -104,22 +140,28 @@ export function createLlmWorkerHost(factories: EngineFactories, caches: ModelCac
       if (streams.has(streamId)) throw new TabagentError('internal', 'A stream with this id is already running.', { data: { streamId } });
       const controller = new AbortController();
       const iterator = requireEngine().chat(request, controller.signal)[Symbol.asyncIterator]();
-      streams.set(streamId, { iterator, controller });
+      const stream: Stream = { iterator, controller, buffer: [], ended: false };
+      streams.set(streamId, stream);
+      void readInto(stream, () => streams.get(streamId) === stream);
     },
-    async nextChunk(streamId) {
+    async nextChunks(streamId) {
       const stream = streams.get(streamId);
       if (stream === undefined) throw abortedError('Stopped.', { data: { streamId } });
-      try {
-        const step = await stream.iterator.next();
-        if (step.done === true) {
-          streams.delete(streamId);
-          return null;
-        }
-        return step.value;
-      } catch (error) {
-        streams.delete(streamId);
-        throw error;
+      if (stream.buffer.length === 0 && !stream.ended && stream.failure === undefined) {
+        await new Promise<void>((resolve) => (stream.wake = resolve));
+        stream.wake = undefined;
       }
+      if (streams.get(streamId) !== stream) throw abortedError('Stopped.', { data: { streamId } });
+      // Chunks written before an end or a failure are delivered first; the end or failure after.
+      if (stream.buffer.length > 0) {
+        const batch = stream.buffer.splice(0);
+        stream.drained?.();
+        stream.drained = undefined;
+        return batch;
+      }
+      streams.delete(streamId);
+      if (stream.failure !== undefined) throw stream.failure.error;
+      return null;
     },
     stopChat,
     async isCached(kind, modelId) {

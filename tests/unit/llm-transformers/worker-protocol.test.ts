@@ -6,6 +6,7 @@ import { TabagentError } from '../../../src/core/errors';
 import { collectChat } from '../../../src/llm/collect-chat';
 import { createTransformersEngine } from '../../../src/llm/transformers';
 import { createLlmWorkerHost, createWorkerEngine, defineEngineKind, registerErrorTransfer } from '../../../src/llm/worker-protocol';
+import { MAX_CHUNKS_PER_PULL } from '../../../src/llm/worker-protocol/api';
 import { GENERATED_MODELS_DIR, makeTinyLlm, TINY_LLM_ID } from '../../fixtures/make-tiny-llm';
 
 interface ScriptOptions {
@@ -157,5 +158,55 @@ describe('worker protocol (transformers engine, onnxruntime-node)', () => {
     await proxied.resetContext?.();
     expect((await collectChat(proxied.chat(request))).usage?.cachedPromptTokens).toBeUndefined();
     await proxied.unload();
+  });
+});
+
+describe('pulls take every chunk written since the last one', () => {
+  /** An engine that writes `count` deltas at once, then fails or finishes. */
+  function burstEngine(count: number, fail: boolean): ChatEngine {
+    return {
+      id: 'burst:test',
+      capabilities: { nativeToolCalls: false, constrainedOutput: 'none', contextWindow: 99 },
+      async load() {},
+      async unload() {},
+      async *chat() {
+        for (let index = 0; index < count; index += 1) yield { type: 'text-delta', text: `b${index}` } satisfies ChatChunk;
+        if (fail) throw new TabagentError('server', 'The model stopped.');
+        yield { type: 'finish', reason: 'stop' } satisfies ChatChunk;
+      },
+    };
+  }
+
+  it('answers a pull with the chunks ready, in order, then the end', async () => {
+    const host = createLlmWorkerHost({ burst: defineEngineKind(() => burstEngine(10, false)) });
+    await host.load('burst', {});
+    await host.startChat('s1', { messages: [{ role: 'user', content: 'go' }] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const batch = await host.nextChunks('s1');
+    expect(batch?.length).toBe(11);
+    expect(batch?.map((chunk) => (chunk.type === 'text-delta' ? chunk.text : chunk.type))).toEqual([...Array.from({ length: 10 }, (_, index) => `b${index}`), 'finish']);
+    expect(await host.nextChunks('s1')).toBeNull();
+  });
+
+  it('delivers what was written before a failure, then the failure; holds at most a pull’s worth ahead', async () => {
+    const host = createLlmWorkerHost({ burst: defineEngineKind(() => burstEngine(200, true)) });
+    await host.load('burst', {});
+    await host.startChat('s2', { messages: [{ role: 'user', content: 'go' }] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const seen: ChatChunk[] = [];
+    const first = await host.nextChunks('s2');
+    // The reader waits while a pull's worth is buffered: the consumer sets the pace.
+    expect(first?.length).toBe(MAX_CHUNKS_PER_PULL);
+    seen.push(...(first ?? []));
+    await expect(
+      (async () => {
+        for (;;) {
+          const batch = await host.nextChunks('s2');
+          if (batch === null) return;
+          seen.push(...batch);
+        }
+      })(),
+    ).rejects.toThrow('The model stopped.');
+    expect(seen).toHaveLength(200);
   });
 });
