@@ -81,6 +81,16 @@ export function judgeOutput(text: string, tools: readonly ToolDefinition[] = GRA
 }
 
 /**
+ * Judges a whole answer of the text path: an answer cut at the token limit (`finishReason:
+ * 'length'`) may end in an unfinished call (the engine does not invent its end), so it is judged
+ * up to that call's opener.
+ */
+export function judgeTextAnswer(answer: { text: string; finishReason?: string }, tools: readonly ToolDefinition[] = GRAMMAR_TOOLS): Verdict {
+  const cutAt = answer.finishReason === 'length' ? answer.text.lastIndexOf(HERMES_OPEN) : -1;
+  return judgeOutput(cutAt === -1 ? answer.text : answer.text.slice(0, cutAt), tools);
+}
+
+/**
  * The request the agent sends on the model's own template path (`preferNativeTools`): the tools
  * themselves, for the template to render, and no grammar (the engine builds it). No stop strings.
  */

@@ -12,7 +12,7 @@ import type { ChatEngine, ChatRequest } from '../../../src/core/types';
 import { TabagentError } from '../../../src/core/errors';
 import { GENERATED_MODELS_DIR, makeTinyLlm, TINY_LLM_ID } from '../../fixtures/make-tiny-llm';
 import { makeTinyGrammarLlm, TINY_GRAMMAR_LLM_ID } from '../../fixtures/make-tiny-grammar-llm';
-import { GRAMMAR_TOOLS, judgeOutput, toolRequest, type Verdict } from '../../support/grammar-samples';
+import { GRAMMAR_TOOLS, judgeOutput, judgeTextAnswer, toolRequest, type Verdict } from '../../support/grammar-samples';
 import { Rng } from '../../support/seeded-rng';
 import { xgrammar } from '../grammar/support/xgrammar';
 
@@ -123,7 +123,7 @@ describe('transformers engine with the tool-call grammar (Node, CPU)', () => {
     // A grammar not compiled before: XGrammar itself still works after the failure.
     const fresh = toolCallGrammar(GRAMMAR_TOOLS.slice(1), { format: 'hermes', allowText: true });
     const answer = await collectChat(engine.chat({ ...toolRequest({ grammar: false, maxTokens: 16 }), responseFormat: { type: 'grammar', grammar: fresh } }));
-    expect(judgeOutput(answer.text).kind).not.toBe('broken');
+    expect(judgeTextAnswer(answer).kind, answer.text).not.toBe('broken');
   }, 60_000);
 });
 
@@ -150,6 +150,6 @@ describe('abort while decoding under a grammar', () => {
     expect(deltas).toHaveLength(3);
     const next = await collectChat(engine.chat(toolRequest({ grammar: true, maxTokens: 20 })));
     expect(next.usage?.completionTokens).toBe(20);
-    expect(judgeOutput(next.text).kind).not.toBe('broken');
+    expect(judgeTextAnswer(next).kind, next.text).not.toBe('broken');
   }, 60_000);
 });
