@@ -68,11 +68,13 @@ describe('transformers engine on a Hermes tool template, with the grammar it bui
     expect(broken).toBeGreaterThanOrEqual(2);
   }, 120_000);
 
-  it('thinking off: every answer is text or calls to offered tools with schema-valid arguments, and no think block', async () => {
+  it('thinking off: every answer is text or calls to offered tools with schema-valid arguments, and no think block before a call', async () => {
     const { answers, verdicts } = await sampleAll(engine, nativeToolRequest({ maxTokens: MAX_TOKENS, thinking: false }));
     expect(verdicts.filter((verdict) => verdict.kind === 'calls').length).toBeGreaterThanOrEqual(2);
     expect(verdicts.filter((verdict) => verdict.kind === 'text').length).toBeGreaterThanOrEqual(2);
-    expect(answers.filter((answer) => answer.reasoning !== undefined)).toEqual([]);
+    // No think block before a call. Free text may still hold the tags (the text branch excludes only
+    // `<tool_call>`), which the splitter then shows as thinking: a random model wrote `<think>edQ</think>` once.
+    expect(answers.filter((answer) => answer.reasoning !== undefined && answer.toolCalls.length > 0)).toEqual([]);
     for (const answer of answers.filter((each) => each.toolCalls.length > 0)) expect(['tool-calls', 'length']).toContain(answer.finishReason);
   }, 120_000);
 
