@@ -1,7 +1,8 @@
 import { TabagentError } from '../../core/errors';
 import { classifyFetchFailure } from '../../core/network-errors';
 import { originOf } from '../../tools/origins';
-import type { OpenApiSource } from './tool-library-services';
+import type { OpenApiImport } from '../../tools/openapi';
+import type { OpenApiPreview, OpenApiSource } from './tool-library-services';
 
 /** Largest OpenAPI document read (real ones are well under 5 MB). */
 const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -29,4 +30,25 @@ export async function readOpenApiDocument(source: OpenApiSource, download: (url:
   const text = await response.text();
   if (text.length > MAX_DOCUMENT_BYTES) throw new TabagentError('config', `The document at ${url} is larger than 10 MB.`);
   return text;
+}
+
+/** What the Tools page shows of an imported document before the person picks operations (`id` names the preview). */
+export function openApiPreviewOf(id: string, result: OpenApiImport): OpenApiPreview {
+  return {
+    id,
+    title: result.title,
+    apiVersion: result.apiVersion,
+    specVersion: result.specVersion,
+    operations: result.tools.map(({ manifest, binding }) => ({
+      key: `${binding.method.toUpperCase()} ${binding.path}`,
+      name: manifest.name,
+      method: binding.method.toUpperCase(),
+      path: binding.path,
+      description: manifest.description,
+      sideEffects: manifest.sideEffects,
+      origin: manifest.allowedOrigins[0] ?? '',
+    })),
+    skipped: result.skipped,
+    securitySchemes: result.securitySchemes.map(({ name, kind, label, description }) => ({ name, kind, label, ...(description ? { description } : {}) })),
+  };
 }

@@ -24,3 +24,13 @@ export function storedSecretResolver(database: () => Promise<TabagentDb>): Resol
     return record && record.origins.includes(origin) ? record.value : undefined;
   };
 }
+
+/** Of `candidates`, the secret ids no imported tool and no MCP server uses any more (safe to delete). */
+export async function orphanSecrets(db: TabagentDb, candidates: Iterable<string>): Promise<string[]> {
+  const [records, servers] = await Promise.all([db.getAll('tools'), db.getAll('mcpServers')]);
+  const used = new Set([
+    ...records.flatMap((record) => record.openapi?.security.flat().flatMap((scheme) => (scheme.secretId ? [scheme.secretId] : [])) ?? []),
+    ...servers.flatMap((server) => Object.values(server.headerSecrets)),
+  ]);
+  return [...new Set(candidates)].filter((id) => !used.has(id));
+}

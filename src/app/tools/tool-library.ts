@@ -1,4 +1,4 @@
-import { abortedError, TabagentError } from '../../core/errors';
+import { TabagentError } from '../../core/errors';
 import type { McpServerRecord, TabagentDb, ToolRecord } from '../../store';
 import { bytesToBase64 } from '../../store/base64';
 import { loadMcpModule, loadOpenApiModule } from '../../tools/openapi-entry';
@@ -15,10 +15,10 @@ import type { ToolRegistry } from '../../tools/registry';
 import type { ResolveSecret } from '../../tools/secrets';
 import { createMcpContent, type McpContent } from './mcp-content';
 import { idbServerStore } from './mcp-server-records';
-import { readOpenApiDocument } from './openapi-document';
+import { openApiPreviewOf, readOpenApiDocument } from './openapi-document';
 import { createOAuthSecretStore } from './oauth-secrets';
-import { openSignInWindow, type OpenedSignInWindow, type OpenSignInWindowOptions } from './oauth-window';
-import { deleteSecrets, storedSecretResolver, storeSecret } from './stored-secrets';
+import { createMcpSignIns, type McpSignInsOptions } from './mcp-sign-ins';
+import { deleteSecrets, orphanSecrets, storedSecretResolver, storeSecret } from './stored-secrets';
 import { sourceOf } from './tool-source';
 import type { LibraryTool, OpenApiChoice, OpenApiPreview, ToolLibraryServices } from './tool-library-services';
 
@@ -50,7 +50,7 @@ export interface ToolLibraryOptions {
   /** Where authorization servers send the person back (default: `<this page's origin>/?oauth=callback`; none outside a page). */
   oauthRedirectUrl?: string;
   /** Opens the sign-in popup (default: `openSignInWindow`, the page's `window.open`). */
-  openSignInWindow?: (options: OpenSignInWindowOptions) => OpenedSignInWindow;
+  openSignInWindow?: McpSignInsOptions['openSignInWindow'];
 }
 
 /** The app's tool library, plus what the network door needs from it. */
@@ -111,26 +111,30 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
     resolve: storedSecretResolver(database),
   };
   const resolveSecret = secrets.resolve;
-  const serverOrigin = (id: string): string | undefined => {
+  const serverOf = (id: string): { name: string; origin: string | undefined } | undefined => {
     const server = loadedManager?.statuses().find((status) => status.id === id);
-    return server ? originOf(server.url) : undefined;
+    return server ? { name: server.name || server.url, origin: originOf(server.url) } : undefined;
   };
   // MCP sign-ins: one secret per server, granted to the server's origin only (oauth-secrets.ts).
   const oauthStore = createOAuthSecretStore({
     database,
-    originOf: serverOrigin,
+    originOf: (id) => serverOf(id)?.origin,
     now,
     write: (secret) => secrets.store(secret),
     remove: (ids) => secrets.remove(ids),
   });
-  const redirectUrl = (module: Awaited<ReturnType<typeof loadMcpModule>>): string | undefined =>
-    options.oauthRedirectUrl ?? (typeof location === 'undefined' ? undefined : module.oauthRedirectUrl(location.origin));
-  /** The sign-in in progress per server: a new one ends the previous wait. */
-  const signIns = new Map<string, AbortController>();
+
+  const signIns = createMcpSignIns({
+    manager: mcpManager,
+    serverOf,
+    grantWhile,
+    ...(options.openSignInWindow ? { openSignInWindow: options.openSignInWindow } : {}),
+  });
 
   function mcpManager(): Promise<McpServerManager> {
     manager ??= loadMcpModule().then((module) => {
-      const redirect = redirectUrl(module);
+      // Where authorization servers send the person back; none outside a page.
+      const redirect = options.oauthRedirectUrl ?? (typeof location === 'undefined' ? undefined : module.oauthRedirectUrl(location.origin));
       const created = new module.McpServerManager({
         registry,
         store: idbServerStore(database),
@@ -160,12 +164,15 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
     return manager;
   }
 
+  /** One imported operation in the registry, its secrets resolved at call time. */
+  function registerOperation(manifest: ToolRecord['manifest'], binding: NonNullable<ToolRecord['openapi']>): void {
+    registry.register(manifest, createOpenApiImplementation(binding, { resolveSecret }), { preview: createOpenApiPreview(binding, { resolveSecret }) });
+  }
+
   function registerStoredTool(record: ToolRecord): void {
     if (record.source.kind !== 'openapi' || !record.openapi) return;
     if (!isOpenApiBinding(record.openapi, record.manifest.allowedOrigins) || registry.has(record.name)) return;
-    registry.register(record.manifest, createOpenApiImplementation(record.openapi, { resolveSecret }), {
-      preview: createOpenApiPreview(record.openapi, { resolveSecret }),
-    });
+    registerOperation(record.manifest, record.openapi);
   }
 
   async function load(): Promise<void> {
@@ -188,15 +195,6 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
         });
       reconnecting = started;
     }
-  }
-
-  async function orphanSecrets(db: TabagentDb, candidates: Iterable<string>): Promise<string[]> {
-    const [records, servers] = await Promise.all([db.getAll('tools'), db.getAll('mcpServers')]);
-    const used = new Set([
-      ...records.flatMap((record) => record.openapi?.security.flat().flatMap((scheme) => (scheme.secretId ? [scheme.secretId] : [])) ?? []),
-      ...servers.flatMap((server) => Object.values(server.headerSecrets)),
-    ]);
-    return [...new Set(candidates)].filter((id) => !used.has(id));
   }
 
   return {
@@ -287,43 +285,14 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
 
     async reconnectMcp(id) {
       const created = await mcpManager();
-      const server = created.statuses().find((status) => status.id === id);
-      return grantWhile(server ? originOf(server.url) : undefined, 'mcp:connect', () => created.reconnect(id));
+      return grantWhile(serverOf(id)?.origin, 'mcp:connect', () => created.reconnect(id));
     },
 
     async disconnectMcp(id) {
       await (await mcpManager()).disconnect(id);
     },
 
-    async signInMcp(id, input = {}) {
-      const server = loadedManager?.statuses().find((status) => status.id === id);
-      const serverName = server ? server.name || server.url : id;
-      signIns.get(id)?.abort(abortedError(`A newer sign-in to ${serverName} replaced this one.`));
-      const controller = new AbortController();
-      signIns.set(id, controller);
-      // Before the first await: a popup opened later than the click is blocked by the browser.
-      let popup: OpenedSignInWindow;
-      try {
-        popup = (options.openSignInWindow ?? openSignInWindow)({ serverName, signal: controller.signal });
-      } catch (error) {
-        signIns.delete(id);
-        throw error;
-      }
-      try {
-        const created = await mcpManager();
-        return await grantWhile(serverOrigin(id), 'mcp:sign-in', () => created.signIn(id, popup, input.clientId));
-      } catch (error) {
-        popup.close();
-        throw error;
-      } finally {
-        if (signIns.get(id) === controller) signIns.delete(id);
-      }
-    },
-
-    async signOutMcp(id) {
-      const created = await mcpManager();
-      return grantWhile(serverOrigin(id), 'mcp:sign-out', () => created.signOut(id));
-    },
+    ...signIns,
 
     async removeMcp(id) {
       const db = await database();
@@ -349,23 +318,7 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
       });
       const id = createId();
       previews.set(id, { text, ...(specUrl ? { specUrl } : {}), ...(serverUrl ? { serverUrl } : {}) });
-      return {
-        id,
-        title: result.title,
-        apiVersion: result.apiVersion,
-        specVersion: result.specVersion,
-        operations: result.tools.map(({ manifest, binding }) => ({
-          key: `${binding.method.toUpperCase()} ${binding.path}`,
-          name: manifest.name,
-          method: binding.method.toUpperCase(),
-          path: binding.path,
-          description: manifest.description,
-          sideEffects: manifest.sideEffects,
-          origin: manifest.allowedOrigins[0] ?? '',
-        })),
-        skipped: result.skipped,
-        securitySchemes: result.securitySchemes.map(({ name, kind, label, description }) => ({ name, kind, label, ...(description ? { description } : {}) })),
-      } satisfies OpenApiPreview;
+      return openApiPreviewOf(id, result);
     },
 
     async addOpenApi(preview: OpenApiPreview, choice: OpenApiChoice) {
@@ -404,11 +357,9 @@ export function createToolLibrary(options: ToolLibraryOptions): ToolLibrary {
       // Registered first (this validates every manifest), then saved in one transaction.
       const added: string[] = [];
       try {
-        for (const record of records) {
-          registry.register(record.manifest, createOpenApiImplementation(record.openapi!, { resolveSecret }), {
-            preview: createOpenApiPreview(record.openapi!, { resolveSecret }),
-          });
-          added.push(record.name);
+        for (const { manifest, binding } of selected) {
+          registerOperation(manifest, binding);
+          added.push(manifest.name);
         }
         const transaction = db.transaction('tools', 'readwrite');
         // `add`, not `put`: a stored tool of the same name (say, a custom one not loaded yet) is never overwritten.
