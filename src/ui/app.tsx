@@ -38,16 +38,14 @@ import { pages } from './pages/pages';
 import { createRoute } from './pages/route';
 import { UpdatePrompt } from './pwa/update-prompt';
 import type { AppServices } from '../app/services';
-import type { ServerRequestQueue } from '../app/tools/server-requests';
 import { createSettingsState } from './settings/settings-state';
+import { ServerRequestsSlot } from './tools/server-requests-slot';
 import { yieldToBrowser } from './schedule/yield-to-browser';
 
-// Not part of the first screen: each is fetched when it is first shown (a dialog when the person
-// opens it, the MCP server requests when a server first asks), which keeps their code and what it
-// imports out of the JavaScript parsed before the message box accepts input.
+// Not part of the first screen: each dialog is fetched when the person first opens it, which keeps
+// its code and what it imports out of the JavaScript parsed before the message box accepts input.
 const SettingsDialog = lazy(() => import('./settings/settings-dialog').then((module) => ({ default: module.SettingsDialog })));
 const DemosLauncher = lazy(() => import('./demos/demos-launcher').then((module) => ({ default: module.DemosLauncher })));
-const ServerRequestDialogs = lazy(() => import('./tools/server-request-dialog').then((module) => ({ default: module.ServerRequestDialogs })));
 const SharedAgentDialog = lazy(() => import('./agents/sharing/shared-agent-dialog').then((module) => ({ default: module.SharedAgentDialog })));
 const ModelsDialog = lazy(() => import('./models/models-dialog').then((module) => ({ default: module.ModelsDialog })));
 
@@ -131,11 +129,9 @@ export function App(props: AppProps) {
         // Each run reads its agent afresh (it may have been edited on the Agents page since the chat showed it).
         prepareRun: async (turn, hooks) => {
           const agent = agentOf(await findConversationAgent(props.services.agents, conversation.agentId()));
-          const base = conversationRunScope({ openDatabase, conversationId: conversation.currentId(), conversation: conversation.current(), agent });
-          // The MCP resources attached to the message are read for its run only.
-          const resources = turn?.resources ?? [];
-          const scope = resources.length > 0 ? { ...base, resources } : base;
-          return props.services.prepareRun(settingsState.settings(), hooks?.onServerWait ? { ...scope, onServerWait: hooks.onServerWait } : scope);
+          const input = { openDatabase, conversationId: conversation.currentId(), conversation: conversation.current(), agent };
+          const scope = conversationRunScope({ ...input, resources: turn?.resources, onServerWait: hooks?.onServerWait });
+          return props.services.prepareRun(settingsState.settings(), scope);
         },
         persistence: conversation.sink,
       }),
@@ -151,16 +147,6 @@ export function App(props: AppProps) {
   const openConversation = (): ConversationRecord | undefined => conversationsState.current();
   // An imported agent may bring MCP servers (saved switched off): the Tools page lists them at once.
   onCleanup(onAgentsChanged(() => void props.services.toolLibrary?.refreshServers?.().catch(() => undefined)));
-  // MCP servers' sampling and elicitation requests: their dialogs mount at the first request and stay.
-  const [serverRequestsShown, setServerRequestsShown] = createSignal<ServerRequestQueue>();
-  const requests = props.services.mcpRequests;
-  if (requests) {
-    const showOnRequest = (): void => {
-      if (requests.current()) setServerRequestsShown(() => requests);
-    };
-    showOnRequest();
-    onCleanup(requests.subscribe(showOnRequest));
-  }
   const [shareLinkOpen, setShareLinkOpen] = createSignal(sharePayload(location.hash) !== undefined);
   const followShareLink = (): void => {
     setShareLinkOpen(sharePayload(location.hash) !== undefined);
@@ -251,7 +237,7 @@ export function App(props: AppProps) {
 
   return (
     <div class="app" data-ready={settingsState.loaded() ? 'true' : undefined}>
-      <Show when={serverRequestsShown()}>{(queue) => <ServerRequestDialogs queue={queue()} />}</Show>
+      <ServerRequestsSlot queue={props.services.mcpRequests} />
       <header class="app-header">
         <h1>Tabagent</h1>
         <PageNav items={navItems()} current={route.page()} onSelect={route.goTo} />

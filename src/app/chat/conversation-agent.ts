@@ -76,15 +76,21 @@ export interface ConversationRunInput {
   conversationId: string | undefined;
   conversation: ConversationKnowledge | undefined;
   agent: AgentDefinition | undefined;
+  /** The MCP resources attached to the message the run answers: read for this run only. */
+  resources?: RunScope['resources'] | undefined;
+  /** Where the run says it waits for reconnecting MCP servers (the turn shows it). */
+  onServerWait?: RunScope['onServerWait'] | undefined;
 }
 
-/** The scope of one run: the conversation, its agent, and the knowledge bases it searches. */
+/** The scope of one run: the conversation, its agent, the knowledge bases it searches, and the turn's attachments. */
 export function conversationRunScope(input: ConversationRunInput): RunScope {
   return {
     openDatabase: input.openDatabase,
     conversationId: input.conversationId,
     knowledgeBaseIds: searchedKnowledgeBaseIds(input.conversation, input.agent),
     ...(input.agent ? { agent: input.agent } : {}),
+    ...(input.resources && input.resources.length > 0 ? { resources: input.resources } : {}),
+    ...(input.onServerWait ? { onServerWait: input.onServerWait } : {}),
   };
 }
 
