@@ -27,14 +27,24 @@ export interface LoadedEngineInfo {
   capabilities: EngineCapabilities;
 }
 
+/** The most chunks one pull answers with (bounds how far ahead of the consumer a batch runs). */
+export const MAX_CHUNKS_PER_PULL = 64;
+
+/**
+ * The least time between two answers of one stream. A tiny model on WASM writes a token every
+ * 1–2 ms, and each message costs the worker's thread time it would spend decoding (one answer per
+ * token: 0.87× the tokens/s of the engine called on the page); the page shows at most one update a
+ * frame, so gathering a frame's worth (16 ms) shows the same. Models slower than that are unaffected.
+ */
+export const BATCH_INTERVAL_MS = 16;
+
 /**
  * Methods the worker exposes. Streams are pulled by the consumer, which sets the pace and can stop
  * at any point; a pull answers with the chunks ready by then (at least one, at most
- * MAX_CHUNKS_PER_PULL), so a fast engine is not held to one message round trip per chunk; `null`
- * marks the end of a stream.
+ * MAX_CHUNKS_PER_PULL; after the first answer, no sooner than BATCH_INTERVAL_MS after the previous
+ * one), so a fast engine is not held to one message round trip per chunk; `null` marks the end of
+ * a stream.
  */
-/** The most chunks one pull answers with (bounds how far ahead of the consumer a batch runs). */
-export const MAX_CHUNKS_PER_PULL = 64;
 
 export interface LlmWorkerApi {
   load(kind: string, options: Record<string, unknown>, onProgress?: (progress: LoadProgress) => void): Promise<LoadedEngineInfo>;

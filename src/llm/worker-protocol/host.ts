@@ -2,7 +2,7 @@
 import { expose, type Endpoint } from 'comlink';
 import type { ChatChunk, ChatEngine, ChatRequest, LoadProgress } from '../../core/types';
 import { abortedError, TabagentError } from '../../core/errors';
-import { MAX_CHUNKS_PER_PULL, type EngineFactories, type EngineFactory, type LlmWorkerApi, type LoadedEngineInfo, type ModelCacheOps, type ModelCaches } from './api';
+import { BATCH_INTERVAL_MS, MAX_CHUNKS_PER_PULL, type EngineFactories, type EngineFactory, type LlmWorkerApi, type LoadedEngineInfo, type ModelCacheOps, type ModelCaches } from './api';
 import { registerErrorTransfer } from './error-transfer';
 
 interface Stream {
@@ -16,6 +16,35 @@ interface Stream {
   wake?: () => void;
   /** Wakes the reader waiting for room in the buffer. */
   drained?: () => void;
+  /** When the last pull was answered (performance.now()); unset before the first. */
+  answeredAt?: number;
+}
+
+/** Whether a pull must answer now: the buffer is full, or the stream ended or failed. */
+function mustAnswer(stream: Stream): boolean {
+  return stream.buffer.length >= MAX_CHUNKS_PER_PULL || stream.ended || stream.failure !== undefined;
+}
+
+/**
+ * Holds a pull that found chunks until BATCH_INTERVAL_MS after the previous answer (or until the
+ * buffer fills, the stream ends, fails or is stopped), so that a fast engine's tokens cross in a
+ * few messages rather than one each. The first answer of a stream is never held.
+ */
+async function gatherBatch(stream: Stream): Promise<void> {
+  if (stream.answeredAt === undefined || mustAnswer(stream)) return;
+  const wait = stream.answeredAt + BATCH_INTERVAL_MS - performance.now();
+  if (wait <= 0) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, wait);
+    function done(): void {
+      clearTimeout(timer);
+      stream.wake = undefined;
+      resolve();
+    }
+    stream.wake = () => {
+      if (mustAnswer(stream) || stream.controller.signal.aborted) done();
+    };
+  });
 }
 
 /**
@@ -151,10 +180,12 @@ export function createLlmWorkerHost(factories: EngineFactories, caches: ModelCac
         await new Promise<void>((resolve) => (stream.wake = resolve));
         stream.wake = undefined;
       }
+      if (streams.get(streamId) === stream) await gatherBatch(stream);
       if (streams.get(streamId) !== stream) throw abortedError('Stopped.', { data: { streamId } });
       // Chunks written before an end or a failure are delivered first; the end or failure after.
       if (stream.buffer.length > 0) {
         const batch = stream.buffer.splice(0);
+        stream.answeredAt = performance.now();
         stream.drained?.();
         stream.drained = undefined;
         return batch;

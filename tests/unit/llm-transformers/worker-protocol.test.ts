@@ -188,6 +188,35 @@ describe('pulls take every chunk written since the last one', () => {
     expect(await host.nextChunks('s1')).toBeNull();
   });
 
+  it('answers the first pull at once, then gathers a fast engine’s chunks into few answers', async () => {
+    const count = 60;
+    const engine: ChatEngine = {
+      ...burstEngine(0, false),
+      async *chat() {
+        // One chunk a millisecond or so, as a tiny model on WASM writes them.
+        for (let index = 0; index < count; index += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          yield { type: 'text-delta', text: `t${index}` } satisfies ChatChunk;
+        }
+        yield { type: 'finish', reason: 'stop' } satisfies ChatChunk;
+      },
+    };
+    const host = createLlmWorkerHost({ paced: defineEngineKind(() => engine) });
+    await host.load('paced', {});
+    await host.startChat('s3', { messages: [{ role: 'user', content: 'go' }] });
+    const first = await host.nextChunks('s3');
+    expect(first?.map((chunk) => (chunk.type === 'text-delta' ? chunk.text : chunk.type))).toEqual(['t0']);
+    const answers: ChatChunk[][] = [first ?? []];
+    for (;;) {
+      const batch = await host.nextChunks('s3');
+      if (batch === null) break;
+      answers.push(batch);
+    }
+    expect(answers.flat().map((chunk) => (chunk.type === 'text-delta' ? chunk.text : chunk.type))).toEqual([...Array.from({ length: count }, (_, index) => `t${index}`), 'finish']);
+    // Pulled as fast as possible, yet answered about once per interval, not once per chunk.
+    expect(answers.length).toBeLessThan(count / 2);
+  });
+
   it('delivers what was written before a failure, then the failure; holds at most a pull’s worth ahead', async () => {
     const host = createLlmWorkerHost({ burst: defineEngineKind(() => burstEngine(200, true)) });
     await host.load('burst', {});
