@@ -9,6 +9,8 @@ export interface StartupSample {
   domContentLoadedMs: number;
   /** When the page's ready selector first matched. */
   readyMs: number;
+  /** When its loaded selector first matched (the app: the saved settings read; blank: as ready). */
+  loadedMs: number;
   /** The later of ready and the end of the last long task, once the main thread has been quiet for QUIET_MS. */
   interactiveMs: number;
   longTasks: number;
@@ -21,16 +23,17 @@ export interface StartupSample {
  */
 export const QUIET_MS = 500;
 
-/** Runs before the page's own scripts: records long tasks and when `selector` first matches. */
-export function probeScript(selector: string): string {
+/** Runs before the page's own scripts: records long tasks and when `selector` and `loaded` first match. */
+export function probeScript(selector: string, loaded: string): string {
   return `(() => {
-  const probe = { readyAt: -1, longTasks: [] };
+  const probe = { readyAt: -1, loadedAt: -1, longTasks: [] };
   window.__startupProbe = probe;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probe.longTasks.push([entry.startTime, entry.startTime + entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
   const check = () => {
     if (probe.readyAt < 0 && document.querySelector(${JSON.stringify(selector)})) probe.readyAt = performance.now();
+    if (probe.loadedAt < 0 && document.querySelector(${JSON.stringify(loaded)})) probe.loadedAt = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
 })();`;
@@ -39,7 +42,7 @@ export function probeScript(selector: string): string {
 /** An expression that is true once the page is ready and no long task has ended for QUIET_MS. */
 export const SETTLED_EXPRESSION = `(() => {
   const probe = window.__startupProbe;
-  if (!probe || probe.readyAt < 0) return false;
+  if (!probe || probe.readyAt < 0 || probe.loadedAt < 0) return false;
   const lastLongTaskEnd = Math.max(0, ...probe.longTasks.map((task) => task[1]));
   return performance.now() - Math.max(probe.readyAt, lastLongTaskEnd) >= ${QUIET_MS};
 })()`;
@@ -54,6 +57,7 @@ export const SAMPLE_EXPRESSION = `(() => {
     firstContentfulPaintMs: paint ? paint.startTime : -1,
     domContentLoadedMs: navigation ? navigation.domContentLoadedEventEnd : -1,
     readyMs: probe.readyAt,
+    loadedMs: probe.loadedAt,
     interactiveMs: Math.max(probe.readyAt, lastLongTaskEnd),
     longTasks: probe.longTasks.length,
     longTaskMs: probe.longTasks.reduce((sum, task) => sum + task[1] - task[0], 0),

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, For, lazy, on, onCleanup, onMount, Show } from 'solid-js';
 import type { ModelRecommendation } from '../llm/capabilities';
-import { settingsRules } from '../app/settings/settings-service';
+import { createFirstScreenStore } from '../app/settings/first-screen';
 import type { ConversationRecord } from '../store';
 import { createDatabaseOpener } from '../app/database-opener';
 import { createChatController } from './chat/chat-controller';
@@ -11,13 +11,7 @@ import { createChatAgentState } from './chat/chat-agent-state';
 import { watchChatWithAgent } from './chat/chat-route';
 import { sharePayload } from '../app/agents/share-route';
 import { announceAgentsChanged, onAgentsChanged } from './agents/agents-changed';
-import {
-  agentOf,
-  conversationRunScope,
-  findConversationAgent,
-  searchedKnowledgeBaseIds,
-  withKnowledgeBaseSearched,
-} from '../app/chat/conversation-agent';
+import { agentOf, conversationRunScope, findConversationAgent, searchedKnowledgeBaseIds, withKnowledgeBaseSearched } from '../app/chat/conversation-agent';
 import { ChatView } from './components/chat-view';
 import { ConversationList } from './conversations/conversation-list';
 import { createConversationsState } from './conversations/conversations-state';
@@ -62,16 +56,18 @@ export function App(props: AppProps) {
   const [outdated, setOutdated] = createSignal(false);
   const openDatabase = createDatabaseOpener(() => props.services.openDb({ name: props.databaseName, onVersionChange: () => setOutdated(true) }));
   // The presence check is for the app's own database; tests naming their own read it as usual.
-  const settingsState = createSettingsState(openDatabase, props.databaseName === undefined ? { databaseExisted: props.services.databaseExisted } : {});
+  const settingsState = createSettingsState(openDatabase, {
+    ...(props.databaseName === undefined ? { databaseExisted: props.services.databaseExisted } : {}),
+    firstScreen: createFirstScreenStore(props.databaseName),
+  });
   // Lives with the app, not the dialog: a download goes on while the Models page is closed.
   const modelsState = props.services.models ? createModelsState(props.services.models) : undefined;
   const useLocalModel = (choice: LocalModelChoice): Promise<boolean> =>
     settingsState.save(withLocalChoice(settingsState.settings(), choice));
-  const configured = (): boolean => !settingsState.loaded() || settingsRules.isEngineConfigured(settingsState.settings());
-  // The language pinned in settings, or the browser's; applied once the saved settings are read.
-  createEffect(() => {
-    if (settingsState.loaded()) setLocale(settingsState.settings().language ?? null);
-  });
+  // Before the saved settings are read, the first screen shows what the last start left (first-screen.ts).
+  const configured = (): boolean => settingsState.firstScreen()?.configured ?? true;
+  // The language pinned in settings, or the browser's.
+  createEffect(() => setLocale(settingsState.firstScreen()?.language ?? null));
   const [welcomeHidden, setWelcomeHidden] = createSignal(false);
   const showWelcome = (): boolean =>
     settingsState.loaded() && !configured() && settingsState.settings().welcomeDismissed !== true && !welcomeHidden();
@@ -131,6 +127,8 @@ export function App(props: AppProps) {
           const agent = agentOf(await findConversationAgent(props.services.agents, conversation.agentId()));
           const input = { openDatabase, conversationId: conversation.currentId(), conversation: conversation.current(), agent };
           const scope = conversationRunScope({ ...input, resources: turn?.resources, onServerWait: hooks?.onServerWait });
+          // A message sent in the first moments waits for the saved settings (engine, tools, network rules).
+          await settingsState.whenLoaded();
           return props.services.prepareRun(settingsState.settings(), scope);
         },
         persistence: conversation.sink,
@@ -343,7 +341,7 @@ export function App(props: AppProps) {
           </Show>
         )}
       </For>
-      <Show when={modelsOpen() && modelsState ? modelsState : undefined}>
+      <Show when={modelsOpen() && settingsState.loaded() && modelsState ? modelsState : undefined}>
         {(state) => (
           <ModelsDialog
             state={state()}
@@ -381,7 +379,8 @@ export function App(props: AppProps) {
           }}
         />
       </Show>
-      <Show when={settingsOpen()}>
+      {/* Both dialogs edit the saved settings: never the defaults shown before those are read. */}
+      <Show when={settingsOpen() && settingsState.loaded()}>
         <SettingsDialog
           settings={settingsState.settings()}
           presets={props.services.providerPresets()}

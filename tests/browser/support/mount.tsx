@@ -18,4 +18,6 @@ export function mount(component: () => JSX.Element): HTMLElement {
 /** Disposes everything `mount` rendered (call in afterEach). */
 export function unmountAll(): void {
   for (const dispose of mounted.splice(0)) dispose();
+  // The app leaves a first-screen copy of its settings (src/app/settings/first-screen.ts): each test starts without one.
+  localStorage.clear();
 }
