@@ -7,7 +7,7 @@ import { mcpResultValue } from './mcp-result';
 import type { McpServerConfig } from './server-store';
 import type { AddMcpServerInput, McpServerManagerOptions, McpServerState, McpServerStatus, McpToolProgress } from './mcp-server-types';
 import { CallEngines } from './sampling-route';
-import { serverRequestOptions } from './server-requests';
+import { serverRequestOptions } from './server-request-routing';
 import { isSignInRequired } from './oauth/oauth-errors';
 import type { McpOAuthStatus, SignInWindow } from './oauth/server-oauth';
 import { McpSignInStates } from './sign-in-states';
