@@ -1,31 +1,16 @@
 import type { ToolManifest } from '../manifest';
-import { builtinManifest } from './builtin-manifest';
+import { codeToolManifest } from './code-tool-manifest';
 import type { ToolImplementation } from '../registry';
 import type { SandboxLimits, SandboxRunner } from '../sandbox/types';
 
-export const manifest: ToolManifest = builtinManifest({
+export const manifest: ToolManifest = codeToolManifest({
   name: 'run_javascript',
-  description:
-    'Runs JavaScript code in an isolated sandbox and returns its result and console output. Use it for exact ' +
-    'computation, counting, data transformation, string processing, sorting, dates and small algorithms. ' +
-    'The value of the last expression (or of a top-level `return`) is the result; console.log output comes back as stdout. ' +
-    'Only the standard JavaScript built-ins exist: no network, no files, no DOM, no timers, no modules. ' +
-    'Limits: 2 s of computing time and 32 MB of memory per run.',
-  // No side effects although it runs code: the code cannot reach anything outside its sandbox (no network, storage or page).
-  kind: 'sandbox',
-  parameters: {
-    type: 'object',
-    properties: {
-      code: {
-        type: 'string',
-        minLength: 1,
-        maxLength: 20000,
-        description: 'The JavaScript source. End with an expression (or `return` a value) to give the result.',
-      },
-    },
-    required: ['code'],
-    additionalProperties: false,
-  },
+  language: 'JavaScript',
+  output: 'console output',
+  alsoFor: ['sorting'],
+  results: 'The value of the last expression (or of a top-level `return`) is the result; console.log output comes back as stdout.',
+  environment: 'Only the standard JavaScript built-ins exist: no network, no files, no DOM, no timers, no modules.',
+  code: 'The JavaScript source. End with an expression (or `return` a value) to give the result.',
   examples: [
     {
       query: 'What is the 30th Fibonacci number?',

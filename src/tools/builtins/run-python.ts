@@ -1,5 +1,5 @@
 import type { ToolManifest } from '../manifest';
-import { builtinManifest } from './builtin-manifest';
+import { codeToolManifest } from './code-tool-manifest';
 import type { ToolImplementation } from '../registry';
 import type { SandboxLimits } from '../sandbox/types';
 import { sandboxedCodeTool, type SandboxSource } from './run-javascript';
@@ -14,30 +14,18 @@ export const RUN_PYTHON_LIMITS: Readonly<Partial<SandboxLimits>> = Object.freeze
  */
 export const RUN_PYTHON_TIMEOUT_MS = 200_000;
 
-export const manifest: ToolManifest = builtinManifest({
+export const manifest: ToolManifest = codeToolManifest({
   name: 'run_python',
-  description:
-    'Runs Python 3 code in an isolated sandbox (Pyodide) and returns its result and printed output. Use it for exact ' +
-    'computation, counting, data transformation, string processing, dates and small algorithms. ' +
-    'The repr of the last expression is the result; print() output comes back as stdout. Each run starts with fresh variables. ' +
+  language: 'Python 3',
+  interpreter: 'Pyodide',
+  output: 'printed output',
+  results: 'The repr of the last expression is the result; print() output comes back as stdout. Each run starts with fresh variables.',
+  environment:
     'Only the Python standard library is available: packages such as numpy or pandas cannot be installed (no package downloads, ' +
-    'no micropip), and there is no network, no files outside the run, and no input(). ' +
-    'Limits: 10 s of computing time and 256 MB of memory per run. The first run loads the interpreter, which takes a few seconds.',
-  // No side effects although it runs code: the code cannot reach anything outside its sandbox (no network, storage or page).
-  kind: 'sandbox',
-  parameters: {
-    type: 'object',
-    properties: {
-      code: {
-        type: 'string',
-        minLength: 1,
-        maxLength: 20000,
-        description: 'The Python source. End with an expression to give the result, or print() what you need.',
-      },
-    },
-    required: ['code'],
-    additionalProperties: false,
-  },
+    'no micropip), and there is no network, no files outside the run, and no input().',
+  limits: RUN_PYTHON_LIMITS,
+  note: 'The first run loads the interpreter, which takes a few seconds.',
+  code: 'The Python source. End with an expression to give the result, or print() what you need.',
   examples: [
     {
       query: 'What is 2 to the power of 100?',

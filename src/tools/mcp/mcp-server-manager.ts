@@ -1,74 +1,19 @@
-import { TabagentError, toTabagentError, type ErrorCode } from '../../core/errors';
-import type { ToolContext, ToolRegistry } from '../registry';
-import type { ResolveSecret } from '../secrets';
-import { sanitizeToolName, uniqueToolName } from '../tool-names';
+import { TabagentError, toTabagentError } from '../../core/errors';
+import type { ToolContext } from '../registry';
 import { originOf } from '../origins';
-import { McpConnection, type McpListKind, type McpProgress, type McpTool, type McpTransportKind } from './mcp-connection';
+import { McpConnection, type McpListKind, type McpTool } from './mcp-connection';
 import { mcpToolToManifest } from './mcp-manifest';
 import { mcpResultValue } from './mcp-result';
-import type { McpServerConfig, McpServerStore } from './server-store';
-import type { McpElicitationHandler } from './elicitation';
-import type { McpSamplingHandlers } from './sampling-types';
-import { CallEngines, routeSampling } from './sampling-route';
-import { isSignInRequired, signInRequiredError } from './oauth/oauth-errors';
-import type { McpOAuthStatus, McpServerOAuth, SignInWindow } from './oauth/server-oauth';
+import type { McpServerConfig } from './server-store';
+import type { AddMcpServerInput, McpServerManagerOptions, McpServerState, McpServerStatus, McpToolProgress } from './mcp-server-types';
+import { CallEngines } from './sampling-route';
+import { serverRequestOptions } from './server-request-routing';
+import { isSignInRequired } from './oauth/oauth-errors';
+import type { McpOAuthStatus, SignInWindow } from './oauth/server-oauth';
+import { McpSignInStates } from './sign-in-states';
+import { labelFor, MAX_PREFIX_CHARS, syncServerTools } from './server-tools';
 
-/** Where a server stands. */
-export type McpServerState = 'connecting' | 'connected' | 'disconnected' | 'error';
-
-/** A server as the Tools page shows it. */
-export interface McpServerStatus {
-  id: string;
-  url: string;
-  name: string;
-  enabled: boolean;
-  state: McpServerState;
-  transport?: McpTransportKind;
-  /** The server's own name and version from the handshake. */
-  serverInfo?: { name: string; title?: string; version: string };
-  error?: { code: ErrorCode; message: string };
-  /** Registry names of the server's tools, in the server's order. */
-  tools: string[];
-  resources: Array<{ uri: string; name: string }>;
-  prompts: Array<{ name: string; description?: string }>;
-  /** Tools the server offers that could not be added, with why. */
-  skipped: string[];
-  /** Header names sent with secrets (never the values). */
-  authHeaders: string[];
-  /** The server's OAuth sign-in, once it asked for one (absent for servers that never did). */
-  oauth?: McpOAuthStatus;
-}
-
-/** Progress of a running MCP tool call. */
-export interface McpToolProgress extends McpProgress {
-  serverId: string;
-  /** The registry name of the tool. */
-  tool: string;
-}
-
-export interface McpServerManagerOptions {
-  registry: ToolRegistry;
-  store: McpServerStore;
-  resolveSecret?: ResolveSecret;
-  fetch?: typeof fetch;
-  now?: () => number;
-  createId?: () => string;
-  /** Answers servers' sampling requests (every server connected by this manager). */
-  sampling?: McpSamplingHandlers;
-  /** Answers servers' elicitation requests. */
-  elicitation?: McpElicitationHandler;
-  /** OAuth sign-in to servers that ask for it (without it, such a server is only an auth error). */
-  oauth?: McpServerOAuth;
-}
-
-/** What the person gives to add a server. */
-export interface AddMcpServerInput {
-  url: string;
-  /** Short label and tool-name prefix (default: from the server's own name). */
-  name?: string;
-  /** Header name → secret id. */
-  headerSecrets?: Record<string, string>;
-}
+export type { AddMcpServerInput, McpServerManagerOptions, McpServerState, McpServerStatus, McpToolProgress } from './mcp-server-types';
 
 interface Entry {
   config: McpServerConfig;
@@ -86,21 +31,6 @@ interface Entry {
   oauth?: McpOAuthStatus;
 }
 
-const MAX_PREFIX_CHARS = 24;
-
-/** The registration kind a sign-in-required error names, as a status field. */
-function registrationIn(error: TabagentError): Pick<McpOAuthStatus, 'registration'> {
-  const registration = error.data.registration;
-  return registration === 'dynamic' || registration === 'manual' ? { registration } : {};
-}
-
-/** The short label of a server: the last part of its own name (`mcp-servers/everything` → `everything`), else its host. */
-function labelFor(url: string, serverName: string | undefined): string {
-  const fromServer = serverName?.split('/').filter(Boolean).at(-1)?.trim();
-  if (fromServer) return fromServer.slice(0, MAX_PREFIX_CHARS);
-  return new URL(url).hostname.slice(0, MAX_PREFIX_CHARS);
-}
-
 /**
  * Keeps the person's MCP servers connected and their tools in the tool registry. Each server's
  * tools are registered as `<label>__<tool>` (sanitised, unique), re-listed whenever the server
@@ -109,6 +39,7 @@ function labelFor(url: string, serverName: string | undefined): string {
  */
 export class McpServerManager {
   readonly #options: McpServerManagerOptions;
+  readonly #signIns: McpSignInStates;
   readonly #entries = new Map<string, Entry>();
   readonly #listeners = new Set<() => void>();
   readonly #progressListeners = new Set<(progress: McpToolProgress) => void>();
@@ -116,6 +47,7 @@ export class McpServerManager {
 
   constructor(options: McpServerManagerOptions) {
     this.#options = options;
+    this.#signIns = new McpSignInStates(options.oauth);
   }
 
   /** Loads the saved servers and connects the enabled ones; resolves when every attempt has settled. */
@@ -177,19 +109,16 @@ export class McpServerManager {
    */
   async signIn(id: string, window: SignInWindow, clientId?: string): Promise<McpServerStatus> {
     const entry = this.#require(id);
-    const oauth = this.#requireOAuth();
+    // Checked first: nothing is saved for a build that cannot sign in.
+    this.#signIns.require();
     if (clientId !== undefined && clientId.trim() !== (entry.config.oauthClientId ?? '')) {
       const { oauthClientId: _previous, ...rest } = entry.config;
       await this.#save(entry, clientId.trim() ? { ...rest, oauthClientId: clientId.trim() } : rest, true);
     }
-    try {
-      await oauth.signIn(entry.config, window);
-    } catch (error) {
-      const failure = toTabagentError(error, 'auth');
-      if (isSignInRequired(failure)) entry.oauth = { ...(await this.#oauthStatus(entry)), signedIn: false, ...registrationIn(failure) };
+    await this.#signIns.signIn(entry, window).catch((failure: unknown) => {
       this.#notify();
       throw failure;
-    }
+    });
     // A connection still open holds the old (or no) token: the new one is used by a fresh one.
     if (entry.connection) await this.#close(entry, 'connecting');
     entry.error = undefined;
@@ -205,9 +134,9 @@ export class McpServerManager {
    */
   async signOut(id: string): Promise<{ revoked: boolean }> {
     const entry = this.#require(id);
-    const outcome = await this.#requireOAuth().signOut(entry.config);
+    const outcome = await this.#signIns.revoke(entry);
     await this.#close(entry, 'disconnected');
-    entry.oauth = { ...(entry.oauth ?? {}), signedIn: false };
+    this.#signIns.signedOut(entry);
     await this.#save(entry, { enabled: false });
     return outcome;
   }
@@ -230,8 +159,7 @@ export class McpServerManager {
   /** Disconnects and forgets a server. */
   async remove(id: string): Promise<void> {
     const entry = this.#require(id);
-    // Its sign-in goes with it: revoked where possible, deleted in any case.
-    if (entry.oauth?.signedIn) await this.#options.oauth?.signOut(entry.config).catch(() => undefined);
+    await this.#signIns.forget(entry);
     await this.#close(entry, 'disconnected');
     this.#entries.delete(id);
     await this.#options.store.delete(id);
@@ -287,26 +215,6 @@ export class McpServerManager {
     return this.#options.now?.() ?? Date.now();
   }
 
-  #requireOAuth(): McpServerOAuth {
-    if (!this.#options.oauth) throw new TabagentError('config', 'This build of Tabagent cannot sign in to MCP servers (no OAuth support configured).');
-    return this.#options.oauth;
-  }
-
-  /** The sign-in as the status shows it: the client ID saved with the server, and the redirect URI where one must be registered. */
-  #oauthView(entry: Entry, oauth: McpOAuthStatus): McpOAuthStatus {
-    const { clientId: _stale, redirectUrl: _unused, ...rest } = oauth;
-    return {
-      ...rest,
-      ...(entry.config.oauthClientId ? { clientId: entry.config.oauthClientId } : {}),
-      ...(oauth.registration === 'manual' && this.#options.oauth ? { redirectUrl: this.#options.oauth.redirectUrl } : {}),
-    };
-  }
-
-  /** The saved sign-in's status, or undefined when the server has none. */
-  async #oauthStatus(entry: Entry): Promise<McpOAuthStatus | undefined> {
-    return (await this.#options.oauth?.status(entry.config).catch(() => undefined)) ?? entry.oauth;
-  }
-
   /** Saves `patch` into the server's record (`replace`: `patch` is the whole record, to drop a field). */
   async #save(entry: Entry, patch: Partial<McpServerConfig>, replace = false): Promise<void> {
     entry.config = { ...(replace ? (patch as McpServerConfig) : { ...entry.config, ...patch }), updatedAt: this.#now() };
@@ -330,7 +238,7 @@ export class McpServerManager {
     // Set once connected: a change announced during the handshake is covered by the first listing.
     let current: McpConnection | undefined;
     try {
-      const signedIn = await this.#options.oauth?.connectOptions(entry.config);
+      const signedIn = await this.#signIns.connectOptions(entry);
       const connection = await McpConnection.connect(entry.config.url, {
         ...(signedIn ?? {}),
         headerSecrets: entry.config.headerSecrets,
@@ -339,9 +247,7 @@ export class McpServerManager {
         onResourceUpdated: (uri) => {
           for (const listener of this.#resourceListeners) listener(entry.config.id, uri);
         },
-        ...(this.#options.sampling ? { sampling: routeSampling(this.#options.sampling, entry.calls) } : {}),
-        ...(this.#options.elicitation ? { elicitation: this.#options.elicitation } : {}),
-        requester: () => ({ name: entry.config.name || originOf(entry.config.url) || entry.config.url, origin: originOf(entry.config.url) ?? entry.config.url }),
+        ...serverRequestOptions(this.#options, entry.calls, () => entry.config),
         onListChanged: (kind) => {
           if (current) void this.#refresh(entry, current, kind);
         },
@@ -357,12 +263,12 @@ export class McpServerManager {
       entry.connection = connection;
       await this.#syncTools(entry, connection);
       await Promise.all([this.#refresh(entry, connection, 'resources'), this.#refresh(entry, connection, 'prompts')]);
-      if (signedIn) entry.oauth = await this.#oauthStatus(entry);
+      if (signedIn) await this.#signIns.connected(entry);
       entry.state = 'connected';
       this.#notify();
       return connection;
     } catch (error) {
-      const failure = await this.#explainAuthFailure(entry, toTabagentError(error, 'network'));
+      const failure = await this.#signIns.explainFailure(entry, toTabagentError(error, 'network'));
       if (entry.connection) await entry.connection.close();
       entry.connection = undefined;
       entry.state = 'error';
@@ -370,24 +276,6 @@ export class McpServerManager {
       this.#notify();
       throw failure;
     }
-  }
-
-  /**
-   * A refused connection of a server that offers OAuth becomes "sign in first" (and the entry
-   * remembers how the server registers apps); any other failure is returned as it is.
-   */
-  async #explainAuthFailure(entry: Entry, failure: TabagentError): Promise<TabagentError> {
-    const oauth = this.#options.oauth;
-    if (!oauth || failure.code !== 'auth') return failure;
-    if (isSignInRequired(failure)) {
-      entry.oauth = { ...(await this.#oauthStatus(entry)), signedIn: false, ...registrationIn(failure) };
-      return failure;
-    }
-    const registration = await oauth.probe(entry.config);
-    if (!registration) return failure;
-    entry.oauth = { signedIn: false, registration, ...(entry.config.oauthClientId ? { clientId: entry.config.oauthClientId } : {}) };
-    // Named as the Tools page names the server (its label, else its address), so "Sign in to …" matches the button.
-    return signInRequiredError(entry.config.name || entry.config.url, registration, entry.config.oauthClientId !== undefined);
   }
 
   async #close(entry: Entry, state: McpServerState): Promise<void> {
@@ -423,31 +311,10 @@ export class McpServerManager {
   async #syncTools(entry: Entry, connection: McpConnection): Promise<void> {
     const tools = await connection.listTools();
     if (entry.connection !== connection) return;
-    const { registry } = this.#options;
-    const previous = entry.tools;
-    const nameOf = new Map([...previous].map(([registryName, toolName]) => [toolName, registryName]));
-    const taken = new Set(registry.list().map((manifest) => manifest.name).filter((name) => !previous.has(name)));
-    const next = new Map<string, string>();
-    const skipped: string[] = [];
     const prefix = entry.config.name || labelFor(entry.config.url, undefined);
-    for (const tool of tools) {
-      if (tool.execution?.taskSupport === 'required') {
-        skipped.push(`${tool.name}: runs only as a background task, which Tabagent does not support yet`);
-        continue;
-      }
-      const kept = nameOf.get(tool.name);
-      const name = kept !== undefined && !taken.has(kept) ? kept : uniqueToolName(sanitizeToolName(tool.name, prefix), taken);
-      taken.add(name);
-      try {
-        this.#registerTool(entry, connection, tool, name);
-        next.set(name, tool.name);
-      } catch (error) {
-        skipped.push(`${tool.name}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-    for (const name of previous.keys()) if (!next.has(name)) registry.unregister(name);
-    entry.tools = next;
-    entry.skipped = skipped;
+    const synced = syncServerTools(this.#options.registry, entry.tools, tools, prefix, (tool, name) => this.#registerTool(entry, connection, tool, name));
+    entry.tools = synced.tools;
+    entry.skipped = synced.skipped;
   }
 
   #registerTool(entry: Entry, connection: McpConnection, tool: McpTool, name: string): void {
@@ -486,6 +353,7 @@ export class McpServerManager {
 
   #status(entry: Entry): McpServerStatus {
     const info = entry.connection?.serverInfo;
+    const oauth = this.#signIns.view(entry);
     return {
       id: entry.config.id,
       url: entry.config.url,
@@ -500,7 +368,7 @@ export class McpServerManager {
       prompts: [...entry.prompts],
       skipped: [...entry.skipped],
       authHeaders: Object.keys(entry.config.headerSecrets),
-      ...(entry.oauth ? { oauth: this.#oauthView(entry, entry.oauth) } : {}),
+      ...(oauth ? { oauth } : {}),
     };
   }
 

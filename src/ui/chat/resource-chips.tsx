@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import type { AttachedResourceRef } from '../../core/transcript';
+import { RemovableChip } from '../components/removable-chip';
 import { t } from './composer-mcp-messages';
 import './composer-mcp.css';
 
@@ -16,17 +17,16 @@ export function ResourceChips(props: ResourceChipsProps) {
       <ul class="resource-chips" aria-label={t('attachedResources')}>
         <For each={props.resources}>
           {(resource) => (
-            <li class="resource-chip" title={resource.uri}>
+            <RemovableChip
+              class="resource-chip"
+              title={resource.uri}
+              buttonClass="link-button"
+              removeLabel={t('removeResource', { name: resource.name })}
+              onRemove={props.onRemove && (() => props.onRemove?.(resource))}
+            >
               <span aria-hidden="true">📎 </span>
               {t('attachedResource', { name: resource.name, server: resource.serverName })}
-              <Show when={props.onRemove}>
-                {(remove) => (
-                  <button type="button" class="link-button" aria-label={t('removeResource', { name: resource.name })} onClick={() => remove()(resource)}>
-                    ×
-                  </button>
-                )}
-              </Show>
-            </li>
+            </RemovableChip>
           )}
         </For>
       </ul>

@@ -1,6 +1,7 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import type { McpContentServices, ResourceInfo, ResourceTemplateInfo } from '../../app/tools/mcp-content';
 import type { McpServerStatus } from '../../app/tools/tool-library-services';
+import { ResourceSummary } from '../components/resource-summary';
 import { t } from './composer-mcp-messages';
 import { TemplateForm } from './template-form';
 
@@ -77,8 +78,6 @@ export function ResourcePicker(props: ResourcePickerProps) {
   };
 
   const labelOf = (choice: Choice): string => (choice.kind === 'resource' ? choice.resource.name : `${choice.template.name} (${t('template')})`);
-  const detailOf = (choice: Choice): string =>
-    choice.kind === 'resource' ? [choice.resource.uri, choice.resource.mimeType].filter(Boolean).join(' · ') : choice.template.uriTemplate;
 
   return (
     <div
@@ -148,9 +147,12 @@ export function ResourcePicker(props: ResourcePickerProps) {
                             choose(choice);
                           }}
                         >
-                          <span class="resource-name">{labelOf(choice)}</span>
-                          <span class="muted"> — {choice.server.name}</span>
-                          <code class="resource-uri">{detailOf(choice)}</code>
+                          <ResourceSummary
+                            name={labelOf(choice)}
+                            server={choice.server.name}
+                            uri={choice.kind === 'resource' ? choice.resource.uri : choice.template.uriTemplate}
+                            mimeType={choice.kind === 'resource' ? choice.resource.mimeType : undefined}
+                          />
                         </li>
                       )}
                     </For>

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { isShownImage } from '../../app/chat/image-attachments';
 import type { ImagePart } from '../../core/types';
 import { t } from './image-messages';
+import { RemovableChip } from './removable-chip';
 import './images.css';
 
 export interface ImageThumbnailsProps {
@@ -21,24 +22,16 @@ export function ImageThumbnails(props: ImageThumbnailsProps) {
       <ul class="image-thumbnails" aria-label={props.label}>
         <For each={props.images}>
           {(image, index) => (
-            <li>
+            <RemovableChip
+              buttonClass="image-remove"
+              removeLabel={t('removeImage', { name: image.name ?? t('attachImage') })}
+              onRemove={props.onRemove && (() => props.onRemove?.(index()))}
+            >
               {/* Base64 data URLs of the accepted types only: a shown image never makes a request and is never SVG (a backup or a tool could hold any URL). */}
               <Show when={isShownImage(image)}>
                 <img src={image.dataUrl} alt={props.alt?.(image, index()) ?? image.name ?? ''} title={image.name} />
               </Show>
-              <Show when={props.onRemove}>
-                {(remove) => (
-                  <button
-                    type="button"
-                    class="image-remove"
-                    aria-label={t('removeImage', { name: image.name ?? t('attachImage') })}
-                    onClick={() => remove()(index())}
-                  >
-                    ×
-                  </button>
-                )}
-              </Show>
-            </li>
+            </RemovableChip>
           )}
         </For>
       </ul>

@@ -2,6 +2,7 @@ import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { errorText } from '../errors/error-text';
 import type { NewSecret, SecretInfo } from '../../net/secret-vault';
 import { ErrorAlert } from '../components/error-alert';
+import { RemovableChip } from '../components/removable-chip';
 import { parseOrigins } from './format';
 import { t } from './messages';
 
@@ -61,7 +62,12 @@ export function SecretsPanel(props: {
         <ul class="network-secrets">
           <For each={props.secrets}>
             {(secret) => (
-              <li>
+              <RemovableChip
+                removeLabel={t('deleteSecret', { label: secret.label })}
+                buttonText={t('delete')}
+                // Keys typed into Settings are deleted there.
+                onRemove={secret.fromSettings ? undefined : () => void remove(secret.id)}
+              >
                 <div>
                   <strong>{secret.label}</strong>
                   <Show when={secret.fromSettings}>
@@ -70,12 +76,7 @@ export function SecretsPanel(props: {
                   <div class="muted">{secret.origins.join(', ')}</div>
                   <div class="muted network-placeholder">{t('secretId', { id: secret.id })}</div>
                 </div>
-                <Show when={!secret.fromSettings}>
-                  <button type="button" aria-label={t('deleteSecret', { label: secret.label })} onClick={() => void remove(secret.id)}>
-                    {t('delete')}
-                  </button>
-                </Show>
-              </li>
+              </RemovableChip>
             )}
           </For>
         </ul>

@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { McpContentServices, ServerResources as Listing } from '../../app/tools/mcp-content';
 import type { McpServerStatus } from '../../app/tools/tool-library-services';
 import { TemplateForm } from '../chat/template-form';
+import { ResourceSummary } from '../components/resource-summary';
 import { t } from './resources-messages';
 
 export interface ServerResourcesProps {
@@ -57,9 +58,7 @@ export function ServerResources(props: ServerResourcesProps) {
                 <For each={found().resources}>
                   {(resource) => (
                     <li>
-                      <strong>{resource.name}</strong> <code>{resource.uri}</code>
-                      <Show when={resource.mimeType}>{(mime) => <span class="muted"> · {mime()}</span>}</Show>
-                      <Show when={resource.description}>{(description) => <p class="muted">{description()}</p>}</Show>
+                      <ResourceSummary name={resource.name} uri={resource.uri} mimeType={resource.mimeType} description={resource.description} />
                       <button type="button" aria-label={t('readResource', { name: resource.name })} onClick={() => void read(resource.name, resource.uri)}>
                         {t('read')}
                       </button>
@@ -74,9 +73,8 @@ export function ServerResources(props: ServerResourcesProps) {
                 <For each={found().templates}>
                   {(template) => (
                     <li>
-                      <strong>{template.name}</strong>
-                      <Show when={template.mimeType}>{(mime) => <span class="muted"> · {mime()}</span>}</Show>
-                      <Show when={template.description}>{(description) => <p class="muted">{description()}</p>}</Show>
+                      {/* The template form shows its URI template. */}
+                      <ResourceSummary name={template.name} mimeType={template.mimeType} description={template.description} />
                       <TemplateForm
                         template={template}
                         submitLabel={t('read')}
