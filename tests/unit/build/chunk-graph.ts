@@ -47,3 +47,20 @@ export function workerAssets(result: BuildOutput): string[] {
   const outputs = Array.isArray(result) ? result : [result];
   return outputs.flatMap((entry) => entry.output.filter((item) => /worker/i.test(item.fileName)).map((item) => item.fileName));
 }
+
+/**
+ * Every module id in the chunks the page loads before its first line runs: the entry chunks and the
+ * chunks they import statically, transitively (dynamic imports load later, on use).
+ */
+export function initialModules(result: BuildOutput): string[] {
+  const chunks = new Map(chunksOf(result).map((chunk) => [chunk.fileName, chunk]));
+  const seen = new Set<string>();
+  const pending = [...chunks.values()].filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName);
+  while (pending.length > 0) {
+    const fileName = pending.pop() as string;
+    if (seen.has(fileName)) continue;
+    seen.add(fileName);
+    pending.push(...(chunks.get(fileName)?.imports ?? []));
+  }
+  return [...seen].flatMap((fileName) => chunks.get(fileName)?.moduleIds ?? []);
+}
