@@ -107,6 +107,7 @@ export function createRealServices(options: RealServicesOptions = {}): RealServi
     current: () => machinery?.customTools,
     loaded: loaded.then((ready) => ready.customTools),
   };
+  const lazyLibrary = lazyToolLibrary(libraryTarget);
   // Strict mode: the enabled tools' origins and the connected MCP servers' (none before the machinery loads: no tool runs before).
   network?.addGrantSource(() => machinery?.grants() ?? []);
   // Agents' own server engines are granted as the Settings engine is (strict mode).
@@ -127,6 +128,8 @@ export function createRealServices(options: RealServicesOptions = {}): RealServi
       const report = scope?.onServerWait;
       const attached = scope?.resources ?? [];
       return loadMachinery().then(async ({ toolLibrary, prepareAgentRun }) => {
+        // A start asked for before the machinery loaded may reach the library after this point.
+        await lazyLibrary.started();
         const outcome = await toolLibrary.waitForServers(report ? { onWaiting: () => report('waiting') } : undefined);
         if (outcome !== 'none') report?.(outcome === 'timed-out' ? 'timed-out' : 'settled');
         const setup = await prepareAgentRun(settings, scope);
@@ -140,7 +143,7 @@ export function createRealServices(options: RealServicesOptions = {}): RealServi
     },
     tools: () => machinery?.registry.list().map((manifest) => ({ name: manifest.name, description: manifest.description })) ?? [],
     toolManifests: () => machinery?.registry.list() ?? [],
-    toolLibrary: lazyToolLibrary(libraryTarget),
+    toolLibrary: lazyLibrary,
     mcpRequests,
     customTools: lazyCustomTools(customToolsTarget),
     providerPresets: () => [...providerPresets],

@@ -36,15 +36,31 @@ function lazyContent(target: LazyTarget<ToolLibrary>): McpContentServices {
   };
 }
 
+/** The stand-in, plus what a run waits for. */
+export interface LazyToolLibrary extends ToolLibraryServices {
+  /**
+   * Settles when the start asked for (app.tsx, after the settings are read) has read the saved
+   * tools and servers: a run prepared meanwhile then knows which servers are still reconnecting,
+   * however the load's steps interleave. Settles at once when no start was asked for.
+   */
+  started(): Promise<void>;
+}
+
 /**
  * The Tools page's library before and after the machinery loads. `tools()` and `servers()` list
  * nothing until then; a subscriber is told once it has loaded (the lists changed), then follows
  * the real library. `signInMcp` stays synchronous when loaded, as the popup must open in the click.
  */
-export function lazyToolLibrary(target: LazyTarget<ToolLibrary>): ToolLibraryServices {
+export function lazyToolLibrary(target: LazyTarget<ToolLibrary>): LazyToolLibrary {
   const library = (): Promise<ToolLibrary> => target.load();
+  let starting: Promise<void> | undefined;
   return {
-    start: async (openDatabase) => (await library()).start(openDatabase),
+    start(openDatabase) {
+      const started = library().then((loaded) => loaded.start(openDatabase));
+      starting ??= started;
+      return started;
+    },
+    started: async () => starting?.catch(() => undefined),
     tools: () => target.current()?.tools() ?? [],
     servers: () => target.current()?.servers() ?? [],
     subscribe(listener) {
