@@ -30,6 +30,10 @@ async function start(mountPoint: HTMLElement): Promise<void> {
   // On a first visit (nothing saved) the settings are the defaults at once; otherwise the app's
   // first open takes the connection opened while the modules evaluated.
   const services = { ...real, openDb: withEarlyDatabase(real.openDb), updates, databaseExisted };
+  // The tool machinery (registry, JSON Schema, built-in tools, MCP, OpenAPI) is its own chunk: fetch
+  // and build it once the first screen is idle, so the first message does not wait for it. The
+  // saved tools' start (app.tsx, after the settings are read) may ask for it sooner.
+  whenIdle(() => void real.preloadTools());
   await yieldToBrowser();
   mountPoint.replaceChildren();
   render(() => <App services={services} />, mountPoint);

@@ -60,11 +60,29 @@ async function saveConfigured(change: (settings: Settings) => void = () => undef
 }
 
 describe('the real services (runAgent, openai-compatible engine, built-in tools)', () => {
-  it('lists the built-in tools for the settings panel', () => {
-    const names = createRealServices()
-      .tools()
-      .map((tool) => tool.name);
+  it('lists the built-in tools for the settings panel once the tool machinery has loaded (none before)', async () => {
+    const services = createRealServices();
+    // The machinery is a dynamic import (tool-machinery.ts): the first screen lists nothing yet.
+    expect(services.tools()).toEqual([]);
+    await services.preloadTools();
+    const names = services.tools().map((tool) => tool.name);
     expect(names).toEqual(expect.arrayContaining(['calculator', 'current_time', 'unit_convert', 'model_api']));
+  });
+
+  it('loads the tool machinery once, on the first use of the tool library', async () => {
+    const services = createRealServices();
+    const library = services.toolLibrary;
+    if (!library) throw new Error('the real services have a tool library');
+    let told = 0;
+    const unsubscribe = library.subscribe(() => (told += 1));
+    expect(library.tools()).toEqual([]);
+    // A page's first action loads it; the subscriber is told the lists changed.
+    await library.previewOpenApi({ text: 'not an OpenAPI document' }).catch(() => undefined);
+    await Promise.resolve();
+    expect(told).toBeGreaterThan(0);
+    expect(library.tools().map((tool) => tool.name)).toEqual(expect.arrayContaining(['calculator']));
+    expect(services.customTools?.reservedNames()).toEqual(expect.arrayContaining(['calculator']));
+    unsubscribe();
   });
 
   it('refuses to run without a Base URL and model, with a code the interface translates', async () => {

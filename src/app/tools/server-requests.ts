@@ -64,6 +64,3 @@ export function createServerRequestQueue(): ServerRequestQueue {
     },
   };
 }
-
-/** The elicitation form's rules, for the dialog that shows a server's request (src/ui goes through src/app). */
-export { elicitationContent, elicitationErrors, type ElicitationField, type McpElicitation } from '../../tools/mcp/elicitation';

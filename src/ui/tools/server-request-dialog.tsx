@@ -1,5 +1,6 @@
 import { createSignal, createUniqueId, For, from, onMount, Show, type Accessor } from 'solid-js';
-import { elicitationContent, elicitationErrors, type ElicitationField, type McpElicitation, type PendingServerRequest, type ServerRequestQueue } from '../../app/tools/server-requests';
+import { elicitationContent, elicitationErrors, type ElicitationField, type McpElicitation } from '../../app/tools/elicitation-form';
+import type { PendingServerRequest, ServerRequestQueue } from '../../app/tools/server-requests';
 import { ApprovalDialog } from '../components/approval-dialog';
 import { t } from './messages';
 

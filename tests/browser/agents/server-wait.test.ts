@@ -48,6 +48,9 @@ describe('a run prepared while saved MCP servers reconnect', () => {
     const held = heldFetch();
     const network = createAppNetwork({ appOrigin: location.origin, fetch: held.fetch });
     const services = createRealServices({ openDatabase, network });
+    // The tool machinery is a dynamic import, compiled on demand by the test's dev server (seconds on
+    // a busy machine): loaded first, so the poll below times the reconnect wait, not the compiler.
+    await services.preloadTools();
     const settings = configured();
     services.useSettings?.(settings);
     void services.toolLibrary?.start(openDatabase);

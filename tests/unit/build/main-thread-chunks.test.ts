@@ -10,9 +10,22 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, loadConfigFromFile, type InlineConfig, type Plugin, type PluginOption } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reachableModules, workerAssets, type BuildOutput } from './chunk-graph';
+import { initialModules, reachableModules, workerAssets, type BuildOutput } from './chunk-graph';
 
 const root = resolve(import.meta.dirname, '../../..');
+/**
+ * The tool machinery the first screen does not need (issue 17, item 2): JSON Schema validation, the
+ * built-in tools, the executor, the MCP and OpenAPI clients, custom tools and the tool library.
+ * They load on first use (src/app/tools/tool-machinery.ts).
+ */
+const TOOL_MACHINERY = [
+  /[\\/]node_modules[\\/]@cfworker[\\/]json-schema[\\/]/,
+  /[\\/]src[\\/]tools[\\/]builtins[\\/]/,
+  /[\\/]src[\\/]tools[\\/](executor|registry|manifest|validator|json-schema)\.ts$/,
+  /[\\/]src[\\/]tools[\\/](openapi|custom)[\\/]/,
+  /[\\/]src[\\/]tools[\\/]mcp[\\/](?!prompts\.ts$)/,
+  /[\\/]src[\\/]app[\\/](tools[\\/]tool-library|custom-tools[\\/]real-custom-tools)\.ts$/,
+];
 const ENGINE_LIBRARIES = [/[\\/]node_modules[\\/]@mlc-ai[\\/]web-llm[\\/]/, /[\\/]node_modules[\\/]@huggingface[\\/]transformers[\\/]/];
 
 /** Its registration module, without the service worker (the app registers it after the first paint). */
@@ -75,5 +88,16 @@ describe('main-thread chunks of the production build', () => {
     const workers = workerAssets(output).join(' ');
     expect(workers).toMatch(/webllm\.worker/);
     expect(workers).toMatch(/llm\.worker/);
+  });
+
+  it('load the tool machinery on first use, not with the first screen', () => {
+    const isMachinery = (id: string): boolean => TOOL_MACHINERY.some((pattern) => pattern.test(id));
+    const initial = initialModules(output).filter(isMachinery);
+    expect(initial, 'the initial chunk imports tool machinery statically; reach it through the composition root\'s lazy load').toEqual([]);
+    // Still in the app, a dynamic import away: the check above is not vacuous.
+    const lazy = reachableModules(output);
+    expect(lazy.some((id) => /[\\/]node_modules[\\/]@cfworker[\\/]json-schema[\\/]/.test(id))).toBe(true);
+    expect(lazy.some((id) => id.endsWith('src/tools/builtins/calculator.ts'))).toBe(true);
+    expect(lazy.some((id) => id.endsWith('src/app/tools/tool-machinery.ts'))).toBe(true);
   });
 });
