@@ -192,8 +192,9 @@ function constrainedFormat(
   if (constrainedOutput === 'json-schema') return { type: 'json-schema', schema: textOrCallJsonSchema(tools) };
   if (constrainedOutput !== 'grammar') return undefined;
   // A thinking model writes its <think> block first (the engine shows it as reasoning).
-  const thinking = options.modelThinks === true && options.thinking !== false;
-  return { type: 'grammar', grammar: toolCallGrammar(tools, { format: 'hermes', allowText: true, ...(thinking ? { thinking } : {}) }) };
+  // With thinking turned off, a thinking model may not open the block in its text either (`false`).
+  const thinking = options.modelThinks === true ? options.thinking !== false : undefined;
+  return { type: 'grammar', grammar: toolCallGrammar(tools, { format: 'hermes', allowText: true, ...(thinking === undefined ? {} : { thinking }) }) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { alternatives, literal, RuleSet } from './ebnf';
 import { addJsonRules, JSON_RULE } from './json-rules';
 import { SchemaGrammar } from './schema-grammar';
 import { argumentsSchema, uniqueTools } from './tools';
-import { textNotStartingWithBrace, textWithoutMarker } from './text-grammar';
+import { textNotStartingWithBrace, textWithoutMarker, textWithoutMarkers } from './text-grammar';
 import { THINK_CLOSE, THINK_OPEN } from '../think-splitter';
 
 /** Options of {@link toolCallGrammar}. */
@@ -25,6 +25,8 @@ export interface ToolCallGrammarOptions {
    * `</think>`; the output after it is held to the same rules as without it.
    * `'open'`: the prompt already opened the block (a template that ends its generation prompt with
    * `<think>`), so the output starts inside it and must close it with `</think>` before the answer.
+   * `false`: a thinking model with thinking turned off: no block, and (hermes) the text may not
+   * hold `<think>` either, which would be shown as thinking. Absent: a model that does not think.
    */
   thinking?: boolean | 'open';
 }
@@ -69,7 +71,8 @@ export function toolCallGrammar(tools: readonly ToolDefinition[], options: ToolC
     }
   }
   if (options.allowText) {
-    choices.push(options.format === 'hermes' ? textWithoutMarker(rules, HERMES_OPEN) : textNotStartingWithBrace(rules));
+    const markers = options.thinking === false ? [HERMES_OPEN, THINK_OPEN] : [HERMES_OPEN];
+    choices.push(options.format === 'hermes' ? textWithoutMarkers(rules, markers) : textNotStartingWithBrace(rules));
   }
   const answer = choices.join(' | ');
   if (options.thinking === 'open') {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { charClass, literal, RuleSet } from '../../../src/core/grammar/ebnf';
-import { textWithoutMarker } from '../../../src/core/grammar/text-grammar';
+import { textWithoutMarker, textWithoutMarkers } from '../../../src/core/grammar/text-grammar';
 import { ebnfAcceptor } from './support/xgrammar';
 
 // The escaping and the text-complement construction, checked against the real XGrammar parser.
@@ -98,6 +98,20 @@ describe('textWithoutMarker', () => {
         expect(acceptor.accepts(text), JSON.stringify(text)).toBe(text !== '' && !text.includes(marker));
       }),
       { numRuns: 300 },
+    );
+    acceptor.dispose();
+  });
+
+  it.each([[['<tool_call>', '<think>']], [['<ab>', '<a>', '<abc>']]])('accepts exactly the non-empty texts without any of %j', async (markers) => {
+    const rules = new RuleSet();
+    rules.define('root', textWithoutMarkers(rules, markers));
+    const acceptor = await ebnfAcceptor(rules.render());
+    const parts = fc.oneof(...markers.map((marker) => pieces(marker)));
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 3 }).map((list) => list.join('')), (text) => {
+        expect(acceptor.accepts(text), JSON.stringify(text)).toBe(text !== '' && !markers.some((marker) => text.includes(marker)));
+      }),
+      { numRuns: 400 },
     );
     acceptor.dispose();
   });

@@ -80,3 +80,22 @@ describe('toolCallGrammar with a think block (thinking models)', () => {
     }
   });
 });
+
+describe('toolCallGrammar for a thinking model with thinking off', () => {
+  it('allows no think block, before a call or anywhere in the text; a model that does not think may write the tag', async () => {
+    const off = await ebnfAcceptor(toolCallGrammar(TOOLS, { format: 'hermes', allowText: true, thinking: false }));
+    const other = await ebnfAcceptor(toolCallGrammar(TOOLS, { format: 'hermes', allowText: true }));
+    try {
+      expect(off.accepts(CALL)).toBe(true);
+      expect(off.accepts('Paris is sunny; a < b and <thin> are fine.')).toBe(true);
+      expect(off.accepts(QWEN3_THINK + CALL)).toBe(false);
+      expect(off.accepts(`${QWEN3_THINK}Sunny.`)).toBe(false);
+      expect(off.accepts('Sunny. <think>aside</think>')).toBe(false);
+      expect(other.accepts('Sunny. <think>aside</think>')).toBe(true);
+      expect(other.accepts(`${QWEN3_THINK}Sunny.`)).toBe(true);
+    } finally {
+      off.dispose();
+      other.dispose();
+    }
+  });
+});

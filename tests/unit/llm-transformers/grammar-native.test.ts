@@ -68,13 +68,13 @@ describe('transformers engine on a Hermes tool template, with the grammar it bui
     expect(broken).toBeGreaterThanOrEqual(2);
   }, 120_000);
 
-  it('thinking off: every answer is text or calls to offered tools with schema-valid arguments, and no think block before a call', async () => {
+  it('thinking off: every answer is text or calls to offered tools with schema-valid arguments, and no think block anywhere', async () => {
     const { answers, verdicts } = await sampleAll(engine, nativeToolRequest({ maxTokens: MAX_TOKENS, thinking: false }));
     expect(verdicts.filter((verdict) => verdict.kind === 'calls').length).toBeGreaterThanOrEqual(2);
     expect(verdicts.filter((verdict) => verdict.kind === 'text').length).toBeGreaterThanOrEqual(2);
-    // No think block before a call. Free text may still hold the tags (the text branch excludes only
-    // `<tool_call>`), which the splitter then shows as thinking: a random model wrote `<think>edQ</think>` once.
-    expect(answers.filter((answer) => answer.reasoning !== undefined && answer.toolCalls.length > 0)).toEqual([]);
+    // No think block, before a call or inside the text (the splitter would show one as thinking;
+    // a random model wrote `<think>edQ</think>` in its text once, before the text excluded the tag).
+    expect(answers.filter((answer) => answer.reasoning !== undefined || answer.text.includes('<think>'))).toEqual([]);
     for (const answer of answers.filter((each) => each.toolCalls.length > 0)) expect(['tool-calls', 'length']).toContain(answer.finishReason);
   }, 120_000);
 

@@ -43,5 +43,6 @@ export function nativeToolGrammar(
   if (tools.length === 0) return undefined;
   const allowText = toolChoice === undefined || toolChoice === 'auto';
   const thinking = startsInsideThink ? 'open' : (request.thinking ?? family.thinks);
-  return toolCallGrammar(tools, { format, allowText, ...(thinking === false ? {} : { thinking }) });
+  // `false` only for a template that thinks: its text may then not open a think block either.
+  return toolCallGrammar(tools, { format, allowText, ...(thinking === false && !family.thinks ? {} : { thinking }) });
 }
