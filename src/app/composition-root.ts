@@ -2,7 +2,6 @@ import { runAgentLazily as runAgent } from '../core/agent/run-agent-lazy';
 import { providerPresets } from '../llm/openai-compatible/provider-presets';
 import type { AppNetwork } from '../net/app-network';
 import { defaultSettings, openTabagentDb, type Settings, type TabagentDb } from '../store';
-import type { CustomToolServices } from './custom-tools/custom-tool-services';
 import { createDatabaseOpener } from './database-opener';
 import { createLazyKnowledgeRetriever } from './knowledge/lazy-retriever';
 import { createEmbeddingService } from './embedding/create-embedding-service';
@@ -17,7 +16,6 @@ import type { AppServices } from './services';
 import { ModelTokenCounters } from './token-counters';
 import { createServerRequestQueue } from './tools/server-requests';
 import { lazyCustomTools, lazyToolLibrary, type LazyTarget } from './tools/lazy-tool-services';
-import type { ToolLibrary } from './tools/tool-library';
 import type { ToolMachinery } from './tools/tool-machinery';
 
 /** What the composition root is built from. */
@@ -97,17 +95,13 @@ export function createRealServices(options: RealServicesOptions = {}): RealServi
         throw error;
       },
     ));
-  const libraryTarget: LazyTarget<ToolLibrary> = {
-    load: async () => (await loadMachinery()).toolLibrary,
-    current: () => machinery?.toolLibrary,
-    loaded: loaded.then((ready) => ready.toolLibrary),
-  };
-  const customToolsTarget: LazyTarget<CustomToolServices> = {
-    load: async () => (await loadMachinery()).customTools,
-    current: () => machinery?.customTools,
-    loaded: loaded.then((ready) => ready.customTools),
-  };
-  const lazyLibrary = lazyToolLibrary(libraryTarget);
+  /** One part of the machinery, as the stand-ins reach it. */
+  const targetOf = <T>(part: (ready: ToolMachinery) => T): LazyTarget<T> => ({
+    load: async () => part(await loadMachinery()),
+    current: () => (machinery === undefined ? undefined : part(machinery)),
+    loaded: loaded.then(part),
+  });
+  const lazyLibrary = lazyToolLibrary(targetOf((ready) => ready.toolLibrary));
   // Strict mode: the enabled tools' origins and the connected MCP servers' (none before the machinery loads: no tool runs before).
   network?.addGrantSource(() => machinery?.grants() ?? []);
   // Agents' own server engines are granted as the Settings engine is (strict mode).
@@ -145,7 +139,7 @@ export function createRealServices(options: RealServicesOptions = {}): RealServi
     toolManifests: () => machinery?.registry.list() ?? [],
     toolLibrary: lazyLibrary,
     mcpRequests,
-    customTools: lazyCustomTools(customToolsTarget),
+    customTools: lazyCustomTools(targetOf((ready) => ready.customTools)),
     providerPresets: () => [...providerPresets],
     models: createRealModelServices(holder, network),
     embedding,

@@ -31,36 +31,37 @@ export function textWithoutMarker(rules: RuleSet, marker: string): string {
 export function textWithoutMarkers(rules: RuleSet, markers: readonly string[]): string {
   const split = markers.map((marker) => [...marker]);
   const first = split[0]?.[0];
-  for (const chars of split) {
-    if (first === undefined || chars[0] !== first || chars.length < 2 || chars.slice(1).includes(first)) {
-      throw new RangeError(`markers ${JSON.stringify(markers)} must be 2+ characters, start with the same character and not repeat it`);
-    }
-  }
-  const whole = new Set(split.map((chars) => chars.slice(1).join('')));
+  const refuse = (): never => {
+    throw new RangeError(`markers ${JSON.stringify(markers)} must be 2+ characters, start with the same character and not repeat it`);
+  };
+  if (first === undefined) return refuse();
+  for (const chars of split) if (chars[0] !== first || chars.length < 2 || chars.slice(1).includes(first)) refuse();
+  const wholes = split.map((chars) => chars.slice(1).join(''));
   // After the first character: every proper prefix of a marker's rest (the empty one included)
   // that is not itself a whole marker, with the characters that continue it.
   const continuations = new Map<string, Set<string>>();
   for (const chars of split) {
     for (let j = 1; j < chars.length; j += 1) {
       const prefix = chars.slice(1, j).join('');
-      if ([...whole].some((rest) => prefix.startsWith(rest))) break;
+      if (wholes.some((rest) => prefix.startsWith(rest))) break;
       const next = continuations.get(prefix) ?? new Set<string>();
       next.add(chars[j] ?? '');
       continuations.set(prefix, next);
     }
   }
-  const firstLit = literal(first ?? '');
-  const run = `${charClass(first ?? '', true)}*`;
+  const firstLit = literal(first);
+  const notFirst = charClass(first, true);
+  const run = `${notFirst}*`;
   const prefixes = [...continuations.keys()];
   const seq = (prefix: string, term: string): string => (prefix === '' ? term : `${literal(prefix)} ${term}`);
   const back = alternatives(prefixes.map((prefix) => seq(prefix, firstLit)));
-  const exit = prefixes.map((prefix) => seq(prefix, `${charClass(`${[...(continuations.get(prefix) ?? [])].join('')}${first ?? ''}`, true)} ${run}`)).join(' | ');
+  const exit = prefixes.map((prefix) => seq(prefix, `${charClass(`${[...(continuations.get(prefix) ?? [])].join('')}${first}`, true)} ${run}`)).join(' | ');
   const end = alternatives(prefixes.map((prefix) => (prefix === '' ? '""' : literal(prefix))));
   const backRule = rules.add('text_back', back);
   const exitRule = rules.add('text_exit', exit);
   const seg = rules.add('text_seg', `${firstLit} ${backRule}* ${exitRule}`);
   const tail = rules.add('text_tail', `${firstLit} ${backRule}* ${end}`);
-  return rules.add('text', `${charClass(first ?? '', true)} ${run} ${seg}* ${tail}? | ${seg}+ ${tail}? | ${tail}`);
+  return rules.add('text', `${notFirst} ${run} ${seg}* ${tail}? | ${seg}+ ${tail}? | ${tail}`);
 }
 
 /**

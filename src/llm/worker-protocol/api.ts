@@ -45,7 +45,6 @@ export const BATCH_INTERVAL_MS = 16;
  * one), so a fast engine is not held to one message round trip per chunk; `null` marks the end of
  * a stream.
  */
-
 export interface LlmWorkerApi {
   load(kind: string, options: Record<string, unknown>, onProgress?: (progress: LoadProgress) => void): Promise<LoadedEngineInfo>;
   /** Aborts a load in flight (the engine stops at its next checkpoint). */
