@@ -17,7 +17,9 @@ describe('literal', () => {
         const acceptor = await ebnfAcceptor(grammar(text));
         expect(acceptor.accepts(text), JSON.stringify(text)).toBe(true);
         expect(acceptor.accepts(`${text}x`)).toBe(false);
-        expect(acceptor.accepts(text.slice(0, -1))).toBe(false);
+        // Cut a whole code point: a lone high surrogate is read by the WASM string bridge together
+        // with whatever follows it (nothing here), which for U+15400 makes the same character again.
+        expect(acceptor.accepts(Array.from(text).slice(0, -1).join(''))).toBe(false);
         acceptor.dispose();
       }),
       { numRuns: 60 },
