@@ -30,7 +30,7 @@ export function createToolRetrieval(describe: DescribeTool, embedding?: Embeddin
   };
   return (choice) => async (query, tools) => {
     const described = tools.map((tool) => describe(tool.name) ?? tool);
-    return (await loadSelector()).select(query.text, described, query.signal, { k: choice.toolsPerTurn, pinned: choice.pinnedTools });
+    return (await loadSelector()).select(query.parts, described, query.signal, { k: choice.toolsPerTurn, pinned: choice.pinnedTools });
   };
 }
 

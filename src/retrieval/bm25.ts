@@ -1,4 +1,5 @@
 import { TopK } from './topk';
+import { termWeights, type RetrievalQuery } from './query';
 import { tokenize } from './tokenize';
 import { toPredicate, type Filter, type SearchHit } from './types';
 
@@ -76,18 +77,21 @@ export class Bm25Index {
     return true;
   }
 
-  /** The k best-scoring documents for `query`, only among ids passing `filter`; no match → no hit. */
-  search(query: string, k: number, filter?: Filter): SearchHit[] {
+  /**
+   * The k best-scoring documents for `query`, only among ids passing `filter`; no match → no hit.
+   * A query in parts scores each word at its part's weight (see {@link termWeights}).
+   */
+  search(query: RetrievalQuery, k: number, filter?: Filter): SearchHit[] {
     const n = this.size;
     if (n === 0 || k <= 0) return [];
     const { k1, b } = this.params;
     const avgLength = this.totalLength / n || 1;
     const allowed = toPredicate(filter);
     const scores = new Map<number, number>();
-    for (const term of new Set(tokenize(query))) {
+    for (const [term, weight] of termWeights(query)) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5));
+      const idf = weight * Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5));
       for (const [doc, tf] of list) {
         if (allowed !== undefined && !allowed(this.ids[doc]!)) continue;
         const norm = tf + k1 * (1 - b + (b * this.lengths[doc]!) / avgLength);

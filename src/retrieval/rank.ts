@@ -1,4 +1,5 @@
 import type { Bm25Index } from './bm25';
+import type { RetrievalQuery } from './query';
 import { DEFAULT_RRF_K, reciprocalRankFusion, type FusedHit } from './fusion';
 import type { Filter, VectorIndex } from './types';
 
@@ -28,7 +29,7 @@ export interface RankedItem extends FusedHit {
  * Ranks tools (or memories, chunks) for `query`: dense and BM25 top lists fused by RRF, then pins
  * first, then the best others until k items. Scores and ranks of both components are returned.
  */
-export function rankTools(query: string, options: RankOptions): RankedItem[] {
+export function rankTools(query: RetrievalQuery, options: RankOptions): RankedItem[] {
   const k = Math.max(0, Math.floor(options.k ?? 8));
   const depth = options.depth ?? Math.max(50, 4 * k);
   const dense = options.dense ? options.dense.index.search(options.dense.vector, depth, options.filter) : [];

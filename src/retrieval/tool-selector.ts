@@ -1,4 +1,5 @@
 import { Bm25Index } from './bm25';
+import { weightedTexts, type RetrievalQuery } from './query';
 import { rankTools, type RankedItem } from './rank';
 import { toolSearchText, type SearchableTool } from './tool-text';
 import { createVectorIndex } from './create-index';
@@ -52,11 +53,12 @@ export class ToolSelector {
   }
 
   /**
-   * Ranks `tools` for `query`; returns at most k (more only when more are pinned). `turn` overrides
+   * Ranks `tools` for `query`; returns at most k (more only when more are pinned). A query in
+   * parts lets the newest request decide and the earlier text only break ties. `turn` overrides
    * the selector's k and pins for this call (the app reads both from the run's settings).
    */
   async select(
-    query: string,
+    query: RetrievalQuery,
     tools: readonly SearchableTool[],
     signal?: AbortSignal,
     turn: { k?: number; pinned?: readonly string[] } = {},
@@ -107,7 +109,7 @@ export class ToolSelector {
 
   /** The query vector and an index holding every offered tool; undefined when dense retrieval is off or failed. */
   private async denseQuery(
-    query: string,
+    query: RetrievalQuery,
     tools: readonly SearchableTool[],
     signal?: AbortSignal,
   ): Promise<{ index: VectorIndex; vector: Float32Array } | undefined> {
@@ -129,7 +131,9 @@ export class ToolSelector {
           this.vectors.add(tool.name, vector);
         }
       }
-      const [vector] = await embed([query], 'query', signal);
+      const parts = weightedTexts(query);
+      const vectors = await embed(parts.map((part) => part.text), 'query', signal);
+      const vector = blend(vectors, parts.map((part) => part.weight));
       return vector && this.vectors ? { index: this.vectors, vector } : undefined;
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -137,4 +141,25 @@ export class ToolSelector {
       return undefined;
     }
   }
+}
+
+/**
+ * The weighted sum of unit-length query vectors: each part pulls the search toward its meaning
+ * by its weight, whatever the embedder's scale. Undefined when a vector is missing.
+ */
+function blend(vectors: readonly Float32Array[], weights: readonly number[]): Float32Array | undefined {
+  const first = vectors[0];
+  if (!first || vectors.length < weights.length) return undefined;
+  if (weights.length === 1) return first;
+  const sum = new Float32Array(first.length);
+  weights.forEach((weight, part) => {
+    const vector = vectors[part]!;
+    let squares = 0;
+    for (const value of vector) squares += value * value;
+    const scale = weight / (Math.sqrt(squares) || 1);
+    vector.forEach((value, i) => {
+      sum[i] = (sum[i] ?? 0) + scale * value;
+    });
+  });
+  return sum;
 }

@@ -98,7 +98,7 @@ export async function runPrefixSession(
       tools: runner,
       toolMode: mode,
       messages: [...history, { role: 'user', content: turn.question }],
-      selectTools: options.selectTools ?? ((query, offered) => selector.select(query.text, offered, query.signal)),
+      selectTools: options.selectTools ?? ((query, offered) => selector.select(query.parts, offered, query.signal)),
       ...(options.systemPrompt !== undefined ? { systemPrompt: options.systemPrompt } : {}),
       ...(options.context ? { context: options.context } : {}),
     })) {

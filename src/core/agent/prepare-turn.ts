@@ -2,7 +2,7 @@ import type { ToolCallFormat } from '../formats/types';
 import type { ToolDefinition } from '../types';
 import type { AgentEvent } from './events';
 import type { RunAgentOptions } from './options';
-import { renderSections, turnQueryText, type ContextSection, type ToolSelection, type TurnQuery } from './turn-context';
+import { renderSections, turnQueryParts, turnQueryText, type ContextSection, type ToolSelection, type TurnQuery } from './turn-context';
 
 /** The newest user message's context and the tool list inside it. */
 export interface TurnText {
@@ -48,7 +48,7 @@ export async function* prepareTurn(
   format: ToolCallFormat | null,
   signal: AbortSignal,
 ): AsyncGenerator<AgentEvent, PreparedTurn> {
-  const query: TurnQuery = { text: turnQueryText(options.messages), messages: options.messages, signal };
+  const query: TurnQuery = { text: turnQueryText(options.messages), parts: turnQueryParts(options.messages), messages: options.messages, signal };
   const providers = options.context ?? [];
   const [selection, ...gathered] = await Promise.all([
     options.selectTools && enabled.length > 0 ? settle(options.selectTools(query, enabled)) : undefined,

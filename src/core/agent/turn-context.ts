@@ -5,6 +5,11 @@ import { UNTRUSTED_SECTION_MARK } from './taint';
 export interface TurnQuery {
   /** The new user message, plus the previous one for short follow-ups ("and in Paris?"). */
   text: string;
+  /**
+   * The same in parts, for retrievers that weigh them: the new message decides, the previous one
+   * (shortened) only disambiguates. Searched as one text, the previous topic can outvote a new one.
+   */
+  parts: { latest: string; earlier?: string };
   /** The conversation so far, ending with the new user message. */
   messages: readonly ChatMessage[];
   signal: AbortSignal;
@@ -50,13 +55,19 @@ export interface ContextSection {
 /** Supplies sections for a turn (memories, knowledge). A provider that throws is skipped, not fatal. */
 export type ContextProvider = (query: TurnQuery) => Promise<ContextSection[]>;
 
-/** The query retrieval uses: the newest user message, preceded by the one before when there is one. */
-export function turnQueryText(messages: readonly ChatMessage[]): string {
+/** The parts of the query retrieval uses: the newest user message, and the one before (shortened) when there is one. */
+export function turnQueryParts(messages: readonly ChatMessage[]): TurnQuery['parts'] {
   const users = messages.filter((message) => message.role === 'user');
-  const last = users.at(-1)?.content ?? '';
+  const latest = users.at(-1)?.content ?? '';
   const previous = users.at(-2)?.content;
   // The newest message leads; the previous one only disambiguates, so it is shortened.
-  return previous === undefined ? last : `${last}\n${previous.slice(0, 300)}`;
+  return previous === undefined ? { latest } : { latest, earlier: previous.slice(0, 300) };
+}
+
+/** The query retrieval uses as one text: the newest user message, followed by the one before when there is one. */
+export function turnQueryText(messages: readonly ChatMessage[]): string {
+  const { latest, earlier } = turnQueryParts(messages);
+  return earlier === undefined ? latest : `${latest}\n${earlier}`;
 }
 
 /**

@@ -240,7 +240,7 @@ describe('a run for an agent', () => {
     // A pin is offered (pinning means the agent has it).
     expect(setup.tools.definitions().map((tool) => tool.name).sort()).toEqual(['calculator', 'current_time', 'unit_convert']);
     const text = 'convert 5 miles to kilometres';
-    const selection = await setup.selectTools!({ text, messages: [{ role: 'user', content: text }], signal: new AbortController().signal }, setup.tools.definitions());
+    const selection = await setup.selectTools!({ text, parts: { latest: text }, messages: [{ role: 'user', content: text }], signal: new AbortController().signal }, setup.tools.definitions());
     expect(selection.tools.map((tool) => tool.name)).toEqual(['current_time', 'unit_convert']);
   });
 });

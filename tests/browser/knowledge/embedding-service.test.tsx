@@ -104,7 +104,7 @@ describe('the embedding service', () => {
       { name: 'calculator', description: 'Evaluates arithmetic expressions.', parameters: { type: 'object', properties: {} } },
     ];
     const select = createToolRetrieval(() => undefined, service)({ pinnedTools: [], toolsPerTurn: DEFAULT_TOOLS_PER_TURN });
-    const query = (text: string) => ({ text, messages: [{ role: 'user' as const, content: text }], signal: new AbortController().signal });
+    const query = (text: string) => ({ text, parts: { latest: text }, messages: [{ role: 'user' as const, content: text }], signal: new AbortController().signal });
     expect((await select(query('weather in Paris'), tools)).retrievers).toEqual(['bm25']);
     await service.load();
     const selection = await select(query('weather in Paris'), tools);

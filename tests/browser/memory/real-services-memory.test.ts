@@ -43,7 +43,7 @@ describe('real services: memories and token counting', () => {
 
     // Every provider of the run (knowledge too, when a base is chosen); the memory is among them.
     const memorySections = async (text: string) => {
-      const all = await Promise.all((setup.context ?? []).map((provider) => provider({ text, messages: [], signal })));
+      const all = await Promise.all((setup.context ?? []).map((provider) => provider({ text, parts: { latest: text }, messages: [], signal })));
       return all.flat().filter((section) => section.kind === 'memory');
     };
     expect(await memorySections('Which instrument do I play, the cello?')).toMatchObject([

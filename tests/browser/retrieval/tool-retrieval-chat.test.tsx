@@ -50,7 +50,7 @@ describe('tool retrieval in the chat', () => {
           engine,
           tools: runner,
           toolMode: 'hermes',
-          selectTools: (query, tools) => selector.select(query.text, tools, query.signal),
+          selectTools: (query, tools) => selector.select(query.parts, tools, query.signal),
         }),
         persistence: () => sink,
       });

@@ -104,10 +104,17 @@ describe('tool retrieval in the loop', () => {
     reuse.forEach((value, index) => {
       if (!boundaries.includes(index)) expect(value).toBeGreaterThanOrEqual(0.93);
     });
-    // The third turn retrieves the second turn's tools again: it lists none of them a second time.
-    expect(reuse[boundaries[1]!]).toBeGreaterThanOrEqual(0.97);
-    const mean = reuse.reduce((sum, value) => sum + value, 0) / reuse.length;
-    expect(mean).toBeGreaterThanOrEqual(0.92);
+    // Each turn start adds its question and tools of its own topic (the second asks for a stock
+    // price and an exchange rate), and lists no tool a second time.
+    const listed = (text: string): string[] => [...text.matchAll(/"name":"(\w+)"/g)].map((match) => match[1]!);
+    const { prompts } = session;
+    boundaries.forEach((boundary, turn) => {
+      const [before, after] = [prompts[boundary]!, prompts[boundary + 1]!];
+      const added = listed(after.slice(before.length));
+      expect(added, `turn ${turn + 2}`).toHaveLength(5);
+      expect(added.every((name) => (turn === 0 ? /_(stock|currency)_/ : /_translation_/).test(name)), added.join()).toBe(true);
+      expect(added.filter((name) => listed(before).includes(name))).toEqual([]);
+    });
   });
 
   it('lists in a new turn only the tools not listed earlier, and those stay callable by name', async () => {
@@ -231,6 +238,38 @@ describe('ToolSelector', () => {
     expect(result.tools).toHaveLength(5);
     expect(result.tools.map((tool) => tool.name)).toEqual(tools.slice(0, 5).map((tool) => tool.name));
     expect(result.tools.every((tool) => tool.score === 0)).toBe(true);
+  });
+
+  it('follows a new topic in the newest message, and the previous message for a bare follow-up', async () => {
+    const library = manyTools(2_000);
+    const names = async (query: { latest: string; earlier?: string }) => (await new ToolSelector({ k: 5 }).select(query, library)).tools.map((tool) => tool.name);
+    // As one text, "news" (in the name and the description of every news tool) outvoted the new topic.
+    expect(await names({ latest: 'currency rate EUR to JPY', earlier: 'news about robots' })).toEqual(
+      ['get', 'list', 'search', 'summarize', 'export'].map((action) => `${action}_currency_p0`),
+    );
+    expect((await names({ latest: 'and in Oslo?', earlier: 'What is the weather in Rome?' })).every((name) => name.includes('_weather_'))).toBe(true);
+  });
+
+  it('blends the query vectors, the newest message weighing most', async () => {
+    // A two-word embedding: axis 0 is "weather", axis 1 is "news".
+    const axes = (text: string): Float32Array => Float32Array.from([/weather/i.test(text) ? 1 : 0, /news/i.test(text) ? 1 : 0]);
+    const seen: string[][] = [];
+    const selector = new ToolSelector({
+      k: 1,
+      embed: async (texts, kind) => {
+        if (kind === 'query') seen.push([...texts]);
+        return texts.map(axes);
+      },
+    });
+    const library = [
+      { name: 'forecast', description: 'weather', parameters: { type: 'object' as const, properties: {} } },
+      { name: 'headlines', description: 'news', parameters: { type: 'object' as const, properties: {} } },
+    ];
+    const result = await selector.select({ latest: 'weather please', earlier: 'news' }, library);
+    expect(seen).toEqual([['weather please', 'news']]);
+    expect(result.tools[0]?.name).toBe('forecast');
+    expect(result.tools[0]?.dense?.rank).toBe(1);
+    expect(result.retrievers).toEqual(['dense', 'bm25']);
   });
 
   it('ranks matches first and pads after them', async () => {

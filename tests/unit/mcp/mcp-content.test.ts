@@ -42,7 +42,7 @@ describe('MCP content services against server-everything', { timeout: 90_000 }, 
   it("reads a message's attached resources as its run is prepared, as untrusted sections cited by number", async () => {
     const attached: AttachedResourceRef[] = [{ serverId, serverName: 'everything', uri: 'demo://resource/dynamic/text/5', name: 'Five' }];
     const provider = await content.readAttached(attached);
-    const sections = await provider({ text: 'q', messages: [], signal: new AbortController().signal });
+    const sections = await provider({ text: 'q', parts: { latest: 'q' }, messages: [], signal: new AbortController().signal });
     expect(sections).toEqual([
       {
         kind: 'resource',

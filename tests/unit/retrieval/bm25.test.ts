@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Index, loadBm25Index, stem, tokenize } from '../../../src/retrieval';
+import { Bm25Index, EARLIER_WEIGHT, loadBm25Index, stem, tokenize } from '../../../src/retrieval';
 
 const tools: Record<string, string> = {
   get_weather: 'getWeather: current weather and forecasts for a city',
@@ -57,6 +57,26 @@ describe('Bm25Index', () => {
     expect(index.search('weather', 5)).toEqual([]);
     expect(index.size).toBe(6);
     expect(index.remove('nope')).toBe(false);
+  });
+
+  it('scores a word found only in the earlier part of a query at the earlier weight', () => {
+    const index = build();
+    const alone = index.search('email', 5)[0]!;
+    const earlier = index.search({ latest: 'translate', earlier: 'email' }, 5)[0]!;
+    expect(earlier.id).toBe(alone.id);
+    expect(earlier.score).toBeCloseTo(alone.score * EARLIER_WEIGHT, 10);
+    // A word in both parts counts once, at full weight.
+    expect(index.search({ latest: 'email', earlier: 'email' }, 5)[0]!.score).toBeCloseTo(alone.score, 10);
+    // A plain string is the newest part alone.
+    expect(index.search({ latest: 'email' }, 5)).toEqual(index.search('email', 5));
+  });
+
+  it('lets the newest part of a query decide when both parts match', () => {
+    const index = build();
+    // Three matching words in the earlier message, one in the newest: the newest still leads.
+    const hits = index.search({ latest: 'weather', earlier: 'send an email message' }, 5);
+    expect(hits[0]?.id).toBe('get_weather');
+    expect(index.search('weather send an email message', 5)[0]?.id).toBe('send_email');
   });
 
   it('applies filters while scoring', () => {
