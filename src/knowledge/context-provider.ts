@@ -32,7 +32,7 @@ export function createKnowledgeContext(options: KnowledgeContextOptions): Contex
     const baseIds = options.baseIds();
     if (baseIds.length === 0) return [];
     const db = await options.openDatabase();
-    const passages = await options.retriever.search(db, baseIds, query.text, options.k ?? DEFAULT_PASSAGES_PER_TURN, query.signal);
+    const passages = await options.retriever.search(db, baseIds, query.parts, options.k ?? DEFAULT_PASSAGES_PER_TURN, query.signal);
     return passages.map(
       ({ chunk, document, score }): ContextSection => ({
         kind: 'knowledge',

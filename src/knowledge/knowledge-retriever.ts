@@ -5,7 +5,7 @@
  */
 import { getVectors, type KnowledgeChunkRecord, type KnowledgeDocumentRecord, type TabagentDb } from '../store';
 import type { Embedder } from '../embed/types';
-import { Bm25Index, createVectorIndex, reciprocalRankFusion, type VectorIndex } from '../retrieval';
+import { Bm25Index, createVectorIndex, embedQuery, reciprocalRankFusion, type RetrievalQuery, type VectorIndex } from '../retrieval';
 import { documentsOfBases, readBases } from './knowledge-store';
 
 /** One retrieved chunk with its document and how it was found. */
@@ -26,8 +26,11 @@ export interface KnowledgeRetrieverOptions {
 }
 
 export interface KnowledgeRetriever {
-  /** The best `k` chunks of the bases for `query`, best first ([] when no base is given or nothing matches). */
-  search(db: TabagentDb, baseIds: readonly string[], query: string, k: number, signal?: AbortSignal): Promise<RetrievedPassage[]>;
+  /**
+   * The best `k` chunks of the bases for `query`, best first ([] when no base is given or nothing
+   * matches). A query in parts lets the newest message decide and the earlier one break ties.
+   */
+  search(db: TabagentDb, baseIds: readonly string[], query: RetrievalQuery, k: number, signal?: AbortSignal): Promise<RetrievedPassage[]>;
 }
 
 /** The indexes of one set of bases as they were when built. */
@@ -94,7 +97,8 @@ export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions = {}
 
   return {
     async search(db, baseIds, query, k, signal) {
-      if (baseIds.length === 0 || query.trim() === '' || k <= 0) return [];
+      const text = typeof query === 'string' ? query : `${query.latest}\n${query.earlier ?? ''}`;
+      if (baseIds.length === 0 || text.trim() === '' || k <= 0) return [];
       const state = await current(db, baseIds);
       if (state.chunks.size === 0) return [];
       const keyword = state.bm25.search(query, candidates);
@@ -104,7 +108,7 @@ export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions = {}
         try {
           const index = await denseIndex(db, state, embedder);
           if (index.size > 0) {
-            const [vector] = await embedder.embed([query], 'query', signal);
+            const vector = await embedQuery((texts, kind, stop) => embedder.embed(texts, kind, stop), query, signal);
             if (vector) dense = index.search(vector, candidates);
           }
         } catch (error) {

@@ -26,10 +26,31 @@ export function termWeights(query: RetrievalQuery): Map<string, number> {
   return weights;
 }
 
-/** The query's parts as texts with their weights, the newest first, empty parts left out. */
-export function weightedTexts(query: RetrievalQuery): { text: string; weight: number }[] {
+/** Embeds query texts (an embedder's `embed` with kind 'query'). */
+export type EmbedQueryTexts = (texts: readonly string[], kind: 'query', signal?: AbortSignal) => Promise<Float32Array[]>;
+
+/**
+ * The query's vector: each part embedded, and the unit-length vectors summed at their parts'
+ * weights, so each part pulls the search toward its meaning by its weight whatever the
+ * embedder's scale. One embedding call; undefined when the embedder returned too few vectors.
+ */
+export async function embedQuery(embed: EmbedQueryTexts, query: RetrievalQuery, signal?: AbortSignal): Promise<Float32Array | undefined> {
   const parts = typeof query === 'string' ? { latest: query } : query;
-  const texts = [{ text: parts.latest, weight: 1 }];
-  if (parts.earlier?.trim()) texts.push({ text: parts.earlier, weight: EARLIER_WEIGHT });
-  return texts;
+  const weighted = [{ text: parts.latest, weight: 1 }];
+  if (parts.earlier?.trim()) weighted.push({ text: parts.earlier, weight: EARLIER_WEIGHT });
+  const vectors = await embed(weighted.map((part) => part.text), 'query', signal);
+  const first = vectors[0];
+  if (!first || vectors.length < weighted.length) return undefined;
+  if (weighted.length === 1) return first;
+  const sum = new Float32Array(first.length);
+  weighted.forEach(({ weight }, part) => {
+    const vector = vectors[part]!;
+    let squares = 0;
+    for (const value of vector) squares += value * value;
+    const scale = weight / (Math.sqrt(squares) || 1);
+    vector.forEach((value, i) => {
+      sum[i] = (sum[i] ?? 0) + scale * value;
+    });
+  });
+  return sum;
 }

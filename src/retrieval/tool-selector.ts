@@ -1,5 +1,5 @@
 import { Bm25Index } from './bm25';
-import { weightedTexts, type RetrievalQuery } from './query';
+import { embedQuery, type RetrievalQuery } from './query';
 import { rankTools, type RankedItem } from './rank';
 import { toolSearchText, type SearchableTool } from './tool-text';
 import { createVectorIndex } from './create-index';
@@ -131,9 +131,7 @@ export class ToolSelector {
           this.vectors.add(tool.name, vector);
         }
       }
-      const parts = weightedTexts(query);
-      const vectors = await embed(parts.map((part) => part.text), 'query', signal);
-      const vector = blend(vectors, parts.map((part) => part.weight));
+      const vector = await embedQuery(embed, query, signal);
       return vector && this.vectors ? { index: this.vectors, vector } : undefined;
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -141,25 +139,4 @@ export class ToolSelector {
       return undefined;
     }
   }
-}
-
-/**
- * The weighted sum of unit-length query vectors: each part pulls the search toward its meaning
- * by its weight, whatever the embedder's scale. Undefined when a vector is missing.
- */
-function blend(vectors: readonly Float32Array[], weights: readonly number[]): Float32Array | undefined {
-  const first = vectors[0];
-  if (!first || vectors.length < weights.length) return undefined;
-  if (weights.length === 1) return first;
-  const sum = new Float32Array(first.length);
-  weights.forEach((weight, part) => {
-    const vector = vectors[part]!;
-    let squares = 0;
-    for (const value of vector) squares += value * value;
-    const scale = weight / (Math.sqrt(squares) || 1);
-    vector.forEach((value, i) => {
-      sum[i] = (sum[i] ?? 0) + scale * value;
-    });
-  });
-  return sum;
 }

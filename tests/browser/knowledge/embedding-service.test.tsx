@@ -137,6 +137,19 @@ describe('the embedding service', () => {
     // Dense search always ranks every chunk: the other one is found by it alone.
     expect(hits[1]?.foundBy).toEqual(['dense']);
   });
+
+  it('knowledge follows the newest message when the one before it was about something else', { timeout: TIMEOUT }, async () => {
+    db = await openTabagentDb({ name: DB_NAME });
+    const base = await createBase(db, 'Notes');
+    const text = (body: string) => new TextEncoder().encode(body).buffer as ArrayBuffer;
+    await ingestDocument(db, base.id, { name: 'crates.md', mimeType: 'text/markdown', bytes: text('# Crates\n\nThe teal crates hold quorium; teal crates sit in the shed.') });
+    await ingestDocument(db, base.id, { name: 'garden.md', mimeType: 'text/markdown', bytes: text('# Garden\n\nAphids dislike soap spray.') });
+    const retriever = createKnowledgeRetriever();
+    const titles = async (query: Parameters<typeof retriever.search>[2]) => (await retriever.search(db!, [base.id], query, 2)).map((hit) => hit.document.title);
+    // As one text, the earlier message's three matching words outvote the newest one's.
+    expect(await titles('aphids\nteal crates quorium')).toEqual(['Crates', 'Garden']);
+    expect(await titles({ latest: 'aphids', earlier: 'teal crates quorium' })).toEqual(['Garden', 'Crates']);
+  });
 });
 
 describe('consent on the Knowledge page', () => {
