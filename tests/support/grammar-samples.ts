@@ -115,14 +115,17 @@ export function nativeToolRequest(options: { maxTokens: number; thinking?: boole
  * the text holds no call opener (the splitter hands unreadable calls back as text), and every
  * call names an offered tool with arguments valid against its schema. An answer cut at the token
  * limit (`finishReason: 'length'`) may end in its unfinished call, which the engine leaves as text.
+ * `openers`: what opens a call in the family's output (Hermes by default).
  */
 export function judgeNativeAnswer(
   answer: { text: string; toolCalls: readonly { name: string; arguments: string }[]; finishReason?: string },
   tools: readonly ToolDefinition[] = GRAMMAR_TOOLS,
+  openers: readonly string[] = [HERMES_OPEN],
 ): Verdict {
-  const cutAt = answer.finishReason === 'length' ? answer.text.lastIndexOf(HERMES_OPEN) : -1;
+  const cutAt = answer.finishReason === 'length' ? Math.max(...openers.map((opener) => answer.text.lastIndexOf(opener))) : -1;
   const text = cutAt === -1 ? answer.text : answer.text.slice(0, cutAt);
-  if (text.includes(HERMES_OPEN)) return { kind: 'broken', reason: `${HERMES_OPEN} left in the text: a call was not read` };
+  const left = openers.find((opener) => text.includes(opener));
+  if (left !== undefined) return { kind: 'broken', reason: `${left} left in the text: a call was not read` };
   for (const call of answer.toolCalls) {
     const tool = tools.find((candidate) => candidate.name === call.name);
     if (tool === undefined) return { kind: 'broken', reason: `unknown tool ${call.name}` };

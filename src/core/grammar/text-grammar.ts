@@ -8,10 +8,11 @@ import { alternatives, charClass, literal, type RuleSet } from './ebnf';
  * the marker:
  *
  * ```
- * text ::= [^<] [^<]* seg* tail? | seg+ tail? | tail
- * seg  ::= "<" back* exit           # back: a prefix then "<" again
- * exit ::= (a prefix, then a mismatch) [^<]*
- * tail ::= "<" back* ("" | "t" | "to" | … | "tool_call")
+ * text    ::= [^<] [^<]* seg* tail? | seg+ tail? | tail
+ * partial ::= "<" | "<t" | "<to" | … | "<tool_call"
+ * seg     ::= partial* exit          # a partial followed by "<" starts over
+ * exit    ::= (a partial, then a character that continues none and is not "<") [^<]*
+ * tail    ::= partial+
  * ```
  *
  * The runs are `[^<]*` inside the rule that started them, not one character per repetition: XGrammar
@@ -24,44 +25,46 @@ export function textWithoutMarker(rules: RuleSet, marker: string): string {
 }
 
 /**
- * {@link textWithoutMarker} for several markers that start with the same character (e.g.
- * `<tool_call>` and `<think>`): the prefixes are those of every marker, and a mismatch is a
- * character that continues none of them.
+ * {@link textWithoutMarker} for several markers, e.g. `<tool_call>` and `<think>`, or Llama 3's
+ * `{"name"` and `<|python_tag|>`. No marker may hold any marker's first character after its own
+ * first one. A segment starts at a first character; a partial marker (a first character and a
+ * proper prefix of the rest of a marker that starts with it) followed by another first character
+ * starts over; a character that continues no marker of that start (and is no first character)
+ * ends the segment, and a run without first characters follows.
  */
 export function textWithoutMarkers(rules: RuleSet, markers: readonly string[]): string {
   const split = markers.map((marker) => [...marker]);
-  const first = split[0]?.[0];
+  const firsts = [...new Set(split.map((chars) => chars[0] ?? ''))];
   const refuse = (): never => {
-    throw new RangeError(`markers ${JSON.stringify(markers)} must be 2+ characters, start with the same character and not repeat it`);
+    throw new RangeError(`markers ${JSON.stringify(markers)} must be 2+ characters and not repeat any marker's first character`);
   };
-  if (first === undefined) return refuse();
-  for (const chars of split) if (chars[0] !== first || chars.length < 2 || chars.slice(1).includes(first)) refuse();
-  const wholes = split.map((chars) => chars.slice(1).join(''));
-  // After the first character: every proper prefix of a marker's rest (the empty one included)
-  // that is not itself a whole marker, with the characters that continue it.
+  if (split.length === 0) return refuse();
+  for (const chars of split) if (chars.length < 2 || chars.slice(1).some((char) => firsts.includes(char))) refuse();
+  // For each partial marker (first character + a proper prefix of a rest, the empty one included,
+  // that holds no whole rest of a marker with that first character): the characters that continue it.
   const continuations = new Map<string, Set<string>>();
-  for (const chars of split) {
-    for (let j = 1; j < chars.length; j += 1) {
-      const prefix = chars.slice(1, j).join('');
-      if (wholes.some((rest) => prefix.startsWith(rest))) break;
-      const next = continuations.get(prefix) ?? new Set<string>();
-      next.add(chars[j] ?? '');
-      continuations.set(prefix, next);
+  for (const first of firsts) {
+    const wholes = split.filter((chars) => chars[0] === first).map((chars) => chars.slice(1).join(''));
+    for (const chars of split.filter((each) => each[0] === first)) {
+      for (let j = 1; j < chars.length; j += 1) {
+        const prefix = chars.slice(1, j).join('');
+        if (wholes.some((rest) => prefix.startsWith(rest))) break;
+        const partial = first + prefix;
+        const next = continuations.get(partial) ?? new Set<string>();
+        next.add(chars[j] ?? '');
+        continuations.set(partial, next);
+      }
     }
   }
-  const firstLit = literal(first);
-  const notFirst = charClass(first, true);
-  const run = `${notFirst}*`;
-  const prefixes = [...continuations.keys()];
-  const seq = (prefix: string, term: string): string => (prefix === '' ? term : `${literal(prefix)} ${term}`);
-  const back = alternatives(prefixes.map((prefix) => seq(prefix, firstLit)));
-  const exit = prefixes.map((prefix) => seq(prefix, `${charClass(`${[...(continuations.get(prefix) ?? [])].join('')}${first}`, true)} ${run}`)).join(' | ');
-  const end = alternatives(prefixes.map((prefix) => (prefix === '' ? '""' : literal(prefix))));
-  const backRule = rules.add('text_back', back);
+  const allFirsts = firsts.join('');
+  const run = `${charClass(allFirsts, true)}*`;
+  const partials = [...continuations.keys()];
+  const partialRule = rules.add('text_back', alternatives(partials.map((partial) => literal(partial))));
+  const exit = partials.map((partial) => `${literal(partial)} ${charClass(`${[...(continuations.get(partial) ?? [])].join('')}${allFirsts}`, true)} ${run}`).join(' | ');
   const exitRule = rules.add('text_exit', exit);
-  const seg = rules.add('text_seg', `${firstLit} ${backRule}* ${exitRule}`);
-  const tail = rules.add('text_tail', `${firstLit} ${backRule}* ${end}`);
-  return rules.add('text', `${notFirst} ${run} ${seg}* ${tail}? | ${seg}+ ${tail}? | ${tail}`);
+  const seg = rules.add('text_seg', `${partialRule}* ${exitRule}`);
+  const tail = rules.add('text_tail', `${partialRule}+`);
+  return rules.add('text', `${charClass(allFirsts, true)} ${run} ${seg}* ${tail}? | ${seg}+ ${tail}? | ${tail}`);
 }
 
 /**

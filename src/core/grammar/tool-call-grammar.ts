@@ -11,9 +11,11 @@ export interface ToolCallGrammarOptions {
   /**
    * How a call is written. `hermes`: one or more `<tool_call>\n{"name": …, "arguments": …}\n</tool_call>`
    * blocks (Hermes, Qwen). `json`: one bare `{"name": …, "arguments": …}` object (Llama-3 style,
-   * and what the `openai` text format parses).
+   * and what the `openai` text format parses). `llama3`: Llama 3.1–3.3's own form,
+   * `{"name": …, "parameters": …}` with no space after `{` (where the template path's splitter
+   * opens a call), several separated by `;`; its text holds none of {@link LLAMA3_CALL_OPENERS}.
    */
-  format: 'hermes' | 'json';
+  format: 'hermes' | 'json' | 'llama3';
   /**
    * Whether the model may answer in plain text instead of calling a tool. Text may not contain
    * `<tool_call>` (hermes) or start with `{` (json), so a half-hearted call cannot slip through as text.
@@ -34,6 +36,12 @@ export interface ToolCallGrammarOptions {
 /** The Hermes call markers. */
 export const HERMES_OPEN = '<tool_call>';
 export const HERMES_CLOSE = '</tool_call>';
+
+/**
+ * What opens a call in Llama 3.x output: the tag before built-in calls, and the bare JSON forms
+ * (the template path's splitter holds the text back from each of these on).
+ */
+export const LLAMA3_CALL_OPENERS = ['<|python_tag|>', '{"name"', '{"type": "function"'] as const;
 
 const WS = JSON_RULE.ws;
 
@@ -58,21 +66,29 @@ export function toolCallGrammar(tools: readonly ToolDefinition[], options: ToolC
   addJsonRules(rules);
   const choices: string[] = [];
   if (unique.length > 0) {
+    const llama3 = options.format === 'llama3';
+    const argsKey = literal(llama3 ? '"parameters"' : '"arguments"');
     const perTool = unique.map((tool, index) => {
       const args = new SchemaGrammar(rules, tool.parameters, `t${index}`).expression(argumentsSchema(tool.parameters));
-      return `${literal(JSON.stringify(tool.name))} ${WS} "," ${WS} ${literal('"arguments"')} ${WS} ":" ${WS} ${args}`;
+      return `${literal(JSON.stringify(tool.name))} ${WS} "," ${WS} ${argsKey} ${WS} ":" ${WS} ${args}`;
     });
-    const call = rules.add('call', `"{" ${WS} ${literal('"name"')} ${WS} ":" ${WS} ${alternatives(perTool)} ${WS} "}"`);
+    const open = llama3 ? literal('{"name"') : `"{" ${WS} ${literal('"name"')}`;
+    const call = rules.add('call', `${open} ${WS} ":" ${WS} ${alternatives(perTool)} ${WS} "}"`);
     if (options.format === 'hermes') {
       const tagged = rules.add('tagged_call', `${literal(HERMES_OPEN)} ${WS} ${call} ${WS} ${literal(HERMES_CLOSE)}`);
       choices.push(`${WS} ${tagged} (${WS} ${tagged})* ${WS}`);
+    } else if (llama3) {
+      // No blank before the first call: the splitter would stream it as text of its own.
+      choices.push(`${call} (${WS} ";" ${WS} ${call})* ${WS}`);
     } else {
       choices.push(`${WS} ${call} ${WS}`);
     }
   }
   if (options.allowText) {
     const markers = options.thinking === false ? [HERMES_OPEN, THINK_OPEN] : [HERMES_OPEN];
-    choices.push(options.format === 'hermes' ? textWithoutMarkers(rules, markers) : textNotStartingWithBrace(rules));
+    if (options.format === 'hermes') choices.push(textWithoutMarkers(rules, markers));
+    else if (options.format === 'llama3') choices.push(textWithoutMarkers(rules, LLAMA3_CALL_OPENERS));
+    else choices.push(textNotStartingWithBrace(rules));
   }
   const answer = choices.join(' | ');
   if (options.thinking === 'open') {

@@ -6,6 +6,7 @@
  */
 import type { Message, PreTrainedTokenizer } from '@huggingface/transformers';
 import { getFormat } from '../../core/formats';
+import { LLAMA3_CALL_OPENERS } from '../../core/grammar';
 import type { FormatName } from '../../core/formats/types';
 import type { ChatMessage, ChatRequest, ToolDefinition } from '../../core/types';
 
@@ -29,7 +30,7 @@ const FAMILIES: readonly TemplateFamily[] = [
   { format: 'mistral', signs: ['[TOOL_CALLS]'], callOpeners: ['[TOOL_CALLS]'] },
   { format: 'deepseek', signs: ['<｜tool▁calls▁begin｜>', '<｜tool▁call▁begin｜>'], callOpeners: ['<｜tool▁calls▁begin｜>', '<｜tool▁call▁begin｜>'] },
   // Llama 3.1–3.3: `<|python_tag|>` before built-in calls, bare JSON for the tools we pass.
-  { format: 'llama3-json', signs: ['<|python_tag|>', 'Environment: ipython'], callOpeners: ['<|python_tag|>', '{"name"', '{"type": "function"'] },
+  { format: 'llama3-json', signs: ['<|python_tag|>', 'Environment: ipython'], callOpeners: LLAMA3_CALL_OPENERS },
   { format: 'granite', signs: ['<|tool_call|>'], callOpeners: ['<|tool_call|>'] },
   { format: 'qwen3-coder', signs: ['<function='], callOpeners: ['<tool_call>'] },
   { format: 'hermes', signs: ['<tool_call>'], callOpeners: ['<tool_call>'] },

@@ -104,7 +104,7 @@ describe('textWithoutMarker', () => {
     acceptor.dispose();
   });
 
-  it.each([[['<tool_call>', '<think>']], [['<ab>', '<a>', '<abc>']]])('accepts exactly the non-empty texts without any of %j', async (markers) => {
+  it.each([[['<tool_call>', '<think>']], [['<ab>', '<a>', '<abc>']], [['{"name"', '{"type"', '<|python_tag|>']], [['ab', 'xy', 'ac']]])('accepts exactly the non-empty texts without any of %j', async (markers) => {
     const rules = new RuleSet();
     rules.define('root', textWithoutMarkers(rules, markers));
     const acceptor = await ebnfAcceptor(rules.render());
@@ -121,5 +121,7 @@ describe('textWithoutMarker', () => {
   it('refuses markers whose first character repeats (the construction would be wrong)', () => {
     expect(() => textWithoutMarker(new RuleSet(), '✿FUNCTION✿')).toThrow(RangeError);
     expect(() => textWithoutMarker(new RuleSet(), '<')).toThrow(RangeError);
+    // One marker's first character inside another: "a<b" could start "<b" midway.
+    expect(() => textWithoutMarkers(new RuleSet(), ['a<b', '<c'])).toThrow(RangeError);
   });
 });

@@ -85,7 +85,8 @@ describe('transformers engine on a Hermes tool template, with the grammar it bui
 
   it('thinking on, the template opening <think>: the answer starts inside the block, closes it, and may then call', async () => {
     const { answers } = await sampleAll(engine, nativeToolRequest({ maxTokens: MAX_TOKENS, thinking: true }));
-    // Calls after a thought: a grammar that expected `<think>` first would allow none here.
-    expect(answers.filter((answer) => answer.reasoning !== undefined && answer.toolCalls.length > 0).length).toBeGreaterThanOrEqual(2);
+    // Calls after a thought: a grammar that expected `<think>` first would allow none here. How many
+    // varies from run to run with the same seeds (2–8 of 30 seen); one is the proof.
+    expect(answers.filter((answer) => answer.reasoning !== undefined && answer.toolCalls.length > 0).length).toBeGreaterThanOrEqual(1);
   }, 120_000);
 });

@@ -9,12 +9,11 @@ import type { FormatName } from '../../../core/formats/types';
 import type { ChatRequest } from '../../../core/types';
 
 /**
- * The families the tool-call grammar writes. Hermes only (Qwen2.5, Qwen3, Hermes 2/3): the
- * grammar's `json` form writes `"arguments"` and allows a space after `{`, where Llama 3's template
- * asks for `"parameters"` and the splitter opens a bare call at `{"name"`; the other families'
- * formats (LFM2's Python calls, FunctionGemma, Mistral, …) have no grammar yet.
+ * The families the tool-call grammar writes: Hermes (Qwen2.5, Qwen3, Hermes 2/3) and Llama 3.1–3.3
+ * (`{"name": …, "parameters": …}`, as its template asks). The other families' formats (LFM2's
+ * Python calls, FunctionGemma, Mistral, …) have no grammar yet: they decode unconstrained.
  */
-const GRAMMAR_FORMATS: Partial<Record<FormatName, ToolCallGrammarOptions['format']>> = { hermes: 'hermes' };
+const GRAMMAR_FORMATS: Partial<Record<FormatName, ToolCallGrammarOptions['format']>> = { hermes: 'hermes', 'llama3-json': 'llama3' };
 
 /** What is read from the loaded template (see template-tools.ts). */
 export interface NativeToolFamily {
