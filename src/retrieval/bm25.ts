@@ -91,11 +91,12 @@ export class Bm25Index {
     for (const [term, weight] of termWeights(query)) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = weight * Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5));
+      // The query part's weight scales the term's whole contribution.
+      const termScale = weight * Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5));
       for (const [doc, tf] of list) {
         if (allowed !== undefined && !allowed(this.ids[doc]!)) continue;
         const norm = tf + k1 * (1 - b + (b * this.lengths[doc]!) / avgLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (k1 + 1)) / norm);
+        scores.set(doc, (scores.get(doc) ?? 0) + (termScale * tf * (k1 + 1)) / norm);
       }
     }
     const top = new TopK(Math.min(k, scores.size));

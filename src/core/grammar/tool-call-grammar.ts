@@ -10,8 +10,8 @@ import { THINK_CLOSE, THINK_OPEN } from '../think-splitter';
 export interface ToolCallGrammarOptions {
   /**
    * How a call is written. `hermes`: one or more `<tool_call>\n{"name": …, "arguments": …}\n</tool_call>`
-   * blocks (Hermes, Qwen). `json`: one bare `{"name": …, "arguments": …}` object (Llama-3 style,
-   * and what the `openai` text format parses). `llama3`: Llama 3.1–3.3's own form,
+   * blocks (Hermes, Qwen). `json`: one bare `{"name": …, "arguments": …}` object (what the
+   * `openai` text format parses). `llama3`: Llama 3.1–3.3's own form,
    * `{"name": …, "parameters": …}` with no space after `{` (where the template path's splitter
    * opens a call), several separated by `;`; its text holds none of {@link LLAMA3_CALL_OPENERS}.
    */

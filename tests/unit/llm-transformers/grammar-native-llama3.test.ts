@@ -4,40 +4,22 @@
  * towards `{"name"`) gets the Llama 3 grammar from the engine. Sampled at temperature 1 with
  * `Math.random` seeded per answer (onnxruntime-node CPU), every answer is text or well-formed calls.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { collectChat, type CollectedChat } from '../../../src/llm/collect-chat';
-import { createTransformersEngine } from '../../../src/llm/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LLAMA3_CALL_OPENERS } from '../../../src/core/grammar';
 import type { ChatEngine, ChatRequest } from '../../../src/core/types';
-import { GENERATED_MODELS_DIR } from '../../fixtures/make-tiny-llm';
 import { makeTinyLlama3ToolLlm, TINY_LLAMA3_TOOL_LLM_ID } from '../../fixtures/make-tiny-grammar-llm';
 import { judgeNativeAnswer, nativeToolRequest } from '../../support/grammar-samples';
-import { Rng } from '../../support/seeded-rng';
-import { xgrammar } from '../grammar/support/xgrammar';
+import { fixtureEngine, seededChat } from './support/seeded-chat';
 
 const SEEDS = Array.from({ length: 30 }, (_, index) => index + 1);
 const MAX_TOKENS = 128;
-
-/** One answer with transformers.js's sampler (`Math.random`) seeded. */
-async function sample(engine: ChatEngine, request: ChatRequest, seed: number): Promise<CollectedChat> {
-  const rng = new Rng(seed);
-  const spy = vi.spyOn(Math, 'random').mockImplementation(() => rng.next() % 1);
-  try {
-    return await collectChat(engine.chat(request));
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('transformers engine on a Llama 3 tool template, with the grammar it builds (Node, CPU)', () => {
   let engine: ChatEngine;
 
   beforeAll(async () => {
     makeTinyLlama3ToolLlm();
-    engine = createTransformersEngine(
-      { modelId: TINY_LLAMA3_TOOL_LLM_ID, device: 'wasm', dtype: 'fp32', localModelPath: GENERATED_MODELS_DIR },
-      { loadXGrammar: async () => xgrammar() },
-    );
+    engine = fixtureEngine(TINY_LLAMA3_TOOL_LLM_ID);
     await engine.load();
   });
   afterAll(() => engine.unload());
@@ -51,7 +33,7 @@ describe('transformers engine on a Llama 3 tool template, with the grammar it bu
     const request: ChatRequest = { ...nativeToolRequest({ maxTokens: MAX_TOKENS }), toolChoice: 'none' };
     let broken = 0;
     for (const seed of SEEDS) {
-      const answer = await sample(engine, request, seed);
+      const answer = await seededChat(engine, request, seed);
       if (LLAMA3_CALL_OPENERS.some((opener) => answer.text.includes(opener))) broken += 1;
     }
     expect(broken).toBeGreaterThanOrEqual(2);
@@ -60,7 +42,7 @@ describe('transformers engine on a Llama 3 tool template, with the grammar it bu
   it('every answer is text or calls to offered tools with schema-valid arguments', async () => {
     const kinds: string[] = [];
     for (const seed of SEEDS) {
-      const answer = await sample(engine, nativeToolRequest({ maxTokens: MAX_TOKENS }), seed);
+      const answer = await seededChat(engine, nativeToolRequest({ maxTokens: MAX_TOKENS }), seed);
       const verdict = judgeNativeAnswer(answer, undefined, LLAMA3_CALL_OPENERS);
       expect(verdict.kind, `seed ${seed}: ${JSON.stringify({ text: answer.text, calls: answer.toolCalls })}`).not.toBe('broken');
       kinds.push(verdict.kind);

@@ -4,36 +4,22 @@
  * from the agent, so the engine builds it from the request's tools. Sampled at temperature 1 with
  * `Math.random` seeded per answer (onnxruntime-node CPU), every answer is text or well-formed calls.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { collectChat, type CollectedChat } from '../../../src/llm/collect-chat';
-import { createTransformersEngine } from '../../../src/llm/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CollectedChat } from '../../../src/llm/collect-chat';
 import type { ChatEngine, ChatRequest } from '../../../src/core/types';
-import { GENERATED_MODELS_DIR } from '../../fixtures/make-tiny-llm';
 import { makeTinyHermesToolLlm, TINY_HERMES_TOOL_LLM_ID } from '../../fixtures/make-tiny-grammar-llm';
 import { judgeNativeAnswer, judgeOutput, nativeToolRequest, type Verdict } from '../../support/grammar-samples';
-import { Rng } from '../../support/seeded-rng';
-import { xgrammar } from '../grammar/support/xgrammar';
+import { fixtureEngine, seededChat } from './support/seeded-chat';
 
 const SEEDS = Array.from({ length: 30 }, (_, index) => index + 1);
 const MAX_TOKENS = 128;
-
-/** One answer with transformers.js's sampler (`Math.random`) seeded. */
-async function sample(engine: ChatEngine, request: ChatRequest, seed: number): Promise<CollectedChat> {
-  const rng = new Rng(seed);
-  const spy = vi.spyOn(Math, 'random').mockImplementation(() => rng.next() % 1);
-  try {
-    return await collectChat(engine.chat(request));
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 /** Samples every seed; fails on the first broken answer, naming the seed and what it wrote. */
 async function sampleAll(engine: ChatEngine, request: ChatRequest): Promise<{ answers: CollectedChat[]; verdicts: Verdict[] }> {
   const answers: CollectedChat[] = [];
   const verdicts: Verdict[] = [];
   for (const seed of SEEDS) {
-    const answer = await sample(engine, request, seed);
+    const answer = await seededChat(engine, request, seed);
     const verdict = judgeNativeAnswer(answer);
     expect(verdict.kind, `seed ${seed}: ${JSON.stringify({ text: answer.text, calls: answer.toolCalls, reasoning: answer.reasoning })}`).not.toBe('broken');
     answers.push(answer);
@@ -47,10 +33,7 @@ describe('transformers engine on a Hermes tool template, with the grammar it bui
 
   beforeAll(async () => {
     makeTinyHermesToolLlm();
-    engine = createTransformersEngine(
-      { modelId: TINY_HERMES_TOOL_LLM_ID, device: 'wasm', dtype: 'fp32', localModelPath: GENERATED_MODELS_DIR },
-      { loadXGrammar: async () => xgrammar() },
-    );
+    engine = fixtureEngine(TINY_HERMES_TOOL_LLM_ID);
     await engine.load();
   });
   afterAll(() => engine.unload());
@@ -64,7 +47,7 @@ describe('transformers engine on a Hermes tool template, with the grammar it bui
     const request: ChatRequest = { ...nativeToolRequest({ maxTokens: MAX_TOKENS, thinking: false }), toolChoice: 'none' };
     let broken = 0;
     // Twice the seeds: unconstrained answers are short (most end at once), and broken ones are a minority.
-    for (const seed of [...SEEDS, ...SEEDS.map((seed) => seed + 100)]) if (judgeOutput((await sample(engine, request, seed)).text).kind === 'broken') broken += 1;
+    for (const seed of [...SEEDS, ...SEEDS.map((seed) => seed + 100)]) if (judgeOutput((await seededChat(engine, request, seed)).text).kind === 'broken') broken += 1;
     expect(broken).toBeGreaterThanOrEqual(2);
   }, 120_000);
 
