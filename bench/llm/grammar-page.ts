@@ -5,12 +5,12 @@
  * builds the grammar itself (the template path). `Math.random` (transformers.js's sampler) is
  * seeded per sample, so runs repeat.
  */
+import { random } from '@huggingface/transformers';
 import { createTransformersEngine } from '../../src/llm/transformers';
 import type { ChatRequest } from '../../src/core/types';
 import { collectChat } from '../../src/llm/collect-chat';
 import { judgeNativeAnswer, judgeOutput, nativeToolRequest, toolRequest, type Verdict } from '../../tests/support/grammar-samples';
 import type { CollectedChat } from '../../src/llm/collect-chat';
-import { Rng } from '../../tests/support/seeded-rng';
 
 /** One sampled answer, judged. */
 export interface GrammarSample {
@@ -52,17 +52,14 @@ async function sampleModel(
 ): Promise<GrammarSample[]> {
   const engine = createTransformersEngine({ modelId, device: 'wasm', dtype: 'fp32', localModelPath: modelsUrl });
   await engine.load();
-  const random = Math.random;
   const samples: GrammarSample[] = [];
   try {
     for (const { request, grammar, native } of runs) {
       for (let seed = 1; seed <= count; seed += 1) {
-        const rng = new Rng(seed);
-        Math.random = () => rng.next() % 1;
+        random.seed(seed);
         const started = performance.now();
         const answer = await collectChat(engine.chat(request));
         const ms = performance.now() - started;
-        Math.random = random;
         const verdict = judge(answer);
         samples.push({
           grammar,
@@ -77,7 +74,6 @@ async function sampleModel(
       }
     }
   } finally {
-    Math.random = random;
     await engine.unload();
   }
   return samples;

@@ -2,14 +2,14 @@
  * The tool-call grammar on transformers.js in Chromium: XGrammar comes from our own bundle (its
  * WASM is inlined; no request leaves the origin), on the page and inside the LLM worker.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { random } from '@huggingface/transformers';
 import { wrap } from 'comlink';
 import { collectChat } from '../../../src/llm/collect-chat';
 import { createTransformersEngine, type TransformersEngineOptions } from '../../../src/llm/transformers';
 import { createWorkerEngine } from '../../../src/llm/worker-protocol';
 import type { ChatEngine } from '../../../src/core/types';
 import { judgeNativeAnswer, judgeTextAnswer, nativeToolRequest, toolRequest, type Verdict } from '../../support/grammar-samples';
-import { Rng } from '../../support/seeded-rng';
 import type { LlmTestProbes } from './llm-test.worker';
 import { FIXTURE_MODELS_URL } from './worker-support';
 
@@ -27,17 +27,12 @@ describe('transformers engine with the grammar on the page (wasm)', () => {
   it('samples at temperature 1 only text or schema-valid calls, and loads XGrammar from our origin', async () => {
     const verdicts: Verdict[] = [];
     for (let seed = 1; seed <= 24; seed += 1) {
-      const rng = new Rng(seed);
-      vi.spyOn(Math, 'random').mockImplementation(() => rng.next() % 1);
-      try {
-        const answer = await collectChat(engine.chat(toolRequest({ grammar: true, maxTokens: 128 })));
-        // Cut at the token limit, an unfinished call stays text: judged up to its opener.
-        const verdict = judgeTextAnswer(answer);
-        expect(verdict.kind, `seed ${seed}: ${answer.text}`).not.toBe('broken');
-        verdicts.push(verdict);
-      } finally {
-        vi.restoreAllMocks();
-      }
+      random.seed(seed);
+      const answer = await collectChat(engine.chat(toolRequest({ grammar: true, maxTokens: 128 })));
+      // Cut at the token limit, an unfinished call stays text: judged up to its opener.
+      const verdict = judgeTextAnswer(answer);
+      expect(verdict.kind, `seed ${seed}: ${answer.text}`).not.toBe('broken');
+      verdicts.push(verdict);
     }
     expect(verdicts.some((verdict) => verdict.kind === 'calls')).toBe(true);
     expect(offOrigin(performance.getEntriesByType('resource').map((entry) => entry.name))).toEqual([]);
@@ -74,16 +69,11 @@ describe('transformers engine on a Hermes tool template: the grammar it builds i
     expect(engine.capabilities.constrainedOutput).toBe('grammar');
     const verdicts: Verdict[] = [];
     for (let seed = 1; seed <= 30; seed += 1) {
-      const rng = new Rng(seed);
-      vi.spyOn(Math, 'random').mockImplementation(() => rng.next() % 1);
-      try {
-        const answer = await collectChat(engine.chat(nativeToolRequest({ maxTokens: 128, thinking: seed % 2 === 0 })));
-        const verdict = judgeNativeAnswer(answer);
-        expect(verdict.kind, `seed ${seed}: ${JSON.stringify(answer)}`).not.toBe('broken');
-        verdicts.push(verdict);
-      } finally {
-        vi.restoreAllMocks();
-      }
+      random.seed(seed);
+      const answer = await collectChat(engine.chat(nativeToolRequest({ maxTokens: 128, thinking: seed % 2 === 0 })));
+      const verdict = judgeNativeAnswer(answer);
+      expect(verdict.kind, `seed ${seed}: ${JSON.stringify(answer)}`).not.toBe('broken');
+      verdicts.push(verdict);
     }
     expect(verdicts.filter((verdict) => verdict.kind === 'calls').length).toBeGreaterThanOrEqual(2);
   }, 180_000);

@@ -13,8 +13,8 @@ import { TabagentError } from '../../../src/core/errors';
 import { GENERATED_MODELS_DIR, makeTinyLlm, TINY_LLM_ID } from '../../fixtures/make-tiny-llm';
 import { makeTinyGrammarLlm, TINY_GRAMMAR_LLM_ID } from '../../fixtures/make-tiny-grammar-llm';
 import { GRAMMAR_TOOLS, judgeTextAnswer, toolRequest, type Verdict } from '../../support/grammar-samples';
-import { Rng } from '../../support/seeded-rng';
 import { xgrammar } from '../grammar/support/xgrammar';
+import { seededChat } from './support/seeded-chat';
 
 const SEEDS = Array.from({ length: 40 }, (_, index) => index + 1);
 const MAX_TOKENS = 128;
@@ -47,18 +47,12 @@ function engineFor(modelId: string, load: () => Promise<typeof XGrammar>): ChatE
   return createTransformersEngine({ modelId, device: 'wasm', dtype: 'fp32', localModelPath: GENERATED_MODELS_DIR }, { loadXGrammar: load });
 }
 
-/** One answer with transformers.js's sampler (`Math.random`) seeded. */
+/** One answer with transformers.js's sampler seeded (its own generator, see seeded-chat.ts). */
 async function sampleWithSeed(engine: ChatEngine, request: ChatRequest, seed: number): Promise<{ text: string; verdict: Verdict }> {
-  const rng = new Rng(seed);
-  const spy = vi.spyOn(Math, 'random').mockImplementation(() => rng.next() % 1);
-  try {
-    const answer = await collectChat(engine.chat(request));
-    // An answer cut at the token limit may end in an unfinished call (no grammar can prevent the
-    // cut; the engine leaves it as text): judged up to that call's opener.
-    return { text: answer.text, verdict: judgeTextAnswer(answer) };
-  } finally {
-    spy.mockRestore();
-  }
+  const answer = await seededChat(engine, request, seed);
+  // An answer cut at the token limit may end in an unfinished call (no grammar can prevent the
+  // cut; the engine leaves it as text): judged up to that call's opener.
+  return { text: answer.text, verdict: judgeTextAnswer(answer) };
 }
 
 describe('transformers engine with the tool-call grammar (Node, CPU)', () => {

@@ -1,9 +1,8 @@
-import { vi } from 'vitest';
+import { random } from '@huggingface/transformers';
 import { collectChat, type CollectedChat } from '../../../../src/llm/collect-chat';
 import { createTransformersEngine } from '../../../../src/llm/transformers';
 import type { ChatEngine, ChatRequest } from '../../../../src/core/types';
 import { GENERATED_MODELS_DIR } from '../../../fixtures/make-tiny-llm';
-import { Rng } from '../../../support/seeded-rng';
 import { xgrammar } from '../../grammar/support/xgrammar';
 
 /** The transformers engine on a generated fixture (WASM backend in Node, fp32), with the real XGrammar. */
@@ -14,13 +13,11 @@ export function fixtureEngine(modelId: string): ChatEngine {
   );
 }
 
-/** One answer with transformers.js's sampler (`Math.random`) seeded. */
+/**
+ * One answer with transformers.js's sampler seeded. It draws from the library's own Mersenne
+ * Twister (`random`), not `Math.random`: seeding that is what makes a seed give the same answer.
+ */
 export async function seededChat(engine: ChatEngine, request: ChatRequest, seed: number): Promise<CollectedChat> {
-  const rng = new Rng(seed);
-  const spy = vi.spyOn(Math, 'random').mockImplementation(() => rng.next() % 1);
-  try {
-    return await collectChat(engine.chat(request));
-  } finally {
-    spy.mockRestore();
-  }
+  random.seed(seed);
+  return collectChat(engine.chat(request));
 }
