@@ -131,7 +131,9 @@ describe('retries', () => {
       respond: (_request, index) => (index === 0 ? { kind: 'text', text: 'late', delayMs: 2000 } : { kind: 'text', text: 'on time' }),
     });
     const sleep = recordingSleep();
-    const engine = createOpenAICompatibleEngine({ baseUrl: server.url, model: 'm', timeoutMs: 100, sleep });
+    // A second, not less: the answer "on time" must reach its headers within it on a loaded CI
+    // machine (at 100 ms a CI run saw it time out as well, and retry twice); the late one waits 2 s.
+    const engine = createOpenAICompatibleEngine({ baseUrl: server.url, model: 'm', timeoutMs: 1000, sleep });
     expect((await collectChat(engine.chat(question))).text).toBe('on time');
     expect(sleep.waits).toHaveLength(1);
   });
