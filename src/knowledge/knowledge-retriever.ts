@@ -5,7 +5,7 @@
  */
 import { getVectors, type KnowledgeChunkRecord, type KnowledgeDocumentRecord, type TabagentDb } from '../store';
 import type { Embedder } from '../embed/types';
-import { Bm25Index, createVectorIndex, embedQuery, reciprocalRankFusion, type RetrievalQuery, type VectorIndex } from '../retrieval';
+import { Bm25Index, createVectorIndex, embedQuery, queryParts, reciprocalRankFusion, type RetrievalQuery, type VectorIndex } from '../retrieval';
 import { documentsOfBases, readBases } from './knowledge-store';
 
 /** One retrieved chunk with its document and how it was found. */
@@ -97,8 +97,8 @@ export function createKnowledgeRetriever(options: KnowledgeRetrieverOptions = {}
 
   return {
     async search(db, baseIds, query, k, signal) {
-      const text = typeof query === 'string' ? query : `${query.latest}\n${query.earlier ?? ''}`;
-      if (baseIds.length === 0 || text.trim() === '' || k <= 0) return [];
+      const { latest, earlier } = queryParts(query);
+      if (baseIds.length === 0 || `${latest}${earlier ?? ''}`.trim() === '' || k <= 0) return [];
       const state = await current(db, baseIds);
       if (state.chunks.size === 0) return [];
       const keyword = state.bm25.search(query, candidates);

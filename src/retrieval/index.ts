@@ -13,7 +13,7 @@ export { Int8FlatIndex, type Int8IndexData, type Int8Options } from './int8';
 export { reciprocalRankFusion, DEFAULT_RRF_K, type FusedHit, type FusionComponent } from './fusion';
 export { rankTools, type RankOptions, type RankedItem } from './rank';
 export { tokenize, stem } from './tokenize';
-export { EARLIER_WEIGHT, embedQuery, termWeights, type EmbedQueryTexts, type QueryParts, type RetrievalQuery } from './query';
+export { EARLIER_WEIGHT, embedQuery, queryParts, termWeights, type EmbedQueryTexts, type QueryParts, type RetrievalQuery } from './query';
 export { instantiateScanKernels, type ScanKernels } from './wasm-kernels';
 export { toPredicate, type Filter, type SearchHit, type VectorIndex } from './types';
 

@@ -1,3 +1,4 @@
+import { normalized } from './kernels';
 import { tokenize } from './tokenize';
 
 /**
@@ -14,12 +15,17 @@ export interface QueryParts {
 /** What retrieval searches for: plain text, or a query in parts. */
 export type RetrievalQuery = string | QueryParts;
 
+/** The query in parts (plain text is the newest request alone). */
+export function queryParts(query: RetrievalQuery): QueryParts {
+  return typeof query === 'string' ? { latest: query } : query;
+}
+
 /** How much a word found only in the earlier part counts against one of the newest request. */
 export const EARLIER_WEIGHT = 0.25;
 
 /** The query's words (as {@link tokenize} makes them) and the weight of each: 1 for the newest request's. */
 export function termWeights(query: RetrievalQuery): Map<string, number> {
-  const parts = typeof query === 'string' ? { latest: query } : query;
+  const parts = queryParts(query);
   const weights = new Map<string, number>();
   for (const term of tokenize(parts.earlier ?? '')) weights.set(term, EARLIER_WEIGHT);
   for (const term of tokenize(parts.latest)) weights.set(term, 1);
@@ -35,7 +41,7 @@ export type EmbedQueryTexts = (texts: readonly string[], kind: 'query', signal?:
  * embedder's scale. One embedding call; undefined when the embedder returned too few vectors.
  */
 export async function embedQuery(embed: EmbedQueryTexts, query: RetrievalQuery, signal?: AbortSignal): Promise<Float32Array | undefined> {
-  const parts = typeof query === 'string' ? { latest: query } : query;
+  const parts = queryParts(query);
   const weighted = [{ text: parts.latest, weight: 1 }];
   if (parts.earlier?.trim()) weighted.push({ text: parts.earlier, weight: EARLIER_WEIGHT });
   const vectors = await embed(weighted.map((part) => part.text), 'query', signal);
@@ -44,12 +50,8 @@ export async function embedQuery(embed: EmbedQueryTexts, query: RetrievalQuery, 
   if (weighted.length === 1) return first;
   const sum = new Float32Array(first.length);
   weighted.forEach(({ weight }, part) => {
-    const vector = vectors[part]!;
-    let squares = 0;
-    for (const value of vector) squares += value * value;
-    const scale = weight / (Math.sqrt(squares) || 1);
-    vector.forEach((value, i) => {
-      sum[i] = (sum[i] ?? 0) + scale * value;
+    normalized(vectors[part]!, sum.length).forEach((value, i) => {
+      sum[i] = (sum[i] ?? 0) + weight * value;
     });
   });
   return sum;
