@@ -34,6 +34,8 @@ test('an attached image reaches the server as an image_url part, and is shown ag
   ]);
   await expect(log.getByRole('img', { name: 'pixel.png' })).toBeVisible();
 
+  // The run is over, its turn saved, once Stop is disabled: a reload before that may find it unsaved.
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
   await page.reload();
   await expect(page.getByRole('log', { name: 'Conversation' }).getByRole('img', { name: 'pixel.png' })).toBeVisible();
   expect(seen.requests.filter((url) => !isLocal(url))).toEqual([]);
@@ -88,6 +90,8 @@ test('model_api draws an image on the same server: the image shows in its tool c
     ],
   });
 
+  // The run is over, its turn saved, once Stop is disabled: a reload before that may find it unsaved.
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
   await page.reload();
   await expect(page.getByRole('article', { name: 'Tool call: model_api' }).getByRole('img', { name: 'Image 1 from model_api', exact: true })).toBeVisible();
   expect(seen.requests.filter((url) => !isLocal(url))).toEqual([]);

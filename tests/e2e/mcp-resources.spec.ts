@@ -72,6 +72,8 @@ test('a resource attached in the composer reaches the model as a quoted, untrust
   expect(sent).toContain('<resource id=\\"1\\" title=\\"architecture.md (demo://resource/static/document/architecture.md, MCP server everything)\\" trust=\\"untrusted\\">');
   expect(sent).toContain('Everything Server');
 
+  // The run is over, its turn saved, once Stop is disabled: a reload before that may find it unsaved.
+  await expect(page.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
   await page.reload();
   const log = page.getByRole('log', { name: 'Conversation' });
   await expect(log).toContainText('Summarise the attached document.', { timeout: 30_000 });
